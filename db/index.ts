@@ -1,0 +1,36 @@
+import { drizzle } from 'drizzle-orm/mysql2';
+import mysql from 'mysql2/promise';
+import * as schema from './schema';
+import { databaseUrl, env } from '@/lib/env';
+
+/** One mysql2 pool. DECIMAL stays a string (money is exact); the session speaks UTC. */
+export function createPool(url: string, connectionLimit = env.DB_POOL_SIZE) {
+  const pool = mysql.createPool({
+    uri: url,
+    connectionLimit,
+    timezone: 'Z',
+    decimalNumbers: false,
+    supportBigNumbers: true,
+    charset: 'utf8mb4_unicode_ci',
+  });
+  pool.pool.on('connection', (conn) => {
+    conn.query("SET time_zone = '+00:00'");
+  });
+  return pool;
+}
+
+export function createDb(pool: mysql.Pool) {
+  return drizzle(pool, { schema, mode: 'default' });
+}
+
+export type Db = ReturnType<typeof createDb>;
+/** A transaction handle; queries and services accept either (midday's DatabaseOrTransaction). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+// Cached on globalThis so dev-server reloads do not open a pool per edit (t3).
+const globalForDb = globalThis as unknown as { paridharanPool?: mysql.Pool };
+export const pool = globalForDb.paridharanPool ?? createPool(databaseUrl());
+if (env.NODE_ENV !== 'production') globalForDb.paridharanPool = pool;
+
+export const db = createDb(pool);

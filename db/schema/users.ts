@@ -1,0 +1,35 @@
+import { boolean, index, mysqlEnum, mysqlTable, timestamp, int, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { timestamps, ulidCol } from './columns';
+
+export const ROLES = ['employee', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = mysqlTable(
+  'users',
+  {
+    id: ulidCol('id').primaryKey(),
+    name: varchar('name', { length: 255 }).notNull(),
+    email: varchar('email', { length: 255 }).notNull(),
+    /** argon2id hash; never selected outside lib/auth. */
+    password: varchar('password', { length: 255 }).notNull(),
+    role: mysqlEnum('role', ROLES).notNull().default('employee'),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_role_index').on(t.role)],
+);
+
+/**
+ * Failed sign-ins per email, for the throttle in lib/auth/throttle.ts.
+ * Keyed by the lower-cased email typed, whether or not such a user exists,
+ * so probing unknown emails is throttled the same way.
+ */
+export const loginAttempts = mysqlTable('login_attempts', {
+  email: varchar('email', { length: 255 }).primaryKey(),
+  failures: int('failures').notNull().default(0),
+  last_failed_at: timestamp('last_failed_at', { mode: 'date' }),
+  locked_until: timestamp('locked_until', { mode: 'date' }),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

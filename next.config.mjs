@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and Node-only packages stay outside the server bundle.
+  serverExternalPackages: ['mysql2', '@node-rs/argon2'],
+  poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a 403 for a role beyond its rights.
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

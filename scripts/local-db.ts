@@ -1,0 +1,192 @@
+/**
+ * The project-private MariaDB/MySQL server used when DATABASE_URL is not set:
+ * data under .data/ (git-ignored), loopback only, its own port, reused when
+ * already running, created in about a second when not.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { env, localDatabaseUrl } from '../lib/env';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+const DATA = path.join(ROOT, '.data');
+const DB_HOME = path.join(DATA, 'mariadb');
+const DATADIR = path.join(DB_HOME, 'data');
+const SOCKET = path.join(DB_HOME, 'mysqld.sock');
+const PIDFILE = path.join(DB_HOME, 'mysqld.pid');
+const LOGFILE = path.join(DB_HOME, 'mysqld.log');
+
+const SEARCH_DIRS = ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', '/usr/local/mysql/bin', ...(process.env.PATH ?? '').split(':')];
+
+function findBinary(names: string[]): string | undefined {
+  for (const name of names) {
+    for (const dir of SEARCH_DIRS) {
+      const p = path.join(dir, name);
+      if (dir && existsSync(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+async function canConnect(port: number): Promise<boolean> {
+  try {
+    const conn = await mysql.createConnection({ host: '127.0.0.1', port, user: 'root', connectTimeout: 1000 });
+    await conn.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const HOW_TO = `Paridharan CRM needs a MariaDB (10.11+) or MySQL (8.0+) server. DATABASE_URL is not set, so it tried to start a private server of its own under .data/, but no server program (mariadbd or mysqld) is installed and it cannot install one (that needs root on Debian/Ubuntu). Either install one yourself — on Debian/Ubuntu: sudo apt-get install mariadb-server (the project starts its own private instance; you need not configure the system one) — or point the app at an existing database by setting DATABASE_URL=mysql://user:password@host:3306/paridharan in .env.local (see .env.example), then run npm run db:migrate.`;
+
+function installServer(): void {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) throw new Error(HOW_TO);
+  console.log('[db] No MariaDB/MySQL server found: installing Debian\'s mariadb-server with apt-get (once)…');
+  const envs = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: envs });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'mariadb-server'], { stdio: 'inherit', env: envs });
+  if (update.status !== 0 || install.status !== 0) throw new Error(`apt-get install mariadb-server failed.\n\n${HOW_TO}`);
+}
+
+function initialiseDatadir(): void {
+  mkdirSync(DB_HOME, { recursive: true });
+  const mariaInstall = findBinary(['mariadb-install-db', 'mysql_install_db']);
+  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
+  let result;
+  if (mariaInstall && !mariaInstall.endsWith('mysql_install_db')) {
+    result = spawnSync(mariaInstall, ['--no-defaults', `--datadir=${DATADIR}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot], { encoding: 'utf8' });
+  } else {
+    // MySQL 8: mysqld initialises its own data directory.
+    const mysqld = findBinary(['mysqld'])!;
+    result = spawnSync(mysqld, ['--no-defaults', '--initialize-insecure', `--datadir=${DATADIR}`, ...asRoot], { encoding: 'utf8' });
+  }
+  if (result.status !== 0) throw new Error(`Could not initialise the private database in ${DATADIR}:\n${result.stderr || result.stdout}`);
+}
+
+/** Starts (or reuses) the private server and returns its port. */
+export async function ensureLocalServer(): Promise<number> {
+  const port = env.LOCAL_DB_PORT;
+  if (await canConnect(port)) return port;
+
+  let server = findBinary(['mariadbd', 'mysqld']);
+  if (!server) {
+    installServer();
+    server = findBinary(['mariadbd', 'mysqld']);
+    if (!server) throw new Error(HOW_TO);
+  }
+  if (!existsSync(path.join(DATADIR, 'mysql'))) initialiseDatadir();
+
+  const args = [
+    '--no-defaults',
+    `--datadir=${DATADIR}`,
+    `--socket=${SOCKET}`,
+    `--pid-file=${PIDFILE}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    '--skip-name-resolve',
+    '--character-set-server=utf8mb4',
+    '--collation-server=utf8mb4_unicode_ci',
+    '--default-time-zone=+00:00',
+    `--innodb-buffer-pool-size=${process.env.LOCAL_DB_BUFFER_POOL ?? '1G'}`,
+    '--innodb-flush-log-at-trx-commit=2',
+    '--max-connections=500',
+    ...(process.getuid?.() === 0 ? ['--user=root'] : []),
+  ];
+  const log = openSync(LOGFILE, 'a');
+  const child = spawn(server, args, { detached: true, stdio: ['ignore', log, log] });
+  child.unref();
+
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await canConnect(port)) return port;
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const tail = existsSync(LOGFILE) ? readFileSync(LOGFILE, 'utf8').split('\n').slice(-15).join('\n') : '';
+  throw new Error(`The private database server did not start on 127.0.0.1:${port}. Its log (${LOGFILE}):\n${tail}`);
+}
+
+/** Stops the private server if it runs. */
+export async function stopLocalServer(): Promise<boolean> {
+  if (!existsSync(PIDFILE)) return false;
+  const pid = Number(readFileSync(PIDFILE, 'utf8').trim());
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return false;
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+/** Creates a database (utf8mb4) on a server given by URL, if missing. */
+export async function createDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
+  u.pathname = '/';
+  const conn = await mysql.createConnection({ uri: u.toString() });
+  try {
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await conn.end();
+  }
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
+  u.pathname = '/';
+  const conn = await mysql.createConnection({ uri: u.toString() });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
+}
+
+/**
+ * The database this process should use: DATABASE_URL as is, or the private
+ * server (started if needed) with the given database created. `isPrivate` says
+ * which, so demo data is only ever seeded unasked into the private one.
+ */
+export async function resolveDatabase(database = 'paridharan'): Promise<{ url: string; isPrivate: boolean }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, isPrivate: false };
+  const port = await ensureLocalServer();
+  const url = localDatabaseUrl(database, port);
+  await createDatabase(url);
+  return { url, isPrivate: true };
+}
+
+/** A missing AUTH_SECRET is generated once into .env.local (git-ignored), so a newcomer configures nothing. */
+export function ensureAuthSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(ROOT, '.env.local');
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const found = /^AUTH_SECRET=(.+)$/m.exec(existing)?.[1]?.trim();
+  const secret = found || randomBytes(32).toString('base64url');
+  if (!found) {
+    if (existing) appendFileSync(file, `${existing.endsWith('\n') ? '' : '\n'}AUTH_SECRET=${secret}\n`);
+    else writeFileSync(file, `# Generated on first start; keep it secret.\nAUTH_SECRET=${secret}\n`);
+  }
+  process.env.AUTH_SECRET = secret;
+  return secret;
+}
+
+/** True when a URL points at this machine (tests refuse anything else). */
+export function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host === '[::1]';
+}
