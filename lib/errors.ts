@@ -1,0 +1,39 @@
+/** Expected failures of a write flow; actions turn them into form messages. */
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'INVALID'
+  | 'CONFLICT'
+  | 'STALL_TAKEN'
+  | 'STALL_HAS_BOOKINGS'
+  | 'PAYMENT_EXCEEDS_PRICE'
+  | 'LAST_ADMIN';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The form field the message belongs to, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** MySQL/MariaDB duplicate-key error (ER_DUP_ENTRY), however drizzle wraps it. */
+export function isDuplicateKeyError(error: unknown, indexName?: string): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const err = e as { code?: string; errno?: number; message?: string };
+    if (err.code === 'ER_DUP_ENTRY' || err.errno === 1062) return indexName ? (err.message ?? '').includes(indexName) : true;
+  }
+  return false;
+}
+
+/** MySQL/MariaDB "row is referenced" error (ER_ROW_IS_REFERENCED_2). */
+export function isForeignKeyRefusal(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const err = e as { code?: string; errno?: number };
+    if (err.code === 'ER_ROW_IS_REFERENCED_2' || err.errno === 1451) return true;
+  }
+  return false;
+}
