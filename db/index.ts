@@ -1,4 +1,5 @@
 import { drizzle } from 'drizzle-orm/mysql2';
+import { withReplicas } from 'drizzle-orm/mysql-core';
 import mysql from 'mysql2/promise';
 import * as schema from './schema';
 import { databaseUrl, env } from '@/lib/env';
@@ -34,3 +35,17 @@ export const pool = globalForDb.paridharanPool ?? createPool(databaseUrl());
 if (env.NODE_ENV !== 'production') globalForDb.paridharanPool = pool;
 
 export const db = createDb(pool);
+
+const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+  .split(',')
+  .map((u) => u.trim())
+  .filter(Boolean);
+
+/**
+ * For dashboards and analytics: reads go to the replicas when DATABASE_REPLICA_URLS
+ * is set (writes and transactions still go to the primary); otherwise this is `db`.
+ * Pages that show what the user just wrote read from `db`.
+ */
+export const readDb: Db = replicaUrls.length
+  ? withReplicas(db, replicaUrls.map((u) => createDb(createPool(u))) as [Db, ...Db[]])
+  : db;

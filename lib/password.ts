@@ -1,7 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 
-/** Minimum length of a new password; checked by every form that sets one. */
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from './password-rules';
 
 // argon2id with OWASP's second recommended profile (19 MiB, 2 passes).
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

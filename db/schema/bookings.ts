@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, decimal, foreignKey, index, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, date, decimal, foreignKey, index, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar, type MySqlTableExtraConfigValue } from 'drizzle-orm/mysql-core';
 import { bigIdRef, employeeIdCol, timestamps, ulidCol } from './columns';
 import { contacts } from './contacts';
 import { locations, stalls } from './locations';
@@ -39,7 +39,7 @@ export const bookings = mysqlTable(
     ),
     ...timestamps,
   },
-  (t) => [
+  (t): MySqlTableExtraConfigValue[] => [
     index('bookings_phone_index').on(t.phone),
     index('bookings_booking_date_index').on(t.booking_date),
     index('bookings_booking_location_index').on(t.booking_location),

@@ -1,4 +1,4 @@
-import { foreignKey, index, mysqlEnum, mysqlTable, text, timestamp, varchar } from 'drizzle-orm/mysql-core';
+import { foreignKey, index, mysqlEnum, mysqlTable, text, timestamp, varchar, type MySqlTableExtraConfigValue } from 'drizzle-orm/mysql-core';
 import { bigIdRef, employeeIdCol, timestamps, ulidCol } from './columns';
 import { contacts } from './contacts';
 import { locations, stalls } from './locations';
@@ -37,7 +37,7 @@ export const conversations = mysqlTable(
     booking_id: ulidCol('booking_id'),
     ...timestamps,
   },
-  (t) => [
+  (t): MySqlTableExtraConfigValue[] => [
     index('conversations_exhibitor_id_index').on(t.exhibitor_id),
     index('conversations_visitor_id_index').on(t.visitor_id),
     index('conversations_visitor_phone_index').on(t.visitor_phone),

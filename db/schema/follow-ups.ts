@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, mysqlEnum, mysqlTable, text, time, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { date, foreignKey, index, mysqlEnum, mysqlTable, text, time, uniqueIndex, varchar, type MySqlTableExtraConfigValue } from 'drizzle-orm/mysql-core';
 import { autoId, bigIdRef, employeeIdCol, timestamps, ulidCol } from './columns';
 import { contacts } from './contacts';
 import { locations, stalls } from './locations';
@@ -41,7 +41,7 @@ export const followUps = mysqlTable(
     ),
     ...timestamps,
   },
-  (t) => [
+  (t): MySqlTableExtraConfigValue[] => [
     index('follow_ups_phone_index').on(t.phone),
     index('follow_ups_exhibitor_id_index').on(t.exhibitor_id),
     index('follow_ups_visitor_id_index').on(t.visitor_id),

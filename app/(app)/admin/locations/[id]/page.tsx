@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { db } from '@/db';
+import { getLocation, listStalls } from '@/db/queries/locations';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePermission } from '@/lib/session';
+import { AddStallForm, LocationForm, StallRow } from '../location-forms';
+
+export const metadata: Metadata = { title: 'Location' };
+
+export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission('manage');
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const [location, stalls] = await Promise.all([getLocation(db, id), listStalls(db, id)]);
+  if (!location) notFound();
+  return (
+    <>
+      <Link href="/admin/locations" className="touch-target inline-flex items-center text-brand-700">
+        ← All locations
+      </Link>
+      <PageHeader title={location.loc_name} description={location.address ?? undefined} />
+      <div className="grid gap-6 xl:grid-cols-[2fr_3fr]">
+        <section aria-labelledby="details" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="details" className="mb-4 text-lg font-semibold">
+            Details
+          </h2>
+          <LocationForm location={{ ...location, id }} />
+        </section>
+        <section aria-labelledby="stalls" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="stalls" className="mb-4 text-lg font-semibold">
+            Stalls ({stalls.length})
+          </h2>
+          {stalls.length === 0 ? (
+            <p className="text-slate-600">No stalls yet. Add the first one below with its list price; the booth form proposes that price.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {stalls.map((s) => (
+                <StallRow key={s.id} stall={s} locationId={id} />
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-3 mt-6 font-semibold">Add a stall</h3>
+          <AddStallForm locationId={id} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/db';
+import { createUser, createUserSchema, resetPassword, resetPasswordSchema, updateUser, updateUserSchema } from '@/db/services/users';
+import { validatedAction } from '@/lib/action';
+
+export const createUserAction = validatedAction('manage', createUserSchema, async (data) => {
+  const user = await createUser(db, data);
+  revalidatePath('/admin/users');
+  return { ok: true, message: `Created ${user.name} (${user.role}). They can sign in with ${user.email} now.` };
+});
+
+export const updateUserAction = validatedAction('manage', updateUserSchema, async (data) => {
+  await updateUser(db, data);
+  revalidatePath('/admin/users');
+  return { ok: true, message: `Saved ${data.name}: ${data.role}, ${data.active ? 'active' : 'deactivated'}.` };
+});
+
+export const resetPasswordAction = validatedAction('manage', resetPasswordSchema, async (data) => {
+  await resetPassword(db, data);
+  return { ok: true, message: 'Password reset. Tell the user their new password in person.' };
+});

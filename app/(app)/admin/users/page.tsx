@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { db } from '@/db';
+import { listUsers } from '@/db/queries/users';
+import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePermission } from '@/lib/session';
+import { CreateUserForm } from './user-forms';
+
+export const metadata: Metadata = { title: 'Users' };
+
+const ROLE_LABEL = { employee: 'Booth employee', manager: 'Manager', admin: 'Admin' } as const;
+
+export default async function UsersPage() {
+  await requirePermission('manage');
+  const users = await listUsers(db);
+  return (
+    <>
+      <PageHeader title="Users" description="Who can sign in, and what their role lets them do." />
+      <SimpleTable caption="Users" head={['Name', 'Email', 'Role', 'Status', '']}>
+        {users.map((u) => (
+          <tr key={u.id}>
+            <td className={cellClass}>{u.name}</td>
+            <td className={cellClass}>{u.email}</td>
+            <td className={cellClass}>{ROLE_LABEL[u.role]}</td>
+            <td className={cellClass}>{u.active ? 'Active' : <span className="text-slate-500">Deactivated</span>}</td>
+            <td className={`${cellClass} text-right`}>
+              <Link href={`/admin/users/${u.id}`} className="touch-target inline-flex items-center rounded-lg px-3 font-medium text-brand-700 hover:bg-brand-50">
+                Edit<span className="sr-only"> {u.name}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
+      <section aria-labelledby="new-user" className="mt-8 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="new-user" className="mb-4 text-lg font-semibold">
+          Add a user
+        </h2>
+        <CreateUserForm />
+      </section>
+    </>
+  );
+}
