@@ -163,7 +163,15 @@ export async function dropDatabase(url: string): Promise<void> {
  * which, so demo data is only ever seeded unasked into the private one.
  */
 export async function resolveDatabase(database = 'paridharan'): Promise<{ url: string; isPrivate: boolean }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, isPrivate: false };
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    // Another database on the private server (e.g. paridharan_large): start it and create the database.
+    if (isLocalUrl(given) && Number(new URL(given).port) === env.LOCAL_DB_PORT) {
+      await ensureLocalServer();
+      await createDatabase(given);
+    }
+    return { url: given, isPrivate: false };
+  }
   const port = await ensureLocalServer();
   const url = localDatabaseUrl(database, port);
   await createDatabase(url);
