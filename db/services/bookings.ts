@@ -1,0 +1,102 @@
+/** Later events on a booking: a payment, a cancellation. Each writes a timeline entry and moves the counters, exactly once. */
+import { eq } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import type { Db, Tx } from '@/db';
+import { bookings, conversations } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { formatINR, fromPaise, toPaise } from '@/lib/money';
+import { deriveAmountStatus, moveCampaignCounters } from './entries';
+import { runOnce } from './idempotency';
+
+async function lockBooking(tx: Tx, id: string) {
+  const [b] = await tx
+    .select({
+      id: bookings.id,
+      price: bookings.price,
+      amount_paid: bookings.amount_paid,
+      cancelled_at: bookings.cancelled_at,
+      campaign_id: bookings.campaign_id,
+      exhibitor_id: bookings.exhibitor_id,
+      visitor_id: bookings.visitor_id,
+      phone: bookings.phone,
+      location_id: bookings.location_id,
+      table_id: bookings.table_id,
+      conversation_id: bookings.conversation_id,
+    })
+    .from(bookings)
+    .where(eq(bookings.id, id))
+    .for('update');
+  if (!b) throw new DomainError('NOT_FOUND', 'That booking no longer exists.');
+  return b;
+}
+
+/** The follow-up behind a booking (through its materialising talk), for the timeline link. */
+async function followUpOf(tx: Tx, conversationId: string | null): Promise<number | null> {
+  if (!conversationId) return null;
+  const [c] = await tx.select({ follow_up_id: conversations.follow_up_id }).from(conversations).where(eq(conversations.id, conversationId));
+  return c?.follow_up_id ?? null;
+}
+
+async function logOnTimeline(tx: Tx, employeeId: string, b: Awaited<ReturnType<typeof lockBooking>>, kind: 'payment' | 'cancellation', notes: string, at: Date) {
+  if (!b.exhibitor_id) return; // a legacy booking without a company has no timeline
+  await tx.insert(conversations).values({
+    id: ulid(at.getTime()),
+    exhibitor_id: b.exhibitor_id,
+    visitor_id: b.visitor_id,
+    visitor_phone: b.phone,
+    employee_id: employeeId,
+    location_id: b.location_id,
+    table_id: b.table_id,
+    campaign_id: b.campaign_id,
+    outcome: 'materialised',
+    kind,
+    notes,
+    conversation_date: at,
+    follow_up_id: await followUpOf(tx, b.conversation_id),
+    booking_id: b.id,
+    created_at: at,
+    updated_at: at,
+  });
+}
+
+export type PaymentResult = { bookingId: string; amount: string; amount_paid: string; price: string; amount_status: 'paid' | 'partial' | 'unpaid' };
+
+/** Adds a payment; refuses paying more than the price or paying a cancelled booking. */
+export async function recordPayment(db: Db, employeeId: string, input: { idempotency_key: string; booking_id: string; amount: string; notes?: string | null; at?: Date }) {
+  const amount = toPaise(input.amount);
+  if (amount <= 0n) throw new DomainError('INVALID', 'Enter the amount received.', 'amount');
+  return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'record-payment' }, async (tx): Promise<PaymentResult> => {
+    const at = input.at ?? new Date();
+    const b = await lockBooking(tx, input.booking_id);
+    if (b.cancelled_at) throw new DomainError('INVALID', 'This booking was cancelled; it cannot take payments.');
+    const price = b.price ?? '0.00';
+    const paid = fromPaise(toPaise(b.amount_paid ?? '0') + amount);
+    if (toPaise(paid) > toPaise(price)) {
+      const due = fromPaise(toPaise(price) - toPaise(b.amount_paid ?? '0'));
+      throw new DomainError('PAYMENT_EXCEEDS_PRICE', `Only ${formatINR(due)} is outstanding on this booking; ${formatINR(input.amount)} is more than that.`, 'amount');
+    }
+    const status = deriveAmountStatus(price, paid);
+    await tx.update(bookings).set({ amount_paid: paid, amount_status: status, updated_at: at }).where(eq(bookings.id, b.id));
+    await logOnTimeline(tx, employeeId, b, 'payment', [`Payment of ${formatINR(input.amount)} received; ${formatINR(paid)} of ${formatINR(price)} paid.`, input.notes].filter(Boolean).join(' '), at);
+    await moveCampaignCounters(tx, b.campaign_id, { revenue: amount });
+    return { bookingId: b.id, amount: fromPaise(amount), amount_paid: paid, price, amount_status: status };
+  });
+}
+
+/**
+ * Cancels a booking: the stall is free again for that date and the booking
+ * leaves the counted bookings and revenue. Its lead stays materialised (the
+ * sale happened); a new talk with the visitor starts a new lead.
+ */
+export async function cancelBooking(db: Db, employeeId: string, input: { idempotency_key: string; booking_id: string; reason?: string | null; at?: Date }) {
+  return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'cancel-booking' }, async (tx) => {
+    const at = input.at ?? new Date();
+    const b = await lockBooking(tx, input.booking_id);
+    if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
+    await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
+    await logOnTimeline(tx, employeeId, b, 'cancellation', ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '), at);
+    await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0') });
+    return { bookingId: b.id, cancelled: true as const };
+  });
+}
+

@@ -1,0 +1,313 @@
+/**
+ * The booth write path (design document §3.1 ConversationService, §3.2
+ * FollowUpService, §4.1–4.2): a talk with a visitor writes its lead
+ * (follow-up), its conversation and — when materialised — its booking, all
+ * linked both ways, plus the campaign counters, in one transaction, exactly
+ * once per client key.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import type { Db, Tx } from '@/db';
+import { findAttributedCampaign } from '@/db/queries/attribution';
+import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
+import { DomainError, isDuplicateKeyError } from '@/lib/errors';
+import { formatINR, fromPaise, toPaise } from '@/lib/money';
+import { normalisePhone } from '@/lib/phone';
+import { runOnce } from './idempotency';
+
+export type BookingInput = {
+  /** The exhibition day the stall is booked for. */
+  booking_date: string;
+  /** The stall sold; defaults to the stall of the talk. */
+  table_id?: number | null;
+  price: string;
+  amount_paid: string;
+};
+
+export type EntryInput = {
+  idempotency_key: string;
+  exhibitor_id: string;
+  /** As typed; normalised to E.164 here. */
+  phone: string;
+  /** An existing visitor contact; otherwise found by phone. */
+  visitor_id?: string | null;
+  /** Save an unknown phone as a new visitor with this name (else only `visitor_phone` is kept). */
+  new_visitor_name?: string | null;
+  location_id?: number | null;
+  table_id?: number | null;
+  /** undefined: attribute by the campaign rule; null: no campaign; an id: the employee's choice. */
+  campaign_id?: string | null;
+  outcome: Outcome;
+  notes?: string | null;
+  next_followup_date?: string | null;
+  next_followup_time?: string | null;
+  booking?: BookingInput | null;
+  /** When the talk happened (default now; the seeder and imports pass history). */
+  at?: Date;
+};
+
+export type EntryResult = {
+  followUpId: number;
+  leadCreated: boolean;
+  conversationId: string;
+  visitorId: string | null;
+  phone: string;
+  campaignId: string | null;
+  booking: null | { id: string; stall: string | null; booking_date: string; price: string; amount_paid: string; amount_status: AmountStatus };
+};
+
+/** 0 ≤ paid ≤ price, and the status that follows (DESIGN.md invariant 4). */
+export function deriveAmountStatus(price: string, paid: string): AmountStatus {
+  const p = toPaise(price);
+  const a = toPaise(paid);
+  if (p < 0n) throw new DomainError('INVALID', 'The price cannot be negative.', 'price');
+  if (a < 0n) throw new DomainError('INVALID', 'The amount paid cannot be negative.', 'amount_paid');
+  if (a > p) throw new DomainError('PAYMENT_EXCEEDS_PRICE', `The amount paid (${formatINR(paid)}) is more than the price (${formatINR(price)}).`, 'amount_paid');
+  return a === 0n ? 'unpaid' : a < p ? 'partial' : 'paid';
+}
+
+function requirePhone(raw: string): string {
+  const phone = normalisePhone(raw);
+  if (!phone) throw new DomainError('INVALID', 'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.', 'phone');
+  return phone;
+}
+
+const dateLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** After a refused insert: who holds the stall on that date (read in the same, doomed transaction). */
+async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<DomainError> {
+  const [holder] = await tx
+    .select({ stall: stalls.table_name, company: contacts.name })
+    .from(bookings)
+    .innerJoin(stalls, eq(stalls.id, bookings.table_id))
+    .leftJoin(contacts, eq(contacts.id, bookings.exhibitor_id))
+    .where(and(eq(bookings.active_table_id, tableId), eq(bookings.booking_date, date)));
+  const who = holder?.company ? ` by ${holder.company}` : '';
+  return new DomainError('STALL_TAKEN', `Stall ${holder?.stall ?? ''} is already booked for ${dateLabel(date)}${who}. Choose another stall or date.`.replace('Stall  is', 'This stall is'), 'booking_table_id');
+}
+
+async function resolveVisitor(tx: Tx, input: EntryInput, phone: string, at: Date): Promise<string | null> {
+  if (input.visitor_id) {
+    const [v] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.visitor_id), isNull(contacts.deleted_at)));
+    if (!v) throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
+    return v.id;
+  }
+  const found = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.phone, phone), eq(contacts.type, 'visitor'), isNull(contacts.deleted_at)))
+    .limit(2);
+  if (found.length === 1) return found[0]!.id;
+  if (found.length > 1) return null; // ambiguous legacy duplicates: keep the phone only
+  const name = input.new_visitor_name?.trim();
+  if (!name) return null;
+  const id = ulid(at.getTime());
+  await tx.insert(contacts).values({ id, type: 'visitor', name, phone, created_at: at, updated_at: at });
+  return id;
+}
+
+/** Moves a campaign's cache counters by deltas, in the caller's transaction (invariant 7). */
+export async function moveCampaignCounters(tx: Tx, campaignId: string | null, delta: { leads?: number; bookings?: number; revenue?: bigint }) {
+  if (!campaignId) return;
+  await tx
+    .update(campaigns)
+    .set({
+      total_leads_generated: sql`${campaigns.total_leads_generated} + ${delta.leads ?? 0}`,
+      total_bookings_created: sql`${campaigns.total_bookings_created} + ${delta.bookings ?? 0}`,
+      total_revenue: sql`${campaigns.total_revenue} + ${fromPaise(delta.revenue ?? 0n)}`,
+    })
+    .where(eq(campaigns.id, campaignId));
+}
+
+/** Records one booth talk: see the module comment. Throws DomainError for refusals; nothing is written then. */
+export async function recordEntry(db: Db, employeeId: string, input: EntryInput): Promise<EntryResult & { replayed: boolean }> {
+  const phone = requirePhone(input.phone);
+  if (input.outcome === 'materialised' && !input.booking) throw new DomainError('INVALID', 'A materialised talk needs the booking: stall, date, price and amount paid.', 'outcome');
+  const amountStatus = input.booking ? deriveAmountStatus(input.booking.price, input.booking.amount_paid) : null;
+
+  return runOnce(
+    db,
+    { key: input.idempotency_key, userId: employeeId, action: 'record-entry' },
+    (tx) => writeEntry(tx, employeeId, input, phone, amountStatus),
+    // Two tablets opening the same lead at once: the loser retries and continues the winner's lead.
+    (error) => isDuplicateKeyError(error, 'follow_ups_open_lead_unique'),
+  );
+}
+
+async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: string, amountStatus: AmountStatus | null): Promise<EntryResult> {
+  const at = input.at ?? new Date();
+  const [exhibitor] = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
+  if (!exhibitor) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
+
+  let locationId = input.location_id ?? null;
+  if (input.table_id) {
+    const [stall] = await tx.select({ location: stalls.location_mngt_id }).from(stalls).where(eq(stalls.id, input.table_id));
+    if (!stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'table_id');
+    locationId = stall.location;
+  }
+
+  const visitorId = await resolveVisitor(tx, input, phone, at);
+
+  // The open lead of this visitor with this company, locked; a talk continues it (invariant 11).
+  const [open] = await tx
+    .select({ id: followUps.id, campaign_id: followUps.campaign_id })
+    .from(followUps)
+    .where(and(eq(followUps.exhibitor_id, exhibitor.id), eq(followUps.open_lead_phone, phone)))
+    .for('update');
+
+  let followUpId: number;
+  let campaignId: string | null;
+  const next = input.outcome === 'materialised' ? { next_followup_date: null, next_followup_time: null } : { next_followup_date: input.next_followup_date ?? null, next_followup_time: input.next_followup_time ?? null };
+  if (open) {
+    followUpId = open.id;
+    campaignId = open.campaign_id; // attribution is decided at the lead's first talk
+    await tx
+      .update(followUps)
+      .set({
+        status: input.outcome,
+        comment: input.notes ?? undefined,
+        ...next,
+        employee_id: employeeId,
+        location_id: locationId ?? undefined,
+        table_id: input.table_id ?? undefined,
+        visitor_id: visitorId ?? undefined,
+        updated_at: at,
+      })
+      .where(eq(followUps.id, open.id));
+  } else {
+    if (input.campaign_id === undefined) campaignId = (await findAttributedCampaign(tx, phone, at))?.id ?? null;
+    else if (input.campaign_id === null) campaignId = null;
+    else {
+      const [c] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaign_id));
+      if (!c) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
+      campaignId = c.id;
+    }
+    const [inserted] = await tx.insert(followUps).values({
+      phone,
+      exhibitor_id: exhibitor.id,
+      visitor_id: visitorId,
+      location_id: locationId,
+      table_id: input.table_id ?? null,
+      campaign_id: campaignId,
+      status: input.outcome,
+      comment: input.notes ?? null,
+      ...next,
+      employee_id: employeeId,
+      created_at: at,
+      updated_at: at,
+    });
+    followUpId = inserted.insertId;
+    await moveCampaignCounters(tx, campaignId, { leads: 1 });
+  }
+
+  const conversationId = ulid(at.getTime());
+  await tx.insert(conversations).values({
+    id: conversationId,
+    exhibitor_id: exhibitor.id,
+    visitor_id: visitorId,
+    visitor_phone: phone,
+    employee_id: employeeId,
+    location_id: locationId,
+    table_id: input.table_id ?? null,
+    campaign_id: campaignId,
+    outcome: input.outcome,
+    kind: 'talk',
+    notes: input.notes ?? null,
+    conversation_date: at,
+    follow_up_id: followUpId,
+    created_at: at,
+    updated_at: at,
+  });
+  await tx.update(followUps).set({ conversation_id: conversationId }).where(eq(followUps.id, followUpId));
+
+  let booking: EntryResult['booking'] = null;
+  if (input.booking && amountStatus) {
+    const tableId = input.booking.table_id ?? input.table_id ?? null;
+    if (!tableId) throw new DomainError('INVALID', 'Choose the stall being booked.', 'booking_table_id');
+    const [stall] = await tx
+      .select({ name: stalls.table_name, location_id: stalls.location_mngt_id, location_name: locations.loc_name })
+      .from(stalls)
+      .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
+      .where(eq(stalls.id, tableId));
+    if (!stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'booking_table_id');
+    const bookingId = ulid(at.getTime());
+    try {
+      await tx.insert(bookings).values({
+        id: bookingId,
+        phone,
+        booking_date: input.booking.booking_date,
+        // The legacy strings too, so old queries by location name keep finding new bookings (§7.2).
+        booking_location: stall.location_name,
+        table_no: stall.name,
+        price: input.booking.price,
+        amount_paid: input.booking.amount_paid,
+        amount_status: amountStatus,
+        employee_id: employeeId,
+        exhibitor_id: exhibitor.id,
+        visitor_id: visitorId,
+        location_id: stall.location_id,
+        table_id: tableId,
+        campaign_id: campaignId, // attribution persists from the lead (§4.2)
+        conversation_id: conversationId,
+        created_at: at,
+        updated_at: at,
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw await stallTakenError(tx, tableId, input.booking.booking_date);
+      throw error;
+    }
+    await tx.update(conversations).set({ booking_id: bookingId }).where(eq(conversations.id, conversationId));
+    await moveCampaignCounters(tx, campaignId, { bookings: 1, revenue: toPaise(input.booking.amount_paid) });
+    booking = { id: bookingId, stall: stall.name, booking_date: input.booking.booking_date, price: input.booking.price, amount_paid: input.booking.amount_paid, amount_status: amountStatus };
+  }
+
+  return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };
+}
+
+export type NoteInput = { idempotency_key: string; exhibitor_id: string; phone: string; notes: string; at?: Date };
+
+/**
+ * A manual timeline entry (§3.1 "manual conversation entry"), e.g. a phone
+ * call: kind `manual`, linked to the visitor's latest lead with the company,
+ * which it does not change. `outcome` cannot be empty, so it records the lead's
+ * status at that moment (`interested` when there is no lead yet) — the note
+ * reports, it does not decide.
+ */
+export async function recordManualNote(db: Db, employeeId: string, input: NoteInput) {
+  const phone = requirePhone(input.phone);
+  const notes = input.notes.trim();
+  if (!notes) throw new DomainError('INVALID', 'Write what was said.', 'notes');
+  return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'record-note' }, async (tx) => {
+    const at = input.at ?? new Date();
+    const [exhibitor] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor')));
+    if (!exhibitor) throw new DomainError('NOT_FOUND', 'Choose the company this note is for.', 'exhibitor_id');
+    const [lead] = await tx
+      .select({ id: followUps.id, status: followUps.status, visitor_id: followUps.visitor_id, campaign_id: followUps.campaign_id, location_id: followUps.location_id, table_id: followUps.table_id })
+      .from(followUps)
+      .where(and(eq(followUps.exhibitor_id, exhibitor.id), eq(followUps.phone, phone)))
+      .orderBy(sql`${followUps.id} desc`)
+      .limit(1);
+    const id = ulid(at.getTime());
+    await tx.insert(conversations).values({
+      id,
+      exhibitor_id: exhibitor.id,
+      visitor_id: lead?.visitor_id ?? null,
+      visitor_phone: phone,
+      employee_id: employeeId,
+      location_id: lead?.location_id ?? null,
+      table_id: lead?.table_id ?? null,
+      campaign_id: lead?.campaign_id ?? null,
+      outcome: lead?.status ?? 'interested',
+      kind: 'manual',
+      notes,
+      conversation_date: at,
+      follow_up_id: lead?.id ?? null,
+      created_at: at,
+      updated_at: at,
+    });
+    return { conversationId: id, followUpId: lead?.id ?? null };
+  });
+}
