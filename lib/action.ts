@@ -23,12 +23,12 @@ function echo(formData: FormData): Record<string, string> {
  * anything else reaches error.tsx. Call revalidatePath/redirect inside `run`
  * after the commit — they are not caught here.
  */
-export function validatedAction<S extends z.ZodType>(
+export function validatedAction<S extends z.ZodType, T = unknown>(
   permission: Permission,
   schema: S,
-  run: (data: z.output<S>, user: SessionUser) => Promise<ActionState>,
+  run: (data: z.output<S>, user: SessionUser) => Promise<ActionState<T>>,
 ) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: 'Your session has ended. Sign in again.' };
     if (!can(user.role, permission)) return { ok: false, message: 'Your role does not allow this.' };
@@ -47,4 +47,10 @@ export function validatedAction<S extends z.ZodType>(
       throw error;
     }
   };
+}
+
+/** For actions that are not forms (lookups, searches): the user if allowed, else null. */
+export async function authorizedUser(permission: Permission): Promise<SessionUser | null> {
+  const user = await getCurrentUser();
+  return user && can(user.role, permission) ? user : null;
 }

@@ -10,6 +10,7 @@ import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
 import { findAttributedCampaign } from '@/db/queries/attribution';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
+import { formatDay } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
@@ -72,8 +73,6 @@ function requirePhone(raw: string): string {
   return phone;
 }
 
-const dateLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 /** After a refused insert: who holds the stall on that date (read in the same, doomed transaction). */
 async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<DomainError> {
   const [holder] = await tx
@@ -83,7 +82,7 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
     .leftJoin(contacts, eq(contacts.id, bookings.exhibitor_id))
     .where(and(eq(bookings.active_table_id, tableId), eq(bookings.booking_date, date)));
   const who = holder?.company ? ` by ${holder.company}` : '';
-  return new DomainError('STALL_TAKEN', `Stall ${holder?.stall ?? ''} is already booked for ${dateLabel(date)}${who}. Choose another stall or date.`.replace('Stall  is', 'This stall is'), 'booking_table_id');
+  return new DomainError('STALL_TAKEN', `Stall ${holder?.stall ?? ''} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`.replace('Stall  is', 'This stall is'), 'booking_table_id');
 }
 
 async function resolveVisitor(tx: Tx, input: EntryInput, phone: string, at: Date): Promise<string | null> {

@@ -1,17 +1,86 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { db } from '@/db';
+import { listActiveEmployees, listDueFollowUps } from '@/db/queries/follow-ups';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { buttonClass } from '@/components/ui/button';
+import { formatDay, todayInIndia } from '@/lib/dates';
+import { can } from '@/lib/permissions';
+import { formatPhone } from '@/lib/phone';
 import { requirePermission } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'My follow-ups' };
 
-export default async function FollowUpsPage() {
-  await requirePermission('recordEntries');
+export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<{ employee?: string }> }) {
+  const user = await requirePermission('recordEntries');
+  const seesEveryone = can(user.role, 'readRevenue');
+  const { employee } = await searchParams;
+  // Employees see their own; managers and admins everyone's, or one employee's.
+  const employeeId = seesEveryone ? (employee && employee !== 'all' ? employee : employee === 'all' ? null : user.id) : user.id;
+  const today = todayInIndia();
+  const [due, employees] = await Promise.all([listDueFollowUps(db, { employeeId, today }), seesEveryone ? listActiveEmployees(db) : Promise.resolve([])]);
+
   return (
     <>
-      <PageHeader title="My follow-ups" description="Leads due today and overdue." />
-      <EmptyState title="Not built yet">
-        <p>Due follow-ups will be listed here once booth entry lands.</p>
-      </EmptyState>
+      <PageHeader title="My follow-ups" description={`Open leads due today (${formatDay(today)}) or overdue, earliest first.`} />
+      {seesEveryone ? (
+        <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter by employee">
+          <div className="space-y-1">
+            <label htmlFor="employee" className="block text-sm font-medium">
+              Whose follow-ups
+            </label>
+            <select id="employee" name="employee" defaultValue={employeeId ?? 'all'} className="touch-target rounded-lg border border-slate-300 bg-white px-3">
+              <option value="all">Everyone</option>
+              {employees.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.id === user.id ? `${e.name} (me)` : e.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass('secondary')}>
+            Show
+          </button>
+        </form>
+      ) : null}
+      {due.length === 0 ? (
+        <EmptyState title="Nothing due">
+          <p>No follow-up is due today or overdue. New ones appear here when a talk is saved as busy or interested with a follow-up date.</p>
+          <Link href="/booth" className={`${buttonClass('primary')} mt-4`}>
+            Record a talk
+          </Link>
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3" aria-label="Due follow-ups">
+          {due.map((f) => {
+            const overdue = f.next_followup_date! < today;
+            const href = `/booth?${new URLSearchParams({ exhibitor: f.exhibitor_id ?? '', phone: f.phone, ...(f.location_id ? { location: String(f.location_id) } : {}), ...(f.table_id ? { stall: String(f.table_id) } : {}) })}`;
+            return (
+              <li key={f.id} className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+                <div>
+                  <p className="font-medium">
+                    {f.visitor ?? formatPhone(f.phone)} · {f.exhibitor}
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    <span className={overdue ? 'font-semibold text-red-700' : 'font-semibold text-brand-800'}>
+                      {overdue ? `Overdue since ${formatDay(f.next_followup_date!)}` : 'Today'}
+                      {f.next_followup_time ? ` at ${f.next_followup_time.slice(0, 5)}` : ''}
+                    </span>
+                    {' · '}
+                    {f.status}
+                    {f.stall ? ` · ${f.location} ${f.stall}` : ''}
+                    {seesEveryone ? ` · ${f.employee}` : ''}
+                  </p>
+                  {f.comment ? <p className="text-sm text-slate-600">{f.comment}</p> : null}
+                </div>
+                <Link href={href} className={buttonClass('primary')}>
+                  Open in booth<span className="sr-only"> for {f.visitor ?? f.phone}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </>
   );
 }

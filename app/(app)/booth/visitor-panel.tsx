@@ -1,0 +1,157 @@
+'use client';
+
+import { format } from 'date-fns';
+import { useState, useTransition } from 'react';
+import { ulid } from 'ulid';
+import { FormMessage } from '@/components/forms/field';
+import { Button } from '@/components/ui/button';
+import type { VisitorLookup } from '@/db/queries/booth';
+import { initialActionState, type ActionState } from '@/lib/action-state';
+import { formatINR, fromPaise, toPaise } from '@/lib/money';
+import { cancelBookingAction, recordNoteAction, recordPaymentAction } from './actions';
+
+const OFFLINE = 'The connection dropped. Nothing is lost: try again — it will not be recorded twice.';
+const inputClass = 'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3 text-base focus:border-brand-600 focus:outline-2 focus:outline-brand-600';
+
+/** Runs a form action exactly once per key, surviving a dropped connection (the key is kept until it succeeds). */
+function useOnceAction<T>(action: (prev: ActionState<T>, data: FormData) => Promise<ActionState<T>>, onDone: () => void) {
+  const [key, setKey] = useState(() => ulid());
+  const [state, setState] = useState<ActionState<T>>(initialActionState);
+  const [isPending, startTransition] = useTransition();
+  const run = (fields: Record<string, string>) => {
+    const data = new FormData();
+    data.set('idempotency_key', key);
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    startTransition(async () => {
+      try {
+        const result = await action(initialActionState, data);
+        setState(result);
+        if (result.ok) {
+          setKey(ulid());
+          onDone();
+        }
+      } catch {
+        setState({ ok: false, message: OFFLINE });
+      }
+    });
+  };
+  return { state, isPending, run };
+}
+
+function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings'][number]; onChanged: () => void }) {
+  const [amount, setAmount] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const pay = useOnceAction(recordPaymentAction, () => setAmount(''));
+  const cancel = useOnceAction(cancelBookingAction, onChanged);
+  const outstanding = fromPaise(toPaise(booking.price ?? '0') - toPaise(booking.amount_paid ?? '0'));
+  const inputId = `pay-${booking.id}`;
+  const done = pay.state.ok && pay.state.data;
+  return (
+    <li className="space-y-2 rounded-lg p-3 ring-1 ring-slate-200">
+      <p>
+        <span className="font-medium">
+          Stall {booking.stall ?? '—'} · {format(new Date(`${booking.booking_date}T00:00:00`), 'd MMM yyyy')}
+        </span>
+        <span className="block text-sm text-slate-700">
+          {formatINR(done ? pay.state.data!.amount_paid : booking.amount_paid)} of {formatINR(booking.price)} paid ({done ? pay.state.data!.amount_status : booking.amount_status})
+        </span>
+      </p>
+      {pay.state.ok ? <p role="status" className="text-green-800">Payment of {formatINR(pay.state.data!.amount)} recorded.</p> : <FormMessage state={pay.state} />}
+      {booking.amount_status !== 'paid' && !(done && pay.state.data!.amount_status === 'paid') ? (
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="min-w-40 flex-1 space-y-1">
+            <label htmlFor={inputId} className="block text-sm font-medium">
+              Payment received (₹)
+            </label>
+            <input id={inputId} inputMode="decimal" className={inputClass} value={amount} placeholder={outstanding} onChange={(e) => setAmount(e.target.value)} />
+          </div>
+          <Button variant="secondary" disabled={pay.isPending || !amount} onClick={() => pay.run({ booking_id: booking.id, amount })}>
+            {pay.isPending ? 'Saving…' : 'Add payment'}
+          </Button>
+        </div>
+      ) : null}
+      <FormMessage state={cancel.state} />
+      {confirming ? (
+        <div className="flex flex-wrap gap-2">
+          <Button variant="danger" disabled={cancel.isPending} onClick={() => cancel.run({ booking_id: booking.id })}>
+            {cancel.isPending ? 'Cancelling…' : 'Yes, cancel this booking'}
+          </Button>
+          <Button variant="ghost" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+        </div>
+      ) : (
+        <Button variant="ghost" onClick={() => setConfirming(true)}>
+          Cancel booking…
+        </Button>
+      )}
+    </li>
+  );
+}
+
+function NoteForm({ phone, exhibitorId }: { phone: string; exhibitorId: string }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const note = useOnceAction(recordNoteAction, () => setText(''));
+  if (!open)
+    return (
+      <Button variant="ghost" onClick={() => setOpen(true)}>
+        Log a note (e.g. a phone call) without changing the lead…
+      </Button>
+    );
+  return (
+    <div className="space-y-2">
+      <FormMessage state={note.state} />
+      <label htmlFor="manual-note" className="block text-sm font-medium">
+        Note for the company’s timeline
+      </label>
+      <textarea id="manual-note" rows={2} className={`${inputClass} py-2`} value={text} onChange={(e) => setText(e.target.value)} />
+      <Button variant="secondary" disabled={note.isPending || !text.trim()} onClick={() => note.run({ phone, exhibitor_id: exhibitorId, notes: text })}>
+        {note.isPending ? 'Saving…' : 'Save note'}
+      </Button>
+    </div>
+  );
+}
+
+export function VisitorPanel({ lookup, exhibitorId, onChanged }: { lookup: VisitorLookup; exhibitorId: string | null; onChanged: () => void }) {
+  return (
+    <section aria-label="About this visitor" className="space-y-3 rounded-lg bg-slate-50 p-3" data-testid="visitor-panel">
+      <p className="font-medium">{lookup.visitor ? `${lookup.visitor.name}${lookup.visitor.city ? `, ${lookup.visitor.city}` : ''}` : 'A phone we have not met before.'}</p>
+      {exhibitorId ? (
+        <>
+          <p className="text-slate-700">
+            {lookup.openLead
+              ? `Open lead: ${lookup.openLead.status}${lookup.openLead.next_followup_date ? `, follow up on ${format(new Date(`${lookup.openLead.next_followup_date}T00:00:00`), 'd MMM')}` : ''}. This talk continues it.`
+              : 'No open lead with this company: this talk starts one.'}
+          </p>
+          {lookup.recentTalks.length ? (
+            <div>
+              <p className="text-sm font-medium text-slate-600">Last talks with this company</p>
+              <ul className="text-sm">
+                {lookup.recentTalks.map((t) => (
+                  <li key={t.id}>
+                    {format(new Date(t.conversation_date), 'd MMM yyyy, HH:mm')} · {t.kind === 'talk' ? t.outcome : t.kind} · {t.employee}
+                    {t.notes ? ` — ${t.notes}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {lookup.bookings.length ? (
+            <div className="space-y-2">
+              <p className="text-sm font-medium text-slate-600">Bookings with this company</p>
+              <ul className="space-y-2">
+                {lookup.bookings.map((b) => (
+                  <BookingRow key={b.id} booking={b} onChanged={onChanged} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <NoteForm phone={lookup.phone} exhibitorId={exhibitorId} />
+        </>
+      ) : (
+        <p className="text-slate-600">Choose the company to see this visitor’s history with it.</p>
+      )}
+    </section>
+  );
+}

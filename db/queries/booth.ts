@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, isNull, like, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
+import { findAttributedCampaign } from './attribution';
+
+/** Every location with its stalls (for the "where am I" pickers), in one query. */
+export async function listLocationsWithStalls(db: DbOrTx) {
+  const rows = await db
+    .select({
+      location_id: locations.id,
+      loc_name: locations.loc_name,
+      event_start_date: locations.event_start_date,
+      stall_id: stalls.id,
+      table_name: stalls.table_name,
+      price: stalls.price,
+    })
+    .from(locations)
+    .leftJoin(stalls, eq(stalls.location_mngt_id, locations.id))
+    .orderBy(asc(locations.loc_name), asc(stalls.table_name));
+  const byLocation = new Map<number, { id: number; name: string; event_start_date: string | null; stalls: { id: number; name: string; price: string }[] }>();
+  for (const r of rows) {
+    let loc = byLocation.get(r.location_id);
+    if (!loc) byLocation.set(r.location_id, (loc = { id: r.location_id, name: r.loc_name, event_start_date: r.event_start_date, stalls: [] }));
+    if (r.stall_id !== null) loc.stalls.push({ id: r.stall_id, name: r.table_name!, price: r.price! });
+  }
+  return [...byLocation.values()];
+}
+
+/** Exhibitors whose name starts with (or contains) the text; prefix matches first. */
+export async function searchExhibitors(db: DbOrTx, q: string, limit = 12) {
+  const text = q.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
+  return db
+    .select({ id: contacts.id, name: contacts.name, city: contacts.city })
+    .from(contacts)
+    .where(and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at), text ? like(contacts.name, `%${text}%`) : undefined))
+    .orderBy(sql`${contacts.name} not like ${`${text}%`}`, asc(contacts.name))
+    .limit(limit);
+}
+
+export async function getExhibitor(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: contacts.id, name: contacts.name, city: contacts.city })
+    .from(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.type, 'exhibitor')));
+  return row ?? null;
+}
+
+/** Recently sent campaigns, for the campaign picker. */
+export async function listRecentCampaigns(db: DbOrTx, limit = 30) {
+  return db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).orderBy(desc(campaigns.sent_at), desc(campaigns.id)).limit(limit);
+}
+
+/**
+ * What the booth form shows once a phone (E.164) and a company are known: the
+ * visitor, their open lead and last talks with this company, their bookings
+ * with it, and the campaign the rule would attribute a new lead to. A fixed
+ * five queries.
+ */
+export async function lookupVisitor(db: DbOrTx, phone: string, exhibitorId: string | null) {
+  const [visitorRows, openLead, recentTalks, visitorBookings, suggestion] = await Promise.all([
+    db
+      .select({ id: contacts.id, name: contacts.name, city: contacts.city })
+      .from(contacts)
+      .where(and(eq(contacts.phone, phone), eq(contacts.type, 'visitor'), isNull(contacts.deleted_at)))
+      .limit(2),
+    exhibitorId
+      ? db
+          .select({
+            id: followUps.id,
+            status: followUps.status,
+            comment: followUps.comment,
+            next_followup_date: followUps.next_followup_date,
+            next_followup_time: followUps.next_followup_time,
+            campaign_id: followUps.campaign_id,
+            campaign_name: campaigns.name,
+          })
+          .from(followUps)
+          .leftJoin(campaigns, eq(campaigns.id, followUps.campaign_id))
+          .where(and(eq(followUps.exhibitor_id, exhibitorId), eq(followUps.open_lead_phone, phone)))
+          .then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+    exhibitorId
+      ? db
+          .select({
+            id: conversations.id,
+            outcome: conversations.outcome,
+            kind: conversations.kind,
+            notes: conversations.notes,
+            conversation_date: conversations.conversation_date,
+            employee: users.name,
+          })
+          .from(conversations)
+          .innerJoin(users, eq(users.id, conversations.employee_id))
+          .where(and(eq(conversations.exhibitor_id, exhibitorId), eq(conversations.visitor_phone, phone)))
+          .orderBy(desc(conversations.conversation_date), desc(conversations.id))
+          .limit(5)
+      : Promise.resolve([]),
+    exhibitorId
+      ? db
+          .select({
+            id: bookings.id,
+            booking_date: bookings.booking_date,
+            stall: stalls.table_name,
+            location: locations.loc_name,
+            price: bookings.price,
+            amount_paid: bookings.amount_paid,
+            amount_status: bookings.amount_status,
+          })
+          .from(bookings)
+          .leftJoin(stalls, eq(stalls.id, bookings.table_id))
+          .leftJoin(locations, eq(locations.id, bookings.location_id))
+          .where(and(eq(bookings.exhibitor_id, exhibitorId), eq(bookings.phone, phone), isNull(bookings.cancelled_at)))
+          .orderBy(desc(bookings.booking_date))
+          .limit(10)
+      : Promise.resolve([]),
+    findAttributedCampaign(db, phone),
+  ]);
+  return {
+    phone,
+    // Two contacts with one phone (legacy duplicates) are not guessed between.
+    visitor: visitorRows.length === 1 ? visitorRows[0]! : null,
+    openLead,
+    recentTalks,
+    bookings: visitorBookings,
+    suggestion,
+  };
+}
+export type VisitorLookup = Awaited<ReturnType<typeof lookupVisitor>>;
