@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { bookings, campaignRecipients, campaigns, contacts, conversations, followUps, idempotencyKeys, locations, stalls, users } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
@@ -65,11 +65,6 @@ async function rowsFor(w: World) {
       (select count(*) from bookings where exhibitor_id = ${w.exhibitorId}) as bookings`)) as unknown as [[{ leads: number; talks: number; bookings: number }]];
   return { leads: Number(row.leads), talks: Number(row.talks), bookings: Number(row.bookings) };
 }
-
-let w: World;
-beforeAll(async () => {
-  w = await world();
-});
 
 describe('recordEntry: one entry, one transaction (invariant 1)', () => {
   it('a materialised talk writes lead, talk and booking linked both ways, attributed to the campaign', async () => {

@@ -1,0 +1,118 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { authFile, expectAccessible, unique } from './fixtures';
+
+/** A location of its own with one stall, made by an admin, so parallel tests never share a stall. */
+async function newLocationWithStall(browser: Browser) {
+  const name = `Hitex Hyderabad ${unique()}`;
+  const admin = await browser.newContext({ storageState: authFile('admin') });
+  const page = await admin.newPage();
+  await page.goto('/admin/locations');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Event starts').fill('2030-02-14');
+  await page.getByLabel('Event ends').fill('2030-02-16');
+  await page.getByRole('button', { name: 'Create location' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByLabel('Stall name').fill('T-12');
+  await page.getByLabel('List price (₹)').last().fill('50000');
+  await page.getByRole('button', { name: 'Add stall' }).click();
+  await expect(page.getByRole('status')).toHaveText('Added stall T-12 at ₹50,000.00.');
+  await admin.close();
+  return name;
+}
+
+/** A random valid Indian mobile, typed the way a person would. */
+const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+
+async function choosePlace(page: Page, location: string) {
+  await page.goto('/booth');
+  await page.getByLabel('Location').selectOption({ label: location });
+  await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'T-12' });
+  if (await page.getByRole('button', { name: 'Change company' }).isVisible()) return;
+  await page.getByLabel('Find the exhibitor').fill('a');
+  await page.getByRole('list', { name: 'Matching companies' }).getByRole('button').first().click();
+  await expect(page.getByTestId('chosen-company')).toBeVisible();
+}
+
+test.describe('[BOOTH]: recording talks on a tablet', () => {
+  test.use({ storageState: authFile('employee') });
+
+  test('an interested talk, due today, then materialised with a partial payment and paid off', async ({ page, browser }) => {
+    const location = await newLocationWithStall(browser);
+    const phone = newPhone();
+    await choosePlace(page, location);
+    const company = (await page.getByTestId('chosen-company').textContent())!;
+
+    await page.getByLabel('Phone').fill(`${phone.slice(0, 5)} ${phone.slice(5)}`);
+    await expect(page.getByTestId('visitor-panel')).toContainText('A phone we have not met before.');
+    await page.getByLabel('New visitor’s name (optional)').fill('Lakshmi Iyer');
+    await page.getByRole('radio', { name: /Interested/ }).check();
+    await page.getByLabel('Notes').fill('Wants a corner stall near the entrance');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+    await page.getByLabel('Date', { exact: true }).fill(today);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Save talk' }).click();
+    await expect(page.getByRole('status')).toContainText(/Saved\. New lead #\d+ opened, talk recorded\./);
+    // Ready for the next visitor; place and company kept.
+    await expect(page.getByLabel('Phone')).toHaveValue('');
+    await expect(page.getByTestId('chosen-company')).toHaveText(company);
+
+    await page.goto('/follow-ups');
+    const item = page.getByRole('listitem').filter({ hasText: 'Lakshmi Iyer' });
+    await expect(item).toContainText(company);
+    await expect(item).toContainText('Today');
+    await item.getByRole('link', { name: /Open in booth/ }).click();
+
+    await expect(page.getByLabel('Phone')).toHaveValue(`+91${phone}`);
+    await expect(page.getByTestId('visitor-panel')).toContainText('Open lead: interested');
+    await page.getByRole('radio', { name: /Materialised/ }).check();
+    await expect(page.getByLabel('Price (₹)')).toHaveValue('50000.00');
+    await page.getByLabel('Paid now (₹)').fill('20,000');
+    await expect(page.locator('#amount_status')).toContainText('Partial — ₹30,000.00 outstanding');
+    await page.getByRole('button', { name: 'Save talk and booking' }).click();
+    await expect(page.getByRole('status')).toContainText(/Lead #\d+ updated, talk recorded, stall T-12 booked for 14 Feb 2030: ₹20,000.00 of ₹50,000.00 paid \(partial\)\./);
+
+    // The rest of the payment, later.
+    await page.getByLabel('Phone').fill(phone);
+    const booking = page.getByTestId('visitor-panel').getByRole('listitem').filter({ hasText: 'Stall T-12' });
+    await expect(booking).toContainText('₹20,000.00 of ₹50,000.00 paid (partial)');
+    await booking.getByLabel('Payment received (₹)').fill('30001');
+    await booking.getByRole('button', { name: 'Add payment' }).click();
+    await expect(booking.getByRole('alert')).toContainText('Only ₹30,000.00 is outstanding');
+    await booking.getByLabel('Payment received (₹)').fill('30000');
+    await booking.getByRole('button', { name: 'Add payment' }).click();
+    await expect(booking).toContainText('₹50,000.00 of ₹50,000.00 paid (paid)');
+  });
+
+  test('a second tablet cannot book a stall already sold for that date', async ({ page, browser }) => {
+    const location = await newLocationWithStall(browser);
+    await choosePlace(page, location);
+    await page.getByLabel('Phone').fill(newPhone());
+    await page.getByRole('radio', { name: /Materialised/ }).check();
+    await page.getByLabel('Paid now (₹)').fill('50000');
+    await page.getByRole('button', { name: 'Save talk and booking' }).click();
+    await expect(page.getByRole('status')).toContainText('paid (paid)');
+    const company = (await page.getByTestId('chosen-company').textContent())!;
+
+    const second = await browser.newContext({ storageState: authFile('manager'), viewport: { width: 768, height: 1024 } });
+    const tablet = await second.newPage();
+    await choosePlace(tablet, location);
+    const phone = newPhone();
+    await tablet.getByLabel('Phone').fill(phone);
+    await tablet.getByRole('radio', { name: /Materialised/ }).check();
+    await tablet.getByRole('button', { name: 'Save talk and booking' }).click();
+    await expect(tablet.getByRole('alert').first()).toContainText(`Stall T-12 is already booked for 14 Feb 2030 by ${company}.`);
+    // Nothing was written for the refused talk: the visitor still has no lead with that company.
+    await tablet.getByLabel('Phone').fill(`0${phone}`);
+    await expect(tablet.getByTestId('visitor-panel')).toContainText(/No open lead with this company|A phone we have not met before/);
+    await second.close();
+  });
+
+  test('bad input is refused with field errors and nothing is saved', async ({ page }) => {
+    await page.goto('/booth');
+    await page.getByLabel('Phone').fill('12345');
+    await page.getByRole('button', { name: 'Save talk' }).click();
+    await expect(page.getByText('This is not a valid phone number.').first()).toBeVisible();
+    await expect(page.getByText('Choose how the talk went.')).toBeVisible();
+    await expect(page.getByLabel('Phone')).toHaveValue('12345');
+  });
+});
