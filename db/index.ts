@@ -15,7 +15,9 @@ export function createPool(url: string, connectionLimit = env.DB_POOL_SIZE) {
     charset: 'utf8mb4_unicode_ci',
   });
   pool.pool.on('connection', (conn) => {
-    conn.query("SET time_zone = '+00:00'");
+    // UTC, and strict mode whatever the server's default (a lenient legacy server
+    // would otherwise store a bad enum as '' or cut an amount silently).
+    conn.query("SET time_zone = '+00:00', sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',STRICT_TRANS_TABLES'))");
   });
   return pool;
 }

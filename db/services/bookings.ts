@@ -76,9 +76,10 @@ export async function recordPayment(db: Db, employeeId: string, input: { idempot
       throw new DomainError('PAYMENT_EXCEEDS_PRICE', `Only ${formatINR(due)} is outstanding on this booking; ${formatINR(input.amount)} is more than that.`, 'amount');
     }
     const status = deriveAmountStatus(price, paid);
+    // Counters before the timeline insert: see moveCampaignCounters.
+    await moveCampaignCounters(tx, b.campaign_id, { revenue: amount });
     await tx.update(bookings).set({ amount_paid: paid, amount_status: status, updated_at: at }).where(eq(bookings.id, b.id));
     await logOnTimeline(tx, employeeId, b, 'payment', [`Payment of ${formatINR(input.amount)} received; ${formatINR(paid)} of ${formatINR(price)} paid.`, input.notes].filter(Boolean).join(' '), at);
-    await moveCampaignCounters(tx, b.campaign_id, { revenue: amount });
     return { bookingId: b.id, amount: fromPaise(amount), amount_paid: paid, price, amount_status: status };
   });
 }
@@ -93,9 +94,9 @@ export async function cancelBooking(db: Db, employeeId: string, input: { idempot
     const at = input.at ?? new Date();
     const b = await lockBooking(tx, input.booking_id);
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
+    await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0') });
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
     await logOnTimeline(tx, employeeId, b, 'cancellation', ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '), at);
-    await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0') });
     return { bookingId: b.id, cancelled: true as const };
   });
 }

@@ -105,9 +105,16 @@ async function resolveVisitor(tx: Tx, input: EntryInput, phone: string, at: Date
   return id;
 }
 
-/** Moves a campaign's cache counters by deltas, in the caller's transaction (invariant 7). */
+function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {
+  return input.booking && amountStatus ? { bookings: 1, revenue: toPaise(input.booking.amount_paid) } : {};
+}
+
+/**
+ * Moves a campaign's cache counters by deltas, in the caller's transaction
+ * (invariant 7). Call it before inserting rows that reference the campaign.
+ */
 export async function moveCampaignCounters(tx: Tx, campaignId: string | null, delta: { leads?: number; bookings?: number; revenue?: bigint }) {
-  if (!campaignId) return;
+  if (!campaignId || (!delta.leads && !delta.bookings && !delta.revenue)) return;
   await tx
     .update(campaigns)
     .set({
@@ -163,6 +170,7 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
   if (open) {
     followUpId = open.id;
     campaignId = open.campaign_id; // attribution is decided at the lead's first talk
+    await moveCampaignCounters(tx, campaignId, bookingDelta(input, amountStatus));
     await tx
       .update(followUps)
       .set({
@@ -184,6 +192,10 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
       if (!c) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
       campaignId = c.id;
     }
+    // Counters first: the UPDATE takes the campaign row's exclusive lock before
+    // the inserts below take shared (foreign-key) locks on it, so two entries
+    // of one campaign queue instead of deadlocking on a lock upgrade.
+    await moveCampaignCounters(tx, campaignId, { leads: 1, ...bookingDelta(input, amountStatus) });
     const [inserted] = await tx.insert(followUps).values({
       phone,
       exhibitor_id: exhibitor.id,
@@ -199,7 +211,6 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
       updated_at: at,
     });
     followUpId = inserted.insertId;
-    await moveCampaignCounters(tx, campaignId, { leads: 1 });
   }
 
   const conversationId = ulid(at.getTime());
@@ -259,7 +270,6 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
       throw error;
     }
     await tx.update(conversations).set({ booking_id: bookingId }).where(eq(conversations.id, conversationId));
-    await moveCampaignCounters(tx, campaignId, { bookings: 1, revenue: toPaise(input.booking.amount_paid) });
     booking = { id: bookingId, stall: stall.name, booking_date: input.booking.booking_date, price: input.booking.price, amount_paid: input.booking.amount_paid, amount_status: amountStatus };
   }
 
