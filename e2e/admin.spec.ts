@@ -43,7 +43,7 @@ test.describe('[ADMIN]: users', () => {
     await expect(page.getByText(`A user with the email ${email} already exists.`).first()).toBeVisible();
 
     await page.getByRole('row', { name: email }).getByRole('link', { name: /Edit/ }).click();
-    await page.getByLabel('Status').selectOption('false');
+    await page.getByLabel('Status', { exact: true }).selectOption('false');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('status')).toContainText('deactivated');
 
@@ -77,7 +77,7 @@ test.describe('[ADMIN]: locations and stalls', () => {
     await addStall.getByLabel('Stall name').fill('T-12');
     await addStall.getByLabel('List price (₹)').fill('50000');
     await addStall.getByRole('button', { name: 'Add stall' }).click();
-    await expect(page.getByRole('alert')).toHaveText('This location already has a stall named T-12.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('This location already has a stall named T-12.');
 
     await addStall.getByLabel('Stall name').fill('T-13');
     await addStall.getByLabel('List price (₹)').fill('fifty');

@@ -6,7 +6,7 @@ test.describe('[AUTH]: signing in', () => {
     await page.goto('/login');
     await expectAccessible(page);
     await signIn(page, LOGINS.employee, 'not-the-password');
-    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Wrong email or password.');
     await expect(page).toHaveURL(/\/login$/);
     // The email stays typed; the password does not come back.
     await expect(page.getByLabel('Email')).toHaveValue(LOGINS.employee);
@@ -24,10 +24,10 @@ test.describe('[AUTH]: signing in', () => {
     const email = `nobody-${unique()}@paridharan.test`;
     for (let i = 0; i < 4; i++) {
       await signIn(page, email, 'wrong-password');
-      await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+      await expect(page.getByRole('main').getByRole('alert')).toHaveText('Wrong email or password.');
     }
     await signIn(page, email, 'wrong-password');
-    await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins for this email. It is locked for 15 more minutes');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Too many failed sign-ins for this email. It is locked for 15 more minutes');
   });
 
   test('a signed-out visitor is sent to the login page', async ({ page }) => {

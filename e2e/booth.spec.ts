@@ -100,7 +100,7 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
     await tablet.getByLabel('Phone').fill(phone);
     await tablet.getByRole('radio', { name: /Materialised/ }).check();
     await tablet.getByRole('button', { name: 'Save talk and booking' }).click();
-    await expect(tablet.getByRole('alert').first()).toContainText(`Stall T-12 is already booked for 14 Feb 2030 by ${company}.`);
+    await expect(tablet.getByRole('main').getByRole('alert').first()).toContainText(`Stall T-12 is already booked for 14 Feb 2030 by ${company}.`);
     // Nothing was written for the refused talk: the visitor still has no lead with that company.
     await tablet.getByLabel('Phone').fill(`0${phone}`);
     await expect(tablet.getByTestId('visitor-panel')).toContainText(/No open lead with this company|A phone we have not met before/);
