@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { getUserForSignIn } from '@/db/queries/users';
 import type { Role } from '@/db/schema/users';
 import { clearFailures, getLockState, normaliseEmail, recordFailure } from '@/lib/login-throttle';
-import { verifyPassword } from '@/lib/password';
+import { hashPassword, verifyPassword } from '@/lib/password';
 
 /** Sign-in refused because the email is locked; `code` carries the minutes left to the login form. */
 export class LockedSignin extends CredentialsSignin {
@@ -14,6 +14,9 @@ export class LockedSignin extends CredentialsSignin {
     this.code = `locked:${minutesLeft}`;
   }
 }
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword('not-a-real-password-0'));
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -43,7 +46,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (lock.locked) throw new LockedSignin(lock.minutesLeft);
 
         const user = await getUserForSignIn(db, email);
-        const ok = user !== undefined && user.active && (await verifyPassword(user.password, parsed.data.password));
+        // An unknown email costs a hash check too, so timing does not tell which emails exist.
+        const passwordOk = await verifyPassword(user?.password ?? (await dummyHash()), parsed.data.password);
+        const ok = user !== undefined && user.active && passwordOk;
         if (!ok) {
           const after = await recordFailure(db, email);
           if (after.locked) throw new LockedSignin(after.minutesLeft);
