@@ -1,0 +1,105 @@
+/**
+ * The campaign cache counters (DESIGN.md invariant 7) against their source
+ * rows: one set-based recount for all campaigns, and an optional repair in one
+ * transaction with one UPDATE … JOIN.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { toPaise } from '@/lib/money';
+
+type CountField = 'total_messages_sent' | 'total_leads_generated' | 'total_bookings_created';
+
+export type CounterDrift =
+  | { campaignId: string; name: string; field: CountField; stored: number; actual: number }
+  /** Money stays a DECIMAL string. */
+  | { campaignId: string; name: string; field: 'total_revenue'; stored: string; actual: string };
+
+/** Source aggregates, one derived table per source, grouped by campaign (no query per campaign). */
+const ACTUALS = sql`
+  left join (select campaign_id, count(*) as n from campaign_recipients where status = 'sent' group by campaign_id) r on r.campaign_id = c.id
+  left join (select campaign_id, count(*) as n from follow_ups where campaign_id is not null group by campaign_id) f on f.campaign_id = c.id
+  left join (
+    select campaign_id, count(*) as n, sum(amount_paid) as revenue
+    from bookings where campaign_id is not null and cancelled_at is null group by campaign_id
+  ) b on b.campaign_id = c.id`;
+const SENT = sql`coalesce(r.n, 0)`;
+const LEADS = sql`coalesce(f.n, 0)`;
+const BOOKINGS = sql`coalesce(b.n, 0)`;
+const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(15,2))`;
+const DRIFTED = sql`(c.total_messages_sent <> ${SENT} or c.total_leads_generated <> ${LEADS} or c.total_bookings_created <> ${BOOKINGS} or c.total_revenue <> ${REVENUE})`;
+
+type Row = {
+  id: string;
+  name: string;
+  stored_sent: number | string;
+  actual_sent: number | string;
+  stored_leads: number | string;
+  actual_leads: number | string;
+  stored_bookings: number | string;
+  actual_bookings: number | string;
+  stored_revenue: string;
+  actual_revenue: string;
+};
+
+async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const [rows] = (await db.execute(query)) as unknown as [T[], unknown];
+  return rows;
+}
+
+async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
+  const rows = await selectRows<Row>(
+    db,
+    sql`select c.id, c.name,
+          c.total_messages_sent as stored_sent, ${SENT} as actual_sent,
+          c.total_leads_generated as stored_leads, ${LEADS} as actual_leads,
+          c.total_bookings_created as stored_bookings, ${BOOKINGS} as actual_bookings,
+          c.total_revenue as stored_revenue, ${REVENUE} as actual_revenue
+        from campaigns c ${ACTUALS}
+        where ${DRIFTED}
+        order by c.id`,
+  );
+  const drifts: CounterDrift[] = [];
+  for (const row of rows) {
+    const base = { campaignId: row.id, name: row.name };
+    const counts: [CountField, number | string, number | string][] = [
+      ['total_messages_sent', row.stored_sent, row.actual_sent],
+      ['total_leads_generated', row.stored_leads, row.actual_leads],
+      ['total_bookings_created', row.stored_bookings, row.actual_bookings],
+    ];
+    for (const [field, stored, actual] of counts) {
+      if (Number(stored) !== Number(actual)) drifts.push({ ...base, field, stored: Number(stored), actual: Number(actual) });
+    }
+    const stored = String(row.stored_revenue);
+    const actual = String(row.actual_revenue);
+    if (toPaise(stored) !== toPaise(actual)) drifts.push({ ...base, field: 'total_revenue', stored, actual });
+  }
+  return drifts;
+}
+
+/**
+ * Recounts every campaign: messages sent = recipients with status 'sent';
+ * leads = follow-ups carrying the campaign; bookings and revenue = its
+ * bookings not cancelled (COUNT, SUM(amount_paid)). Returns the drifts found;
+ * with `fix` also repairs them, in one transaction.
+ */
+export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: boolean }): Promise<CounterDrift[]> {
+  if (!fix) return findDrifts(db);
+  return db.transaction(async (tx) => {
+    // Lock the campaigns first: a booth write that already moved a counter
+    // commits before we count; one that has not yet waits and adds its delta
+    // after our repair. Either way nothing is counted twice or lost.
+    await tx.execute(sql`select id from campaigns for update`);
+    const drifts = await findDrifts(tx);
+    if (drifts.length) {
+      await tx.execute(sql`
+        update campaigns c ${ACTUALS}
+        set c.total_messages_sent = ${SENT},
+            c.total_leads_generated = ${LEADS},
+            c.total_bookings_created = ${BOOKINGS},
+            c.total_revenue = ${REVENUE},
+            c.updated_at = c.updated_at -- a cache repair is not an edit of the campaign
+        where ${DRIFTED}`);
+    }
+    return drifts;
+  });
+}
