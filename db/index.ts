@@ -15,9 +15,12 @@ export function createPool(url: string, connectionLimit = env.DB_POOL_SIZE) {
     charset: 'utf8mb4_unicode_ci',
   });
   pool.pool.on('connection', (conn) => {
-    // UTC, and strict mode whatever the server's default (a lenient legacy server
-    // would otherwise store a bad enum as '' or cut an amount silently).
+    // UTC; strict mode whatever the server's default (a lenient legacy server
+    // would otherwise store a bad enum as '' or cut an amount silently); and
+    // READ COMMITTED, which keeps gap locks (and their deadlocks) out of
+    // concurrent booth writes — the write flows lock the rows they read.
     conn.query("SET time_zone = '+00:00', sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',STRICT_TRANS_TABLES'))");
+    conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
   return pool;
 }

@@ -14,14 +14,17 @@ export type AttributionModel = 'last' | 'first';
  * (phone, status, sent_at). The booth form's suggestion and the write path both
  * call this, so there is one rule.
  */
-export async function findAttributedCampaign(
-  db: DbOrTx,
-  phone: string,
-  at: Date = new Date(),
-  { windowDays = ATTRIBUTION_WINDOW_DAYS, model = 'last' as AttributionModel } = {},
-) {
+export async function findAttributedCampaign(db: DbOrTx, phone: string, at: Date = new Date(), options: AttributionOptions = {}) {
+  const [row] = await attributionQuery(db, phone, at, options);
+  return row ?? null;
+}
+
+export type AttributionOptions = { windowDays?: number; model?: AttributionModel };
+
+/** The attribution rule as a query (id, name, sent_at; at most one row), for callers that embed it in a larger statement. */
+export function attributionQuery(db: DbOrTx, phone: string, at: Date, { windowDays = ATTRIBUTION_WINDOW_DAYS, model = 'last' }: AttributionOptions = {}) {
   const from = new Date(at.getTime() - windowDays * 86_400_000);
-  const [row] = await db
+  return db
     .select({ id: campaigns.id, name: campaigns.name, sent_at: campaignRecipients.sent_at })
     .from(campaignRecipients)
     .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaign_id))
@@ -35,5 +38,4 @@ export async function findAttributedCampaign(
     )
     .orderBy(model === 'last' ? desc(campaignRecipients.sent_at) : asc(campaignRecipients.sent_at), sql`${campaigns.id}`)
     .limit(1);
-  return row ?? null;
 }

@@ -5,10 +5,10 @@
  * linked both ways, plus the campaign counters, in one transaction, exactly
  * once per client key.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
-import { findAttributedCampaign } from '@/db/queries/attribution';
+import { attributionQuery } from '@/db/queries/attribution';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
 import { formatDay } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
@@ -85,26 +85,6 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
   return new DomainError('STALL_TAKEN', `Stall ${holder?.stall ?? ''} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`.replace('Stall  is', 'This stall is'), 'booking_table_id');
 }
 
-async function resolveVisitor(tx: Tx, input: EntryInput, phone: string, at: Date): Promise<string | null> {
-  if (input.visitor_id) {
-    const [v] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.visitor_id), isNull(contacts.deleted_at)));
-    if (!v) throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
-    return v.id;
-  }
-  const found = await tx
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.phone, phone), eq(contacts.type, 'visitor'), isNull(contacts.deleted_at)))
-    .limit(2);
-  if (found.length === 1) return found[0]!.id;
-  if (found.length > 1) return null; // ambiguous legacy duplicates: keep the phone only
-  const name = input.new_visitor_name?.trim();
-  if (!name) return null;
-  const id = ulid(at.getTime());
-  await tx.insert(contacts).values({ id, type: 'visitor', name, phone, created_at: at, updated_at: at });
-  return id;
-}
-
 function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {
   return input.booking && amountStatus ? { bookings: 1, revenue: toPaise(input.booking.amount_paid) } : {};
 }
@@ -140,75 +120,97 @@ export async function recordEntry(db: Db, employeeId: string, input: EntryInput)
   );
 }
 
+/**
+ * Everything the write needs to know, read in one statement (each round trip
+ * to the database costs more than the reads themselves): the company, the
+ * stalls, the visitor contact(s) with this phone, and the campaign — the
+ * employee's choice checked, or the attribution rule's answer.
+ */
+async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
+  const bookingTable = input.booking ? (input.booking.table_id ?? input.table_id ?? null) : null;
+  const campaign =
+    input.campaign_id === undefined
+      ? sql`(select id from (${attributionQuery(tx, phone, at)}) a)`
+      : input.campaign_id === null
+        ? sql`null`
+        : sql`(select ${campaigns.id} from ${campaigns} where ${campaigns.id} = ${input.campaign_id})`;
+  const [[row]] = (await tx.execute(sql`
+    select
+      (select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.exhibitor_id} and ${contacts.type} = 'exhibitor' and ${contacts.deleted_at} is null) as exhibitor_id,
+      (select ${stalls.location_mngt_id} from ${stalls} where ${stalls.id} = ${input.table_id ?? null}) as talk_location_id,
+      (select concat_ws('\t', s.location_mngt_id, s.table_name, l.loc_name) from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${bookingTable}) as booking_stall,
+      (select group_concat(v.id) from (select ${contacts.id} as id from ${contacts}
+         where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null limit 2) v) as visitor_ids,
+      ${campaign} as campaign_id`)) as unknown as [[{ exhibitor_id: string | null; talk_location_id: number | null; booking_stall: string | null; visitor_ids: string | null; campaign_id: string | null }]];
+  if (!row.exhibitor_id) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
+  if (input.table_id && row.talk_location_id === null) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'table_id');
+  if (input.visitor_id && !row.visitor_ids) throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
+  if (typeof input.campaign_id === 'string' && !row.campaign_id) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
+  let booking: { tableId: number; locationId: number; name: string; locationName: string } | null = null;
+  if (input.booking) {
+    if (!bookingTable) throw new DomainError('INVALID', 'Choose the stall being booked.', 'booking_table_id');
+    if (!row.booking_stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'booking_table_id');
+    const [locationId, name, locationName] = row.booking_stall.split('\t') as [string, string, string];
+    booking = { tableId: bookingTable, locationId: Number(locationId), name, locationName };
+  }
+  const visitors = row.visitor_ids?.split(',') ?? [];
+  return {
+    exhibitorId: row.exhibitor_id,
+    locationId: input.table_id ? Number(row.talk_location_id) : (input.location_id ?? null),
+    // Two visitor contacts with one phone (legacy duplicates) are not guessed between.
+    visitorId: visitors.length === 1 ? visitors[0]! : null,
+    unknownVisitor: visitors.length === 0,
+    campaignId: row.campaign_id,
+    booking,
+  };
+}
+
 async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: string, amountStatus: AmountStatus | null): Promise<EntryResult> {
   const at = input.at ?? new Date();
-  const [exhibitor] = await tx
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
-  if (!exhibitor) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
-
-  let locationId = input.location_id ?? null;
-  if (input.table_id) {
-    const [stall] = await tx.select({ location: stalls.location_mngt_id }).from(stalls).where(eq(stalls.id, input.table_id));
-    if (!stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'table_id');
-    locationId = stall.location;
+  const ctx = await readContext(tx, input, phone, at);
+  let visitorId = ctx.visitorId;
+  const newName = input.new_visitor_name?.trim();
+  if (ctx.unknownVisitor && newName) {
+    visitorId = ulid(at.getTime());
+    await tx.insert(contacts).values({ id: visitorId, type: 'visitor', name: newName, phone, created_at: at, updated_at: at });
   }
-
-  const visitorId = await resolveVisitor(tx, input, phone, at);
 
   // The open lead of this visitor with this company, locked; a talk continues it (invariant 11).
   const [open] = await tx
     .select({ id: followUps.id, campaign_id: followUps.campaign_id })
     .from(followUps)
-    .where(and(eq(followUps.exhibitor_id, exhibitor.id), eq(followUps.open_lead_phone, phone)))
+    .where(and(eq(followUps.exhibitor_id, ctx.exhibitorId), eq(followUps.open_lead_phone, phone)))
     .for('update');
+  // Attribution is decided at the lead's first talk.
+  const campaignId = open ? open.campaign_id : ctx.campaignId;
 
+  // Counters first: the UPDATE takes the campaign row's exclusive lock before
+  // the inserts below take shared (foreign-key) locks on it, so two entries of
+  // one campaign queue instead of deadlocking on a lock upgrade.
+  await moveCampaignCounters(tx, campaignId, { leads: open ? 0 : 1, ...bookingDelta(input, amountStatus) });
+
+  const lead = {
+    status: input.outcome,
+    ...(input.outcome === 'materialised'
+      ? { next_followup_date: null, next_followup_time: null }
+      : { next_followup_date: input.next_followup_date ?? null, next_followup_time: input.next_followup_time ?? null }),
+    employee_id: employeeId,
+    updated_at: at,
+  };
   let followUpId: number;
-  let campaignId: string | null;
-  const next = input.outcome === 'materialised' ? { next_followup_date: null, next_followup_time: null } : { next_followup_date: input.next_followup_date ?? null, next_followup_time: input.next_followup_time ?? null };
   if (open) {
     followUpId = open.id;
-    campaignId = open.campaign_id; // attribution is decided at the lead's first talk
-    await moveCampaignCounters(tx, campaignId, bookingDelta(input, amountStatus));
-    await tx
-      .update(followUps)
-      .set({
-        status: input.outcome,
-        comment: input.notes ?? undefined,
-        ...next,
-        employee_id: employeeId,
-        location_id: locationId ?? undefined,
-        table_id: input.table_id ?? undefined,
-        visitor_id: visitorId ?? undefined,
-        updated_at: at,
-      })
-      .where(eq(followUps.id, open.id));
   } else {
-    if (input.campaign_id === undefined) campaignId = (await findAttributedCampaign(tx, phone, at))?.id ?? null;
-    else if (input.campaign_id === null) campaignId = null;
-    else {
-      const [c] = await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.campaign_id));
-      if (!c) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
-      campaignId = c.id;
-    }
-    // Counters first: the UPDATE takes the campaign row's exclusive lock before
-    // the inserts below take shared (foreign-key) locks on it, so two entries
-    // of one campaign queue instead of deadlocking on a lock upgrade.
-    await moveCampaignCounters(tx, campaignId, { leads: 1, ...bookingDelta(input, amountStatus) });
     const [inserted] = await tx.insert(followUps).values({
+      ...lead,
       phone,
-      exhibitor_id: exhibitor.id,
+      exhibitor_id: ctx.exhibitorId,
       visitor_id: visitorId,
-      location_id: locationId,
+      location_id: ctx.locationId,
       table_id: input.table_id ?? null,
       campaign_id: campaignId,
-      status: input.outcome,
       comment: input.notes ?? null,
-      ...next,
-      employee_id: employeeId,
       created_at: at,
-      updated_at: at,
     });
     followUpId = inserted.insertId;
   }
@@ -216,11 +218,11 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
   const conversationId = ulid(at.getTime());
   await tx.insert(conversations).values({
     id: conversationId,
-    exhibitor_id: exhibitor.id,
+    exhibitor_id: ctx.exhibitorId,
     visitor_id: visitorId,
     visitor_phone: phone,
     employee_id: employeeId,
-    location_id: locationId,
+    location_id: ctx.locationId,
     table_id: input.table_id ?? null,
     campaign_id: campaignId,
     outcome: input.outcome,
@@ -231,18 +233,25 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
     created_at: at,
     updated_at: at,
   });
-  await tx.update(followUps).set({ conversation_id: conversationId }).where(eq(followUps.id, followUpId));
+  // The lead points at its latest talk; a continued lead takes the talk's status and place in the same statement.
+  await tx
+    .update(followUps)
+    .set(
+      open
+        ? {
+            ...lead,
+            conversation_id: conversationId,
+            comment: input.notes ?? undefined,
+            location_id: ctx.locationId ?? undefined,
+            table_id: input.table_id ?? undefined,
+            visitor_id: visitorId ?? undefined,
+          }
+        : { conversation_id: conversationId },
+    )
+    .where(eq(followUps.id, followUpId));
 
   let booking: EntryResult['booking'] = null;
-  if (input.booking && amountStatus) {
-    const tableId = input.booking.table_id ?? input.table_id ?? null;
-    if (!tableId) throw new DomainError('INVALID', 'Choose the stall being booked.', 'booking_table_id');
-    const [stall] = await tx
-      .select({ name: stalls.table_name, location_id: stalls.location_mngt_id, location_name: locations.loc_name })
-      .from(stalls)
-      .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
-      .where(eq(stalls.id, tableId));
-    if (!stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'booking_table_id');
+  if (input.booking && amountStatus && ctx.booking) {
     const bookingId = ulid(at.getTime());
     try {
       await tx.insert(bookings).values({
@@ -250,27 +259,27 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
         phone,
         booking_date: input.booking.booking_date,
         // The legacy strings too, so old queries by location name keep finding new bookings (§7.2).
-        booking_location: stall.location_name,
-        table_no: stall.name,
+        booking_location: ctx.booking.locationName,
+        table_no: ctx.booking.name,
         price: input.booking.price,
         amount_paid: input.booking.amount_paid,
         amount_status: amountStatus,
         employee_id: employeeId,
-        exhibitor_id: exhibitor.id,
+        exhibitor_id: ctx.exhibitorId,
         visitor_id: visitorId,
-        location_id: stall.location_id,
-        table_id: tableId,
+        location_id: ctx.booking.locationId,
+        table_id: ctx.booking.tableId,
         campaign_id: campaignId, // attribution persists from the lead (§4.2)
         conversation_id: conversationId,
         created_at: at,
         updated_at: at,
       });
     } catch (error) {
-      if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw await stallTakenError(tx, tableId, input.booking.booking_date);
+      if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
       throw error;
     }
     await tx.update(conversations).set({ booking_id: bookingId }).where(eq(conversations.id, conversationId));
-    booking = { id: bookingId, stall: stall.name, booking_date: input.booking.booking_date, price: input.booking.price, amount_paid: input.booking.amount_paid, amount_status: amountStatus };
+    booking = { id: bookingId, stall: ctx.booking.name, booking_date: input.booking.booking_date, price: input.booking.price, amount_paid: input.booking.amount_paid, amount_status: amountStatus };
   }
 
   return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };

@@ -19,9 +19,9 @@ function isRetryable(error: unknown): boolean {
  * The key row is inserted first, inside the write's own transaction: a
  * concurrent replay blocks on it and then fails as a duplicate, a later replay
  * fails at once; either way it returns the stored result and writes nothing.
- * A write that fails stores no key, so retrying it is safe. READ COMMITTED
- * keeps gap locks (and deadlocks) out of concurrent booth entries; a deadlock
- * or a race the database settled (`retryOn`) is retried a few times.
+ * A write that fails stores no key, so retrying it is safe. A deadlock or a
+ * race the database settled (`retryOn`) is retried a few times. (Connections
+ * run READ COMMITTED: see db/index.ts.)
  */
 export async function runOnce<T extends object>(
   db: Db,
@@ -31,20 +31,17 @@ export async function runOnce<T extends object>(
 ): Promise<T & { replayed: boolean }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.transaction(
-        async (tx) => {
-          try {
-            await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
-          } catch (error) {
-            if (isDuplicateKeyError(error)) throw new Replay();
-            throw error;
-          }
-          const value = await write(tx);
-          await tx.update(idempotencyKeys).set({ result: value }).where(eq(idempotencyKeys.key, key.key));
-          return value;
-        },
-        { isolationLevel: 'read committed' },
-      );
+      const result = await db.transaction(async (tx) => {
+        try {
+          await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
+        } catch (error) {
+          if (isDuplicateKeyError(error)) throw new Replay();
+          throw error;
+        }
+        const value = await write(tx);
+        await tx.update(idempotencyKeys).set({ result: value }).where(eq(idempotencyKeys.key, key.key));
+        return value;
+      });
       return { ...result, replayed: false };
     } catch (error) {
       if (error instanceof Replay) return { ...(await storedResult<T>(db, key)), replayed: true };
