@@ -26,9 +26,8 @@ try {
   } else {
     console.log(`[db] using DATABASE_URL (${new URL(url).host}); it is never seeded unasked — run \`npm run db:seed\` for demo data.`);
   }
-  console.log(`\nParidharan CRM on http://localhost:${port}\n`);
-
   if (!dev) ensureBuild();
+  console.log(`\nParidharan CRM on http://localhost:${port}\n`);
   runNext(dev ? 'dev' : 'start', port, { DATABASE_URL: url, AUTH_SECRET: secret });
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);

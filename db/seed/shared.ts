@@ -443,6 +443,14 @@ export type WorldSpec = {
 
 export type Emit = <T extends SeedTable>(table: T, row: SeedRows[T]) => void | Promise<void>;
 
+/**
+ * What a conversation row tells only in prose, for a writer that replays the
+ * history through the write services (the demo): the amount paid at a sale,
+ * a later payment and how it was paid, why a booking was cancelled.
+ */
+export type HistoryDetail = { kind: 'sale'; paid: string } | { kind: 'payment'; amount: string; mode: string } | { kind: 'cancellation'; reason: string };
+export type Describe = (conversationId: string, detail: HistoryDetail) => void;
+
 const SENT = 1;
 const FAILED = 2;
 const PENDING = 0;
@@ -463,7 +471,7 @@ const round500 = (paise: number) => Math.round(paise / 50_000) * 50_000;
  * keeps ids ascending in time. Rows are complete (both-way links included), so
  * the writer loads with foreign-key checks off and proves the links after.
  */
-export async function generateWorld(spec: WorldSpec, emit: Emit): Promise<Record<SeedTable, number>> {
+export async function generateWorld(spec: WorldSpec, emit: Emit, describe?: Describe): Promise<Record<SeedTable, number>> {
   const rng = new Rng(spec.seed);
   const idPrng = mulberry32(spec.seed ^ 0x5bd1e995);
   const newId = (ms: number) => ulid(ms, idPrng);
@@ -787,6 +795,7 @@ export async function generateWorld(spec: WorldSpec, emit: Emit): Promise<Record
         created_at: new Date(at),
         updated_at: new Date(at),
       });
+      if (outcome === 'materialised') describe?.(conversationId, { kind: 'sale', paid: money(paidAtSale) });
       lastConversationId = conversationId;
       lastNotes = notes;
       lastEmployee = employee;
@@ -822,48 +831,57 @@ export async function generateWorld(spec: WorldSpec, emit: Emit): Promise<Record
     for (let p = 0; p < k; p++) {
       const at = eventTimes[p]!;
       cumulative += installments[p + 1]!;
+      // Drawn in the order the row literal used to draw them, so the data stays the same.
+      const paymentId = newId(at);
+      const employee = userIds[recorders.pick(rng)]!;
+      const mode = rng.pick(PAYMENT_MODES);
       await out('conversations', {
-        id: newId(at),
+        id: paymentId,
         exhibitor_id: exhibitorId,
         visitor_id: visitorId,
         visitor_phone: phone,
-        employee_id: userIds[recorders.pick(rng)]!,
+        employee_id: employee,
         location_id: loc.id,
         table_id: tableId,
         campaign_id: campaignId,
         outcome: 'materialised',
         kind: 'payment',
-        notes: `Payment of ${formatINR(money(installments[p + 1]!))} received by ${rng.pick(PAYMENT_MODES)}; ${formatINR(money(cumulative))} of ${formatINR(money(price))} paid.`,
+        notes: `Payment of ${formatINR(money(installments[p + 1]!))} received by ${mode}; ${formatINR(money(cumulative))} of ${formatINR(money(price))} paid.`,
         conversation_date: new Date(at),
         follow_up_id: id,
         booking_id: bookingId,
         created_at: new Date(at),
         updated_at: new Date(at),
       });
+      describe?.(paymentId, { kind: 'payment', amount: money(installments[p + 1]!), mode });
       updatedAt = at;
     }
     let cancelledAt: Date | null = null;
     if (cancelled[i]) {
       const at = Math.max(eventTimes[k]!, updatedAt + 1000);
       cancelledAt = new Date(at);
+      const cancellationId = newId(at);
+      const employee = userIds[recorders.pick(rng)]!;
+      const reason = rng.pick(CANCEL_REASONS);
       await out('conversations', {
-        id: newId(at),
+        id: cancellationId,
         exhibitor_id: exhibitorId,
         visitor_id: visitorId,
         visitor_phone: phone,
-        employee_id: userIds[recorders.pick(rng)]!,
+        employee_id: employee,
         location_id: loc.id,
         table_id: tableId,
         campaign_id: campaignId,
         outcome: 'materialised',
         kind: 'cancellation',
-        notes: `Booking cancelled; the stall is free again. ${rng.pick(CANCEL_REASONS)}`,
+        notes: `Booking cancelled; the stall is free again. ${reason}`,
         conversation_date: cancelledAt,
         follow_up_id: id,
         booking_id: bookingId,
         created_at: cancelledAt,
         updated_at: cancelledAt,
       });
+      describe?.(cancellationId, { kind: 'cancellation', reason });
       updatedAt = at;
     }
     await out('bookings', {
