@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, createPool, type Db } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { findAttributedCampaign } from '@/db/queries/attribution';
-import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemo, seedDemoIfEmpty } from '@/db/seed/demo';
+import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, isPartialDemo, seedDemo, seedDemoIfEmpty } from '@/db/seed/demo';
 import { LARGE_SIZES, largeSpec, seedLarge } from '@/db/seed/large';
 import { SEED_TABLES, splitTotal } from '@/db/seed/shared';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
@@ -95,6 +95,18 @@ describe('seedDemo', () => {
     await expect(seedDemo(a, { now: NOW })).rejects.toThrow(/already has users/);
     await expect(seedLarge(urls.a)).rejects.toThrow(/already has users/);
     expect(await seedDemoIfEmpty(urls.a)).toBe(false);
+    expect(await isPartialDemo(a)).toBe(false);
+  });
+
+  it('tells a half-written demo apart, and refuses to start on it', async () => {
+    // What a replay that stopped part-way leaves behind: the base rows and the marker.
+    await a.execute(sql`insert into idempotency_keys (\`key\`, user_id, action) values ('demo-seed-unfinished', 'seed', 'seed-demo')`);
+    try {
+      expect(await isPartialDemo(a)).toBe(true);
+      await expect(seedDemoIfEmpty(urls.a)).rejects.toThrow(/did not finish.*drop it/);
+    } finally {
+      await a.execute(sql`delete from idempotency_keys where \`key\` = 'demo-seed-unfinished'`);
+    }
   });
 
   it('stores only valid E.164 Indian mobiles', async () => {
@@ -187,6 +199,11 @@ describe('seedDemo', () => {
   it('dates the past, created_at consistent', async () => {
     expect(await scalar(a, sql`select count(*) as n from conversations where conversation_date > ${NOW} or created_at <> conversation_date`)).toBe(0);
     expect(await scalar(a, sql`select count(*) as n from follow_ups where created_at > updated_at or updated_at > ${NOW}`)).toBe(0);
+    // History replayed with `at` keeps its own times, not the seeding day's.
+    expect(await scalar(a, sql`select count(*) as n from conversations where updated_at <> created_at`)).toBe(0);
+    expect(await scalar(a, sql`select count(*) as n from follow_ups f join conversations c on c.id = f.conversation_id where f.updated_at <> c.conversation_date or f.employee_id <> c.employee_id`)).toBe(0);
+    expect(await scalar(a, sql`select count(*) as n from bookings where created_at > updated_at or updated_at > ${NOW} or cancelled_at > ${NOW}`)).toBe(0);
+    expect(await scalar(a, sql`select count(*) as n from campaigns where updated_at > ${NOW}`)).toBe(0);
     expect(await scalar(a, sql`select count(*) as n from campaign_recipients where (status = 'sent') <> (sent_at is not null)`)).toBe(0);
     const span = await rows<{ first: Date; last: Date }>(a, sql`select min(conversation_date) as first, max(conversation_date) as last from conversations`);
     expect(new Date(span[0]!.last).getTime() - new Date(span[0]!.first).getTime()).toBeGreaterThan(90 * 86_400_000);
@@ -206,13 +223,45 @@ describe('seedDemo', () => {
     expect(await scalar(a, sql`select count(*) as n from campaigns where total_leads_generated > 0 and total_bookings_created > 0 and total_revenue > 0`)).toBe(4);
   });
 
-  it('is deterministic: the same seed and day give the same rows', async () => {
-    for (const table of SEED_TABLES) {
-      const cols = table === 'users' ? sql.raw('id, name, email, role, created_at') : sql.raw('*');
-      const dump = (db: Db) => rows<Record<string, unknown>>(db, sql`select ${cols} from ${sql.raw(`\`${table}\``)} order by id`);
-      expect(JSON.stringify(await dump(b)), table).toBe(JSON.stringify(await dump(a)));
-    }
-    const checksum = sql`select concat(sum(price), '/', sum(amount_paid), '/', count(*)) as n from bookings`;
+  it('is deterministic: the same seed and day give the same data', async () => {
+    // The base rows carry the generator's ids; the history's ids are the
+    // services' (random ULIDs, lead ids in commit order), so its rows are
+    // compared by content, each link replaced by what it points at.
+    const dump = async (db: Db) => {
+      const read = (table: string) => rows<Record<string, unknown>>(db, sql`select * from ${sql.raw(`\`${table}\``)}`);
+      const [leads, talks, sales] = await Promise.all([read('follow_ups'), read('conversations'), read('bookings')]);
+      const t = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+      const leadKey = new Map(leads.map((f) => [f.id, `${f.exhibitor_id}|${f.phone}|${t(f.created_at)}`]));
+      const talkKey = new Map(talks.map((c) => [c.id, `${c.exhibitor_id}|${c.visitor_phone}|${c.kind}|${t(c.conversation_date)}`]));
+      const saleKey = new Map(sales.map((b) => [b.id, `${b.table_id}|${b.booking_date}|${t(b.created_at)}`]));
+      const content = (list: Record<string, unknown>[], links: Record<string, Map<unknown, string>>) =>
+        list
+          .map((row) => {
+            const rest: Record<string, unknown> = { ...row, id: undefined };
+            for (const [column, keys] of Object.entries(links)) rest[column] = rest[column] === null ? null : (keys.get(rest[column]) ?? `dangling ${String(rest[column])}`);
+            return JSON.stringify(rest);
+          })
+          .sort();
+      const out: Record<string, unknown> = {
+        follow_ups: content(leads, { conversation_id: talkKey }),
+        conversations: content(talks, { follow_up_id: leadKey, booking_id: saleKey }),
+        bookings: content(sales, { conversation_id: talkKey }),
+        idempotency_keys: await scalar(db, sql`select count(*) as n from idempotency_keys`),
+      };
+      for (const table of SEED_TABLES.filter((x) => !(x in out))) {
+        const cols = table === 'users' ? sql.raw('id, name, email, role, created_at, updated_at') : sql.raw('*');
+        out[table] = await rows<Record<string, unknown>>(db, sql`select ${cols} from ${sql.raw(`\`${table}\``)} order by id`);
+      }
+      return out;
+    };
+    const [da, dbb] = await Promise.all([dump(a), dump(b)]);
+    expect(Object.keys(dbb).sort()).toEqual([...SEED_TABLES, 'idempotency_keys'].sort());
+    for (const table of Object.keys(da)) expect(JSON.stringify(dbb[table]), table).toBe(JSON.stringify(da[table]));
+    // Nothing dangles, and the dumps are not trivially equal.
+    expect(JSON.stringify(da)).not.toContain('dangling');
+    expect((da.conversations as string[]).length).toBeGreaterThan(600);
+    expect(da.idempotency_keys).toBe(0);
+    const checksum = sql`select concat(sum(price), '/', sum(amount_paid), '/', count(*), '/', count(cancelled_at)) as n from bookings`;
     const [sa] = await rows<{ n: string }>(a, checksum);
     const [sb] = await rows<{ n: string }>(b, checksum);
     expect(sb).toEqual(sa);

@@ -101,6 +101,8 @@ export async function moveCampaignCounters(tx: Tx, campaignId: string | null, de
       total_leads_generated: sql`${campaigns.total_leads_generated} + ${delta.leads ?? 0}`,
       total_bookings_created: sql`${campaigns.total_bookings_created} + ${delta.bookings ?? 0}`,
       total_revenue: sql`${campaigns.total_revenue} + ${fromPaise(delta.revenue ?? 0n)}`,
+      // A cache moving is not an edit of the campaign.
+      updated_at: sql`${campaigns.updated_at}`,
     })
     .where(eq(campaigns.id, campaignId));
 }
@@ -246,7 +248,7 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
             table_id: input.table_id ?? undefined,
             visitor_id: visitorId ?? undefined,
           }
-        : { conversation_id: conversationId },
+        : { conversation_id: conversationId, updated_at: at },
     )
     .where(eq(followUps.id, followUpId));
 
@@ -278,7 +280,7 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
       if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
       throw error;
     }
-    await tx.update(conversations).set({ booking_id: bookingId }).where(eq(conversations.id, conversationId));
+    await tx.update(conversations).set({ booking_id: bookingId, updated_at: at }).where(eq(conversations.id, conversationId));
     booking = { id: bookingId, stall: ctx.booking.name, booking_date: input.booking.booking_date, price: input.booking.price, amount_paid: input.booking.amount_paid, amount_status: amountStatus };
   }
 
