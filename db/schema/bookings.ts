@@ -50,6 +50,21 @@ export const bookings = mysqlTable(
     index('bookings_campaign_id_index').on(t.campaign_id),
     index('bookings_conversation_id_index').on(t.conversation_id),
     index('bookings_campaign_id_amount_paid_index').on(t.campaign_id, t.amount_paid),
+    // A company's revenue without touching the rows (issue 4): KPIs and the companies list read
+    // (exhibitor_id, cancelled_at IS NULL, price, amount_paid); the per-campaign, per-stall and
+    // over-time breakdowns the middle columns. Named by hand: the Laravel name would pass
+    // MySQL's 64-character limit.
+    index('bookings_exhibitor_id_cancelled_at_covering_index').on(
+      t.exhibitor_id,
+      t.cancelled_at,
+      t.campaign_id,
+      t.table_id,
+      t.created_at,
+      t.price,
+      t.amount_paid,
+    ),
+    // Revenue per stall across all companies (db/queries/stalls.ts).
+    index('bookings_table_id_cancelled_at_price_amount_paid_index').on(t.table_id, t.cancelled_at, t.price, t.amount_paid),
     uniqueIndex('bookings_stall_date_unique').on(t.active_table_id, t.booking_date),
     // The document cascades from contacts and nulls campaigns; both would erase
     // revenue or its attribution, so they restrict (invariant 9).

@@ -52,6 +52,19 @@ export const conversations = mysqlTable(
     index('conversations_exhibitor_id_conversation_date_index').on(t.exhibitor_id, t.conversation_date),
     index('conversations_campaign_id_outcome_index').on(t.campaign_id, t.outcome),
     index('conversations_location_id_table_id_conversation_date_index').on(t.location_id, t.table_id, t.conversation_date),
+    // Company read side (db/queries/companies.ts, issue 4). Each starts with the company, so a
+    // company's rows are one range; InnoDB appends the primary key (id) to every secondary index,
+    // so the (…, conversation_date) ones hand out a keyset timeline page in (conversation_date, id) order.
+    // Talks per stall of a company (stall performance, talks KPI) without touching the rows; the
+    // timeline's stall filter; the company's distinct stalls for the filter options.
+    index('conversations_exhibitor_id_table_id_kind_index').on(t.exhibitor_id, t.table_id, t.kind),
+    // The timeline filtered by campaign, employee or location, in order; whether a company has
+    // conversations with a campaign, employee or location (the filter options).
+    index('conversations_exhibitor_id_campaign_id_conversation_date_index').on(t.exhibitor_id, t.campaign_id, t.conversation_date),
+    index('conversations_exhibitor_id_employee_id_conversation_date_index').on(t.exhibitor_id, t.employee_id, t.conversation_date),
+    index('conversations_exhibitor_id_location_id_conversation_date_index').on(t.exhibitor_id, t.location_id, t.conversation_date),
+    // Talks per stall across all companies (db/queries/stalls.ts).
+    index('conversations_table_id_kind_index').on(t.table_id, t.kind),
     // The document cascades from the exhibitor; a timeline is never erased by a delete (invariant 9).
     foreignKey({ name: 'conversations_exhibitor_id_foreign', columns: [t.exhibitor_id], foreignColumns: [contacts.id] }).onDelete('restrict'),
     foreignKey({ name: 'conversations_visitor_id_foreign', columns: [t.visitor_id], foreignColumns: [contacts.id] }).onDelete('set null'),

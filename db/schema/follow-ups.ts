@@ -50,6 +50,8 @@ export const followUps = mysqlTable(
     index('follow_ups_campaign_id_index').on(t.campaign_id),
     index('follow_ups_conversation_id_index').on(t.conversation_id),
     index('follow_ups_exhibitor_id_status_created_at_index').on(t.exhibitor_id, t.status, t.created_at),
+    // A company's leads per campaign (contributing campaigns, issue 4).
+    index('follow_ups_exhibitor_id_campaign_id_index').on(t.exhibitor_id, t.campaign_id),
     // "My follow-ups": what is due for an employee, by date.
     index('follow_ups_employee_id_next_followup_date_index').on(t.employee_id, t.next_followup_date),
     uniqueIndex('follow_ups_open_lead_unique').on(t.exhibitor_id, t.open_lead_phone),

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { readDb } from '@/db';
+import { getCompany } from '@/db/queries/companies';
+import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/permissions';
+import { oneOf, param, type SearchParams } from '@/lib/search-params';
+import { requirePermission } from '@/lib/session';
+import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget, WidgetSkeleton } from './widgets';
+
+export const metadata: Metadata = { title: 'Company' };
+
+export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const user = await requirePermission('readCompanies');
+  const showMoney = can(user.role, 'readRevenue');
+  const { id } = await params;
+  const company = await getCompany(readDb, id);
+  if (!company) notFound();
+  const by = oneOf(param(await searchParams, 'by'), ['week', 'month'] as const, 'month');
+
+  return (
+    <>
+      <Link href="/companies" className="touch-target inline-flex items-center text-brand-700">
+        ← All companies
+      </Link>
+      <PageHeader
+        title={company.name}
+        description={[company.city, company.phone, company.email].filter(Boolean).join(' · ') || undefined}
+        actions={
+          <Link href={`/companies/${id}/timeline`} className="touch-target inline-flex items-center rounded-lg bg-brand-700 px-4 font-medium text-white">
+            Timeline
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <Suspense fallback={<WidgetSkeleton title="Key figures" height="h-20" />}>
+          <KpiWidget exhibitorId={id} showMoney={showMoney} />
+        </Suspense>
+        <Suspense fallback={<WidgetSkeleton title="Revenue and bookings" height="h-72" />}>
+          <ChartWidget exhibitorId={id} by={by} showMoney={showMoney} />
+        </Suspense>
+        <div className="grid gap-6 xl:grid-cols-2">
+          <Suspense fallback={<WidgetSkeleton title="Contributing campaigns" />}>
+            <CampaignsWidget exhibitorId={id} showMoney={showMoney} />
+          </Suspense>
+          <Suspense fallback={<WidgetSkeleton title="Stall-wise performance" />}>
+            <StallsWidget exhibitorId={id} showMoney={showMoney} />
+          </Suspense>
+        </div>
+        <Suspense fallback={<WidgetSkeleton title="Recent conversations" height="h-64" />}>
+          <RecentWidget exhibitorId={id} showMoney={showMoney} />
+        </Suspense>
+      </div>
+    </>
+  );
+}

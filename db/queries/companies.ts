@@ -1,0 +1,516 @@
+/**
+ * The read side for companies (design document §3.4, §5.2–5.4; issue 4): the
+ * companies list, the exhibitor dashboard and the conversation timeline.
+ *
+ * Every function is a fixed number of queries whatever the number of rows, and
+ * aggregates in SQL: money is DECIMAL summed by the database and returned as a
+ * string ('1250000.00'), counts as numbers. Revenue counts non-cancelled
+ * bookings only (`cancelled_at IS NULL`); collected = SUM(amount_paid),
+ * booked = SUM(price), outstanding = booked − collected.
+ *
+ * The indexes these queries are written for are declared, with the query each
+ * serves, in db/schema/conversations.ts, bookings.ts and follow-ups.ts.
+ */
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/mysql-core';
+import type { DbOrTx } from '@/db';
+import {
+  bookings,
+  campaigns,
+  contacts,
+  conversations,
+  followUps,
+  locations,
+  stalls,
+  users,
+  type AmountStatus,
+  type ConversationKind,
+  type Outcome,
+} from '@/db/schema';
+
+/* ------------------------------------------------------------------ helpers */
+
+/** mysql2 returns COUNT as a number and SUM of integers as a DECIMAL string; both become numbers here. */
+const toCount = (v: unknown): number => Number(v ?? 0);
+/** A DECIMAL(…,2) from the database, or '0.00' when there was nothing to sum. */
+const toMoney = (v: unknown): string => (v === null || v === undefined ? '0.00' : String(v));
+/** drizzle's mysql2 driver returns TIMESTAMP as 'YYYY-MM-DD HH:MM:SS' in the session zone, which is UTC (db/index.ts). */
+const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
+
+/** Rows of a raw statement (db.execute returns [rows, fields] on mysql2). */
+async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const [rows] = (await db.execute(query)) as unknown as [T[]];
+  return rows;
+}
+
+/**
+ * Locations numbered in name order. Sorting thousands of stall rows by the
+ * location's long name costs more than the rest of such a query; sorting by
+ * this number (the same order) does not.
+ */
+const RANKED_LOCATIONS = sql.raw('select id, loc_name, row_number() over (order by loc_name, id) as rn from location_mngt');
+
+/** `%text%` for LIKE, with the wildcards in the text escaped. */
+const containsPattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** 'yyyy-mm-dd' → the UTC midnight starting that day; null when not a real date. */
+function utcDay(day: string | undefined): Date | null {
+  if (!day || !DAY_RE.test(day)) return null;
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day ? null : d;
+}
+
+/* ------------------------------------------------------------ companies list */
+
+export const COMPANY_SORTS = ['name', 'leads', 'bookings', 'collected', 'booked', 'outstanding', 'last_talk'] as const;
+export type CompanySort = (typeof COMPANY_SORTS)[number];
+export type CompanyRow = {
+  id: string;
+  name: string;
+  city: string | null;
+  leads: number;
+  bookings: number;
+  collected: string;
+  booked: string;
+  outstanding: string;
+  last_talk: Date | null;
+};
+
+/**
+ * The sort key of every matching exhibitor, for the sorts by an aggregate
+ * (which need it for all 5,000 exhibitors before the page can be cut):
+ * correlated per exhibitor over covering indexes, except the last talk, which
+ * a loose index scan of (exhibitor_id, conversation_date) finds in one dive per
+ * exhibitor.
+ */
+const SORT_KEY: Record<Exclude<CompanySort, 'name'>, { select: SQL; join?: SQL }> = {
+  leads: { select: sql.raw('(select count(*) from follow_ups f where f.exhibitor_id = c.id)') },
+  bookings: { select: sql.raw('(select count(*) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)') },
+  collected: { select: sql.raw('(select coalesce(sum(b.amount_paid), 0) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)') },
+  booked: { select: sql.raw('(select coalesce(sum(b.price), 0) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)') },
+  outstanding: {
+    select: sql.raw('(select coalesce(sum(b.price), 0) - coalesce(sum(b.amount_paid), 0) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)'),
+  },
+  last_talk: {
+    select: sql.raw('t.last_talk'),
+    join: sql.raw('left join (select exhibitor_id, max(conversation_date) as last_talk from conversations group by exhibitor_id) t on t.exhibitor_id = c.id'),
+  },
+};
+
+/** The latest conversation of an exhibitor: one dive into (exhibitor_id, conversation_date), named because the optimizer may otherwise pick another index starting with exhibitor_id and sort. */
+const LAST_TALK = (exhibitor: SQL) =>
+  sql`(select x.conversation_date from conversations x force index (conversations_exhibitor_id_conversation_date_index) where x.exhibitor_id = ${exhibitor} order by x.conversation_date desc limit 1)`;
+
+/**
+ * All exhibitors (not soft-deleted), `q` matching the name (contains,
+ * case-insensitive by the column's collation), sorted and paged on the server.
+ * Two queries: the count, and the page — which cuts the page first (sorting by
+ * the name, or by the one aggregate asked for, computed for every matching
+ * exhibitor) and only then computes the other figures, for the page's rows.
+ *
+ * Cost at 5,000 exhibitors (bench:reads): by name a few tens of ms; by an
+ * aggregate it reads every exhibitor's bookings (60,000 index entries), last
+ * talks (one dive each) or leads (400,000 index entries) on each call.
+ */
+export async function listCompanies(
+  db: DbOrTx,
+  p: { q?: string; sort: CompanySort; dir: 'asc' | 'desc'; page: number; pageSize: number },
+): Promise<{ rows: CompanyRow[]; total: number }> {
+  const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
+  const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
+  const sort: CompanySort = COMPANY_SORTS.includes(p.sort) ? p.sort : 'name';
+  const dir = sql.raw(p.dir === 'desc' ? 'desc' : 'asc');
+  const q = p.q?.trim();
+  const match = sql`c.type = 'exhibitor' and c.deleted_at is null${q ? sql` and c.name like ${containsPattern(q)}` : sql``}`;
+
+  const key = sort === 'name' ? null : SORT_KEY[sort];
+  // Ties (and equal names) are broken by id, so paging never repeats or skips a company.
+  const pageKeys = key
+    ? sql`select c.id, c.name, c.city, ${key.select} as k from contacts c ${key.join ?? sql``} where ${match} order by k ${dir}, c.name asc, c.id asc limit ${pageSize} offset ${offset}`
+    : sql`select c.id, c.name, c.city from contacts c where ${match} order by c.name ${dir}, c.id ${dir} limit ${pageSize} offset ${offset}`;
+  const order = key ? sql`p.k ${dir}, p.name asc, p.id asc` : sql`p.name ${dir}, p.id ${dir}`;
+  const live = sql.raw('b.exhibitor_id = p.id and b.cancelled_at is null');
+
+  type Raw = { id: string; name: string; city: string | null; leads: unknown; bookings: unknown; collected: unknown; booked: unknown; outstanding: unknown; last_talk: unknown };
+  const [rows, [count]] = await Promise.all([
+    rowsOf<Raw>(
+      db,
+      sql`select p.id, p.name, p.city,
+            (select count(*) from follow_ups f where f.exhibitor_id = p.id) as leads,
+            (select count(*) from bookings b where ${live}) as bookings,
+            (select coalesce(sum(b.amount_paid), 0) from bookings b where ${live}) as collected,
+            (select coalesce(sum(b.price), 0) from bookings b where ${live}) as booked,
+            (select coalesce(sum(b.price), 0) - coalesce(sum(b.amount_paid), 0) from bookings b where ${live}) as outstanding,
+            ${LAST_TALK(sql.raw('p.id'))} as last_talk
+          from (${pageKeys}) p
+          order by ${order}`,
+    ),
+    rowsOf<{ total: unknown }>(db, sql`select count(*) as total from contacts c where ${match}`),
+  ]);
+  return {
+    total: toCount(count?.total),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      city: r.city,
+      leads: toCount(r.leads),
+      bookings: toCount(r.bookings),
+      collected: toMoney(r.collected),
+      booked: toMoney(r.booked),
+      outstanding: toMoney(r.outstanding),
+      last_talk: toDate(r.last_talk),
+    })),
+  };
+}
+
+/* ------------------------------------------------------------------ dashboard */
+
+/** An exhibitor (not soft-deleted); null for a visitor, a deleted company or an unknown id. */
+export async function getCompany(
+  db: DbOrTx,
+  id: string,
+): Promise<{ id: string; name: string; company_name: string | null; city: string | null; phone: string | null; email: string | null } | null> {
+  const [row] = await db
+    .select({ id: contacts.id, name: contacts.name, company_name: contacts.company_name, city: contacts.city, phone: contacts.phone, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
+  return row ?? null;
+}
+
+export type CompanyKpis = { leads: number; bookings: number; talks: number; collected: string; booked: string; outstanding: string };
+
+/**
+ * §5.4 in one statement: leads (follow-ups), talks (conversations of kind
+ * 'talk'), and the non-cancelled bookings with their collected, booked and
+ * outstanding money — each counted over an index that starts with the company.
+ */
+export async function getCompanyKpis(db: DbOrTx, exhibitorId: string): Promise<CompanyKpis> {
+  const [row] = await rowsOf<{ leads: unknown; talks: unknown; bookings: unknown; collected: unknown; booked: unknown; outstanding: unknown }>(
+    db,
+    sql`select
+          (select count(*) from follow_ups f where f.exhibitor_id = ${exhibitorId}) as leads,
+          (select count(*) from conversations x where x.exhibitor_id = ${exhibitorId} and x.kind = 'talk') as talks,
+          r.bookings, r.collected, r.booked, r.booked - r.collected as outstanding
+        from (select count(*) as bookings, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked
+              from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null) r`,
+  );
+  return {
+    leads: toCount(row?.leads),
+    talks: toCount(row?.talks),
+    bookings: toCount(row?.bookings),
+    collected: toMoney(row?.collected),
+    booked: toMoney(row?.booked),
+    outstanding: toMoney(row?.outstanding),
+  };
+}
+
+/**
+ * The campaigns behind this company's leads and bookings: per campaign, the
+ * company's leads and its non-cancelled bookings with their money; most
+ * collected first. A campaign appears when it brought the company at least
+ * one lead or booking; leads and bookings without a campaign are not listed.
+ * One statement: leads and bookings are grouped separately, then combined.
+ */
+export async function listContributingCampaigns(
+  db: DbOrTx,
+  exhibitorId: string,
+): Promise<{ campaign_id: string; name: string; leads: number; bookings: number; collected: string; booked: string }[]> {
+  const rows = await rowsOf<{ campaign_id: string; name: string; leads: unknown; bookings: unknown; collected: unknown; booked: unknown }>(
+    db,
+    sql`select cp.id as campaign_id, cp.name, sum(u.leads) as leads, sum(u.bookings) as bookings,
+               coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
+        from (
+          select f.campaign_id, count(*) as leads, 0 as bookings, null as collected, null as booked
+            from follow_ups f where f.exhibitor_id = ${exhibitorId} and f.campaign_id is not null group by f.campaign_id
+          union all
+          select b.campaign_id, 0, count(*), sum(b.amount_paid), sum(b.price)
+            from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.campaign_id is not null group by b.campaign_id
+        ) u
+        join campaigns cp on cp.id = u.campaign_id
+        group by cp.id, cp.name
+        order by collected desc, bookings desc, leads desc, cp.name asc, cp.id asc`,
+  );
+  return rows.map((r) => ({
+    campaign_id: r.campaign_id,
+    name: r.name,
+    leads: toCount(r.leads),
+    bookings: toCount(r.bookings),
+    collected: toMoney(r.collected),
+    booked: toMoney(r.booked),
+  }));
+}
+
+export type StallPerformanceRow = { location_id: number; location: string; table_id: number; stall: string; talks: number; bookings: number; collected: string; booked: string };
+
+/**
+ * Stall-wise performance of one company (§3.4 getStallPerformance, corrected —
+ * DESIGN.md): talks (conversations of kind 'talk') per stall and non-cancelled
+ * bookings per stall are aggregated separately and then combined, so a booking
+ * counts once however many talks carry its id, and the stall totals add up to
+ * the company's totals (for the bookings and talks that have a stall).
+ * Every stall with a talk or a booking of this company; by location, then stall.
+ */
+export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string): Promise<StallPerformanceRow[]> {
+  const rows = await rowsOf<{ location_id: unknown; location: string; table_id: unknown; stall: string; talks: unknown; bookings: unknown; collected: unknown; booked: unknown }>(
+    db,
+    sql`select s.location_mngt_id as location_id, l.loc_name as location, s.id as table_id, s.table_name as stall,
+               a.talks, a.bookings, a.collected, a.booked
+        from (
+          select u.table_id, sum(u.talks) as talks, sum(u.bookings) as bookings, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
+          from (
+            select x.table_id, count(*) as talks, 0 as bookings, null as collected, null as booked
+              from conversations x where x.exhibitor_id = ${exhibitorId} and x.table_id is not null and x.kind = 'talk' group by x.table_id
+            union all
+            select b.table_id, 0, count(*), sum(b.amount_paid), sum(b.price)
+              from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.table_id is not null group by b.table_id
+          ) u
+          group by u.table_id
+        ) a
+        join location_mngt_table_details s on s.id = a.table_id
+        join (${RANKED_LOCATIONS}) l on l.id = s.location_mngt_id
+        order by l.rn, s.table_name, s.id`,
+  );
+  return rows.map((r) => ({
+    location_id: toCount(r.location_id),
+    location: r.location,
+    table_id: toCount(r.table_id),
+    stall: r.stall,
+    talks: toCount(r.talks),
+    bookings: toCount(r.bookings),
+    collected: toMoney(r.collected),
+    booked: toMoney(r.booked),
+  }));
+}
+
+/**
+ * Revenue over time by the day the sale was entered (bookings.created_at, not
+ * the exhibition day: DESIGN.md invariant 12), non-cancelled bookings, oldest
+ * first. Periods are UTC (the session zone): 'yyyy-mm' by month, the ISO week's
+ * Monday 'yyyy-mm-dd' by week. Only periods with a booking appear.
+ */
+export async function getCompanyRevenueSeries(
+  db: DbOrTx,
+  exhibitorId: string,
+  by: 'week' | 'month',
+): Promise<{ period: string; bookings: number; collected: string; booked: string }[]> {
+  const period = by === 'week' ? sql.raw("date_format(b.created_at - interval weekday(b.created_at) day, '%Y-%m-%d')") : sql.raw("date_format(b.created_at, '%Y-%m')");
+  const rows = await rowsOf<{ period: string; bookings: unknown; collected: unknown; booked: unknown }>(
+    db,
+    sql`select ${period} as period, count(*) as bookings, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked
+        from bookings b
+        where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.created_at is not null
+        group by period
+        order by period`,
+  );
+  return rows.map((r) => ({ period: String(r.period), bookings: toCount(r.bookings), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
+}
+
+/* ------------------------------------------------------------------- timeline */
+
+export type TimelineEntry = {
+  id: string;
+  conversation_date: Date;
+  outcome: Outcome;
+  kind: ConversationKind;
+  notes: string | null;
+  visitor_id: string | null;
+  visitor_name: string | null;
+  visitor_phone: string | null;
+  employee_id: string;
+  employee_name: string;
+  location_id: number | null;
+  location_name: string | null;
+  table_id: number | null;
+  stall_name: string | null;
+  campaign_id: string | null;
+  campaign_name: string | null;
+  follow_up_id: number | null;
+  follow_up_status: Outcome | null;
+  booking_id: string | null;
+  booking_price: string | null;
+  booking_amount_paid: string | null;
+  booking_amount_status: AmountStatus | null;
+  booking_cancelled: boolean;
+};
+
+export type TimelineFilters = {
+  outcome?: Outcome;
+  campaign_id?: string;
+  location_id?: number;
+  table_id?: number;
+  employee_id?: string;
+  /** yyyy-mm-dd, inclusive, a UTC day. */
+  from?: string;
+  /** yyyy-mm-dd, inclusive, a UTC day. */
+  to?: string;
+};
+
+const visitor = alias(contacts, 'visitor');
+
+/**
+ * The index a timeline page reads, named rather than left to the optimizer,
+ * which was seen to walk the global conversation_date index (every company's
+ * rows) or intersect single-column indexes instead. Each starts with the
+ * company; all but the stall one continue with conversation_date, so the page
+ * comes out in order (InnoDB appends the primary key, id) and stops at the
+ * limit. A company's rows at one stall are few, and sorted.
+ */
+type TimelineIndex =
+  | 'conversations_exhibitor_id_conversation_date_index'
+  | 'conversations_exhibitor_id_campaign_id_conversation_date_index'
+  | 'conversations_exhibitor_id_employee_id_conversation_date_index'
+  | 'conversations_exhibitor_id_location_id_conversation_date_index'
+  | 'conversations_exhibitor_id_table_id_kind_index';
+
+function timelineIndex(f: TimelineFilters): TimelineIndex {
+  if (f.table_id != null) return 'conversations_exhibitor_id_table_id_kind_index';
+  if (f.campaign_id) return 'conversations_exhibitor_id_campaign_id_conversation_date_index';
+  if (f.employee_id) return 'conversations_exhibitor_id_employee_id_conversation_date_index';
+  if (f.location_id != null) return 'conversations_exhibitor_id_location_id_conversation_date_index';
+  return 'conversations_exhibitor_id_conversation_date_index';
+}
+
+/**
+ * Conversations of a company with everything a timeline entry shows, newest
+ * first — (conversation_date, id) descending, so rows sharing a timestamp keep
+ * one order. The conversations are read from `index` in order and the rest
+ * joined by primary key, for the `limit` rows only.
+ */
+function timelineQuery(db: DbOrTx, index: TimelineIndex, where: SQL | undefined, limit: number) {
+  return db
+    .select({
+      id: conversations.id,
+      conversation_date: conversations.conversation_date,
+      outcome: conversations.outcome,
+      kind: conversations.kind,
+      notes: conversations.notes,
+      visitor_id: conversations.visitor_id,
+      visitor_name: visitor.name,
+      visitor_phone: sql<string | null>`coalesce(${conversations.visitor_phone}, ${visitor.phone})`,
+      employee_id: conversations.employee_id,
+      employee_name: sql<string>`coalesce(${users.name}, '')`,
+      location_id: conversations.location_id,
+      location_name: locations.loc_name,
+      table_id: conversations.table_id,
+      stall_name: stalls.table_name,
+      campaign_id: conversations.campaign_id,
+      campaign_name: campaigns.name,
+      follow_up_id: conversations.follow_up_id,
+      follow_up_status: followUps.status,
+      booking_id: conversations.booking_id,
+      booking_price: bookings.price,
+      booking_amount_paid: bookings.amount_paid,
+      booking_amount_status: bookings.amount_status,
+      booking_cancelled: sql<boolean>`${bookings.cancelled_at} is not null`.mapWith((v) => Number(v) === 1),
+    })
+    .from(conversations, { forceIndex: index })
+    // Left joins only (employee_id is NOT NULL with a foreign key, so the user is always there):
+    // the conversations stay the first table, read in index order and cut at the limit.
+    .leftJoin(users, eq(users.id, conversations.employee_id))
+    .leftJoin(visitor, eq(visitor.id, conversations.visitor_id))
+    .leftJoin(locations, eq(locations.id, conversations.location_id))
+    .leftJoin(stalls, eq(stalls.id, conversations.table_id))
+    .leftJoin(campaigns, eq(campaigns.id, conversations.campaign_id))
+    .leftJoin(followUps, eq(followUps.id, conversations.follow_up_id))
+    .leftJoin(bookings, eq(bookings.id, conversations.booking_id))
+    .where(where)
+    .orderBy(desc(conversations.conversation_date), desc(conversations.id))
+    .limit(limit);
+}
+
+/** The 10 (or `limit`) latest conversations of a company, for the dashboard (§5.4). One query. */
+export async function listRecentConversations(db: DbOrTx, exhibitorId: string, limit = 10): Promise<TimelineEntry[]> {
+  return timelineQuery(db, 'conversations_exhibitor_id_conversation_date_index', eq(conversations.exhibitor_id, exhibitorId), Math.max(1, Math.floor(limit) || 10));
+}
+
+/** The keyset cursor: the last row's (conversation_date, id), url-safe. */
+function encodeCursor(row: { conversation_date: Date; id: string }): string {
+  return Buffer.from(`${row.conversation_date.getTime()}.${row.id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string | null | undefined): { date: Date; id: string } | null {
+  if (!cursor) return null;
+  const m = /^(\d{1,15})\.([0-9A-Za-z]{1,26})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) return null;
+  const date = new Date(Number(m[1]));
+  return Number.isNaN(date.getTime()) ? null : { date, id: m[2]! };
+}
+
+/**
+ * A company's timeline (§3.1 getExhibitorTimeline, §5.2), newest first,
+ * filtered, one page at a time by keyset on (conversation_date, id): the
+ * cursor names the last row seen and the next page starts strictly after it,
+ * so a page deep in the past costs what the first one does, and rows sharing a
+ * timestamp are neither repeated nor lost. An invalid cursor reads the first
+ * page. One query (it reads limit + 1 rows to know whether a next page exists).
+ */
+export async function listTimeline(
+  db: DbOrTx,
+  exhibitorId: string,
+  p: { filters: TimelineFilters; cursor?: string | null; limit: number },
+): Promise<{ rows: TimelineEntry[]; nextCursor: string | null }> {
+  const f = p.filters;
+  const limit = Math.min(500, Math.max(1, Math.floor(p.limit) || 1));
+  const from = utcDay(f.from);
+  const to = utcDay(f.to);
+  const after = decodeCursor(p.cursor);
+  const rows = await timelineQuery(
+    db,
+    timelineIndex(f),
+    and(
+      eq(conversations.exhibitor_id, exhibitorId),
+      f.outcome ? eq(conversations.outcome, f.outcome) : undefined,
+      f.campaign_id ? eq(conversations.campaign_id, f.campaign_id) : undefined,
+      f.location_id != null ? eq(conversations.location_id, f.location_id) : undefined,
+      f.table_id != null ? eq(conversations.table_id, f.table_id) : undefined,
+      f.employee_id ? eq(conversations.employee_id, f.employee_id) : undefined,
+      from ? gte(conversations.conversation_date, from) : undefined,
+      to ? lt(conversations.conversation_date, new Date(to.getTime() + 86_400_000)) : undefined,
+      after
+        ? or(lt(conversations.conversation_date, after.date), and(eq(conversations.conversation_date, after.date), lt(conversations.id, after.id)))
+        : undefined,
+    ),
+    limit + 1,
+  );
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+}
+
+/**
+ * The values the timeline can be filtered by: only those that occur in this
+ * company's conversations, each by name. Four queries. Campaigns, locations
+ * and employees are semi-joins the optimizer runs either way round — reading
+ * the company's rows once (a small company) or one index dive per candidate
+ * (a big one). Stalls are the company's distinct stalls, read off
+ * (exhibitor_id, table_id, kind): diving once for each of thousands of stalls
+ * costs more than reading even the biggest company's rows.
+ */
+export async function listTimelineFilterOptions(
+  db: DbOrTx,
+  exhibitorId: string,
+): Promise<{ campaigns: { id: string; name: string }[]; locations: { id: number; name: string }[]; stalls: { id: number; name: string; location_id: number }[]; employees: { id: string; name: string }[] }> {
+  const used = (col: typeof conversations.campaign_id | typeof conversations.location_id | typeof conversations.employee_id) =>
+    db.select({ v: col }).from(conversations).where(eq(conversations.exhibitor_id, exhibitorId));
+  const ranked = db
+    .select({ id: locations.id, rn: sql<number>`row_number() over (order by ${locations.loc_name}, ${locations.id})`.as('rn') })
+    .from(locations)
+    .as('l');
+  const usedStalls = db
+    .selectDistinct({ v: conversations.table_id })
+    .from(conversations)
+    .where(and(eq(conversations.exhibitor_id, exhibitorId), isNotNull(conversations.table_id)))
+    .as('d');
+  const [campaignRows, locationRows, stallRows, employeeRows] = await Promise.all([
+    db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, used(conversations.campaign_id))).orderBy(asc(campaigns.name), asc(campaigns.id)),
+    db.select({ id: locations.id, name: locations.loc_name }).from(locations).where(inArray(locations.id, used(conversations.location_id))).orderBy(asc(locations.loc_name), asc(locations.id)),
+    db
+      .select({ id: stalls.id, name: stalls.table_name, location_id: stalls.location_mngt_id })
+      .from(usedStalls)
+      .innerJoin(stalls, eq(stalls.id, usedStalls.v))
+      .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
+      .orderBy(asc(ranked.rn), asc(stalls.table_name), asc(stalls.id)),
+    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, used(conversations.employee_id))).orderBy(asc(users.name), asc(users.id)),
+  ]);
+  return { campaigns: campaignRows, locations: locationRows, stalls: stallRows, employees: employeeRows };
+}

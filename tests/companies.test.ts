@@ -1,0 +1,486 @@
+/**
+ * The company read side (db/queries/companies.ts, stalls.ts; issue 4) against a
+ * small hand-made data set. Every expected number below is worked out by hand
+ * from the fixture (the arithmetic is in the comments), not by the code under test.
+ */
+import { ulid } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import {
+  getCompany,
+  getCompanyKpis,
+  getCompanyRevenueSeries,
+  getCompanyStallPerformance,
+  listCompanies,
+  listContributingCampaigns,
+  listRecentConversations,
+  listTimeline,
+  listTimelineFilterOptions,
+  type TimelineEntry,
+  type TimelineFilters,
+} from '@/db/queries/companies';
+import { listLocationOptions, listStallPerformance, type StallRow } from '@/db/queries/stalls';
+import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users, type NewConversation } from '@/db/schema';
+import { toPaise } from '@/lib/money';
+
+/*
+ * The fixture (every name carries this run's tag; test files share a database).
+ *
+ * Locations and stalls (list price):       Hall A: S1 "T-1" 50,000   S2 "T-2" 60,000
+ *                                          Hall B: S3 "T-1" 70,000   S4 "T-3" 40,000 (never used)
+ * Employees: E1 Asha, E2 Binod.  Campaigns: C1 Diwali, C2 Expo.  Visitors V1–V4.
+ *
+ * Company X "Acme Textiles" (Surat) — leads F1 (V1, C1), F2 (V2, C1), F3 (V3, C2), F4 (V4, no campaign, open)
+ *   bookings  B1  S1  price 50,000  paid 50,000 (paid)      C1  entered 2026-01-05 (Mon)  for 2099-01-10
+ *             B2  S3  price 70,000  paid 35,000 (partial)   C1  entered 2026-01-07 (Wed)  for 2020-02-01 (past)
+ *                 (20,000 at the sale + a later payment of 15,000)
+ *             B3  S2  price 60,000  paid 10,000  CANCELLED  C2  entered 2026-02-10         for 2099-03-01
+ *             B4  no stall (legacy)  price 10,000  paid 10,000   no campaign  entered 2026-02-22 23:30 (a Sunday)
+ *   conversations (UTC)            kind          outcome       visitor employee place  campaign  lead booking
+ *     T1  2026-01-03 10:00         talk          interested    V1      E1       A/S1   C1        F1
+ *     T2  2026-01-05 11:00         talk          materialised  V1      E1       A/S1   C1        F1   B1
+ *     T3  2026-01-07 12:00         talk          materialised  V2      E2       B/S3   C1        F2   B2
+ *     P1  2026-01-20 09:00         payment       materialised  V2      E2       B/S3   C1        F2   B2
+ *     T4  2026-02-10 15:00         talk          materialised  V3      E1       A/S2   C2        F3   B3
+ *     K1  2026-02-12 16:00         cancellation  materialised  V3      E1       A/S2   C2        F3   B3
+ *     T5  2026-02-15 10:30         talk          busy          V4      E2       A/S1   —         F4
+ *     T6  2026-02-15 10:30 (same)  talk          interested    V4      E1       B/S3   —         F4
+ *     M1  2026-02-18 08:00         manual        interested    V4      E2       B/—    —         F4
+ *
+ * Company Y "Bharat Handlooms" — lead F5 (V1, C2); talk T7 2026-03-01 10:00 E2 A/S1 materialised → B5
+ *             B5  S1  price 45,000.01  paid 45,000.01  C2  entered 2026-03-01  for 2099-01-11
+ * Company Z "Zed Crafts" — nothing at all.
+ * Company D "Deleted Co" — soft-deleted: never listed.
+ */
+const tag = ulid().slice(-8);
+const at = (iso: string) => new Date(`${iso}Z`);
+
+type Fixture = Awaited<ReturnType<typeof makeFixture>>;
+let f: Fixture;
+
+async function makeFixture() {
+  const E1 = ulid();
+  const E2 = ulid();
+  await db.insert(users).values([
+    { id: E1, name: `Asha ${tag}`, email: `asha-${tag}@t.test`, password: 'x', role: 'employee' },
+    { id: E2, name: `Binod ${tag}`, email: `binod-${tag}@t.test`, password: 'x', role: 'employee' },
+  ]);
+  const [la] = await db.insert(locations).values({ loc_name: `Hall A ${tag}` });
+  const [lb] = await db.insert(locations).values({ loc_name: `Hall B ${tag}` });
+  const LA = la.insertId;
+  const LB = lb.insertId;
+  const stall = async (location_mngt_id: number, table_name: string, price: string) =>
+    (await db.insert(stalls).values({ location_mngt_id, table_name, price }))[0].insertId;
+  const S1 = await stall(LA, 'T-1', '50000.00');
+  const S2 = await stall(LA, 'T-2', '60000.00');
+  const S3 = await stall(LB, 'T-1', '70000.00');
+  const S4 = await stall(LB, 'T-3', '40000.00');
+  const C1 = ulid();
+  const C2 = ulid();
+  await db.insert(campaigns).values([
+    { id: C1, name: `Diwali ${tag}`, status: 'sent' },
+    { id: C2, name: `Expo ${tag}`, status: 'sent' },
+  ]);
+  const X = ulid();
+  const Y = ulid();
+  const Z = ulid();
+  const D = ulid();
+  await db.insert(contacts).values([
+    { id: X, type: 'exhibitor', name: `Acme Textiles ${tag}`, company_name: 'Acme Textiles Pvt Ltd', city: 'Surat', phone: '+919800000001', email: 'acme@t.test' },
+    { id: Y, type: 'exhibitor', name: `Bharat Handlooms ${tag}`, city: 'Varanasi' },
+    { id: Z, type: 'exhibitor', name: `Zed Crafts ${tag}` },
+    { id: D, type: 'exhibitor', name: `Deleted Co ${tag}`, deleted_at: new Date() },
+  ]);
+  const phone = (i: number) => `+9197${tag.replace(/\D/g, '').padEnd(4, '0').slice(0, 4)}${String(i).padStart(4, '0')}`;
+  const V = [ulid(), ulid(), ulid(), ulid()] as const;
+  await db.insert(contacts).values(V.map((id, i) => ({ id, type: 'visitor' as const, name: `Visitor ${i + 1} ${tag}`, phone: phone(i + 1) })));
+  const lead = async (exhibitor_id: string, v: number, campaign_id: string | null, status: 'busy' | 'interested' | 'materialised', employee_id: string) =>
+    (await db.insert(followUps).values({ phone: phone(v + 1), exhibitor_id, visitor_id: V[v], campaign_id, status, employee_id }))[0].insertId;
+  const F1 = await lead(X, 0, C1, 'materialised', E1);
+  const F2 = await lead(X, 1, C1, 'materialised', E2);
+  const F3 = await lead(X, 2, C2, 'materialised', E1);
+  const F4 = await lead(X, 3, null, 'interested', E2);
+  const F5 = await lead(Y, 0, C2, 'materialised', E2);
+
+  const [B1, B2, B3, B4, B5] = [ulid(), ulid(), ulid(), ulid(), ulid()];
+  await db.insert(bookings).values([
+    { id: B1, exhibitor_id: X, visitor_id: V[0], employee_id: E1, location_id: LA, table_id: S1, campaign_id: C1, booking_date: '2099-01-10', price: '50000.00', amount_paid: '50000.00', amount_status: 'paid', created_at: at('2026-01-05T11:00:00') },
+    { id: B2, exhibitor_id: X, visitor_id: V[1], employee_id: E2, location_id: LB, table_id: S3, campaign_id: C1, booking_date: '2020-02-01', price: '70000.00', amount_paid: '35000.00', amount_status: 'partial', created_at: at('2026-01-07T12:00:00') },
+    { id: B3, exhibitor_id: X, visitor_id: V[2], employee_id: E1, location_id: LA, table_id: S2, campaign_id: C2, booking_date: '2099-03-01', price: '60000.00', amount_paid: '10000.00', amount_status: 'partial', created_at: at('2026-02-10T15:00:00'), cancelled_at: at('2026-02-12T16:00:00') },
+    { id: B4, exhibitor_id: X, employee_id: E1, booking_date: '2026-03-01', booking_location: 'Old hall', table_no: '7', price: '10000.00', amount_paid: '10000.00', amount_status: 'paid', created_at: at('2026-02-22T23:30:00') },
+    { id: B5, exhibitor_id: Y, visitor_id: V[0], employee_id: E2, location_id: LA, table_id: S1, campaign_id: C2, booking_date: '2099-01-11', price: '45000.01', amount_paid: '45000.01', amount_status: 'paid', created_at: at('2026-03-01T10:00:00') },
+  ]);
+
+  const talk = (over: Partial<NewConversation> & Pick<NewConversation, 'exhibitor_id' | 'employee_id' | 'outcome' | 'conversation_date'>) => ({ id: ulid(), kind: 'talk' as const, ...over });
+  const v = (i: number) => ({ visitor_id: V[i], visitor_phone: phone(i + 1) });
+  const rows = {
+    T1: talk({ exhibitor_id: X, ...v(0), employee_id: E1, location_id: LA, table_id: S1, campaign_id: C1, outcome: 'interested', follow_up_id: F1, conversation_date: at('2026-01-03T10:00:00'), notes: 'Wants a corner' }),
+    T2: talk({ exhibitor_id: X, ...v(0), employee_id: E1, location_id: LA, table_id: S1, campaign_id: C1, outcome: 'materialised', follow_up_id: F1, booking_id: B1, conversation_date: at('2026-01-05T11:00:00') }),
+    T3: talk({ exhibitor_id: X, ...v(1), employee_id: E2, location_id: LB, table_id: S3, campaign_id: C1, outcome: 'materialised', follow_up_id: F2, booking_id: B2, conversation_date: at('2026-01-07T12:00:00') }),
+    P1: talk({ exhibitor_id: X, ...v(1), employee_id: E2, location_id: LB, table_id: S3, campaign_id: C1, outcome: 'materialised', kind: 'payment', follow_up_id: F2, booking_id: B2, conversation_date: at('2026-01-20T09:00:00'), notes: 'Payment of 15,000' }),
+    T4: talk({ exhibitor_id: X, ...v(2), employee_id: E1, location_id: LA, table_id: S2, campaign_id: C2, outcome: 'materialised', follow_up_id: F3, booking_id: B3, conversation_date: at('2026-02-10T15:00:00') }),
+    K1: talk({ exhibitor_id: X, ...v(2), employee_id: E1, location_id: LA, table_id: S2, campaign_id: C2, outcome: 'materialised', kind: 'cancellation', follow_up_id: F3, booking_id: B3, conversation_date: at('2026-02-12T16:00:00') }),
+    T5: talk({ exhibitor_id: X, ...v(3), employee_id: E2, location_id: LA, table_id: S1, outcome: 'busy', follow_up_id: F4, conversation_date: at('2026-02-15T10:30:00') }),
+    T6: talk({ exhibitor_id: X, ...v(3), employee_id: E1, location_id: LB, table_id: S3, outcome: 'interested', follow_up_id: F4, conversation_date: at('2026-02-15T10:30:00') }),
+    M1: talk({ exhibitor_id: X, ...v(3), employee_id: E2, location_id: LB, outcome: 'interested', kind: 'manual', follow_up_id: F4, conversation_date: at('2026-02-18T08:00:00'), notes: 'Called back' }),
+    T7: talk({ exhibitor_id: Y, ...v(0), employee_id: E2, location_id: LA, table_id: S1, campaign_id: C2, outcome: 'materialised', follow_up_id: F5, booking_id: B5, conversation_date: at('2026-03-01T10:00:00') }),
+  };
+  await db.insert(conversations).values(Object.values(rows));
+  const id = Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.id])) as Record<keyof typeof rows, string>;
+  return { E1, E2, LA, LB, S1, S2, S3, S4, C1, C2, X, Y, Z, D, V, B1, B2, B3, B4, B5, F1, F2, F3, F4, ...id };
+}
+
+beforeAll(async () => {
+  f = await makeFixture();
+});
+
+/** X's timeline, newest first, by hand: M1, then T5 and T6 (same second: the larger id first), K1, T4, P1, T3, T2, T1. */
+const xOrder = () => [f.M1, ...[f.T5, f.T6].sort().reverse(), f.K1, f.T4, f.P1, f.T3, f.T2, f.T1];
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const pick = (...keys: ('T1' | 'T2' | 'T3' | 'P1' | 'T4' | 'K1' | 'T5' | 'T6' | 'M1')[]) => keys.map((k) => f[k]);
+/** A subset of xOrder, in xOrder's order. */
+const inOrder = (keep: string[]) => xOrder().filter((x) => keep.includes(x));
+
+describe('getCompany', () => {
+  it('returns an exhibitor, and null for a visitor, a soft-deleted company or an unknown id', async () => {
+    expect(await getCompany(db, f.X)).toEqual({ id: f.X, name: `Acme Textiles ${tag}`, company_name: 'Acme Textiles Pvt Ltd', city: 'Surat', phone: '+919800000001', email: 'acme@t.test' });
+    expect(await getCompany(db, f.V[0])).toBeNull();
+    expect(await getCompany(db, f.D)).toBeNull();
+    expect(await getCompany(db, ulid())).toBeNull();
+  });
+});
+
+describe('getCompanyKpis (§5.4)', () => {
+  it('counts leads, talks and non-cancelled bookings with their money', async () => {
+    expect(await getCompanyKpis(db, f.X)).toEqual({
+      leads: 4, // F1, F2, F3, F4
+      talks: 6, // T1–T6; the payment P1, the cancellation K1 and the note M1 are not talks
+      bookings: 3, // B1, B2, B4 (B3 is cancelled)
+      collected: '95000.00', // 50,000 + 35,000 + 10,000
+      booked: '130000.00', // 50,000 + 70,000 + 10,000
+      outstanding: '35000.00', // 130,000 − 95,000 (B2 owes 35,000)
+    });
+    expect(await getCompanyKpis(db, f.Y)).toEqual({ leads: 1, talks: 1, bookings: 1, collected: '45000.01', booked: '45000.01', outstanding: '0.00' });
+  });
+
+  it('is all zeros for a company with no activity', async () => {
+    expect(await getCompanyKpis(db, f.Z)).toEqual({ leads: 0, talks: 0, bookings: 0, collected: '0.00', booked: '0.00', outstanding: '0.00' });
+  });
+});
+
+describe('listContributingCampaigns', () => {
+  it("lists the company's leads and bookings per campaign, most collected first", async () => {
+    expect(await listContributingCampaigns(db, f.X)).toEqual([
+      // C1: leads F1, F2; bookings B1 + B2: collected 50,000 + 35,000, booked 50,000 + 70,000
+      { campaign_id: f.C1, name: `Diwali ${tag}`, leads: 2, bookings: 2, collected: '85000.00', booked: '120000.00' },
+      // C2: lead F3; its only booking B3 is cancelled
+      { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 0, collected: '0.00', booked: '0.00' },
+    ]);
+    // F4 and B4 have no campaign: not listed.
+    expect(await listContributingCampaigns(db, f.Y)).toEqual([{ campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01' }]);
+    expect(await listContributingCampaigns(db, f.Z)).toEqual([]);
+  });
+});
+
+describe('getCompanyStallPerformance (§3.4, corrected)', () => {
+  it('aggregates talks and bookings per stall separately, grouped by location then stall', async () => {
+    const rows = await getCompanyStallPerformance(db, f.X);
+    expect(rows).toEqual([
+      // Hall A T-1: talks T1, T2, T5; booking B1
+      { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', talks: 3, bookings: 1, collected: '50000.00', booked: '50000.00' },
+      // Hall A T-2: talk T4; B3 cancelled
+      { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S2, stall: 'T-2', talks: 1, bookings: 0, collected: '0.00', booked: '0.00' },
+      // Hall B T-1 (same name, other hall): talks T3, T6 (P1 is a payment, not a talk); booking B2 once,
+      // although T3 and P1 both carry its id — the document's join would have counted 35,000 twice.
+      { location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S3, stall: 'T-1', talks: 2, bookings: 1, collected: '35000.00', booked: '70000.00' },
+    ]);
+  });
+
+  it("adds up to the company's totals (bookings without a stall aside)", async () => {
+    const rows = await getCompanyStallPerformance(db, f.X);
+    const kpis = await getCompanyKpis(db, f.X);
+    const sum = (k: 'collected' | 'booked') => rows.reduce((s, r) => s + toPaise(r[k]), 0n);
+    expect(rows.reduce((s, r) => s + r.talks, 0)).toBe(kpis.talks); // 3 + 1 + 2 = 6, every talk has a stall
+    // B4 (10,000 paid of 10,000) is the only booking without a stall.
+    expect(rows.reduce((s, r) => s + r.bookings, 0)).toBe(kpis.bookings - 1); // 1 + 0 + 1 = 3 − 1
+    expect(sum('collected')).toBe(toPaise(kpis.collected) - toPaise('10000.00')); // 85,000 = 95,000 − 10,000
+    expect(sum('booked')).toBe(toPaise(kpis.booked) - toPaise('10000.00')); // 120,000 = 130,000 − 10,000
+  });
+
+  it('is empty for a company with no activity', async () => {
+    expect(await getCompanyStallPerformance(db, f.Z)).toEqual([]);
+  });
+});
+
+describe('getCompanyRevenueSeries', () => {
+  it('sums non-cancelled bookings by the month they were entered, oldest first', async () => {
+    expect(await getCompanyRevenueSeries(db, f.X, 'month')).toEqual([
+      { period: '2026-01', bookings: 2, collected: '85000.00', booked: '120000.00' }, // B1 + B2
+      { period: '2026-02', bookings: 1, collected: '10000.00', booked: '10000.00' }, // B4 (B3 cancelled)
+    ]);
+  });
+
+  it('by ISO week, labelled with its Monday', async () => {
+    expect(await getCompanyRevenueSeries(db, f.X, 'week')).toEqual([
+      { period: '2026-01-05', bookings: 2, collected: '85000.00', booked: '120000.00' }, // Mon 5 Jan (B1) and Wed 7 Jan (B2)
+      { period: '2026-02-16', bookings: 1, collected: '10000.00', booked: '10000.00' }, // Sun 22 Feb 23:30 belongs to the week of Mon 16 Feb
+    ]);
+    expect(await getCompanyRevenueSeries(db, f.Z, 'week')).toEqual([]);
+  });
+});
+
+describe('listRecentConversations and the timeline entry', () => {
+  it('returns the latest conversations, newest first, with everything an entry shows', async () => {
+    const recent = await listRecentConversations(db, f.X);
+    expect(ids(recent)).toEqual(xOrder()); // 9 < 10: all of them
+    expect(ids(await listRecentConversations(db, f.X, 3))).toEqual(xOrder().slice(0, 3));
+    expect(await listRecentConversations(db, f.Z)).toEqual([]);
+
+    const byId = new Map(recent.map((r) => [r.id, r]));
+    expect(byId.get(f.P1)).toEqual({
+      id: f.P1,
+      conversation_date: at('2026-01-20T09:00:00'),
+      outcome: 'materialised',
+      kind: 'payment',
+      notes: 'Payment of 15,000',
+      visitor_id: f.V[1],
+      visitor_name: `Visitor 2 ${tag}`,
+      visitor_phone: expect.stringMatching(/^\+9197\d{8}$/),
+      employee_id: f.E2,
+      employee_name: `Binod ${tag}`,
+      location_id: f.LB,
+      location_name: `Hall B ${tag}`,
+      table_id: f.S3,
+      stall_name: 'T-1',
+      campaign_id: f.C1,
+      campaign_name: `Diwali ${tag}`,
+      follow_up_id: f.F2,
+      follow_up_status: 'materialised',
+      booking_id: f.B2,
+      booking_price: '70000.00',
+      booking_amount_paid: '35000.00',
+      booking_amount_status: 'partial',
+      booking_cancelled: false,
+    } satisfies TimelineEntry);
+    expect(byId.get(f.K1)).toMatchObject({ kind: 'cancellation', booking_id: f.B3, booking_amount_paid: '10000.00', booking_cancelled: true });
+    expect(byId.get(f.T5)).toMatchObject({
+      outcome: 'busy',
+      campaign_id: null,
+      campaign_name: null,
+      booking_id: null,
+      booking_price: null,
+      booking_amount_paid: null,
+      booking_amount_status: null,
+      booking_cancelled: false,
+      follow_up_status: 'interested',
+    });
+    expect(byId.get(f.M1)).toMatchObject({ kind: 'manual', location_name: `Hall B ${tag}`, table_id: null, stall_name: null, notes: 'Called back' });
+  });
+});
+
+describe('listTimeline', () => {
+  const all = async (filters: TimelineFilters) => ids((await listTimeline(db, f.X, { filters, limit: 100 })).rows);
+
+  it('lists every conversation of the company, newest first, on one page when it fits', async () => {
+    const page = await listTimeline(db, f.X, { filters: {}, limit: 100 });
+    expect(ids(page.rows)).toEqual(xOrder());
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it('filters by outcome', async () => {
+    expect(await all({ outcome: 'busy' })).toEqual(pick('T5'));
+    expect(await all({ outcome: 'interested' })).toEqual(inOrder(pick('M1', 'T6', 'T1')));
+    expect(await all({ outcome: 'materialised' })).toEqual(pick('K1', 'T4', 'P1', 'T3', 'T2'));
+  });
+
+  it('filters by campaign', async () => {
+    expect(await all({ campaign_id: f.C1 })).toEqual(pick('P1', 'T3', 'T2', 'T1'));
+    expect(await all({ campaign_id: f.C2 })).toEqual(pick('K1', 'T4'));
+    expect(await all({ campaign_id: ulid() })).toEqual([]);
+  });
+
+  it('filters by location and by stall (same stall name, other hall, kept apart)', async () => {
+    expect(await all({ location_id: f.LA })).toEqual(pick('T5', 'K1', 'T4', 'T2', 'T1'));
+    expect(await all({ location_id: f.LB })).toEqual(pick('M1', 'T6', 'P1', 'T3'));
+    expect(await all({ table_id: f.S1 })).toEqual(pick('T5', 'T2', 'T1'));
+    expect(await all({ table_id: f.S3 })).toEqual(pick('T6', 'P1', 'T3'));
+    expect(await all({ table_id: f.S4 })).toEqual([]);
+  });
+
+  it('filters by employee', async () => {
+    expect(await all({ employee_id: f.E1 })).toEqual(pick('T6', 'K1', 'T4', 'T2', 'T1'));
+    expect(await all({ employee_id: f.E2 })).toEqual(pick('M1', 'T5', 'P1', 'T3'));
+  });
+
+  it('filters by date range, both ends inclusive UTC days', async () => {
+    expect(await all({ from: '2026-01-05', to: '2026-01-20' })).toEqual(pick('P1', 'T3', 'T2')); // 5 Jan 11:00 … 20 Jan 09:00
+    expect(await all({ from: '2026-02-15', to: '2026-02-15' })).toEqual(inOrder(pick('T5', 'T6')));
+    expect(await all({ from: '2026-02-13' })).toEqual(inOrder(pick('M1', 'T5', 'T6')));
+    expect(await all({ to: '2026-01-04' })).toEqual(pick('T1'));
+  });
+
+  it('combines filters', async () => {
+    expect(await all({ campaign_id: f.C1, employee_id: f.E2 })).toEqual(pick('P1', 'T3'));
+    expect(await all({ location_id: f.LA, outcome: 'materialised', to: '2026-02-11' })).toEqual(pick('T4', 'T2'));
+  });
+
+  it('walks every page by keyset, losing and repeating nothing, across the two talks sharing a timestamp', async () => {
+    for (const filters of [{}, { location_id: f.LA }, { outcome: 'interested' as const }, { table_id: f.S3 }]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: { rows: TimelineEntry[]; nextCursor: string | null } = await listTimeline(db, f.X, { filters, cursor, limit: 2 });
+        expect(page.rows.length).toBeGreaterThan(0);
+        expect(page.rows.length).toBeLessThanOrEqual(2);
+        if (page.nextCursor) expect(page.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/); // url-safe
+        seen.push(...ids(page.rows));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 20);
+      expect(seen).toEqual(await all(filters));
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+    // 9 rows, 2 a page: 5 pages, the pair T5/T6 split between pages 1 and 2.
+    const p1 = await listTimeline(db, f.X, { filters: {}, limit: 2 });
+    const p2 = await listTimeline(db, f.X, { filters: {}, cursor: p1.nextCursor, limit: 2 });
+    expect([...ids(p1.rows), ...ids(p2.rows)]).toEqual(xOrder().slice(0, 4));
+  });
+
+  it('reads the first page for an invalid cursor', async () => {
+    const first = ids((await listTimeline(db, f.X, { filters: {}, limit: 3 })).rows);
+    for (const cursor of ['garbage', 'bm90LWEtY3Vyc29y', '', '%%%']) {
+      expect(ids((await listTimeline(db, f.X, { filters: {}, cursor, limit: 3 })).rows)).toEqual(first);
+    }
+  });
+});
+
+describe('listTimelineFilterOptions', () => {
+  it("offers only the values that occur in the company's conversations", async () => {
+    expect(await listTimelineFilterOptions(db, f.X)).toEqual({
+      campaigns: [
+        { id: f.C1, name: `Diwali ${tag}` },
+        { id: f.C2, name: `Expo ${tag}` },
+      ],
+      locations: [
+        { id: f.LA, name: `Hall A ${tag}` },
+        { id: f.LB, name: `Hall B ${tag}` },
+      ],
+      stalls: [
+        { id: f.S1, name: 'T-1', location_id: f.LA },
+        { id: f.S2, name: 'T-2', location_id: f.LA },
+        { id: f.S3, name: 'T-1', location_id: f.LB },
+      ],
+      employees: [
+        { id: f.E1, name: `Asha ${tag}` },
+        { id: f.E2, name: `Binod ${tag}` },
+      ],
+    });
+    expect(await listTimelineFilterOptions(db, f.Y)).toEqual({
+      campaigns: [{ id: f.C2, name: `Expo ${tag}` }],
+      locations: [{ id: f.LA, name: `Hall A ${tag}` }],
+      stalls: [{ id: f.S1, name: 'T-1', location_id: f.LA }],
+      employees: [{ id: f.E2, name: `Binod ${tag}` }],
+    });
+    expect(await listTimelineFilterOptions(db, f.Z)).toEqual({ campaigns: [], locations: [], stalls: [], employees: [] });
+  });
+});
+
+describe('listCompanies', () => {
+  const names = (rows: { name: string }[]) => rows.map((r) => r.name.replace(` ${tag}`, ''));
+  const list = (sort: Parameters<typeof listCompanies>[1]['sort'], dir: 'asc' | 'desc', page = 1, pageSize = 10) => listCompanies(db, { q: tag, sort, dir, page, pageSize });
+
+  it('lists exhibitors matching the search (not soft-deleted ones) with their figures', async () => {
+    const { rows, total } = await list('name', 'asc');
+    expect(total).toBe(3); // X, Y, Z; D is soft-deleted
+    expect(rows).toEqual([
+      { id: f.X, name: `Acme Textiles ${tag}`, city: 'Surat', leads: 4, bookings: 3, collected: '95000.00', booked: '130000.00', outstanding: '35000.00', last_talk: at('2026-02-18T08:00:00') },
+      { id: f.Y, name: `Bharat Handlooms ${tag}`, city: 'Varanasi', leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01', outstanding: '0.00', last_talk: at('2026-03-01T10:00:00') },
+      { id: f.Z, name: `Zed Crafts ${tag}`, city: null, leads: 0, bookings: 0, collected: '0.00', booked: '0.00', outstanding: '0.00', last_talk: null },
+    ]);
+  });
+
+  it('searches case-insensitively, and treats % and _ as text', async () => {
+    expect(names((await listCompanies(db, { q: `acme textiles ${tag.toLowerCase()}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).rows)).toEqual(['Acme Textiles']);
+    expect(await listCompanies(db, { q: `%${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).toEqual({ rows: [], total: 0 });
+    expect((await listCompanies(db, { q: `_cme Textiles ${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).total).toBe(0);
+  });
+
+  it('sorts by every column, both ways (ties by name)', async () => {
+    expect(names((await list('name', 'desc')).rows)).toEqual(['Zed Crafts', 'Bharat Handlooms', 'Acme Textiles']);
+    expect(names((await list('leads', 'desc')).rows)).toEqual(['Acme Textiles', 'Bharat Handlooms', 'Zed Crafts']); // 4, 1, 0
+    expect(names((await list('leads', 'asc')).rows)).toEqual(['Zed Crafts', 'Bharat Handlooms', 'Acme Textiles']);
+    expect(names((await list('bookings', 'desc')).rows)).toEqual(['Acme Textiles', 'Bharat Handlooms', 'Zed Crafts']); // 3, 1, 0
+    expect(names((await list('collected', 'desc')).rows)).toEqual(['Acme Textiles', 'Bharat Handlooms', 'Zed Crafts']); // 95,000, 45,000.01, 0
+    expect(names((await list('collected', 'asc')).rows)).toEqual(['Zed Crafts', 'Bharat Handlooms', 'Acme Textiles']);
+    expect(names((await list('booked', 'asc')).rows)).toEqual(['Zed Crafts', 'Bharat Handlooms', 'Acme Textiles']); // 0, 45,000.01, 130,000
+    // outstanding: X 35,000; Y and Z 0.00 tie, broken by name
+    expect(names((await list('outstanding', 'desc')).rows)).toEqual(['Acme Textiles', 'Bharat Handlooms', 'Zed Crafts']);
+    expect(names((await list('outstanding', 'asc')).rows)).toEqual(['Bharat Handlooms', 'Zed Crafts', 'Acme Textiles']);
+    // last talk: Y 1 Mar, X 18 Feb, Z never (last when descending, first when ascending)
+    expect(names((await list('last_talk', 'desc')).rows)).toEqual(['Bharat Handlooms', 'Acme Textiles', 'Zed Crafts']);
+    expect(names((await list('last_talk', 'asc')).rows)).toEqual(['Zed Crafts', 'Acme Textiles', 'Bharat Handlooms']);
+  });
+
+  it('pages on the server with the total of all matches', async () => {
+    const p1 = await list('collected', 'desc', 1, 2);
+    const p2 = await list('collected', 'desc', 2, 2);
+    const p3 = await list('collected', 'desc', 3, 2);
+    expect([p1.total, p2.total, p3.total]).toEqual([3, 3, 3]);
+    expect(names(p1.rows)).toEqual(['Acme Textiles', 'Bharat Handlooms']);
+    expect(names(p2.rows)).toEqual(['Zed Crafts']);
+    expect(p3.rows).toEqual([]);
+    expect(p2.rows[0]).toMatchObject({ leads: 0, collected: '0.00', last_talk: null });
+  });
+});
+
+describe('listStallPerformance (§5.3) and listLocationOptions', () => {
+  /*
+   * Across companies, by hand:
+   *   Hall A T-1 (S1, list 50,000): talks T1, T2, T5 (X) + T7 (Y) = 4; bookings B1 + B5 = 2;
+   *       collected = booked = 50,000 + 45,000.01 = 95,000.01; average 95,000.01 / 2 = 47,500.005 → 47,500.01;
+   *       booked now (B1 is for 2099-01-10)
+   *   Hall A T-2 (S2, list 60,000): talk T4 = 1; B3 cancelled → 0 bookings, '0.00'; not booked (cancelled)
+   *   Hall B T-1 (S3, list 70,000): talks T3, T6 = 2; booking B2: collected 35,000, booked 70,000, average 35,000;
+   *       not booked now (B2 was for 2020-02-01)
+   *   Hall B T-3 (S4, list 40,000): nothing — zeros
+   */
+  const S1 = (): StallRow => ({ location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', list_price: '50000.00', talks: 4, bookings: 2, collected: '95000.01', booked: '95000.01', average_booking: '47500.01', booked_now: true });
+  const S2 = (): StallRow => ({ location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S2, stall: 'T-2', list_price: '60000.00', talks: 1, bookings: 0, collected: '0.00', booked: '0.00', average_booking: '0.00', booked_now: false });
+  const S3 = (): StallRow => ({ location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S3, stall: 'T-1', list_price: '70000.00', talks: 2, bookings: 1, collected: '35000.00', booked: '70000.00', average_booking: '35000.00', booked_now: false });
+  const S4 = (): StallRow => ({ location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S4, stall: 'T-3', list_price: '40000.00', talks: 0, bookings: 0, collected: '0.00', booked: '0.00', average_booking: '0.00', booked_now: false });
+
+  it("lists every stall of the chosen location, across companies, with zeros for stalls without activity", async () => {
+    expect(await listStallPerformance(db, { location_id: f.LA, sort: 'location', dir: 'asc' })).toEqual([S1(), S2()]);
+    expect(await listStallPerformance(db, { location_id: f.LB, sort: 'location', dir: 'asc' })).toEqual([S3(), S4()]);
+  });
+
+  it('sorts by each column', async () => {
+    const tableIds = async (sort: 'location' | 'stall' | 'talks' | 'bookings' | 'collected' | 'average', dir: 'asc' | 'desc', location_id: number) =>
+      (await listStallPerformance(db, { location_id, sort, dir })).map((r) => r.table_id);
+    expect(await tableIds('stall', 'desc', f.LA)).toEqual([f.S2, f.S1]);
+    expect(await tableIds('talks', 'asc', f.LA)).toEqual([f.S2, f.S1]); // 1, 4
+    expect(await tableIds('bookings', 'desc', f.LB)).toEqual([f.S3, f.S4]); // 1, 0
+    expect(await tableIds('collected', 'asc', f.LB)).toEqual([f.S4, f.S3]); // 0, 35,000
+    expect(await tableIds('average', 'desc', f.LA)).toEqual([f.S1, f.S2]); // 47,500.01, 0
+  });
+
+  it('lists every location when none is chosen', async () => {
+    const mine = new Set([f.S1, f.S2, f.S3, f.S4]);
+    const byLocation = (await listStallPerformance(db, { location_id: null, sort: 'location', dir: 'asc' })).filter((r) => mine.has(r.table_id));
+    expect(byLocation).toEqual([S1(), S2(), S3(), S4()]);
+    // by stall name: both T-1s (Hall A before Hall B), then T-2, T-3
+    const byStall = (await listStallPerformance(db, { sort: 'stall', dir: 'asc' })).filter((r) => mine.has(r.table_id));
+    expect(byStall.map((r) => r.table_id)).toEqual([f.S1, f.S3, f.S2, f.S4]);
+    const byCollected = (await listStallPerformance(db, { location_id: null, sort: 'collected', dir: 'desc' })).filter((r) => mine.has(r.table_id));
+    expect(byCollected.map((r) => r.table_id)).toEqual([f.S1, f.S3, f.S2, f.S4]); // 95,000.01, 35,000, then the zeros by location and stall
+  });
+
+  it('offers the locations by name', async () => {
+    const options = (await listLocationOptions(db)).filter((l) => l.name.endsWith(tag));
+    expect(options).toEqual([
+      { id: f.LA, name: `Hall A ${tag}` },
+      { id: f.LB, name: `Hall B ${tag}` },
+    ]);
+  });
+});
