@@ -1,7 +1,7 @@
 import { Nav, type NavItem } from '@/components/shell/nav';
 import { Button } from '@/components/ui/button';
 import { signOut } from '@/lib/auth';
-import { can, type Permission } from '@/lib/permissions';
+import { can, ROLE_LABELS, type Permission } from '@/lib/permissions';
 import { requireUser } from '@/lib/session';
 
 const NAV: (NavItem & { permission: Permission })[] = [
@@ -13,8 +13,6 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/admin/users', label: 'Users', permission: 'manage' },
   { href: '/admin/locations', label: 'Locations', permission: 'manage' },
 ];
-
-const ROLE_LABEL = { employee: 'Booth employee', manager: 'Manager', admin: 'Admin' } as const;
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -38,7 +36,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="block font-medium" data-testid="user-name">
                 {user.name}
               </span>
-              <span className="text-slate-600">{ROLE_LABEL[user.role]}</span>
+              <span className="text-slate-600">{ROLE_LABELS[user.role]}</span>
             </p>
             <form action={signOutAction}>
               <Button type="submit" variant="secondary">

@@ -1,7 +1,8 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 import type { ActionState } from '@/lib/action-state';
 
-const inputClass =
+/** The text-input look shared by every form (44 px high, visible focus, red when invalid). */
+export const inputClass =
   'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-[invalid=true]:border-red-600';
 
 type Common = { name: string; label: string; state?: ActionState; hint?: string; /** defaults to name; set it when a page repeats a form */ id?: string };

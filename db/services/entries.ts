@@ -81,8 +81,9 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
     .innerJoin(stalls, eq(stalls.id, bookings.table_id))
     .leftJoin(contacts, eq(contacts.id, bookings.exhibitor_id))
     .where(and(eq(bookings.active_table_id, tableId), eq(bookings.booking_date, date)));
+  const stall = holder?.stall ? `Stall ${holder.stall}` : 'This stall';
   const who = holder?.company ? ` by ${holder.company}` : '';
-  return new DomainError('STALL_TAKEN', `Stall ${holder?.stall ?? ''} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`.replace('Stall  is', 'This stall is'), 'booking_table_id');
+  return new DomainError('STALL_TAKEN', `${stall} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`, 'booking_table_id');
 }
 
 function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {

@@ -3,7 +3,7 @@
 import { addDays, format } from 'date-fns';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { ulid } from 'ulid';
-import { FormMessage } from '@/components/forms/field';
+import { FormMessage, inputClass } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
 import { initialActionState, type ActionState } from '@/lib/action-state';
@@ -23,8 +23,6 @@ const OUTCOMES: { value: Outcome; label: string; hint: string }[] = [
   { value: 'materialised', label: 'Materialised', hint: 'Books a stall' },
 ];
 
-const inputClass =
-  'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-[invalid=true]:border-red-600';
 const OFFLINE = 'The connection dropped before the server answered. Nothing is lost: tap Save again — the talk will not be recorded twice.';
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {

@@ -3,7 +3,7 @@
 import { format } from 'date-fns';
 import { useState, useTransition } from 'react';
 import { ulid } from 'ulid';
-import { FormMessage } from '@/components/forms/field';
+import { FormMessage, inputClass } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
 import { initialActionState, type ActionState } from '@/lib/action-state';
@@ -11,7 +11,6 @@ import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { cancelBookingAction, recordNoteAction, recordPaymentAction } from './actions';
 
 const OFFLINE = 'The connection dropped. Nothing is lost: try again — it will not be recorded twice.';
-const inputClass = 'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3 text-base focus:border-brand-600 focus:outline-2 focus:outline-brand-600';
 
 /** Runs a form action exactly once per key, surviving a dropped connection (the key is kept until it succeeds). */
 function useOnceAction<T>(action: (prev: ActionState<T>, data: FormData) => Promise<ActionState<T>>, onDone: () => void) {

@@ -4,12 +4,11 @@ import { db } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { ROLE_LABELS } from '@/lib/permissions';
 import { requirePermission } from '@/lib/session';
 import { CreateUserForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'Users' };
-
-const ROLE_LABEL = { employee: 'Booth employee', manager: 'Manager', admin: 'Admin' } as const;
 
 export default async function UsersPage() {
   await requirePermission('manage');
@@ -22,7 +21,7 @@ export default async function UsersPage() {
           <tr key={u.id}>
             <td className={cellClass}>{u.name}</td>
             <td className={cellClass}>{u.email}</td>
-            <td className={cellClass}>{ROLE_LABEL[u.role]}</td>
+            <td className={cellClass}>{ROLE_LABELS[u.role]}</td>
             <td className={cellClass}>{u.active ? 'Active' : <span className="text-slate-500">Deactivated</span>}</td>
             <td className={`${cellClass} text-right`}>
               <Link href={`/admin/users/${u.id}`} className="touch-target inline-flex items-center rounded-lg px-3 font-medium text-brand-700 hover:bg-brand-50">

@@ -5,13 +5,10 @@ import { FormMessage, SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 import { PASSWORD_MIN_LENGTH } from '@/lib/password-rules';
+import { ROLE_LABELS } from '@/lib/permissions';
 import { createUserAction, resetPasswordAction, updateUserAction } from './actions';
 
-const ROLE_OPTIONS = [
-  { value: 'employee', label: 'Booth employee' },
-  { value: 'manager', label: 'Manager' },
-  { value: 'admin', label: 'Admin' },
-] as const;
+const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
 
 export function CreateUserForm() {
   const [state, action, isPending] = useActionState(createUserAction, initialActionState);
