@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { authFile, expectAccessible } from './fixtures';
+import { formatINR } from '@/lib/money';
+import { authFile, expectAccessible, parseCsv } from './fixtures';
 
 test.describe('[COMPANIES]: manager', () => {
   test.use({ storageState: authFile('manager') });
@@ -42,6 +43,33 @@ test.describe('[COMPANIES]: manager', () => {
     const filtered = await entries.allTextContents();
     expect(filtered.length).toBeGreaterThan(0);
     for (const text of filtered) expect(text).toContain(`Campaign: ${options[1]}`);
+  });
+});
+
+test.describe('[COMPANIES]: CSV', () => {
+  test.use({ storageState: authFile('manager') });
+
+  test('the companies CSV holds the same rows and figures as the page, in its order', async ({ page }) => {
+    await page.goto('/companies?sort=collected&dir=desc');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const response = await page.request.get(href!);
+    expect(response.status()).toBe(200);
+    const [header, ...data] = parseCsv(await response.text());
+    expect(header).toEqual(['id', 'company', 'city', 'leads', 'bookings', 'collected', 'booked_value', 'outstanding', 'last_talk']);
+    expect(data.length).toBeGreaterThanOrEqual(shown.length);
+    const count = new Intl.NumberFormat('en-IN');
+    const fromCsv = data.slice(0, shown.length).map(([, company, city, leads, bookings, collected, booked, outstanding]) => [
+      city ? `${company}, ${city}` : company,
+      count.format(Number(leads)),
+      count.format(Number(bookings)),
+      formatINR(collected),
+      formatINR(booked),
+      formatINR(outstanding),
+    ]);
+    expect(shown.map((cells) => cells.slice(0, 6))).toEqual(fromCsv);
   });
 });
 

@@ -26,3 +26,20 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** The rows of an RFC 4180 CSV text (quoted cells, doubled quotes, CRLF), without the byte-order mark. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r?\n|$)/g;
+  let row: string[] = [];
+  for (const m of text.replace(/^\uFEFF/, '').matchAll(re)) {
+    const raw = m[1]!;
+    row.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+    if (m[2] !== ',') {
+      rows.push(row);
+      row = [];
+      if (m[2] === '') break;
+    }
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}

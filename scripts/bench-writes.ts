@@ -13,6 +13,7 @@ import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { campaignRecipients, campaigns, contacts, locations, stalls, users } from '../db/schema';
 import { reconcileCampaignCounters } from '../db/services/campaign-counters';
+import { reconcileReadStats } from '../db/services/read-stats';
 import { recordEntry, type EntryInput } from '../db/services/entries';
 import { DomainError } from '../lib/errors';
 import { localDatabaseUrl } from '../lib/env';
@@ -103,14 +104,14 @@ const [[counts]] = (await db.execute(sql`
          (select count(*) from (select exhibitor_id, open_lead_phone from follow_ups where open_lead_phone is not null group by 1, 2 having count(*) > 1) d) as duplicate_open_leads,
          (select count(*) from (select active_table_id, booking_date from bookings where active_table_id is not null group by 1, 2 having count(*) > 1) d) as double_sold,
          (select count(*) from idempotency_keys) as keys_stored`)) as unknown as [[Record<string, number>]];
-const drift = await reconcileCampaignCounters(db, { fix: false });
+const drift = [...(await reconcileCampaignCounters(db, { fix: false })), ...(await reconcileReadStats(db, { fix: false }))];
 
 console.log(`bench:writes — ${ENTRIES} entries (+${replays.length} replays) by ${WRITERS} writers in ${seconds.toFixed(2)} s`);
 console.log(`  ${(queue.length / seconds).toFixed(0)} submits/s, ${(written / seconds).toFixed(0)} written entries/s`);
 console.log(`  latency p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
 console.log(`  written ${written}, replays answered ${replayed}, refused (stall taken) ${refused}`);
 console.log(`  talks ${counts!.talks} (expected ${written}), bookings ${counts!.bookings}, keys ${counts!.keys_stored}`);
-console.log(`  duplicate open leads ${counts!.duplicate_open_leads}, stalls sold twice ${counts!.double_sold}, counter drift ${drift.length}`);
+console.log(`  duplicate open leads ${counts!.duplicate_open_leads}, stalls sold twice ${counts!.double_sold}, counter drift ${drift.length} (campaign and read counters)`);
 for (const d of drift) console.log('  drift', d);
 const ok = Number(counts!.talks) === written && Number(counts!.keys_stored) === written && Number(counts!.duplicate_open_leads) === 0 && Number(counts!.double_sold) === 0 && drift.length === 0;
 console.log(ok ? '  OK: every write once, nothing doubled, counters equal a recount' : '  MISMATCH: see the figures above');

@@ -80,13 +80,9 @@ describe('tables', () => {
 describe('indexes of the document (§1), by their Laravel names', () => {
   const documentIndexes: Record<string, string[][]> = {
     conversations: [
-      ['exhibitor_id'],
       ['visitor_id'],
       ['visitor_phone'],
       ['employee_id'],
-      ['location_id'],
-      ['table_id'],
-      ['campaign_id'],
       ['conversation_date'],
       ['outcome'],
       ['follow_up_id'],
@@ -95,8 +91,8 @@ describe('indexes of the document (§1), by their Laravel names', () => {
       ['campaign_id', 'outcome'],
       ['location_id', 'table_id', 'conversation_date'],
     ],
-    follow_ups: [['exhibitor_id'], ['visitor_id'], ['location_id'], ['table_id'], ['campaign_id'], ['conversation_id'], ['exhibitor_id', 'status', 'created_at']],
-    bookings: [['exhibitor_id'], ['visitor_id'], ['location_id'], ['table_id'], ['campaign_id'], ['conversation_id'], ['campaign_id', 'amount_paid']],
+    follow_ups: [['visitor_id'], ['location_id'], ['table_id'], ['campaign_id'], ['conversation_id'], ['exhibitor_id', 'status', 'created_at']],
+    bookings: [['visitor_id'], ['location_id'], ['conversation_id'], ['campaign_id', 'amount_paid']],
     campaigns: [['total_revenue']],
   };
 
@@ -105,6 +101,23 @@ describe('indexes of the document (§1), by their Laravel names', () => {
       const name = laravelIndex(table, columns);
       it(`${name} on (${columns.join(', ')})`, () => {
         expect(indexes.get(`${table}.${name}`), `index ${name}`).toEqual({ columns, unique: false });
+      });
+    }
+  }
+
+  // The document's single-column indexes that a composite index starts with are dropped
+  // (migration 0002): the composite serves the foreign key and every lookup by the column.
+  const dropped: Record<string, string[]> = {
+    conversations: ['exhibitor_id', 'location_id', 'table_id', 'campaign_id'],
+    follow_ups: ['exhibitor_id'],
+    bookings: ['exhibitor_id', 'table_id', 'campaign_id'],
+  };
+  for (const [table, list] of Object.entries(dropped)) {
+    for (const column of list) {
+      it(`${table}.${column}: no single-column index, a composite one starts with it`, () => {
+        expect(indexes.has(`${table}.${laravelIndex(table, [column])}`)).toBe(false);
+        const starting = [...indexes].filter(([key, info]) => key.startsWith(`${table}.`) && info.columns[0] === column && info.columns.length > 1);
+        expect(starting.length, `a composite index of ${table} starting with ${column}`).toBeGreaterThan(0);
       });
     }
   }

@@ -14,7 +14,9 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/db';
+import { fromPaise, toPaise } from '@/lib/money';
 import {
+  exhibitorStats,
   bookings,
   campaigns,
   contacts,
@@ -77,41 +79,24 @@ export type CompanyRow = {
   last_talk: Date | null;
 };
 
-/**
- * The sort key of every matching exhibitor, for the sorts by an aggregate
- * (which need it for all 5,000 exhibitors before the page can be cut):
- * correlated per exhibitor over covering indexes, except the last talk, which
- * a loose index scan of (exhibitor_id, conversation_date) finds in one dive per
- * exhibitor.
- */
-const SORT_KEY: Record<Exclude<CompanySort, 'name'>, { select: SQL; join?: SQL }> = {
-  leads: { select: sql.raw('(select count(*) from follow_ups f where f.exhibitor_id = c.id)') },
-  bookings: { select: sql.raw('(select count(*) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)') },
-  collected: { select: sql.raw('(select coalesce(sum(b.amount_paid), 0) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)') },
-  booked: { select: sql.raw('(select coalesce(sum(b.price), 0) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)') },
-  outstanding: {
-    select: sql.raw('(select coalesce(sum(b.price), 0) - coalesce(sum(b.amount_paid), 0) from bookings b where b.exhibitor_id = c.id and b.cancelled_at is null)'),
-  },
-  last_talk: {
-    select: sql.raw('t.last_talk'),
-    join: sql.raw('left join (select exhibitor_id, max(conversation_date) as last_talk from conversations group by exhibitor_id) t on t.exhibitor_id = c.id'),
-  },
+/** The ORDER BY of each sort over the read counters (db/schema/stats.ts); a company without a counter row has nothing. */
+const SORT_KEY: Record<Exclude<CompanySort, 'name'>, string> = {
+  leads: 'coalesce(s.leads, 0)',
+  bookings: 'coalesce(s.bookings, 0)',
+  collected: 'coalesce(s.collected, 0)',
+  booked: 'coalesce(s.booked, 0)',
+  outstanding: 'coalesce(s.booked, 0) - coalesce(s.collected, 0)',
+  last_talk: 's.last_conversation_at',
 };
-
-/** The latest conversation of an exhibitor: one dive into (exhibitor_id, conversation_date), named because the optimizer may otherwise pick another index starting with exhibitor_id and sort. */
-const LAST_TALK = (exhibitor: SQL) =>
-  sql`(select x.conversation_date from conversations x force index (conversations_exhibitor_id_conversation_date_index) where x.exhibitor_id = ${exhibitor} order by x.conversation_date desc limit 1)`;
 
 /**
  * All exhibitors (not soft-deleted), `q` matching the name (contains,
  * case-insensitive by the column's collation), sorted and paged on the server.
- * Two queries: the count, and the page — which cuts the page first (sorting by
- * the name, or by the one aggregate asked for, computed for every matching
- * exhibitor) and only then computes the other figures, for the page's rows.
- *
- * Cost at 5,000 exhibitors (bench:reads): by name a few tens of ms; by an
- * aggregate it reads every exhibitor's bookings (60,000 index entries), last
- * talks (one dive each) or leads (400,000 index entries) on each call.
+ * Two queries: the count, and the page. The figures come from the read
+ * counters kept by triggers (exhibitor_stats), so sorting 5,000 companies by
+ * an aggregate reads 5,000 counter rows, not the 400,000 leads or the million
+ * talks behind them; by name, the page is cut from the (type, deleted_at,
+ * name) index before any counter is read.
  */
 export async function listCompanies(
   db: DbOrTx,
@@ -120,47 +105,41 @@ export async function listCompanies(
   const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
   const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
   const sort: CompanySort = COMPANY_SORTS.includes(p.sort) ? p.sort : 'name';
-  const dir = sql.raw(p.dir === 'desc' ? 'desc' : 'asc');
+  const dir = p.dir === 'desc' ? 'desc' : 'asc';
   const q = p.q?.trim();
   const match = sql`c.type = 'exhibitor' and c.deleted_at is null${q ? sql` and c.name like ${containsPattern(q)}` : sql``}`;
-
-  const key = sort === 'name' ? null : SORT_KEY[sort];
   // Ties (and equal names) are broken by id, so paging never repeats or skips a company.
-  const pageKeys = key
-    ? sql`select c.id, c.name, c.city, ${key.select} as k from contacts c ${key.join ?? sql``} where ${match} order by k ${dir}, c.name asc, c.id asc limit ${pageSize} offset ${offset}`
-    : sql`select c.id, c.name, c.city from contacts c where ${match} order by c.name ${dir}, c.id ${dir} limit ${pageSize} offset ${offset}`;
-  const order = key ? sql`p.k ${dir}, p.name asc, p.id asc` : sql`p.name ${dir}, p.id ${dir}`;
-  const live = sql.raw('b.exhibitor_id = p.id and b.cancelled_at is null');
+  const order = sql.raw(sort === 'name' ? `c.name ${dir}, c.id ${dir}` : `${SORT_KEY[sort]} ${dir}, c.name asc, c.id asc`);
 
-  type Raw = { id: string; name: string; city: string | null; leads: unknown; bookings: unknown; collected: unknown; booked: unknown; outstanding: unknown; last_talk: unknown };
+  type Raw = { id: string; name: string; city: string | null; leads: unknown; bookings: unknown; collected: unknown; booked: unknown; last_talk: unknown };
   const [rows, [count]] = await Promise.all([
     rowsOf<Raw>(
       db,
-      sql`select p.id, p.name, p.city,
-            (select count(*) from follow_ups f where f.exhibitor_id = p.id) as leads,
-            (select count(*) from bookings b where ${live}) as bookings,
-            (select coalesce(sum(b.amount_paid), 0) from bookings b where ${live}) as collected,
-            (select coalesce(sum(b.price), 0) from bookings b where ${live}) as booked,
-            (select coalesce(sum(b.price), 0) - coalesce(sum(b.amount_paid), 0) from bookings b where ${live}) as outstanding,
-            ${LAST_TALK(sql.raw('p.id'))} as last_talk
-          from (${pageKeys}) p
-          order by ${order}`,
+      sql`select c.id, c.name, c.city, s.leads, s.bookings, s.collected, s.booked, s.last_conversation_at as last_talk
+          from contacts c left join exhibitor_stats s on s.exhibitor_id = c.id
+          where ${match}
+          order by ${order}
+          limit ${pageSize} offset ${offset}`,
     ),
     rowsOf<{ total: unknown }>(db, sql`select count(*) as total from contacts c where ${match}`),
   ]);
   return {
     total: toCount(count?.total),
-    rows: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      city: r.city,
-      leads: toCount(r.leads),
-      bookings: toCount(r.bookings),
-      collected: toMoney(r.collected),
-      booked: toMoney(r.booked),
-      outstanding: toMoney(r.outstanding),
-      last_talk: toDate(r.last_talk),
-    })),
+    rows: rows.map((r) => {
+      const collected = toMoney(r.collected);
+      const booked = toMoney(r.booked);
+      return {
+        id: r.id,
+        name: r.name,
+        city: r.city,
+        leads: toCount(r.leads),
+        bookings: toCount(r.bookings),
+        collected,
+        booked,
+        outstanding: fromPaise(toPaise(booked) - toPaise(collected)),
+        last_talk: toDate(r.last_talk),
+      };
+    }),
   };
 }
 
@@ -181,27 +160,22 @@ export async function getCompany(
 export type CompanyKpis = { leads: number; bookings: number; talks: number; collected: string; booked: string; outstanding: string };
 
 /**
- * §5.4 in one statement: leads (follow-ups), talks (conversations of kind
- * 'talk'), and the non-cancelled bookings with their collected, booked and
- * outstanding money — each counted over an index that starts with the company.
+ * §5.4: leads (follow-ups), talks (conversations of kind 'talk'), and the
+ * non-cancelled bookings with their collected, booked and outstanding money —
+ * one counter row (exhibitor_stats, kept by triggers; zeros when the company
+ * has no activity yet).
  */
 export async function getCompanyKpis(db: DbOrTx, exhibitorId: string): Promise<CompanyKpis> {
-  const [row] = await rowsOf<{ leads: unknown; talks: unknown; bookings: unknown; collected: unknown; booked: unknown; outstanding: unknown }>(
-    db,
-    sql`select
-          (select count(*) from follow_ups f where f.exhibitor_id = ${exhibitorId}) as leads,
-          (select count(*) from conversations x where x.exhibitor_id = ${exhibitorId} and x.kind = 'talk') as talks,
-          r.bookings, r.collected, r.booked, r.booked - r.collected as outstanding
-        from (select count(*) as bookings, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked
-              from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null) r`,
-  );
+  const [row] = await db.select().from(exhibitorStats).where(eq(exhibitorStats.exhibitor_id, exhibitorId));
+  const collected = row?.collected ?? '0.00';
+  const booked = row?.booked ?? '0.00';
   return {
-    leads: toCount(row?.leads),
-    talks: toCount(row?.talks),
-    bookings: toCount(row?.bookings),
-    collected: toMoney(row?.collected),
-    booked: toMoney(row?.booked),
-    outstanding: toMoney(row?.outstanding),
+    leads: row?.leads ?? 0,
+    talks: row?.talks ?? 0,
+    bookings: row?.bookings ?? 0,
+    collected,
+    booked,
+    outstanding: fromPaise(toPaise(booked) - toPaise(collected)),
   };
 }
 
@@ -256,19 +230,10 @@ export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string
     db,
     sql`select s.location_mngt_id as location_id, l.loc_name as location, s.id as table_id, s.table_name as stall,
                a.talks, a.bookings, a.collected, a.booked
-        from (
-          select u.table_id, sum(u.talks) as talks, sum(u.bookings) as bookings, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
-          from (
-            select x.table_id, count(*) as talks, 0 as bookings, null as collected, null as booked
-              from conversations x where x.exhibitor_id = ${exhibitorId} and x.table_id is not null and x.kind = 'talk' group by x.table_id
-            union all
-            select b.table_id, 0, count(*), sum(b.amount_paid), sum(b.price)
-              from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.table_id is not null group by b.table_id
-          ) u
-          group by u.table_id
-        ) a
+        from exhibitor_stall_stats a
         join location_mngt_table_details s on s.id = a.table_id
         join (${RANKED_LOCATIONS}) l on l.id = s.location_mngt_id
+        where a.exhibitor_id = ${exhibitorId} and (a.talks <> 0 or a.bookings <> 0 or a.collected <> 0 or a.booked <> 0)
         order by l.rn, s.table_name, s.id`,
   );
   return rows.map((r) => ({

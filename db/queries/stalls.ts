@@ -39,16 +39,12 @@ const ORDER: Record<StallSort, string> = {
 
 /**
  * Every stall of every location (or of the chosen one), including stalls
- * without any activity (zeros). Talks and bookings are counted per stall
- * separately — the talks by a count per stall over (table_id, kind), the
- * non-cancelled bookings grouped over (table_id, cancelled_at, price,
- * amount_paid) — so nothing is multiplied by a join. "Booked now" is one dive
- * per stall into the unique (active_table_id, booking_date) index, which holds
- * only non-cancelled bookings. One query.
- *
- * Cost: every talk of the chosen stalls is counted on each call — about 40,000
- * for one location of the large data set (~10 ms), about 900,000 for all
- * locations (~200 ms): a page showing every location should cache the result.
+ * without any activity (zeros). Talks, non-cancelled bookings and their money
+ * come from the read counters (stall_stats, kept by triggers: talks and
+ * bookings are counted separately, so nothing is multiplied by a join), so the
+ * table for all 3,600 stalls reads 3,600 counter rows, not a million talks.
+ * "Booked now" is one dive per stall into the unique (active_table_id,
+ * booking_date) index, which holds only non-cancelled bookings. One query.
  */
 export async function listStallPerformance(db: DbOrTx, p: { location_id?: number | null; sort: StallSort; dir: 'asc' | 'desc' }): Promise<StallRow[]> {
   const sort: StallSort = STALL_SORTS.includes(p.sort) ? p.sort : 'location';
@@ -58,7 +54,7 @@ export async function listStallPerformance(db: DbOrTx, p: { location_id?: number
   const [rows] = (await db.execute(sql`
     select a.* from (
       select s.location_mngt_id as location_id, l.loc_name as location, s.id as table_id, s.table_name as stall, s.price as list_price,
-             (select count(*) from conversations x where x.table_id = s.id and x.kind = 'talk') as talks,
+             coalesce(r.talks, 0) as talks,
              coalesce(r.bookings, 0) as bookings,
              coalesce(r.collected, 0) as collected,
              coalesce(r.booked, 0) as booked,
@@ -66,13 +62,7 @@ export async function listStallPerformance(db: DbOrTx, p: { location_id?: number
              exists (select 1 from bookings n where n.active_table_id = s.id and n.booking_date >= ${today}) as booked_now
       from location_mngt_table_details s
       join location_mngt l on l.id = s.location_mngt_id
-      left join (
-        select b.table_id, count(*) as bookings, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked
-        from bookings b
-        where b.cancelled_at is null and b.table_id is not null
-          ${location === null ? sql`` : sql`and b.table_id in (select t.id from location_mngt_table_details t where t.location_mngt_id = ${location})`}
-        group by b.table_id
-      ) r on r.table_id = s.id
+      left join stall_stats r on r.table_id = s.id
       ${location === null ? sql`` : sql`where s.location_mngt_id = ${location}`}
     ) a
     order by ${order}`)) as unknown as [

@@ -43,11 +43,10 @@ export const bookings = mysqlTable(
     index('bookings_phone_index').on(t.phone),
     index('bookings_booking_date_index').on(t.booking_date),
     index('bookings_booking_location_index').on(t.booking_location),
-    index('bookings_exhibitor_id_index').on(t.exhibitor_id),
+    // No single-column exhibitor_id, table_id or campaign_id index: the composites below start with
+    // each of them (migration 0002).
     index('bookings_visitor_id_index').on(t.visitor_id),
     index('bookings_location_id_index').on(t.location_id),
-    index('bookings_table_id_index').on(t.table_id),
-    index('bookings_campaign_id_index').on(t.campaign_id),
     index('bookings_conversation_id_index').on(t.conversation_id),
     index('bookings_campaign_id_amount_paid_index').on(t.campaign_id, t.amount_paid),
     // A company's revenue without touching the rows (issue 4): KPIs and the companies list read

@@ -43,7 +43,7 @@ export const followUps = mysqlTable(
   },
   (t): MySqlTableExtraConfigValue[] => [
     index('follow_ups_phone_index').on(t.phone),
-    index('follow_ups_exhibitor_id_index').on(t.exhibitor_id),
+    // No single-column exhibitor_id index: (exhibitor_id, status, created_at) starts with it (migration 0002).
     index('follow_ups_visitor_id_index').on(t.visitor_id),
     index('follow_ups_location_id_index').on(t.location_id),
     index('follow_ups_table_id_index').on(t.table_id),

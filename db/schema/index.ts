@@ -7,4 +7,5 @@ export * from './follow-ups';
 export * from './bookings';
 export * from './conversations';
 export * from './system';
+export * from './stats';
 export * from './relations';

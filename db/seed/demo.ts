@@ -14,6 +14,7 @@ import { createDb, createPool, type Db, type DbOrTx } from '@/db';
 import { idempotencyKeys, users, type NewBooking, type NewConversation, type NewFollowUp, type Role } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
+import { reconcileReadStats } from '@/db/services/read-stats';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { hashPassword } from '@/lib/password';
 import { DAY, generateWorld, insertStatement, isoDate, nextIds, SEED_TABLES, sqlTuple, startOfUtcDay, type CampaignSpec, type HistoryDetail, type LocationSpec, type RunSql, type SeedTable, type WorldSpec } from './shared';
@@ -199,6 +200,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
     await replay(db, history);
     const drifts = await reconcileCampaignCounters(db, { fix: false });
     if (drifts.length) throw new Error(`the campaign counters drifted from their rows (${drifts.map((d) => `${d.name}: ${d.field} ${d.stored} ≠ ${d.actual}`).join('; ')})`);
+    const statDrifts = await reconcileReadStats(db, { fix: false });
+    if (statDrifts.length) throw new Error(`the read counters drifted from their rows (${statDrifts.slice(0, 5).map((d) => `${d.table} ${d.key}: ${d.field} ${d.stored} ≠ ${d.actual}`).join('; ')})`);
     await expectCounts(db, counts);
     // The replay's keys (nobody will retry them) and, last, the marker.
     await db.delete(idempotencyKeys).where(and(like(idempotencyKeys.key, `${KEY_PREFIX}%`), ne(idempotencyKeys.key, UNFINISHED)));

@@ -17,6 +17,7 @@ import type { PoolConnection } from 'mysql2/promise';
 import { createDb, createPool } from '@/db';
 import type { Role } from '@/db/schema';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
+import { refillReadStats } from '@/db/services/read-stats';
 import { hashPassword } from '@/lib/password';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo';
 import { DAY, findOrphans, generateWorld, insertStatement, isoDate, nextIds, person, Rng, SEED_TABLES, splitTotal, sqlTuple, startOfUtcDay, type CampaignSpec, type LocationSpec, type RunSql, type SeedRows, type SeedTable, type WorldSpec } from './shared';
@@ -314,6 +315,8 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     try {
       // foreign_key_checks off: rows arrive complete with their two-way links, so no load order satisfies them; they are proved below.
       for (const conn of connections) await conn.query('SET SESSION foreign_key_checks = 0');
+      // The read-counter triggers move nothing on these connections; the counters are refilled from a recount below.
+      for (const conn of connections) await conn.query('SET @read_stats_paused = 1');
       log(`Setting aside the secondary indexes and foreign keys of ${DEFERRED_TABLES.join(', ')} for the load…`);
       for (const item of setAside) await run(`ALTER TABLE \`${item.table}\` ${item.drop.join(', ')}`);
       const writer = new BulkWriter(connections, (table, rows) => options.onProgress?.({ table, rows, total: totals[table] }));
@@ -322,7 +325,7 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
       loaded = Date.now();
       log('Rebuilding the indexes and foreign keys (unique indexes re-prove their rules)…');
       await restoreStructure(laneRuns.slice(0, 2), setAside);
-      for (const conn of connections) await conn.query('SET SESSION foreign_key_checks = 1');
+      for (const conn of connections) await conn.query('SET SESSION foreign_key_checks = 1, @read_stats_paused = NULL');
     } catch (error) {
       // Put the schema back even after a failed load (best effort, table by table; the data is incomplete anyway).
       for (const item of setAside) await laneRuns[0]!(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`).catch(() => undefined);
@@ -337,8 +340,9 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     if (orphans.length) throw new Error(`Dangling links after the load: ${orphans.map((o) => `${o.fk}: ${o.orphans}`).join(', ')}`);
     const verified = Date.now();
 
-    log('Recounting the campaign counters…');
+    log('Recounting the campaign counters and the read counters…');
     await reconcileCampaignCounters(createDb(pool), { fix: true });
+    await refillReadStats(createDb(pool));
     await run(`ANALYZE TABLE ${SEED_TABLES.map((t) => `\`${t}\``).join(', ')}`);
     const reconciled = Date.now();
 

@@ -1,0 +1,61 @@
+import { decimal, int, mysqlTable, primaryKey, timestamp } from 'drizzle-orm/mysql-core';
+import { bigIdRef, ulidCol } from './columns';
+
+/*
+ * Read counters of the company views (issue 4): what the companies list sorts
+ * by, the dashboard's KPIs and the stall tables would otherwise count from
+ * hundreds of thousands of rows on every view.
+ *
+ * They are kept by database triggers on follow_ups, conversations and bookings
+ * (drizzle/0003_read_stats_triggers.sql), not by the services: every write —
+ * booth entry, payment, cancellation, manual note, the old write shapes, the
+ * legacy backfill, a hand-run UPDATE — moves them in its own transaction, and
+ * a rolled-back write moves nothing. `npm run counters:reconcile` recounts
+ * them from the source rows (db/services/read-stats.ts).
+ *
+ * What counts, as in db/queries/companies.ts: leads = follow-ups; talks =
+ * conversations of kind 'talk' (per stall: those with a stall); bookings and
+ * money = bookings not cancelled (collected = SUM(amount_paid), booked =
+ * SUM(price)); the last conversation = the latest conversation_date of any kind.
+ *
+ * No foreign keys: these rows are a cache of the source rows, and a foreign-key
+ * check would lock the company or stall row inside every write.
+ * (The campaign counters stay in the services — see db/services/entries.ts.)
+ */
+
+const money = (name: string) => decimal(name, { precision: 15, scale: 2 }).notNull().default('0.00');
+const count = (name: string) => int(name).notNull().default(0);
+
+/** One row per company (contacts.type = 'exhibitor') that has any activity. */
+export const exhibitorStats = mysqlTable('exhibitor_stats', {
+  exhibitor_id: ulidCol('exhibitor_id').primaryKey(),
+  leads: count('leads'),
+  talks: count('talks'),
+  bookings: count('bookings'),
+  collected: money('collected'),
+  booked: money('booked'),
+  last_conversation_at: timestamp('last_conversation_at', { mode: 'date' }),
+});
+
+/** One row per stall with talks or bookings, across all companies. */
+export const stallStats = mysqlTable('stall_stats', {
+  table_id: bigIdRef('table_id').primaryKey(),
+  talks: count('talks'),
+  bookings: count('bookings'),
+  collected: money('collected'),
+  booked: money('booked'),
+});
+
+/** One row per company and stall with talks or bookings: a company's stall-wise performance. */
+export const exhibitorStallStats = mysqlTable(
+  'exhibitor_stall_stats',
+  {
+    exhibitor_id: ulidCol('exhibitor_id').notNull(),
+    table_id: bigIdRef('table_id').notNull(),
+    talks: count('talks'),
+    bookings: count('bookings'),
+    collected: money('collected'),
+    booked: money('booked'),
+  },
+  (t) => [primaryKey({ name: 'exhibitor_stall_stats_pk', columns: [t.exhibitor_id, t.table_id] })],
+);

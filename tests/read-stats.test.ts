@@ -1,0 +1,135 @@
+/**
+ * The read counters of the company views (db/schema/stats.ts, kept by the
+ * triggers of drizzle/0003_read_stats_triggers.sql): after every kind of write
+ * they equal a recount, their values are worked out by hand, and the
+ * reconcile finds and repairs drift.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { bookings, contacts, conversations, exhibitorStallStats, exhibitorStats, followUps, locations, stallStats, users } from '@/db/schema';
+import { cancelBooking, recordPayment } from '@/db/services/bookings';
+import { recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
+import { createLegacyBooking, createLegacyFollowUp } from '@/db/services/legacy';
+import { reconcileReadStats } from '@/db/services/read-stats';
+import { stalls } from '@/db/schema';
+
+async function world() {
+  const tag = ulid().slice(-8);
+  const employeeId = ulid();
+  await db.insert(users).values({ id: employeeId, name: `Emp ${tag}`, email: `stats-${tag}@t.test`, password: 'x', role: 'employee' });
+  const exhibitorId = ulid();
+  await db.insert(contacts).values({ id: exhibitorId, type: 'exhibitor', name: `Stats Co ${tag}` });
+  const [loc] = await db.insert(locations).values({ loc_name: `Stats Hall ${tag}` });
+  const [s1] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'S-1', price: '50000.00' });
+  const [s2] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'S-2', price: '75000.00' });
+  const digits = BigInt('0x' + Buffer.from(tag).toString('hex')) % 10_000_000n;
+  const phone = (n: number) => `+9197${digits.toString().padStart(7, '0')}${n}`.slice(0, 13);
+  return { tag, employeeId, exhibitorId, location: `Stats Hall ${tag}`, locationId: loc.insertId, stall1: s1.insertId, stall2: s2.insertId, phone };
+}
+type World = Awaited<ReturnType<typeof world>>;
+
+const talk = (w: World, n: number, over: Partial<EntryInput> = {}): EntryInput => ({
+  idempotency_key: ulid(),
+  exhibitor_id: w.exhibitorId,
+  phone: w.phone(n),
+  table_id: w.stall1,
+  outcome: 'interested',
+  campaign_id: null,
+  ...over,
+});
+
+async function company(w: World) {
+  const [row] = await db.select().from(exhibitorStats).where(eq(exhibitorStats.exhibitor_id, w.exhibitorId));
+  return row ? { leads: row.leads, talks: row.talks, bookings: row.bookings, collected: row.collected, booked: row.booked, last: row.last_conversation_at } : null;
+}
+async function stall(id: number) {
+  const [row] = await db.select().from(stallStats).where(eq(stallStats.table_id, id));
+  return row ? { talks: row.talks, bookings: row.bookings, collected: row.collected, booked: row.booked } : null;
+}
+async function companyStall(w: World, id: number) {
+  const [row] = await db.select().from(exhibitorStallStats).where(sql`${exhibitorStallStats.exhibitor_id} = ${w.exhibitorId} and ${exhibitorStallStats.table_id} = ${id}`);
+  return row ? { talks: row.talks, bookings: row.bookings, collected: row.collected, booked: row.booked } : null;
+}
+/** No counter anywhere differs from its recount (other test files write concurrently; each of their writes commits with its counters). */
+async function expectNoDrift() {
+  expect(await reconcileReadStats(db, { fix: false })).toEqual([]);
+}
+
+describe('read counters follow every write', () => {
+  it('booth talks, a sale, a payment, a cancellation and a manual note', async () => {
+    const w = await world();
+    const t1 = new Date('2026-03-01T10:00:00Z');
+    await recordEntry(db, w.employeeId, talk(w, 1, { at: t1 }));
+    // The same visitor again: the lead continues (still 1 lead), a second talk.
+    await recordEntry(db, w.employeeId, talk(w, 1, { outcome: 'busy', at: new Date('2026-03-01T11:00:00Z') }));
+    expect(await company(w)).toEqual({ leads: 1, talks: 2, bookings: 0, collected: '0.00', booked: '0.00', last: new Date('2026-03-01T11:00:00Z') });
+    expect(await stall(w.stall1)).toEqual({ talks: 2, bookings: 0, collected: '0.00', booked: '0.00' });
+
+    // A sale of stall 2 made while talking at stall 1: the talk counts for stall 1, the booking for stall 2.
+    const s = await recordEntry(db, w.employeeId, talk(w, 2, { outcome: 'materialised', booking: { table_id: w.stall2, booking_date: '2099-02-01', price: '75000.00', amount_paid: '20000.00' }, at: new Date('2026-03-02T09:00:00Z') }));
+    await recordPayment(db, w.employeeId, { idempotency_key: ulid(), booking_id: s.booking!.id, amount: '15000.50', at: new Date('2026-03-03T09:00:00Z') });
+    expect(await company(w)).toEqual({ leads: 2, talks: 3, bookings: 1, collected: '35000.50', booked: '75000.00', last: new Date('2026-03-03T09:00:00Z') });
+    expect(await stall(w.stall1)).toEqual({ talks: 3, bookings: 0, collected: '0.00', booked: '0.00' });
+    expect(await stall(w.stall2)).toEqual({ talks: 0, bookings: 1, collected: '35000.50', booked: '75000.00' });
+    expect(await companyStall(w, w.stall2)).toEqual({ talks: 0, bookings: 1, collected: '35000.50', booked: '75000.00' });
+
+    // A manual note is a conversation (last date moves) but not a talk.
+    await recordManualNote(db, w.employeeId, { idempotency_key: ulid(), exhibitor_id: w.exhibitorId, phone: w.phone(1), notes: 'Called back', at: new Date('2026-03-04T09:00:00Z') });
+    await cancelBooking(db, w.employeeId, { idempotency_key: ulid(), booking_id: s.booking!.id, at: new Date('2026-03-05T09:00:00Z') });
+    expect(await company(w)).toEqual({ leads: 2, talks: 3, bookings: 0, collected: '0.00', booked: '0.00', last: new Date('2026-03-05T09:00:00Z') });
+    expect(await stall(w.stall2)).toEqual({ talks: 0, bookings: 0, collected: '0.00', booked: '0.00' });
+    await expectNoDrift();
+  });
+
+  it('a refused write moves nothing', async () => {
+    const w = await world();
+    await recordEntry(db, w.employeeId, talk(w, 1, { outcome: 'materialised', booking: { booking_date: '2099-03-01', price: '50000.00', amount_paid: '50000.00' } }));
+    const before = [await company(w), await stall(w.stall1)];
+    await expect(
+      recordEntry(db, w.employeeId, talk(w, 2, { outcome: 'materialised', booking: { booking_date: '2099-03-01', price: '50000.00', amount_paid: '1.00' } })),
+    ).rejects.toMatchObject({ code: 'STALL_TAKEN' });
+    expect([await company(w), await stall(w.stall1)]).toEqual(before);
+  });
+
+  it('the old write shapes and hand-run updates', async () => {
+    const w = await world();
+    // A legacy follow-up has no company: no company counter moves.
+    await createLegacyFollowUp(db, { phone: w.phone(3), status: 'interested', employee_id: w.employeeId });
+    // A legacy booking names the location and stall in text: the stall's counters move.
+    const id = await createLegacyBooking(db, { phone: w.phone(3), booking_date: '2099-04-01', booking_location: ` ${w.location.toUpperCase()} `, table_no: 's-1', price: '40000.00', amount_paid: '10000.00', employee_id: w.employeeId });
+    expect(await stall(w.stall1)).toEqual({ talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00' });
+    // The backfill (issue 6) links it to the company and moves it to the other stall by UPDATE.
+    await db.update(bookings).set({ exhibitor_id: w.exhibitorId, table_id: w.stall2 }).where(eq(bookings.id, id));
+    expect(await stall(w.stall1)).toEqual({ talks: 0, bookings: 0, collected: '0.00', booked: '0.00' });
+    expect(await companyStall(w, w.stall2)).toEqual({ talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00' });
+    expect(await company(w)).toMatchObject({ bookings: 1, collected: '10000.00', booked: '40000.00' });
+    // An imported conversation and a lead moved to the company by hand.
+    await db.insert(conversations).values({ id: ulid(), exhibitor_id: w.exhibitorId, employee_id: w.employeeId, table_id: w.stall2, outcome: 'materialised', kind: 'import', conversation_date: new Date('2025-01-01T00:00:00Z') });
+    await db.update(followUps).set({ exhibitor_id: w.exhibitorId }).where(eq(followUps.phone, w.phone(3)));
+    expect(await company(w)).toEqual({ leads: 1, talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00', last: new Date('2025-01-01T00:00:00Z') });
+    await expectNoDrift();
+  });
+});
+
+describe('reconcile', () => {
+  it('finds a drifted counter and repairs it', async () => {
+    const w = await world();
+    await recordEntry(db, w.employeeId, talk(w, 1));
+    await db.update(exhibitorStats).set({ leads: 7, collected: '99.99' }).where(eq(exhibitorStats.exhibitor_id, w.exhibitorId));
+    await db.delete(stallStats).where(eq(stallStats.table_id, w.stall1));
+    const found = await reconcileReadStats(db, { fix: false });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { table: 'exhibitor_stats', key: w.exhibitorId, field: 'leads', stored: '7', actual: '1' },
+        { table: 'exhibitor_stats', key: w.exhibitorId, field: 'collected', stored: '99.99', actual: '0.00' },
+        { table: 'stall_stats', key: String(w.stall1), field: 'talks', stored: '0', actual: '1' },
+      ]),
+    );
+    await reconcileReadStats(db, { fix: true });
+    expect(await company(w)).toMatchObject({ leads: 1, talks: 1, collected: '0.00' });
+    expect(await stall(w.stall1)).toEqual({ talks: 1, bookings: 0, collected: '0.00', booked: '0.00' });
+    await expectNoDrift();
+  });
+});
