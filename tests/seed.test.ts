@@ -302,7 +302,7 @@ describe('reconcileCampaignCounters', () => {
     expect(booking).toBeTruthy();
     await b.execute(sql`update bookings set cancelled_at = ${NOW} where id = ${booking!.id}`);
     const drifts = await reconcileCampaignCounters(b, { fix: true });
-    expect(drifts.filter((d) => d.campaignId === booking!.campaign_id).map((d) => d.field).sort()).toEqual(['total_bookings_created', 'total_revenue']);
+    expect(drifts.filter((d) => d.campaignId === booking!.campaign_id).map((d) => d.field).sort()).toEqual(['total_booked_value', 'total_bookings_created', 'total_revenue']);
     expect(await reconcileCampaignCounters(b, { fix: false })).toEqual([]);
   });
 });

@@ -47,7 +47,8 @@ export const followUps = mysqlTable(
     index('follow_ups_visitor_id_index').on(t.visitor_id),
     index('follow_ups_location_id_index').on(t.location_id),
     index('follow_ups_table_id_index').on(t.table_id),
-    index('follow_ups_campaign_id_index').on(t.campaign_id),
+    // A campaign's leads, newest first (the campaign page); replaces the single-column campaign_id index (migration 0004).
+    index('follow_ups_campaign_id_created_at_index').on(t.campaign_id, t.created_at),
     index('follow_ups_conversation_id_index').on(t.conversation_id),
     index('follow_ups_exhibitor_id_status_created_at_index').on(t.exhibitor_id, t.status, t.created_at),
     // A company's leads per campaign (contributing campaigns, issue 4).

@@ -1,4 +1,4 @@
-import { json, mysqlTable, timestamp, varchar } from 'drizzle-orm/mysql-core';
+import { int, json, mysqlEnum, mysqlTable, timestamp, tinyint, varchar } from 'drizzle-orm/mysql-core';
 
 /**
  * Client-made idempotency keys of form submits (DESIGN.md invariant 6). The
@@ -11,4 +11,22 @@ export const idempotencyKeys = mysqlTable('idempotency_keys', {
   action: varchar('action', { length: 64 }).notNull(),
   result: json('result'),
   created_at: timestamp('created_at', { mode: 'date' }).notNull().defaultNow(),
+});
+
+export const ATTRIBUTION_MODELS = ['last', 'first'] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
+/**
+ * Settings admins change at run time: one row (id 1). Attribution (issue 5): a
+ * lead is attributed to a campaign that sent the visitor's phone a message
+ * within `attribution_window_days` before its first talk — the most recent
+ * (last touch) or the earliest (first touch). Read inside the attribution
+ * query itself (db/queries/attribution.ts), so a change applies to the next talk.
+ */
+export const appSettings = mysqlTable('app_settings', {
+  id: tinyint('id', { unsigned: true }).primaryKey().default(1),
+  attribution_window_days: int('attribution_window_days').notNull().default(30),
+  attribution_model: mysqlEnum('attribution_model', ATTRIBUTION_MODELS).notNull().default('last'),
+  updated_by: varchar('updated_by', { length: 255 }),
+  updated_at: timestamp('updated_at', { mode: 'date' }).defaultNow().onUpdateNow(),
 });

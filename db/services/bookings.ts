@@ -94,7 +94,7 @@ export async function cancelBooking(db: Db, employeeId: string, input: { idempot
     const at = input.at ?? new Date();
     const b = await lockBooking(tx, input.booking_id);
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
-    await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0') });
+    await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0'), booked: -toPaise(b.price ?? '0') });
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
     await logOnTimeline(tx, employeeId, b, 'cancellation', ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '), at);
     return { bookingId: b.id, cancelled: true as const };

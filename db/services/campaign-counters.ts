@@ -8,25 +8,27 @@ import type { DbOrTx } from '@/db';
 import { toPaise } from '@/lib/money';
 
 type CountField = 'total_messages_sent' | 'total_leads_generated' | 'total_bookings_created';
+type MoneyField = 'total_revenue' | 'total_booked_value';
 
 export type CounterDrift =
   | { campaignId: string; name: string; field: CountField; stored: number; actual: number }
   /** Money stays a DECIMAL string. */
-  | { campaignId: string; name: string; field: 'total_revenue'; stored: string; actual: string };
+  | { campaignId: string; name: string; field: MoneyField; stored: string; actual: string };
 
 /** Source aggregates, one derived table per source, grouped by campaign (no query per campaign). */
 const ACTUALS = sql`
   left join (select campaign_id, count(*) as n from campaign_recipients where status = 'sent' group by campaign_id) r on r.campaign_id = c.id
   left join (select campaign_id, count(*) as n from follow_ups where campaign_id is not null group by campaign_id) f on f.campaign_id = c.id
   left join (
-    select campaign_id, count(*) as n, sum(amount_paid) as revenue
+    select campaign_id, count(*) as n, sum(amount_paid) as revenue, sum(price) as booked
     from bookings where campaign_id is not null and cancelled_at is null group by campaign_id
   ) b on b.campaign_id = c.id`;
 const SENT = sql`coalesce(r.n, 0)`;
 const LEADS = sql`coalesce(f.n, 0)`;
 const BOOKINGS = sql`coalesce(b.n, 0)`;
 const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(15,2))`;
-const DRIFTED = sql`(c.total_messages_sent <> ${SENT} or c.total_leads_generated <> ${LEADS} or c.total_bookings_created <> ${BOOKINGS} or c.total_revenue <> ${REVENUE})`;
+const BOOKED = sql`cast(coalesce(b.booked, 0) as decimal(15,2))`;
+const DRIFTED = sql`(c.total_messages_sent <> ${SENT} or c.total_leads_generated <> ${LEADS} or c.total_bookings_created <> ${BOOKINGS} or c.total_revenue <> ${REVENUE} or c.total_booked_value <> ${BOOKED})`;
 
 type Row = {
   id: string;
@@ -39,6 +41,8 @@ type Row = {
   actual_bookings: number | string;
   stored_revenue: string;
   actual_revenue: string;
+  stored_booked: string;
+  actual_booked: string;
 };
 
 async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
@@ -53,7 +57,8 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
           c.total_messages_sent as stored_sent, ${SENT} as actual_sent,
           c.total_leads_generated as stored_leads, ${LEADS} as actual_leads,
           c.total_bookings_created as stored_bookings, ${BOOKINGS} as actual_bookings,
-          c.total_revenue as stored_revenue, ${REVENUE} as actual_revenue
+          c.total_revenue as stored_revenue, ${REVENUE} as actual_revenue,
+          c.total_booked_value as stored_booked, ${BOOKED} as actual_booked
         from campaigns c ${ACTUALS}
         where ${DRIFTED}
         order by c.id`,
@@ -69,17 +74,21 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
     for (const [field, stored, actual] of counts) {
       if (Number(stored) !== Number(actual)) drifts.push({ ...base, field, stored: Number(stored), actual: Number(actual) });
     }
-    const stored = String(row.stored_revenue);
-    const actual = String(row.actual_revenue);
-    if (toPaise(stored) !== toPaise(actual)) drifts.push({ ...base, field: 'total_revenue', stored, actual });
+    const money: [MoneyField, string, string][] = [
+      ['total_revenue', String(row.stored_revenue), String(row.actual_revenue)],
+      ['total_booked_value', String(row.stored_booked), String(row.actual_booked)],
+    ];
+    for (const [field, stored, actual] of money) {
+      if (toPaise(stored) !== toPaise(actual)) drifts.push({ ...base, field, stored, actual });
+    }
   }
   return drifts;
 }
 
 /**
  * Recounts every campaign: messages sent = recipients with status 'sent';
- * leads = follow-ups carrying the campaign; bookings and revenue = its
- * bookings not cancelled (COUNT, SUM(amount_paid)). Returns the drifts found;
+ * leads = follow-ups carrying the campaign; bookings, revenue and booked value
+ * = its bookings not cancelled (COUNT, SUM(amount_paid), SUM(price)). Returns the drifts found;
  * with `fix` also repairs them, in one transaction.
  */
 export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: boolean }): Promise<CounterDrift[]> {
@@ -97,6 +106,7 @@ export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: bool
             c.total_leads_generated = ${LEADS},
             c.total_bookings_created = ${BOOKINGS},
             c.total_revenue = ${REVENUE},
+            c.total_booked_value = ${BOOKED},
             c.updated_at = c.updated_at -- a cache repair is not an edit of the campaign
         where ${DRIFTED}`);
     }

@@ -87,21 +87,22 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
 }
 
 function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {
-  return input.booking && amountStatus ? { bookings: 1, revenue: toPaise(input.booking.amount_paid) } : {};
+  return input.booking && amountStatus ? { bookings: 1, revenue: toPaise(input.booking.amount_paid), booked: toPaise(input.booking.price) } : {};
 }
 
 /**
  * Moves a campaign's cache counters by deltas, in the caller's transaction
  * (invariant 7). Call it before inserting rows that reference the campaign.
  */
-export async function moveCampaignCounters(tx: Tx, campaignId: string | null, delta: { leads?: number; bookings?: number; revenue?: bigint }) {
-  if (!campaignId || (!delta.leads && !delta.bookings && !delta.revenue)) return;
+export async function moveCampaignCounters(tx: Tx, campaignId: string | null, delta: { leads?: number; bookings?: number; revenue?: bigint; booked?: bigint }) {
+  if (!campaignId || (!delta.leads && !delta.bookings && !delta.revenue && !delta.booked)) return;
   await tx
     .update(campaigns)
     .set({
       total_leads_generated: sql`${campaigns.total_leads_generated} + ${delta.leads ?? 0}`,
       total_bookings_created: sql`${campaigns.total_bookings_created} + ${delta.bookings ?? 0}`,
       total_revenue: sql`${campaigns.total_revenue} + ${fromPaise(delta.revenue ?? 0n)}`,
+      total_booked_value: sql`${campaigns.total_booked_value} + ${fromPaise(delta.booked ?? 0n)}`,
       // A cache moving is not an edit of the campaign.
       updated_at: sql`${campaigns.updated_at}`,
     })

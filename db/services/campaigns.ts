@@ -1,0 +1,264 @@
+/**
+ * Managing campaigns (issue 5; design document §2.4, §4.1): the campaign
+ * itself, its recipients (from a checked CSV or a contact filter), and the
+ * gateway's outcome per recipient. The product does not talk to a messaging
+ * gateway yet: the outbox is exported as CSV and the results imported back —
+ * a gateway adapter later calls `recordDeliveryResults` the same way.
+ *
+ * `campaigns.total_messages_sent` is the count of recipients with status
+ * 'sent', moved in the same transaction as the recipients that change.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import type { Db, DbOrTx, Tx } from '@/db';
+import { appSettings, campaignRecipients, campaigns, CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, ATTRIBUTION_MODELS, contacts } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
+import { normalisePhone } from '@/lib/phone';
+import { checkRecipientRows, type InvalidRecipientRow, type RecipientRow } from '@/lib/recipients';
+import { optionalDate } from '@/lib/validation';
+
+/* ---------------------------------------------------------------- campaigns */
+
+export const campaignSchema = z.object({
+  name: z.string().trim().min(2, 'Enter the campaign’s name.').max(255),
+  channel: z.enum(CAMPAIGN_CHANNELS, { error: 'Choose WhatsApp, SMS or email.' }),
+  message: z
+    .string()
+    .trim()
+    .max(5000, 'Keep the message under 5,000 characters.')
+    .transform((v) => v || null),
+  status: z.enum(CAMPAIGN_STATUSES, { error: 'Choose a status.' }),
+  /** The day the messages went out (yyyy-mm-dd); today when marked sent without one. */
+  sent_on: optionalDate,
+});
+export const updateCampaignSchema = campaignSchema.and(z.object({ id: z.string().length(26, 'Unknown campaign.') }));
+export type CampaignInput = z.output<typeof campaignSchema>;
+
+function sentAt(input: CampaignInput, now: Date): Date | null {
+  if (input.sent_on) return new Date(`${input.sent_on}T00:00:00Z`);
+  return input.status === 'sent' ? now : null;
+}
+
+export async function createCampaign(db: DbOrTx, userId: string, input: CampaignInput, now = new Date()): Promise<string> {
+  const id = ulid(now.getTime());
+  await db.insert(campaigns).values({ id, name: input.name, channel: input.channel, message: input.message, status: input.status, sent_at: sentAt(input, now), created_by: userId });
+  return id;
+}
+
+export async function updateCampaign(db: DbOrTx, { id, ...input }: z.output<typeof updateCampaignSchema>, now = new Date()) {
+  const [result] = await db
+    .update(campaigns)
+    .set({ name: input.name, channel: input.channel, message: input.message, status: input.status, sent_at: sentAt(input, now) })
+    .where(eq(campaigns.id, id));
+  if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.');
+}
+
+async function requireCampaign(db: DbOrTx, id: string, lock = false) {
+  const query = db.select({ id: campaigns.id, status: campaigns.status, sent_at: campaigns.sent_at }).from(campaigns).where(eq(campaigns.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.');
+  return row;
+}
+
+/* --------------------------------------------------------------- recipients */
+
+/** Largest chunk the upload sends per request (the browser splits bigger files and shows progress). */
+export const RECIPIENT_CHUNK = 2000;
+
+export type AddRecipientsResult = { added: number; already: number; invalid: InvalidRecipientRow[]; duplicates: number };
+
+/** The contact a phone belongs to, when exactly one (not deleted) has it. */
+const contactOf = (phone: SQL) =>
+  sql`(select case when count(*) = 1 then min(${contacts.id}) end from ${contacts} where ${contacts.phone} = ${phone} and ${contacts.deleted_at} is null)`;
+
+/**
+ * Adds recipients (status pending) from rows the caller read from a CSV; the
+ * rows are checked again here (the browser's preview is not trusted). One
+ * transaction; a phone already on the campaign keeps its row (its name is
+ * filled in when it had none). Returns what was added and what was not.
+ */
+export async function addRecipients(db: Db, campaignId: string, rows: { line: number; phone: string; name?: string | null }[]): Promise<AddRecipientsResult> {
+  if (rows.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${RECIPIENT_CHUNK.toLocaleString('en-IN')} rows at a time.`);
+  const checked = checkRecipientRows(rows);
+  if (!checked.valid.length) return { added: 0, already: 0, invalid: checked.invalid, duplicates: checked.duplicates };
+  return db.transaction(async (tx) => {
+    // Locked: uploads to one campaign take turns, so the before/after count below is theirs alone.
+    await requireCampaign(tx, campaignId, true);
+    const added = await insertRecipients(tx, campaignId, checked.valid);
+    return { added, already: checked.valid.length - added, invalid: checked.invalid, duplicates: checked.duplicates };
+  });
+}
+
+async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[]): Promise<number> {
+  const values = sql.join(
+    valid.map((r) => sql`(${campaignId}, ${r.phone}, ${r.name}, ${contactOf(sql`${r.phone}`)}, 'pending')`),
+    sql`, `,
+  );
+  // "on duplicate key" touches the existing row only to fill a missing name, so affectedRows counts
+  // 1 per new row, 2 per filled name, 0 per untouched duplicate; the new rows are counted apart.
+  const [[before]] = (await tx.execute(sql`select count(*) as n from ${campaignRecipients} where ${campaignRecipients.campaign_id} = ${campaignId}`)) as unknown as [[{ n: number }]];
+  await tx.execute(sql`
+    insert into ${campaignRecipients} (campaign_id, phone, name, contact_id, status) values ${values}
+    on duplicate key update name = coalesce(${campaignRecipients.name}, values(name))`);
+  const [[after]] = (await tx.execute(sql`select count(*) as n from ${campaignRecipients} where ${campaignRecipients.campaign_id} = ${campaignId}`)) as unknown as [[{ n: number }]];
+  return Number(after.n) - Number(before.n);
+}
+
+export const recipientFilterSchema = z.object({
+  type: z.enum(['visitor', 'exhibitor', 'any']).default('visitor'),
+  city: z
+    .string()
+    .trim()
+    .max(255)
+    .transform((v) => v || null),
+  /** Visitors who talked to this company (an exhibitor's id). */
+  talked_to: z
+    .string()
+    .trim()
+    .transform((v) => v || null)
+    .refine((v) => v === null || v.length === 26, 'Choose a company from the list.'),
+});
+export type RecipientFilter = z.output<typeof recipientFilterSchema>;
+
+/** The contacts a filter selects (not deleted, with a phone), as a WHERE over `c` (contacts). */
+function filterWhere(f: RecipientFilter): SQL {
+  const parts: SQL[] = [sql`c.deleted_at is null`, sql`c.phone is not null`, sql`c.phone <> ''`];
+  if (f.type !== 'any') parts.push(sql`c.type = ${f.type}`);
+  if (f.city) parts.push(sql`c.city = ${f.city}`);
+  if (f.talked_to) parts.push(sql`exists (select 1 from conversations x where x.exhibitor_id = ${f.talked_to} and x.visitor_id = c.id)`);
+  return sql.join(parts, sql` and `);
+}
+
+/** What a filter would add: matching contacts' distinct phones, and how many are on the campaign already. Writes nothing. */
+export async function previewRecipientFilter(db: DbOrTx, campaignId: string, f: RecipientFilter): Promise<{ phones: number; already: number }> {
+  const [[row]] = (await db.execute(sql`
+    select count(distinct c.phone) as phones,
+           count(distinct case when r.id is not null then c.phone end) as already
+    from contacts c
+    left join campaign_recipients r on r.campaign_id = ${campaignId} and r.phone = c.phone
+    where ${filterWhere(f)}`)) as unknown as [[{ phones: number; already: number }]];
+  return { phones: Number(row.phones), already: Number(row.already) };
+}
+
+/** Adds every contact the filter selects (one row per phone; set-based, one statement in one transaction). */
+export async function addRecipientsByFilter(db: Db, campaignId: string, f: RecipientFilter): Promise<{ added: number }> {
+  return db.transaction(async (tx) => {
+    await requireCampaign(tx, campaignId);
+    const [result] = (await tx.execute(sql`
+      insert into campaign_recipients (campaign_id, phone, name, contact_id, status)
+      select ${campaignId}, c.phone, min(c.name), case when count(*) = 1 then min(c.id) end, 'pending'
+      from contacts c
+      where ${filterWhere(f)}
+      group by c.phone
+      on duplicate key update id = campaign_recipients.id`)) as unknown as [{ affectedRows: number }];
+    // affectedRows: 1 per new recipient, 0 per phone already on the campaign (left untouched).
+    return { added: result.affectedRows };
+  });
+}
+
+/* ----------------------------------------------------------------- delivery */
+
+export const DELIVERY_STATUSES = ['sent', 'failed'] as const;
+export type DeliveryResult = { phone: string; status: (typeof DELIVERY_STATUSES)[number]; error?: string | null; provider_message_id?: string | null; sent_at?: Date | null };
+export type DeliveryOutcome = { updated: number; sent: number; failed: number; unknown: { line: number; value: string; reason: string }[] };
+
+/**
+ * The gateway's outcome per phone (a results CSV today, an adapter later):
+ * sent (with the time, default now) or failed (with the error). Phones that
+ * are not recipients of this campaign are reported, not added. The messages-
+ * sent counter moves by the recipients that became or stopped being 'sent',
+ * in the same transaction; the campaign becomes 'sending' at the first result.
+ */
+export async function recordDeliveryResults(db: Db, campaignId: string, results: (DeliveryResult & { line: number })[], now = new Date()): Promise<DeliveryOutcome> {
+  if (results.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${RECIPIENT_CHUNK.toLocaleString('en-IN')} rows at a time.`);
+  const unknown: DeliveryOutcome['unknown'] = [];
+  const byPhone = new Map<string, DeliveryResult & { line: number }>();
+  for (const r of results) {
+    const phone = normalisePhone(r.phone);
+    if (!phone) unknown.push({ line: r.line, value: r.phone, reason: 'Not a valid phone number.' });
+    else byPhone.set(phone, { ...r, phone });
+  }
+  return db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, campaignId, true);
+    const phones = [...byPhone.keys()];
+    const existing = phones.length
+      ? await tx
+          .select({ id: campaignRecipients.id, phone: campaignRecipients.phone, status: campaignRecipients.status })
+          .from(campaignRecipients)
+          .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.phone, phones)))
+          .for('update')
+      : [];
+    const known = new Map(existing.map((r) => [r.phone, r]));
+    for (const [phone, r] of byPhone) if (!known.has(phone)) unknown.push({ line: r.line, value: r.phone, reason: 'Not a recipient of this campaign.' });
+    let delta = 0;
+    let sent = 0;
+    let failed = 0;
+    const rows: SQL[] = [];
+    for (const [phone, r] of byPhone) {
+      const before = known.get(phone);
+      if (!before) continue;
+      if (r.status === 'sent') sent++;
+      else failed++;
+      delta += (r.status === 'sent' ? 1 : 0) - (before.status === 'sent' ? 1 : 0);
+      const at = r.status === 'sent' ? (r.sent_at ?? now) : null;
+      rows.push(sql`(${before.id}, ${campaignId}, ${phone}, ${r.status}, ${at}, ${r.status === 'failed' ? (r.error?.trim() || 'Failed') : null}, ${r.provider_message_id?.trim() || null})`);
+    }
+    if (rows.length) {
+      // Every row exists (locked above): the insert only ever takes its "update" branch.
+      await tx.execute(sql`
+        insert into campaign_recipients (id, campaign_id, phone, status, sent_at, error, provider_message_id) values ${sql.join(rows, sql`, `)}
+        on duplicate key update status = values(status), sent_at = values(sent_at), error = values(error),
+          provider_message_id = coalesce(values(provider_message_id), provider_message_id)`);
+      await tx
+        .update(campaigns)
+        .set({
+          total_messages_sent: sql`${campaigns.total_messages_sent} + ${delta}`,
+          status: campaign.status === 'draft' ? 'sending' : campaign.status,
+          sent_at: campaign.sent_at ?? (sent ? now : null),
+        })
+        .where(eq(campaigns.id, campaignId));
+    }
+    unknown.sort((a, b) => a.line - b.line);
+    return { updated: rows.length, sent, failed, unknown };
+  });
+}
+
+/** Marks every pending recipient sent (the gateway was used by hand), and the campaign sent. One transaction. */
+export async function markPendingSent(db: Db, campaignId: string, now = new Date()): Promise<{ marked: number }> {
+  return db.transaction(async (tx) => {
+    const campaign = await requireCampaign(tx, campaignId, true);
+    const [result] = await tx
+      .update(campaignRecipients)
+      .set({ status: 'sent', sent_at: now, error: null })
+      .where(and(eq(campaignRecipients.campaign_id, campaignId), eq(campaignRecipients.status, 'pending')));
+    await tx
+      .update(campaigns)
+      .set({ total_messages_sent: sql`${campaigns.total_messages_sent} + ${result.affectedRows}`, status: 'sent', sent_at: campaign.sent_at ?? now })
+      .where(eq(campaigns.id, campaignId));
+    return { marked: result.affectedRows };
+  });
+}
+
+/** Removes recipients that have not been sent (a mistake in the list); sent ones stay, they are history. */
+export async function removePendingRecipients(db: Db, campaignId: string, ids: number[]): Promise<{ removed: number }> {
+  if (!ids.length) return { removed: 0 };
+  const [result] = await db
+    .delete(campaignRecipients)
+    .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.id, ids), sql`${campaignRecipients.status} <> 'sent'`));
+  return { removed: result.affectedRows };
+}
+
+/* ---------------------------------------------------------------- settings */
+
+export const attributionSettingsSchema = z.object({
+  attribution_window_days: z.coerce.number({ error: 'Enter a number of days.' }).int('Enter whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.'),
+  attribution_model: z.enum(ATTRIBUTION_MODELS, { error: 'Choose last touch or first touch.' }),
+});
+
+export async function updateAttributionSettings(db: DbOrTx, userId: string, input: z.output<typeof attributionSettingsSchema>) {
+  await db
+    .insert(appSettings)
+    .values({ id: 1, ...input, updated_by: userId })
+    .onDuplicateKeyUpdate({ set: { ...input, updated_by: userId } });
+}
