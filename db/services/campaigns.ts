@@ -95,14 +95,18 @@ async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[
     valid.map((r) => sql`(${campaignId}, ${r.phone}, ${r.name}, ${contactOf(sql`${r.phone}`)}, 'pending')`),
     sql`, `,
   );
-  // "on duplicate key" touches the existing row only to fill a missing name, so affectedRows counts
-  // 1 per new row, 2 per filled name, 0 per untouched duplicate; the new rows are counted apart.
-  const [[before]] = (await tx.execute(sql`select count(*) as n from ${campaignRecipients} where ${campaignRecipients.campaign_id} = ${campaignId}`)) as unknown as [[{ n: number }]];
+  // affectedRows cannot tell a new row from a touched duplicate (mysql2 reports found rows), so the
+  // new rows are counted before and after, under the campaign's lock taken by the caller.
+  const before = await recipientCount(tx, campaignId);
   await tx.execute(sql`
     insert into ${campaignRecipients} (campaign_id, phone, name, contact_id, status) values ${values}
     on duplicate key update name = coalesce(${campaignRecipients.name}, values(name))`);
-  const [[after]] = (await tx.execute(sql`select count(*) as n from ${campaignRecipients} where ${campaignRecipients.campaign_id} = ${campaignId}`)) as unknown as [[{ n: number }]];
-  return Number(after.n) - Number(before.n);
+  return (await recipientCount(tx, campaignId)) - before;
+}
+
+async function recipientCount(tx: Tx, campaignId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)` }).from(campaignRecipients).where(eq(campaignRecipients.campaign_id, campaignId));
+  return Number(row?.n ?? 0);
 }
 
 export const recipientFilterSchema = z.object({
@@ -144,16 +148,16 @@ export async function previewRecipientFilter(db: DbOrTx, campaignId: string, f: 
 /** Adds every contact the filter selects (one row per phone; set-based, one statement in one transaction). */
 export async function addRecipientsByFilter(db: Db, campaignId: string, f: RecipientFilter): Promise<{ added: number }> {
   return db.transaction(async (tx) => {
-    await requireCampaign(tx, campaignId);
-    const [result] = (await tx.execute(sql`
+    await requireCampaign(tx, campaignId, true);
+    const before = await recipientCount(tx, campaignId);
+    await tx.execute(sql`
       insert into campaign_recipients (campaign_id, phone, name, contact_id, status)
       select ${campaignId}, c.phone, min(c.name), case when count(*) = 1 then min(c.id) end, 'pending'
       from contacts c
       where ${filterWhere(f)}
       group by c.phone
-      on duplicate key update id = campaign_recipients.id`)) as unknown as [{ affectedRows: number }];
-    // affectedRows: 1 per new recipient, 0 per phone already on the campaign (left untouched).
-    return { added: result.affectedRows };
+      on duplicate key update id = campaign_recipients.id`);
+    return { added: (await recipientCount(tx, campaignId)) - before };
   });
 }
 
