@@ -6,6 +6,8 @@
  * first and a deep page; the companies list; the stall table. Each figure is
  * the median of several runs after a warm-up, timed from the client (round
  * trip and row parsing included); queries are counted by a drizzle logger.
+ * With `--only campaigns` (npm run bench:campaigns): the campaigns list, the
+ * biggest campaign's page and a recount of the campaign counters instead.
  * Read-only. Prints the server settings with the figures; asserts nothing.
  */
 import './load-env';
@@ -29,11 +31,15 @@ import {
   type TimelineFilters,
 } from '../db/queries/companies';
 import { listStallPerformance } from '../db/queries/stalls';
+import { countRecipientsByStatus, getCampaign, getCampaignRevenueByStatus, listCampaignAnalytics, listCampaignExhibitors, listCampaignLeads } from '../db/queries/campaigns';
+import { reconcileCampaignCounters } from '../db/services/campaign-counters';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '9' }, 'page-size': { type: 'string', default: '50' }, 'deep-pages': { type: 'string', default: '50' } },
+  options: { only: { type: 'string' }, runs: { type: 'string', default: '9' }, 'page-size': { type: 'string', default: '50' }, 'deep-pages': { type: 'string', default: '50' } },
 });
 const RUNS = Math.max(3, Number(values.runs));
+/** `--only companies` or `--only campaigns` (npm run bench:campaigns): one section; both by default. */
+const section = (name: 'companies' | 'campaigns') => !values.only || values.only === name;
 const PAGE = Number(values['page-size']);
 const DEEP = Number(values['deep-pages']);
 
@@ -132,104 +138,144 @@ const rt = await time((d) => d.execute(sql`select 1`));
 console.log(`  round trip (select 1): ${ms(rt.ms)} client, ${ms(rt.server)} in the server; runs per figure: ${RUNS} (median, after 2 warm-up runs)`);
 if (!profiling) console.log('  (statement profiling unavailable: "DB time" below is the client time)');
 
-// ------------------------------------------------------------- the companies
-const byTalks = await rows<{ exhibitor_id: string; n: unknown }>(sql`select exhibitor_id, count(*) as n from conversations group by exhibitor_id order by n, exhibitor_id`);
-const companies = [
-  { role: 'biggest', ...byTalks[byTalks.length - 1]!, target: 25 },
-  { role: 'median', ...byTalks[Math.floor(byTalks.length / 2)]!, target: 3 },
-];
 const diskReads = async () => Number((await rows<{ v: unknown }>(sql`select variable_value as v from information_schema.global_status where variable_name = 'INNODB_BUFFER_POOL_READS'`))[0]?.v);
 const diskReadsBefore = await diskReads();
 
-for (const c of companies) {
-  const id = c.exhibitor_id;
-  const company = await getCompany(db, id);
-  const [shape] = await rows<{ leads: unknown; bookings: unknown; stalls: unknown }>(
-    sql`select (select count(*) from follow_ups where exhibitor_id = ${id}) as leads,
-               (select count(*) from bookings where exhibitor_id = ${id} and cancelled_at is null) as bookings,
-               (select count(distinct table_id) from conversations where exhibitor_id = ${id}) as stalls`,
+if (section('companies')) {
+  // ------------------------------------------------------------- the companies
+  const byTalks = await rows<{ exhibitor_id: string; n: unknown }>(sql`select exhibitor_id, count(*) as n from conversations group by exhibitor_id order by n, exhibitor_id`);
+  const companies = [
+    { role: 'biggest', ...byTalks[byTalks.length - 1]!, target: 25 },
+    { role: 'median', ...byTalks[Math.floor(byTalks.length / 2)]!, target: 3 },
+  ];
+
+  for (const c of companies) {
+    const id = c.exhibitor_id;
+    const company = await getCompany(db, id);
+    const [shape] = await rows<{ leads: unknown; bookings: unknown; stalls: unknown }>(
+      sql`select (select count(*) from follow_ups where exhibitor_id = ${id}) as leads,
+                 (select count(*) from bookings where exhibitor_id = ${id} and cancelled_at is null) as bookings,
+                 (select count(distinct table_id) from conversations where exhibitor_id = ${id}) as stalls`,
+    );
+    console.log(
+      `\n${c.role} company: ${company?.name} (${id}) — ${Number(c.n).toLocaleString('en')} conversations, ${Number(shape!.leads).toLocaleString('en')} leads, ${Number(shape!.bookings).toLocaleString('en')} bookings, ${shape!.stalls} stalls`,
+    );
+    header();
+    const dashboard = [
+      ['getCompanyKpis', (d: DbOrTx) => getCompanyKpis(d, id)],
+      ['listContributingCampaigns', (d: DbOrTx) => listContributingCampaigns(d, id)],
+      ['getCompanyStallPerformance', (d: DbOrTx) => getCompanyStallPerformance(d, id)],
+      ['listRecentConversations (10)', (d: DbOrTx) => listRecentConversations(d, id, 10)],
+      ["getCompanyRevenueSeries ('month')", (d: DbOrTx) => getCompanyRevenueSeries(d, id, 'month')],
+    ] as const;
+    const parts: Timing[] = [];
+    for (const [label, fn] of dashboard) parts.push(await bench(label, fn));
+    line('= the dashboard, its five functions one after another', {
+      ms: parts.reduce((s, p) => s + p.ms, 0),
+      server: parts.reduce((s, p) => s + p.server, 0),
+      queries: parts.reduce((s, p) => s + p.queries, 0),
+    }, c.target);
+    const together = await time((d) => Promise.all(dashboard.map(([, fn]) => fn(d))), poolDb);
+    console.log(`  ${'  the five at once on the pool, as the page streams them'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(together.ms).padStart(10)}`);
+    await bench("getCompanyRevenueSeries ('week')", (d) => getCompanyRevenueSeries(d, id, 'week'));
+
+    // The timeline: page 1, then DEEP pages further by following the cursor, then a seek by date.
+    const filters: TimelineFilters = {};
+    await bench(`listTimeline page 1 (${PAGE} rows)`, (d) => listTimeline(d, id, { filters, limit: PAGE }), 5);
+    let cursor: string | null = null;
+    let pages = 1;
+    for (; pages <= DEEP; pages++) {
+      const r = await listTimeline(db, id, { filters, cursor, limit: PAGE });
+      if (!r.nextCursor) break;
+      cursor = r.nextCursor;
+    }
+    await bench(`listTimeline page ${pages} (followed the cursor)`, (d) => listTimeline(d, id, { filters, cursor, limit: PAGE }), 5);
+    const [oldest] = await rows<{ d: unknown }>(sql`select date_format(min(conversation_date), '%Y-%m-%d') as d from conversations where exhibitor_id = ${id}`);
+    const oldDay = String(oldest!.d);
+    await bench(`listTimeline seek to the oldest day (to=${oldDay})`, (d) => listTimeline(d, id, { filters: { to: oldDay }, limit: PAGE }), 5);
+    const options = await listTimelineFilterOptions(db, id);
+    await bench('listTimelineFilterOptions', (d) => listTimelineFilterOptions(d, id));
+    const some = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)];
+    const filterCases: [string, TimelineFilters][] = [
+      ['outcome=materialised', { outcome: 'materialised' }],
+      ['campaign', { campaign_id: some(options.campaigns)?.id }],
+      ['employee', { employee_id: some(options.employees)?.id }],
+      ['location', { location_id: some(options.locations)?.id }],
+      ['stall', { table_id: some(options.stalls)?.id }],
+    ];
+    for (const [name, f] of filterCases) {
+      const first = await listTimeline(db, id, { filters: f, limit: PAGE });
+      await bench(`listTimeline by ${name}, page 1 (${first.rows.length} rows)`, (d) => listTimeline(d, id, { filters: f, limit: PAGE }));
+      let cur = first.nextCursor;
+      let n = 1;
+      for (; n < 10 && cur; n++) {
+        const next: string | null = (await listTimeline(db, id, { filters: f, cursor: cur, limit: PAGE })).nextCursor;
+        if (!next) break;
+        cur = next;
+      }
+      if (cur) await bench(`listTimeline by ${name}, page ${n + 1}`, (d) => listTimeline(d, id, { filters: f, cursor: cur, limit: PAGE }));
+    }
+  }
+
+  // ------------------------------------------------------------ companies list
+  const [listed] = await rows<{ exhibitors: unknown }>(sql`select count(*) as exhibitors from contacts where type = 'exhibitor' and deleted_at is null`);
+  console.log(`\ncompanies list — ${Number(listed!.exhibitors).toLocaleString('en')} exhibitors, 25 a page`);
+  header();
+  await bench('listCompanies by name, page 1', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }), 100);
+  await bench('listCompanies by name, page 100', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 100, pageSize: 25 }), 100);
+  await bench("listCompanies search 'tex', by name", (d) => listCompanies(d, { q: 'tex', sort: 'name', dir: 'asc', page: 1, pageSize: 25 }), 100);
+  for (const sort of COMPANY_SORTS.filter((s) => s !== 'name')) {
+    await bench(`listCompanies by ${sort} desc, page 1`, (d) => listCompanies(d, { sort, dir: 'desc', page: 1, pageSize: 25 }), 100);
+  }
+  await bench("listCompanies search 'tex', by collected desc", (d) => listCompanies(d, { q: 'tex', sort: 'collected', dir: 'desc', page: 1, pageSize: 25 }), 100);
+
+  // ---------------------------------------------------------------- stall table
+  const [busiest] = await rows<{ id: unknown; stalls: unknown }>(
+    sql`select l.id, count(*) as stalls from location_mngt l join location_mngt_table_details s on s.location_mngt_id = l.id group by l.id order by stalls desc, l.id limit 1`,
   );
+  const [stallCount] = await rows<{ n: unknown }>(sql`select count(*) as n from location_mngt_table_details`);
+  console.log(`\nstall table — ${Number(stallCount!.n).toLocaleString('en')} stalls`);
+  header();
+  await bench(`listStallPerformance, one location (${busiest!.stalls} stalls)`, (d) => listStallPerformance(d, { location_id: Number(busiest!.id), sort: 'collected', dir: 'desc' }), 50);
+  await bench('listStallPerformance, every location', (d) => listStallPerformance(d, { location_id: null, sort: 'collected', dir: 'desc' }), 50);
+}
+
+if (section('campaigns')) {
+  // ---------------------------------------------------------------- campaigns
+  const [shape] = await rows<{ campaigns: unknown; recipients: unknown }>(sql`select (select count(*) from campaigns) as campaigns, (select count(*) from campaign_recipients) as recipients`);
+  console.log(`\ncampaigns — ${Number(shape!.campaigns).toLocaleString('en')} campaigns, ${Number(shape!.recipients).toLocaleString('en')} recipients`);
+  header();
+  await bench('listCampaignAnalytics by collected desc (the counters)', (d) => listCampaignAnalytics(d, { sort: 'collected', dir: 'desc' }), 5);
+  await bench('listCampaignAnalytics by conversion desc', (d) => listCampaignAnalytics(d, { sort: 'conversion', dir: 'desc' }), 5);
+  await bench('  for comparison: messages sent counted live, all campaigns', (d) =>
+    d.execute(sql`select campaign_id, count(*) from campaign_recipients where status = 'sent' group by campaign_id`),
+  );
+  const [big] = await rows<{ id: string; n: unknown }>(sql`select campaign_id as id, count(*) as n from campaign_recipients group by campaign_id order by n desc, campaign_id limit 1`);
+  const campaign = await getCampaign(db, big!.id);
   console.log(
-    `\n${c.role} company: ${company?.name} (${id}) — ${Number(c.n).toLocaleString('en')} conversations, ${Number(shape!.leads).toLocaleString('en')} leads, ${Number(shape!.bookings).toLocaleString('en')} bookings, ${shape!.stalls} stalls`,
+    `\nbiggest campaign: ${campaign?.name} (${big!.id}) — ${Number(big!.n).toLocaleString('en')} recipients, ${campaign?.messages_sent.toLocaleString('en')} sent, ${campaign?.leads.toLocaleString('en')} leads, ${campaign?.bookings.toLocaleString('en')} bookings`,
   );
   header();
-  const dashboard = [
-    ['getCompanyKpis', (d: DbOrTx) => getCompanyKpis(d, id)],
-    ['listContributingCampaigns', (d: DbOrTx) => listContributingCampaigns(d, id)],
-    ['getCompanyStallPerformance', (d: DbOrTx) => getCompanyStallPerformance(d, id)],
-    ['listRecentConversations (10)', (d: DbOrTx) => listRecentConversations(d, id, 10)],
-    ["getCompanyRevenueSeries ('month')", (d: DbOrTx) => getCompanyRevenueSeries(d, id, 'month')],
+  const page = [
+    ['getCampaign (header, KPIs, funnel counters)', (d: DbOrTx) => getCampaign(d, big!.id)],
+    ['getCampaignRevenueByStatus (funnel: fully paid)', (d: DbOrTx) => getCampaignRevenueByStatus(d, big!.id)],
+    ['listCampaignExhibitors', (d: DbOrTx) => listCampaignExhibitors(d, big!.id)],
+    ['listCampaignLeads page 1 (50)', (d: DbOrTx) => listCampaignLeads(d, big!.id, { page: 1, pageSize: 50 })],
   ] as const;
   const parts: Timing[] = [];
-  for (const [label, fn] of dashboard) parts.push(await bench(label, fn));
-  line('= the dashboard, its five functions one after another', {
+  for (const [label, fn] of page) parts.push(await bench(label, fn));
+  line('= the campaign page, its four functions one after another', {
     ms: parts.reduce((s, p) => s + p.ms, 0),
     server: parts.reduce((s, p) => s + p.server, 0),
     queries: parts.reduce((s, p) => s + p.queries, 0),
-  }, c.target);
-  const together = await time((d) => Promise.all(dashboard.map(([, fn]) => fn(d))), poolDb);
-  console.log(`  ${'  the five at once on the pool, as the page streams them'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(together.ms).padStart(10)}`);
-  await bench("getCompanyRevenueSeries ('week')", (d) => getCompanyRevenueSeries(d, id, 'week'));
-
-  // The timeline: page 1, then DEEP pages further by following the cursor, then a seek by date.
-  const filters: TimelineFilters = {};
-  await bench(`listTimeline page 1 (${PAGE} rows)`, (d) => listTimeline(d, id, { filters, limit: PAGE }), 5);
-  let cursor: string | null = null;
-  let pages = 1;
-  for (; pages <= DEEP; pages++) {
-    const r = await listTimeline(db, id, { filters, cursor, limit: PAGE });
-    if (!r.nextCursor) break;
-    cursor = r.nextCursor;
-  }
-  await bench(`listTimeline page ${pages} (followed the cursor)`, (d) => listTimeline(d, id, { filters, cursor, limit: PAGE }), 5);
-  const [oldest] = await rows<{ d: unknown }>(sql`select date_format(min(conversation_date), '%Y-%m-%d') as d from conversations where exhibitor_id = ${id}`);
-  const oldDay = String(oldest!.d);
-  await bench(`listTimeline seek to the oldest day (to=${oldDay})`, (d) => listTimeline(d, id, { filters: { to: oldDay }, limit: PAGE }), 5);
-  const options = await listTimelineFilterOptions(db, id);
-  await bench('listTimelineFilterOptions', (d) => listTimelineFilterOptions(d, id));
-  const some = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)];
-  const filterCases: [string, TimelineFilters][] = [
-    ['outcome=materialised', { outcome: 'materialised' }],
-    ['campaign', { campaign_id: some(options.campaigns)?.id }],
-    ['employee', { employee_id: some(options.employees)?.id }],
-    ['location', { location_id: some(options.locations)?.id }],
-    ['stall', { table_id: some(options.stalls)?.id }],
-  ];
-  for (const [name, f] of filterCases) {
-    const first = await listTimeline(db, id, { filters: f, limit: PAGE });
-    await bench(`listTimeline by ${name}, page 1 (${first.rows.length} rows)`, (d) => listTimeline(d, id, { filters: f, limit: PAGE }));
-    let cur = first.nextCursor;
-    let n = 1;
-    for (; n < 10 && cur; n++) {
-      const next: string | null = (await listTimeline(db, id, { filters: f, cursor: cur, limit: PAGE })).nextCursor;
-      if (!next) break;
-      cur = next;
-    }
-    if (cur) await bench(`listTimeline by ${name}, page ${n + 1}`, (d) => listTimeline(d, id, { filters: f, cursor: cur, limit: PAGE }));
-  }
+  }, 50);
+  const lastPage = Math.max(1, Math.ceil((campaign?.leads ?? 0) / 50));
+  await bench(`listCampaignLeads page ${lastPage} (the last)`, (d) => listCampaignLeads(d, big!.id, { page: lastPage, pageSize: 50 }));
+  await bench('countRecipientsByStatus (the admin page)', (d) => countRecipientsByStatus(d, big!.id));
+  const t0 = performance.now();
+  const drifts = await reconcileCampaignCounters(db, { fix: false });
+  console.log(`  ${'reconcile: recount every campaign counter (one run)'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(performance.now() - t0).padStart(10)}  drift ${drifts.length}`);
 }
-
-// ------------------------------------------------------------ companies list
-const [listed] = await rows<{ exhibitors: unknown }>(sql`select count(*) as exhibitors from contacts where type = 'exhibitor' and deleted_at is null`);
-console.log(`\ncompanies list — ${Number(listed!.exhibitors).toLocaleString('en')} exhibitors, 25 a page`);
-header();
-await bench('listCompanies by name, page 1', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }), 100);
-await bench('listCompanies by name, page 100', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 100, pageSize: 25 }), 100);
-await bench("listCompanies search 'tex', by name", (d) => listCompanies(d, { q: 'tex', sort: 'name', dir: 'asc', page: 1, pageSize: 25 }), 100);
-for (const sort of COMPANY_SORTS.filter((s) => s !== 'name')) {
-  await bench(`listCompanies by ${sort} desc, page 1`, (d) => listCompanies(d, { sort, dir: 'desc', page: 1, pageSize: 25 }), 100);
-}
-await bench("listCompanies search 'tex', by collected desc", (d) => listCompanies(d, { q: 'tex', sort: 'collected', dir: 'desc', page: 1, pageSize: 25 }), 100);
-
-// ---------------------------------------------------------------- stall table
-const [busiest] = await rows<{ id: unknown; stalls: unknown }>(
-  sql`select l.id, count(*) as stalls from location_mngt l join location_mngt_table_details s on s.location_mngt_id = l.id group by l.id order by stalls desc, l.id limit 1`,
-);
-const [stallCount] = await rows<{ n: unknown }>(sql`select count(*) as n from location_mngt_table_details`);
-console.log(`\nstall table — ${Number(stallCount!.n).toLocaleString('en')} stalls`);
-header();
-await bench(`listStallPerformance, one location (${busiest!.stalls} stalls)`, (d) => listStallPerformance(d, { location_id: Number(busiest!.id), sort: 'collected', dir: 'desc' }), 50);
-await bench('listStallPerformance, every location', (d) => listStallPerformance(d, { location_id: null, sort: 'collected', dir: 'desc' }), 50);
 
 console.log(`\nCPU check again: ${calibrate()}`);
 console.log(`pages read from disk during the runs (Innodb_buffer_pool_reads): ${((await diskReads()) - diskReadsBefore).toLocaleString('en')}`);

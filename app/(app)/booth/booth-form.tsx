@@ -55,10 +55,13 @@ function describe(data: NonNullable<EntryData>): string {
 export function BoothForm({
   locations,
   campaigns,
+  attributionDays,
   initial,
 }: {
   locations: Location[];
   campaigns: { id: string; name: string }[];
+  /** The admin's attribution window, for the wording only (the server applies the rule). */
+  attributionDays: number;
   initial: { exhibitor: { id: string; name: string } | null; phone: string; locationId: number | null; tableId: number | null };
 }) {
   const [prefs, setPrefs] = useBoothPrefs();
@@ -342,7 +345,7 @@ export function BoothForm({
               <p className="text-slate-700">This lead is {current.openLead.campaign_name ? `from ${current.openLead.campaign_name}` : 'not from a campaign'}; attribution stays as it was at the first talk.</p>
             ) : (
               <select id="campaign_id" name="campaign_id" className={inputClass} value={campaignChoice} onChange={(e) => setCampaignChoice(e.target.value)} aria-describedby="campaign-hint">
-                <option value="auto">{current?.suggestion ? `${current.suggestion.name} (suggested)` : 'Automatic: a campaign that messaged this phone in the last 30 days'}</option>
+                <option value="auto">{current?.suggestion ? `${current.suggestion.name} (suggested)` : `Automatic: a campaign that messaged this phone in the last ${attributionDays} days`}</option>
                 <option value="">No campaign</option>
                 {campaigns
                   .filter((c) => c.id !== current?.suggestion?.id)
@@ -355,7 +358,7 @@ export function BoothForm({
             )}
             {!current?.openLead ? (
               <p id="campaign-hint" className="text-sm text-slate-600">
-                {current?.suggestion ? `This phone was messaged by ${current.suggestion.name} in the last 30 days.` : 'Suggested when this phone was messaged by a campaign in the last 30 days.'}
+                {current?.suggestion ? `This phone was messaged by ${current.suggestion.name} in the last ${attributionDays} days.` : `Suggested when this phone was messaged by a campaign in the last ${attributionDays} days.`}
               </p>
             ) : null}
           </div>

@@ -4,6 +4,7 @@ import { getExhibitor, listLocationsWithStalls, listRecentCampaigns } from '@/db
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/permissions';
 import { requirePermission } from '@/lib/session';
+import { getAttributionSettings } from '@/db/queries/attribution';
 import { BoothForm } from './booth-form';
 
 export const metadata: Metadata = { title: 'Booth' };
@@ -17,10 +18,11 @@ export default async function BoothPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission('recordEntries');
   const params = await searchParams;
   const exhibitorParam = typeof params.exhibitor === 'string' ? params.exhibitor : null;
-  const [locations, campaigns, exhibitor] = await Promise.all([
+  const [locations, campaigns, exhibitor, attribution] = await Promise.all([
     listLocationsWithStalls(db),
     listRecentCampaigns(db),
     exhibitorParam ? getExhibitor(db, exhibitorParam) : Promise.resolve(null),
+    getAttributionSettings(db),
   ]);
   return (
     <>
@@ -33,6 +35,7 @@ export default async function BoothPage({ searchParams }: { searchParams: Promis
         <BoothForm
           locations={locations}
           campaigns={campaigns}
+          attributionDays={attribution.windowDays}
           initial={{
             exhibitor: exhibitor ? { id: exhibitor.id, name: exhibitor.name } : null,
             phone: typeof params.phone === 'string' ? params.phone : '',
