@@ -73,6 +73,22 @@ test.describe('[COMPANIES]: CSV', () => {
   });
 });
 
+test.describe('[STALLS]: CSV', () => {
+  test.use({ storageState: authFile('manager') });
+
+  test('the stall CSV holds the same rows and figures as the page, in its order', async ({ page }) => {
+    await page.goto('/stalls?sort=collected&dir=desc');
+    const rows = page.getByRole('table').locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    await expectAccessible(page);
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '')));
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const [header, ...data] = parseCsv(await (await page.request.get(href!)).text());
+    expect(header).toEqual(['location', 'stall', 'list_price', 'talks', 'bookings', 'collected', 'booked_value', 'average_booking', 'booked_now']);
+    expect(data.map(([location, stall, , talks, bookings, collected, , average, now]) => [location, stall, talks, bookings, formatINR(collected), formatINR(average), now === 'yes' ? 'Booked' : 'Free'])).toEqual(shown);
+  });
+});
+
 test.describe('[COMPANIES]: employee', () => {
   test.use({ storageState: authFile('employee') });
 

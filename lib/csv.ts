@@ -3,8 +3,9 @@
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = value instanceof Date ? value.toISOString() : String(value);
-  // Quote when needed; a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // Quote when needed; a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula —
+  // except a number (-5.00) or an E.164 phone (+919876543210), which no spreadsheet runs.
+  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) && !/^\+\d+$/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

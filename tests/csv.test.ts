@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { csvLine, csvResponse } from '@/lib/csv';
 
 describe('csv', () => {
+  it('keeps E.164 phones as they are, but not a formula that starts with +', () => {
+    expect(csvLine(['+919876543210', '+1+2', '+SUM(A1)'])).toBe("+919876543210,'+1+2,'+SUM(A1)\r\n");
+  });
+
   it('quotes what needs quoting and defuses formulas', () => {
     expect(csvLine(['a', 'b,c', 'say "hi"', null, 12, '-5.00', '=SUM(A1)', new Date('2027-01-12T05:30:00Z')])).toBe(
       'a,"b,c","say ""hi""",,12,-5.00,\'=SUM(A1),2027-01-12T05:30:00.000Z\r\n',

@@ -12,6 +12,8 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/stalls', label: 'Stalls', permission: 'readRevenue' },
   { href: '/admin/users', label: 'Users', permission: 'manage' },
   { href: '/admin/locations', label: 'Locations', permission: 'manage' },
+  { href: '/admin/campaigns', label: 'Manage campaigns', permission: 'manage' },
+  { href: '/admin/settings', label: 'Settings', permission: 'manage' },
 ];
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

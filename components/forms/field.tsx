@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { ActionState } from '@/lib/action-state';
 
 /** The text-input look shared by every form (44 px high, visible focus, red when invalid). */
@@ -47,6 +47,28 @@ export function TextField({ name, id = name, label, state, hint, defaultValue, .
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
           className={inputClass}
+          {...props}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** A labelled multi-line input, wired like TextField. */
+export function TextAreaField({ name, id = name, label, state, hint, defaultValue, rows = 4, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const echoed = state?.values?.[name];
+  return (
+    <FieldShell name={name} id={id} label={label} state={state} hint={hint}>
+      {({ describedBy, invalid }) => (
+        <textarea
+          id={id}
+          name={name}
+          key={echoed ?? String(defaultValue ?? '')}
+          defaultValue={echoed ?? defaultValue}
+          rows={rows}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={`${inputClass} py-2`}
           {...props}
         />
       )}

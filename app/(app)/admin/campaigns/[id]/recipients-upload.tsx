@@ -1,0 +1,155 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import { normalisePhone } from '@/lib/phone';
+import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
+import { addRecipientsAction, type RecipientChunk } from './actions';
+import { plural } from '../labels';
+import { chunksOf, CONNECTION_LOST, fileInputClass, ProblemRows, SaveProgress, type LineProblem } from './upload-parts';
+
+type Row = RecipientChunk['rows'][number];
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'preview'; fileName: string; rows: Row[]; duplicates: number; invalid: LineProblem[] }
+  | { kind: 'saving'; saved: number; total: number }
+  | { kind: 'done'; added: number; already: number; invalid: LineProblem[] };
+
+/**
+ * A recipients CSV, read and checked in the browser: a preview first (nothing
+ * is sent), then the valid rows in chunks, one request after another, each
+ * checked again on the server.
+ */
+export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string; chunkSize: number }) {
+  const router = useRouter();
+  const inputId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [error, setError] = useState<string | null>(null);
+  const saving = phase.kind === 'saving';
+
+  async function read(file: File | undefined) {
+    setError(null);
+    if (!file) return setPhase({ kind: 'idle' });
+    let parsed: ReturnType<typeof parseRecipientCsv>;
+    try {
+      parsed = parseRecipientCsv(await file.text());
+    } catch {
+      setPhase({ kind: 'idle' });
+      return setError(`Could not read ${file.name}. Choose a CSV file with a phone column.`);
+    }
+    const checked = checkRecipientRows(parsed);
+    // The line each phone first appears on, so the server can name the line of a row it refuses.
+    const firstLine = new Map<string, number>();
+    for (const r of parsed) {
+      const phone = normalisePhone(r.phone);
+      if (phone && !firstLine.has(phone)) firstLine.set(phone, r.line);
+    }
+    const rows = checked.valid.map((r) => ({ line: firstLine.get(r.phone) ?? 1, phone: r.phone, name: r.name }));
+    setPhase({ kind: 'preview', fileName: file.name, rows, duplicates: checked.duplicates, invalid: checked.invalid });
+  }
+
+  function cancel() {
+    if (fileRef.current) fileRef.current.value = '';
+    setError(null);
+    setPhase({ kind: 'idle' });
+  }
+
+  async function save(rows: Row[]) {
+    setError(null);
+    const total = rows.length;
+    let saved = 0;
+    let added = 0;
+    let already = 0;
+    const invalid: LineProblem[] = [];
+    setPhase({ kind: 'saving', saved, total });
+    const chunks = chunksOf(rows, chunkSize);
+    for (const [i, chunk] of chunks.entries()) {
+      let answer: Awaited<ReturnType<typeof addRecipientsAction>>;
+      try {
+        answer = await addRecipientsAction({ campaignId, rows: chunk, last: i === chunks.length - 1 });
+      } catch {
+        answer = { ok: false, message: CONNECTION_LOST };
+      }
+      if (!answer.ok) {
+        setError(`${answer.message} Saved ${saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; choose the same file again to add the rest — recipients already saved are not added twice.`);
+        setPhase({ kind: 'done', added, already, invalid });
+        router.refresh();
+        return;
+      }
+      added += answer.result.added;
+      already += answer.result.already;
+      invalid.push(...answer.result.invalid);
+      saved += chunk.length;
+      setPhase({ kind: 'saving', saved, total });
+    }
+    if (fileRef.current) fileRef.current.value = '';
+    setPhase({ kind: 'done', added, already, invalid });
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+          Recipients CSV
+        </label>
+        <input
+          ref={fileRef}
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          disabled={saving}
+          aria-describedby={`${inputId}-hint`}
+          onChange={(e) => void read(e.currentTarget.files?.[0])}
+          className={fileInputClass}
+        />
+        <p id={`${inputId}-hint`} className="text-sm text-slate-600">
+          A phone column (phone, mobile or number) and an optional name column. Nothing is saved until you confirm.
+        </p>
+      </div>
+
+      {phase.kind !== 'idle' ? (
+        <div role="status" className="space-y-1">
+          {phase.kind === 'preview' ? (
+            <>
+              <p className="font-medium">{plural(phase.rows.length, 'recipient')} to add</p>
+              <p>{plural(phase.duplicates, 'duplicate row')} merged</p>
+              {phase.invalid.length ? <p>{plural(phase.invalid.length, 'row')} without a valid phone, listed below</p> : null}
+            </>
+          ) : phase.kind === 'saving' ? (
+            <p>
+              Saved {phase.saved.toLocaleString('en-IN')} of {phase.total.toLocaleString('en-IN')}
+            </p>
+          ) : (
+            <p className="font-medium">
+              Added {plural(phase.added, 'recipient')}, {phase.already.toLocaleString('en-IN')} {phase.already === 1 ? 'was' : 'were'} already on this campaign.
+            </p>
+          )}
+        </div>
+      ) : null}
+
+      {phase.kind === 'saving' ? <SaveProgress label="Saving recipients" saved={phase.saved} total={phase.total} /> : null}
+
+      {error ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 ring-1 ring-red-200">
+          {error}
+        </p>
+      ) : null}
+
+      {phase.kind === 'preview' ? (
+        <>
+          <ProblemRows caption={`Rows that will not be added (${phase.invalid.length.toLocaleString('en-IN')})`} rows={phase.invalid} />
+          <div className="flex flex-wrap gap-3">
+            {phase.rows.length > 0 ? <Button onClick={() => void save(phase.rows)}>Add {plural(phase.rows.length, 'recipient')}</Button> : null}
+            <Button variant="secondary" onClick={cancel}>
+              Cancel
+            </Button>
+          </div>
+        </>
+      ) : null}
+      {phase.kind === 'done' ? <ProblemRows caption="Rows the server refused" rows={phase.invalid} /> : null}
+    </div>
+  );
+}

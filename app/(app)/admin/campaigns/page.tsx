@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { db } from '@/db';
+import { listCampaignAnalytics } from '@/db/queries/campaigns';
+import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { todayInIndia, formatDay } from '@/lib/dates';
+import { requirePermission } from '@/lib/session';
+import { CampaignForm } from './campaign-form';
+import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, formatCount } from './labels';
+
+export const metadata: Metadata = { title: 'Manage campaigns' };
+
+export default async function ManageCampaignsPage() {
+  await requirePermission('manage');
+  // The primary, not a replica: this page is read right after its own writes.
+  const campaigns = await listCampaignAnalytics(db, { sort: 'sent_at', dir: 'desc' });
+  return (
+    <>
+      <PageHeader title="Manage campaigns" description="Create campaigns, add their recipients, export the outbox and import the gateway’s results." />
+      {campaigns.length === 0 ? (
+        <EmptyState title="No campaigns yet">
+          <p>Create the first campaign below, then add its recipients from a CSV file or from your contacts.</p>
+        </EmptyState>
+      ) : (
+        <SimpleTable caption="Campaigns" head={['Campaign', 'Channel', 'Status', 'Sent on', 'Messages sent']}>
+          {campaigns.map((c) => (
+            <tr key={c.id}>
+              <td className={cellClass}>
+                <Link href={`/admin/campaigns/${c.id}`} className="touch-target inline-flex items-center font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {c.name}
+                </Link>
+              </td>
+              <td className={cellClass}>{CHANNEL_LABELS[c.channel] ?? c.channel}</td>
+              <td className={cellClass}>{CAMPAIGN_STATUS_LABELS[c.status] ?? c.status}</td>
+              <td className={cellClass}>{c.sent_at ? formatDay(todayInIndia(c.sent_at)) : '—'}</td>
+              <td className={`${cellClass} tabular-nums`}>{formatCount(c.messages_sent)}</td>
+            </tr>
+          ))}
+        </SimpleTable>
+      )}
+      <section aria-labelledby="new-campaign" className="mt-8 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+        <h2 id="new-campaign" className="mb-4 text-lg font-semibold">
+          New campaign
+        </h2>
+        <CampaignForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,205 @@
+import Link from 'next/link';
+import { cache } from 'react';
+import { readDb } from '@/db';
+import { campaignFunnel, getCampaign, getCampaignRevenueByStatus, listCampaignExhibitors, listCampaignLeads } from '@/db/queries/campaigns';
+import { CampaignFunnelChart } from '@/components/charts/campaign-funnel';
+import { CampaignLeadsTable } from '@/components/tables/campaigns/leads-table';
+import { buttonClass } from '@/components/ui/button';
+import { formatPercent } from '@/lib/analytics';
+import { formatINR } from '@/lib/money';
+
+/** Each widget is its own async server component, streamed in its own <Suspense> by the page. */
+
+/** Per request: the page and the KPI strip share one read; the funnel and the payment table share the other. */
+export const getCampaignOnce = cache((id: string) => getCampaign(readDb, id));
+const getRevenueByStatusOnce = cache((id: string) => getCampaignRevenueByStatus(readDb, id));
+
+const count = new Intl.NumberFormat('en-IN');
+const AMOUNT_STATUS_LABELS = { paid: 'Paid', partial: 'Partial', unpaid: 'Unpaid' } as const;
+
+export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; height?: string }) {
+  return (
+    <section aria-busy="true" aria-label={`${title} (loading)`} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+      <h2 className="mb-3 font-semibold">{title}</h2>
+      <div className={`${height} animate-pulse rounded-lg bg-slate-100`} />
+    </section>
+  );
+}
+
+function Card({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="font-semibold">
+          {title}
+        </h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function ExportLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={buttonClass('secondary')} prefetch={false}>
+      {children}
+    </Link>
+  );
+}
+
+/** A short table of figures: the first column names the row, the others are right-aligned numbers. */
+function FiguresTable({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
+  return (
+    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200">
+      <table className="w-full text-left text-base">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-sm text-slate-600">
+          <tr>
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={`px-4 py-3 font-medium whitespace-nowrap ${i === 0 ? 'text-left' : 'text-right'}`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+const rowHeaderClass = 'px-4 py-2 text-left align-middle font-normal';
+const numberClass = 'px-4 py-2 text-right align-middle tabular-nums whitespace-nowrap';
+
+export async function KpiWidget({ campaignId }: { campaignId: string }) {
+  const c = await getCampaignOnce(campaignId);
+  if (!c) return null;
+  const tiles: [string, string][] = [
+    ['Messages sent', count.format(c.messages_sent)],
+    ['Leads', count.format(c.leads)],
+    ['Bookings', count.format(c.bookings)],
+    ['Collected', formatINR(c.collected)],
+    ['Booked value', formatINR(c.booked)],
+    ['Conversion (leads → bookings)', formatPercent(c.conversion)],
+  ];
+  return (
+    <section aria-label="Key figures">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        {tiles.map(([label, value]) => (
+          <div key={label} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+            <dt className="text-sm text-slate-600">{label}</dt>
+            <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export async function FunnelWidget({ campaignId }: { campaignId: string }) {
+  const [c, byStatus] = await Promise.all([getCampaignOnce(campaignId), getRevenueByStatusOnce(campaignId)]);
+  if (!c) return null;
+  const steps = campaignFunnel(c, byStatus);
+  const anything = steps.some((s) => s.value > 0);
+  return (
+    <Card id="campaign-funnel" title="Campaign funnel">
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {anything ? (
+            <CampaignFunnelChart steps={steps.map(({ label, value, conversion }) => ({ label, value, conversion }))} />
+          ) : (
+            <p className="text-slate-600">Nothing sent yet: the funnel fills in once messages go out and leads come back.</p>
+          )}
+        </div>
+        <ol aria-label="Funnel" className="space-y-2 self-center">
+          {steps.map((s, i) => (
+            <li key={s.key} className="rounded-lg bg-slate-50 px-3 py-2">
+              <span className="font-medium tabular-nums">
+                {s.label}: {count.format(s.value)}
+              </span>
+              {i > 0 && s.conversion !== null ? (
+                <span className="block text-sm text-slate-600 tabular-nums">
+                  {' '}
+                  — {formatPercent(s.conversion)} of {steps[i - 1]!.label.toLowerCase()}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </Card>
+  );
+}
+
+export async function PaymentStatusWidget({ campaignId }: { campaignId: string }) {
+  const rows = await getRevenueByStatusOnce(campaignId);
+  return (
+    <Card id="campaign-payments" title="Revenue by payment status" action={<ExportLink href={`/api/export/campaigns/${campaignId}/payments`}>Export payments CSV</ExportLink>}>
+      <FiguresTable caption="Revenue by payment status" head={['Payment status', 'Bookings', 'Collected', 'Booked value']}>
+        {rows.map((r) => (
+          <tr key={r.amount_status}>
+            <th scope="row" className={rowHeaderClass}>
+              {AMOUNT_STATUS_LABELS[r.amount_status]}
+            </th>
+            <td className={numberClass}>{count.format(r.bookings)}</td>
+            <td className={numberClass}>{formatINR(r.collected)}</td>
+            <td className={numberClass}>{formatINR(r.booked)}</td>
+          </tr>
+        ))}
+      </FiguresTable>
+      <p className="mt-2 text-sm text-slate-600">Cancelled bookings are left out.</p>
+    </Card>
+  );
+}
+
+export async function ExhibitorsWidget({ campaignId }: { campaignId: string }) {
+  const rows = await listCampaignExhibitors(readDb, campaignId);
+  return (
+    <Card id="campaign-exhibitors" title="Exhibitor breakdown" action={<ExportLink href={`/api/export/campaigns/${campaignId}/exhibitors`}>Export exhibitors CSV</ExportLink>}>
+      {rows.length === 0 ? (
+        <p className="text-slate-600">No lead or booking from this campaign names a company yet.</p>
+      ) : (
+        <FiguresTable caption="Exhibitor breakdown" head={['Company', 'Leads', 'Bookings', 'Collected', 'Booked value']}>
+          {rows.map((r) => (
+            <tr key={r.exhibitor_id}>
+              <th scope="row" className={`${rowHeaderClass} min-w-48`}>
+                <Link
+                  href={`/companies/${r.exhibitor_id}`}
+                  className="touch-target inline-flex flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                >
+                  <span className="font-medium text-brand-700 underline underline-offset-2">{r.name}</span>
+                  {r.city ? (
+                    <span className="text-sm text-slate-600">
+                      <span className="sr-only">, </span>
+                      {r.city}
+                    </span>
+                  ) : null}
+                </Link>
+              </th>
+              <td className={numberClass}>{count.format(r.leads)}</td>
+              <td className={numberClass}>{count.format(r.bookings)}</td>
+              <td className={numberClass}>{formatINR(r.collected)}</td>
+              <td className={numberClass}>{formatINR(r.booked)}</td>
+            </tr>
+          ))}
+        </FiguresTable>
+      )}
+    </Card>
+  );
+}
+
+export const LEADS_PAGE_SIZE = 50;
+
+export async function LeadsWidget({ campaignId, page }: { campaignId: string; page: number }) {
+  const c = await getCampaignOnce(campaignId);
+  if (!c) return null;
+  const pageCount = Math.max(1, Math.ceil(c.leads / LEADS_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  const rows = await listCampaignLeads(readDb, campaignId, { page: current, pageSize: LEADS_PAGE_SIZE });
+  return (
+    <Card id="campaign-leads" title="Leads" action={<ExportLink href={`/api/export/campaigns/${campaignId}/leads`}>Export leads CSV</ExportLink>}>
+      <CampaignLeadsTable rows={rows} total={c.leads} page={current} pageSize={LEADS_PAGE_SIZE} />
+    </Card>
+  );
+}

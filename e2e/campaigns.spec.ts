@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { authFile, expectAccessible, unique } from './fixtures';
+
+/** Random valid Indian mobiles, E.164 and as a person types them. */
+const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+
+test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', () => {
+  test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({ browser }) => {
+    const name = `Expo invite ${unique()}`;
+    const phones = [newPhone(), newPhone()];
+
+    // The admin creates the campaign.
+    const adminContext = await browser.newContext({ storageState: authFile('admin') });
+    const admin = await adminContext.newPage();
+    await admin.goto('/admin/campaigns');
+    await admin.getByLabel('Name').fill(name);
+    await admin.getByLabel('Channel').selectOption('whatsapp');
+    await admin.getByLabel('Message').fill('Visit us at Hall A this weekend');
+    await admin.getByRole('button', { name: 'Create campaign' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expectAccessible(admin);
+
+    // Uploads a CSV: two good rows (one typed with spaces), one bad row, one duplicate.
+    const upload = admin.getByRole('region', { name: 'Upload recipients from CSV' });
+    const csv = `phone,name\n${phones[0]!.slice(0, 5)} ${phones[0]!.slice(5)},Asha\n12345,Broken\n+91${phones[1]},Ravi\n0${phones[0]},Asha again\n`;
+    await upload.getByLabel('Recipients CSV').setInputFiles({ name: 'recipients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(upload).toContainText('2 recipients to add');
+    await expect(upload).toContainText('1 duplicate row');
+    await expect(upload.getByRole('table')).toContainText('12345');
+    await expect(upload.getByRole('table')).toContainText('Not a valid phone number.');
+    await expectAccessible(admin);
+    await upload.getByRole('button', { name: 'Add 2 recipients' }).click();
+    await expect(upload).toContainText('Added 2 recipients, 0 were already on this campaign.');
+    await expect(admin.getByTestId('count-pending')).toContainText('2');
+
+    // Marks them sent (the gateway was used by hand).
+    const sending = admin.getByRole('region', { name: 'Sending' });
+    await sending.getByRole('button', { name: 'Mark all pending as sent' }).click();
+    await sending.getByRole('button', { name: 'Yes, mark 2 sent' }).click();
+    await expect(sending).toContainText('Marked 2 recipients as sent');
+    await expect(admin.getByTestId('count-sent')).toContainText('2');
+    const campaignId = admin.url().split('/admin/campaigns/')[1]!.split(/[?#]/)[0]!;
+    await adminContext.close();
+
+    // The manager sees the campaign with 2 messages and no lead yet.
+    const managerContext = await browser.newContext({ storageState: authFile('manager') });
+    const manager = await managerContext.newPage();
+    await manager.goto(`/campaigns/${campaignId}`);
+    const funnel = manager.getByRole('list', { name: 'Funnel' });
+    await expect(funnel).toContainText('Messages sent: 2');
+    await expect(funnel).toContainText('Leads: 0');
+    await expect(manager.getByRole('img', { name: /Funnel chart/ })).toBeVisible();
+    await expectAccessible(manager);
+
+    // An employee records a talk with the first phone: the campaign is suggested and taken.
+    const employeeContext = await browser.newContext({ storageState: authFile('employee') });
+    const booth = await employeeContext.newPage();
+    await booth.goto('/booth');
+    await booth.getByLabel('Location').selectOption({ index: 1 });
+    await booth.getByLabel('Stall', { exact: true }).selectOption({ index: 1 });
+    if (!(await booth.getByRole('button', { name: 'Change company' }).isVisible())) {
+      await booth.getByLabel('Find the exhibitor').fill('a');
+      await booth.getByRole('list', { name: 'Matching companies' }).getByRole('button').first().click();
+    }
+    await booth.getByLabel('Phone').fill(phones[0]!);
+    await expect(booth.getByLabel('Campaign')).toContainText(`${name} (suggested)`);
+    await expect(booth.getByText(`This phone was messaged by ${name}`)).toBeVisible();
+    await booth.getByRole('radio', { name: /Busy/ }).check();
+    await booth.getByRole('button', { name: 'Save talk' }).click();
+    await expect(booth.getByRole('status')).toContainText(/Saved\./);
+    await employeeContext.close();
+
+    // The funnel moved: one lead, 50 % of two messages.
+    await manager.reload();
+    await expect(funnel).toContainText('Leads: 1 — 50.00% of messages sent');
+    await expect(manager.getByRole('table', { name: 'Leads' })).toContainText('Busy', { ignoreCase: true });
+    await manager.goto('/campaigns');
+    await expect(manager.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: new RegExp(name) })).toBeVisible();
+    await managerContext.close();
+  });
+});
+
+test.describe('[CAMPAIGNS]: roles', () => {
+  test('an employee sees neither analytics nor campaign admin', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: authFile('employee') });
+    const page = await context.newPage();
+    for (const path of ['/campaigns', '/admin/campaigns', '/admin/settings']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    expect((await page.request.get('/api/export/campaigns')).status()).toBe(403);
+    await context.close();
+  });
+
+  test('a manager reads analytics but cannot manage campaigns', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: authFile('manager') });
+    const page = await context.newPage();
+    expect((await page.goto('/campaigns'))?.status()).toBe(200);
+    await expect(page.getByRole('table', { name: 'Campaigns' })).toBeVisible();
+    await expectAccessible(page);
+    expect((await page.goto('/admin/campaigns'))?.status()).toBe(403);
+    expect((await page.goto('/admin/settings'))?.status()).toBe(403);
+    await expect(page.getByRole('link', { name: 'Manage recipients' })).toHaveCount(0);
+    await context.close();
+  });
+
+  test('an admin changes the attribution settings, with field errors for bad input', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: authFile('admin') });
+    const page = await context.newPage();
+    await page.goto('/admin/settings');
+    await page.getByLabel('Attribution window (days)').fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('At least 1 day.')).toBeVisible();
+    await page.getByLabel('Attribution window (days)').fill('30');
+    await page.getByLabel('Attribution model').selectOption('last');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText(/Saved: 30 days, last touch/)).toBeVisible();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
