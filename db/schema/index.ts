@@ -8,4 +8,5 @@ export * from './bookings';
 export * from './conversations';
 export * from './system';
 export * from './stats';
+export * from './legacy';
 export * from './relations';

@@ -1,0 +1,64 @@
+/**
+ * An admin resolves a row the backfill could not (issue 6): picks the contact,
+ * the company, the location or the stall. The choice is written to the row and
+ * recorded as `by_hand`, which no later backfill run overwrites. One transaction.
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { legacyResolutions } from '@/db/schema';
+import { DomainError, isDuplicateKeyError } from '@/lib/errors';
+
+export const HAND_FIELDS = ['visitor_id', 'exhibitor_id', 'location_id', 'table_id'] as const;
+
+export const resolveByHandSchema = z
+  .object({
+    entity: z.enum(['follow_up', 'booking']),
+    row_id: z.string().trim().min(1).max(26),
+    field: z.enum(HAND_FIELDS),
+    value: z.string().trim().min(1, 'Choose a value.').max(26),
+  })
+  .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), { message: 'A lead has no location or stall to set here.', path: ['field'] });
+export type ResolveByHand = z.output<typeof resolveByHandSchema>;
+
+async function one<T>(tx: Parameters<Parameters<Db['transaction']>[0]>[0], query: ReturnType<typeof sql>): Promise<T | undefined> {
+  const [rows] = (await tx.execute(query)) as unknown as [T[]];
+  return rows[0];
+}
+
+export async function resolveByHand(db: Db, userId: string, input: ResolveByHand): Promise<void> {
+  const table = sql.raw(input.entity === 'booking' ? 'bookings' : 'follow_ups');
+  await db.transaction(async (tx) => {
+    const row = await one<{ id: string; location_id: number | null }>(
+      tx,
+      sql`select id, ${input.entity === 'booking' ? sql`location_id` : sql`null as location_id`} from ${table} where id = ${input.row_id} for update`,
+    );
+    if (!row) throw new DomainError('NOT_FOUND', 'That row no longer exists.');
+    let value: string | number = input.value;
+    if (input.field === 'visitor_id' || input.field === 'exhibitor_id') {
+      const contact = await one<{ type: string }>(tx, sql`select type from contacts where id = ${input.value} and deleted_at is null`);
+      if (!contact) throw new DomainError('NOT_FOUND', 'That contact does not exist.', 'value');
+      if (input.field === 'exhibitor_id' && contact.type !== 'exhibitor') throw new DomainError('INVALID', 'Choose a company (an exhibitor).', 'value');
+    } else if (input.field === 'location_id') {
+      value = Number(input.value);
+      if (!(await one(tx, sql`select id from location_mngt where id = ${value}`))) throw new DomainError('NOT_FOUND', 'That location does not exist.', 'value');
+    } else {
+      value = Number(input.value);
+      const stall = await one<{ location_id: number }>(tx, sql`select location_mngt_id as location_id from location_mngt_table_details where id = ${value}`);
+      if (!stall) throw new DomainError('NOT_FOUND', 'That stall does not exist.', 'value');
+      if (row.location_id === null) throw new DomainError('INVALID', 'Resolve the booking’s location first.', 'value');
+      if (Number(stall.location_id) !== Number(row.location_id)) throw new DomainError('INVALID', 'That stall is in another location.', 'value');
+    }
+    try {
+      await tx.execute(sql`update ${table} set ${sql.raw(input.field)} = ${value} where id = ${input.row_id}`);
+    } catch (error) {
+      if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw new DomainError('STALL_TAKEN', 'That stall is already sold for this booking’s date.', 'value');
+      if (isDuplicateKeyError(error, 'follow_ups_open_lead_unique')) throw new DomainError('CONFLICT', 'That company already has an open lead with this phone.', 'value');
+      throw error;
+    }
+    await tx
+      .insert(legacyResolutions)
+      .values({ entity: input.entity, row_id: input.row_id, field: input.field, outcome: 'by_hand', value: String(value), resolved_by: userId, reason: null })
+      .onDuplicateKeyUpdate({ set: { outcome: 'by_hand', value: String(value), resolved_by: userId, reason: null } });
+  });
+}
