@@ -236,6 +236,7 @@ describe('matching keys', () => {
     expect(['T-12', 't12', 'T 12', 'Table 12', 'table-12', 'Stall No. 12'].map(stallKey)).toEqual(['t12', 't12', 't12', 't12', 't12', 't12']);
     expect(stallKey('12')).toBe('12');
     expect(stallKey('B-7')).toBe('b7');
+    expect(stallKey('Table H2-11')).toBe(stallKey('H2-11'));
     expect(locationKey('  HITEX   Hyderabad ')).toBe('hitex hyderabad');
   });
 });

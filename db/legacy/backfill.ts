@@ -54,10 +54,13 @@ async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 /** "  HITEX   Hyderabad " → "hitex hyderabad". */
 export const locationKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-/** "T-12", "t 12", "Table 12", "Stall No. 12" → "t12"; "12" → "12". */
+/** "T-12", "t 12", "Table 12", "Stall No. 12" → "t12"; "Table H2-11" → "h211"; "12" → "12". */
 export function stallKey(s: string): string {
   const k = s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return k.replace(/^(table|tbl|stall)(no)?(?=\d)/, 't').replace(/^no(?=\d)/, '');
+  const word = /^(table|tbl|stall)(no)?(?=[a-z0-9])/.exec(k);
+  if (!word) return k;
+  const rest = k.slice(word[0].length);
+  return /^\d/.test(rest) ? `t${rest}` : rest;
 }
 
 /** Records decisions; a field resolved by hand keeps its row. Returns how many rows of the state changed. */
@@ -160,11 +163,18 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
         (after, limit) => sql`select x.id, x.phone from ${t} x where ${todo}${cursor('x.id', after)} order by x.id limit ${limit}`,
         async (tx, rows) => {
           const decisions: Decision[] = [];
+          const bulk: [string | number, string][] = [];
           for (const r of rows) {
             const e164 = normalisePhone(r.phone);
             const base = { entity: p.entity, row_id: String(r.id), field: 'phone' as const, original: r.phone };
             if (!e164) {
               decisions.push({ ...base, outcome: 'unresolved', reason: 'Not a valid phone number.' });
+              continue;
+            }
+            if (!p.unique) {
+              // No unique rule on this phone: one statement for the whole batch.
+              bulk.push([r.id, e164]);
+              decisions.push({ ...base, outcome: 'resolved', value: e164 });
               continue;
             }
             try {
@@ -176,6 +186,7 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
               decisions.push({ ...base, outcome: 'unresolved', reason: `Becomes ${e164}, which this campaign already has: kept as typed.` });
             }
           }
+          changedRows += await setColumn(tx, p.table, 'phone', bulk, false);
           await record(tx, decisions);
         },
       );
@@ -445,8 +456,8 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
   }
 }
 
-/** Sets `column` of `table` per id, one statement (ids and values from our own reads). */
-async function setColumn(tx: Tx, table: string, column: string, pairs: [string | number, string | number][]): Promise<number> {
+/** Sets `column` of `table` per id (only where it is still NULL, unless told), one statement (ids and values from our own reads). */
+async function setColumn(tx: Tx, table: string, column: string, pairs: [string | number, string | number][], onlyIfNull = true): Promise<number> {
   if (!pairs.length) return 0;
   const t = sql.raw(table);
   const c = sql.raw(column);
@@ -454,7 +465,7 @@ async function setColumn(tx: Tx, table: string, column: string, pairs: [string |
     pairs.map(([id, v], i) => (i === 0 ? sql`select ${id} as id, ${v} as v` : sql`select ${id}, ${v}`)),
     sql` union all `,
   );
-  await tx.execute(sql`update ${t} x join (${rows}) s on s.id = x.id set x.${c} = s.v where x.${c} is null`);
+  await tx.execute(sql`update ${t} x join (${rows}) s on s.id = x.id set x.${c} = s.v${onlyIfNull ? sql` where x.${c} is null` : sql``}`);
   return pairs.length;
 }
 
