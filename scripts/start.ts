@@ -15,7 +15,7 @@ const port = Number(process.env.PORT ?? 3000);
 try {
   const secret = ensureAuthSecret();
   const { url, isPrivate } = await resolveDatabase();
-  await migrateDatabase(url);
+  await migrateDatabase(url, (line) => console.log(line));
 
   if (isPrivate) {
     if (await seedDemoIfEmpty(url)) console.log('[db] seeded the demo data into the private database');

@@ -30,7 +30,7 @@ if (!values.email || !values.name || !ROLES.includes(values.role as Role)) {
 }
 
 const { url } = await resolveDatabase();
-await migrateDatabase(url);
+await migrateDatabase(url, (line) => console.log(line));
 const pool = createPool(url, 1);
 try {
   const password = process.env.USER_PASSWORD ?? (await askHidden('Password: '));

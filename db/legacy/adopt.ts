@@ -123,8 +123,13 @@ export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, 
       }
       const collation = existing.get(table.name);
       if (collation !== COLLATION) {
-        await conn.query(`ALTER TABLE \`${table.name}\` CONVERT TO CHARACTER SET utf8mb4 COLLATE ${COLLATION}`);
-        note(table.name, `converted from ${collation} to ${COLLATION}`);
+        try {
+          await conn.query(`ALTER TABLE \`${table.name}\` CONVERT TO CHARACTER SET utf8mb4 COLLATE ${COLLATION}`);
+          note(table.name, `converted from ${collation} to ${COLLATION}`);
+        } catch (error) {
+          // Kept as it is; a foreign key to or from it may then fail below, and is reported there.
+          note(table.name, `could not convert from ${collation} to ${COLLATION}: ${(error as Error).message}`);
+        }
       }
       let columns = await columnsOf(table.name);
       for (const col of table.columns) {
