@@ -91,3 +91,16 @@ test.describe('[ADMIN]: locations and stalls', () => {
     await expect(page.getByRole('heading', { name: 'Stalls (0)' })).toBeVisible();
   });
 });
+
+test.describe('[LEGACY IMPORT]: admin', () => {
+  test.use({ storageState: authFile('admin') });
+
+  test('the import page says how to bring an old database in when none was', async ({ page }) => {
+    await page.goto('/admin/import');
+    await expect(page.getByRole('heading', { level: 1, name: 'Legacy import' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No old database has been imported' })).toBeVisible();
+    await expect(page.getByText('npm run legacy:backfill -- --dry-run')).toBeVisible();
+    await expectAccessible(page);
+    expect((await page.request.get('/api/export/legacy')).status()).toBe(200);
+  });
+});

@@ -48,7 +48,7 @@ test.describe('[AUTH]: signing in', () => {
 const NAV = {
   employee: ['Booth', 'My follow-ups', 'Companies'],
   manager: ['Booth', 'My follow-ups', 'Companies', 'Campaigns', 'Stalls'],
-  admin: ['Booth', 'My follow-ups', 'Companies', 'Campaigns', 'Stalls', 'Users', 'Locations', 'Manage campaigns', 'Settings'],
+  admin: ['Booth', 'My follow-ups', 'Companies', 'Campaigns', 'Stalls', 'Users', 'Locations', 'Manage campaigns', 'Settings', 'Legacy import'],
 } as const;
 
 for (const role of ['employee', 'manager', 'admin'] as const) {

@@ -14,6 +14,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/admin/locations', label: 'Locations', permission: 'manage' },
   { href: '/admin/campaigns', label: 'Manage campaigns', permission: 'manage' },
   { href: '/admin/settings', label: 'Settings', permission: 'manage' },
+  { href: '/admin/import', label: 'Legacy import', permission: 'manage' },
 ];
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
