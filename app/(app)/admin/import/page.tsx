@@ -136,7 +136,7 @@ export default async function LegacyImportPage({ searchParams }: { searchParams:
                   <td className={cellClass}>{FIELD_LABELS[r.field]}</td>
                   <td className={cellClass}>{OUTCOME_LABELS[r.outcome]}</td>
                   <td className={`${cellClass} min-w-48`}>{r.reason ?? '—'}</td>
-                  <td className={`${cellClass} break-all`}>{r.original ?? <span className="text-slate-600">—</span>}</td>
+                  <td className={`${cellClass} min-w-40 break-words`}>{r.original ?? <span className="text-slate-600">—</span>}</td>
                   <td className={`${cellClass} text-right whitespace-nowrap`}>
                     {hand ? (
                       <Link href={`/admin/import/${r.entity}/${encodeURIComponent(r.row_id)}#resolve-${hand}`} className={linkClass}>
