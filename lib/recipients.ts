@@ -11,8 +11,8 @@ import { normalisePhone } from '@/lib/phone';
 export type RecipientRow = { phone: string; name: string | null };
 export type InvalidRecipientRow = { line: number; value: string; reason: string };
 export type RecipientCheck = {
-  /** Unique valid recipients, in file order. */
-  valid: RecipientRow[];
+  /** Unique valid recipients, in file order, each with the line its phone first appears on. */
+  valid: (RecipientRow & { line: number })[];
   /** Rows whose phone repeats an earlier row (merged into it). */
   duplicates: number;
   invalid: InvalidRecipientRow[];
@@ -41,7 +41,7 @@ export function parseRecipientCsv(text: string): { line: number; phone: string; 
 
 /** Normalises, merges duplicates and lists the invalid rows. */
 export function checkRecipientRows(rows: { line: number; phone: string; name?: string | null }[]): RecipientCheck {
-  const seen = new Map<string, RecipientRow>();
+  const seen = new Map<string, RecipientRow & { line: number }>();
   const invalid: InvalidRecipientRow[] = [];
   let duplicates = 0;
   for (const row of rows) {
@@ -62,7 +62,7 @@ export function checkRecipientRows(rows: { line: number; phone: string; name?: s
       if (!earlier.name && name) earlier.name = name;
       continue;
     }
-    seen.set(phone, { phone, name });
+    seen.set(phone, { line: row.line, phone, name });
   }
   return { valid: [...seen.values()], duplicates, invalid };
 }

@@ -83,8 +83,8 @@ describe('recipient lists from a CSV', () => {
       { line: 6, phone: '', name: 'Nobody' },
     ]);
     expect(check.valid).toEqual([
-      { phone: '+919876543210', name: 'Anita' },
-      { phone: '+919876543211', name: 'Ravi' },
+      { line: 2, phone: '+919876543210', name: 'Anita' },
+      { line: 4, phone: '+919876543211', name: 'Ravi' },
     ]);
     expect(check.duplicates).toBe(1);
     expect(check.invalid).toEqual([

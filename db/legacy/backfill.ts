@@ -23,6 +23,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, DbOrTx, Tx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { legacyResolutions, type LegacyEntity, type LegacyField, type LegacyOutcome } from '@/db/schema';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { reconcileReadStats } from '@/db/services/read-stats';
@@ -47,10 +48,6 @@ const E164 = '^\\+[1-9][0-9]{6,14}$';
 class Stop extends Error {}
 class DryRunRollback extends Error {}
 
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const [rows] = (await db.execute(query)) as unknown as [T[]];
-  return rows;
-}
 
 /** "  HITEX   Hyderabad " → "hitex hyderabad". */
 export const locationKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -373,69 +370,74 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
     }
 
     /* ------------------------------------------------------ conversations */
-    await inBatches<{ id: number; exhibitor_id: string | null; visitor_id: string | null; phone: string; employee_id: string; location_id: number | null; table_id: number | null; campaign_id: string | null; status: string; comment: string | null; at: string | null }>(
-      outerTx,
-      'follow_ups: timeline',
-      sql`select count(*) as n from follow_ups x where x.conversation_id is null`,
-      (after, limit) =>
-        sql`select x.id, x.exhibitor_id, x.visitor_id, x.phone, x.employee_id, x.location_id, x.table_id, x.campaign_id, x.status, x.comment,
-                   cast(coalesce(nullif(x.created_at, 0), nullif(x.updated_at, 0)) as char) as at
-            from follow_ups x where x.conversation_id is null${cursor('x.id', after)} order by x.id limit ${limit}`,
-      async (tx, rows) => {
-        const decisions: Decision[] = [];
-        for (const r of rows) {
-          const base = { entity: 'follow_up' as const, row_id: String(r.id), field: 'conversation' as const };
-          if (!r.exhibitor_id) {
-            decisions.push({ ...base, outcome: 'unresolved', reason: 'No company is known for this lead, so it is on no company’s timeline.' });
-            continue;
-          }
-          if (!r.at) {
-            decisions.push({ ...base, outcome: 'unresolved', reason: 'The lead has no date.' });
-            continue;
-          }
-          const id = ulid(Date.parse(`${r.at.replace(' ', 'T')}Z`) || Date.now());
-          await tx.execute(sql`
-            insert into conversations (id, exhibitor_id, visitor_id, visitor_phone, employee_id, location_id, table_id, campaign_id, outcome, kind, notes, conversation_date, follow_up_id)
-            values (${id}, ${r.exhibitor_id}, ${r.visitor_id}, ${r.phone}, ${r.employee_id}, ${r.location_id}, ${r.table_id}, ${r.campaign_id}, ${r.status}, 'import', ${r.comment}, ${r.at}, ${r.id})`);
-          await tx.execute(sql`update follow_ups set conversation_id = ${id} where id = ${r.id}`);
-          changedRows++;
-          decisions.push({ ...base, outcome: 'resolved', value: id });
-        }
-        await record(tx, decisions);
+    // An old lead or booking of a known company becomes an 'import' entry of its timeline, linked both ways.
+    type TimelineRow = {
+      id: string | number;
+      exhibitor_id: string | null;
+      visitor_id: string | null;
+      phone: string | null;
+      employee_id: string;
+      location_id: number | null;
+      table_id: number | null;
+      campaign_id: string | null;
+      outcome: string;
+      notes: string | null;
+      price: string | null;
+      amount_paid: string | null;
+      at: string | null;
+    };
+    const timelines = [
+      {
+        entity: 'follow_up' as const,
+        table: 'follow_ups',
+        what: 'lead',
+        link: 'follow_up_id',
+        columns: sql`x.status as outcome, x.comment as notes, null as price, null as amount_paid`,
+        notes: (r: TimelineRow) => r.notes,
       },
-    );
-    await inBatches<{ id: string; exhibitor_id: string | null; visitor_id: string | null; phone: string | null; employee_id: string; location_id: number | null; table_id: number | null; campaign_id: string | null; at: string | null; price: string | null; amount_paid: string | null }>(
-      outerTx,
-      'bookings: timeline',
-      sql`select count(*) as n from bookings x where x.conversation_id is null`,
-      (after, limit) =>
-        sql`select x.id, x.exhibitor_id, x.visitor_id, x.phone, x.employee_id, x.location_id, x.table_id, x.campaign_id, x.price, x.amount_paid,
-                   cast(coalesce(nullif(x.created_at, 0), nullif(x.updated_at, 0)) as char) as at
-            from bookings x where x.conversation_id is null${cursor('x.id', after)} order by x.id limit ${limit}`,
-      async (tx, rows) => {
-        const decisions: Decision[] = [];
-        for (const r of rows) {
-          const base = { entity: 'booking' as const, row_id: r.id, field: 'conversation' as const };
-          if (!r.exhibitor_id) {
-            decisions.push({ ...base, outcome: 'unresolved', reason: 'No company is known for this booking, so it is on no company’s timeline.' });
-            continue;
-          }
-          if (!r.at) {
-            decisions.push({ ...base, outcome: 'unresolved', reason: 'The booking has no date.' });
-            continue;
-          }
-          const id = ulid(Date.parse(`${r.at.replace(' ', 'T')}Z`) || Date.now());
-          const notes = `Imported booking${r.price !== null ? `: ${formatINR(r.amount_paid ?? '0')} of ${formatINR(r.price)} paid` : ''}.`;
-          await tx.execute(sql`
-            insert into conversations (id, exhibitor_id, visitor_id, visitor_phone, employee_id, location_id, table_id, campaign_id, outcome, kind, notes, conversation_date, booking_id)
-            values (${id}, ${r.exhibitor_id}, ${r.visitor_id}, ${r.phone}, ${r.employee_id}, ${r.location_id}, ${r.table_id}, ${r.campaign_id}, 'materialised', 'import', ${notes}, ${r.at}, ${r.id})`);
-          await tx.execute(sql`update bookings set conversation_id = ${id} where id = ${r.id}`);
-          changedRows++;
-          decisions.push({ ...base, outcome: 'resolved', value: id });
-        }
-        await record(tx, decisions);
+      {
+        entity: 'booking' as const,
+        table: 'bookings',
+        what: 'booking',
+        link: 'booking_id',
+        columns: sql`'materialised' as outcome, null as notes, x.price, x.amount_paid`,
+        notes: (r: TimelineRow) => `Imported booking${r.price !== null ? `: ${formatINR(r.amount_paid ?? '0')} of ${formatINR(r.price)} paid` : ''}.`,
       },
-    );
+    ];
+    for (const tl of timelines) {
+      const t = sql.raw(tl.table);
+      await inBatches<TimelineRow>(
+        outerTx,
+        `${tl.table}: timeline`,
+        sql`select count(*) as n from ${t} x where x.conversation_id is null`,
+        (after, limit) =>
+          sql`select x.id, x.exhibitor_id, x.visitor_id, x.phone, x.employee_id, x.location_id, x.table_id, x.campaign_id, ${tl.columns},
+                     cast(coalesce(nullif(x.created_at, 0), nullif(x.updated_at, 0)) as char) as at
+              from ${t} x where x.conversation_id is null${cursor('x.id', after)} order by x.id limit ${limit}`,
+        async (tx, rows) => {
+          const decisions: Decision[] = [];
+          for (const r of rows) {
+            const base = { entity: tl.entity, row_id: String(r.id), field: 'conversation' as const };
+            if (!r.exhibitor_id) {
+              decisions.push({ ...base, outcome: 'unresolved', reason: `No company is known for this ${tl.what}, so it is on no company’s timeline.` });
+              continue;
+            }
+            if (!r.at) {
+              decisions.push({ ...base, outcome: 'unresolved', reason: `The ${tl.what} has no date.` });
+              continue;
+            }
+            const id = ulid(Date.parse(`${r.at.replace(' ', 'T')}Z`) || Date.now());
+            await tx.execute(sql`
+              insert into conversations (id, exhibitor_id, visitor_id, visitor_phone, employee_id, location_id, table_id, campaign_id, outcome, kind, notes, conversation_date, ${sql.raw(tl.link)})
+              values (${id}, ${r.exhibitor_id}, ${r.visitor_id}, ${r.phone}, ${r.employee_id}, ${r.location_id}, ${r.table_id}, ${r.campaign_id}, ${r.outcome}, 'import', ${tl.notes(r)}, ${r.at}, ${r.id})`);
+            await tx.execute(sql`update ${t} set conversation_id = ${id} where id = ${r.id}`);
+            changedRows++;
+            decisions.push({ ...base, outcome: 'resolved', value: id });
+          }
+          await record(tx, decisions);
+        },
+      );
+    }
   }
 
   async function finish(on: DbOrTx): Promise<BackfillResult> {

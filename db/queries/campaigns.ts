@@ -5,18 +5,12 @@
  * breakdown and leads; the recipients for the admin pages. Each function is a
  * fixed number of queries; money stays a DECIMAL string.
  */
-import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
 import { campaignRecipients, campaigns, RECIPIENT_STATUSES, type AmountStatus, type Outcome } from '@/db/schema';
 import { conversionPercent } from '@/lib/analytics';
 
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const [rows] = (await db.execute(query)) as unknown as [T[]];
-  return rows;
-}
-const toCount = (v: unknown): number => Number(v ?? 0);
-const toMoney = (v: unknown): string => (v === null || v === undefined ? '0.00' : String(v));
-const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
 
 /* ------------------------------------------------------------ analytics list */
 

@@ -14,6 +14,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/db';
+import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
 import { fromPaise, toPaise } from '@/lib/money';
 import {
   exhibitorStats,
@@ -32,18 +33,7 @@ import {
 
 /* ------------------------------------------------------------------ helpers */
 
-/** mysql2 returns COUNT as a number and SUM of integers as a DECIMAL string; both become numbers here. */
-const toCount = (v: unknown): number => Number(v ?? 0);
-/** A DECIMAL(…,2) from the database, or '0.00' when there was nothing to sum. */
-const toMoney = (v: unknown): string => (v === null || v === undefined ? '0.00' : String(v));
-/** drizzle's mysql2 driver returns TIMESTAMP as 'YYYY-MM-DD HH:MM:SS' in the session zone, which is UTC (db/index.ts). */
-const toDate = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
 
-/** Rows of a raw statement (db.execute returns [rows, fields] on mysql2). */
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const [rows] = (await db.execute(query)) as unknown as [T[]];
-  return rows;
-}
 
 /**
  * Locations numbered in name order. Sorting thousands of stall rows by the

@@ -4,8 +4,9 @@
  * said, what it links to now, the contacts its phone could mean, and the
  * stalls of its location.
  */
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { contacts, legacyResolutions, type ContactType, type LegacyField, type LegacyOutcome } from '@/db/schema';
 
 export type HandEntity = 'follow_up' | 'booking';
@@ -36,10 +37,6 @@ export type LegacyRowContext = {
 
 type RawRow = Omit<LegacyRowContext, 'entity' | 'candidates' | 'resolutions' | 'location_id' | 'table_id'> & { location_id: unknown; table_id: unknown };
 
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const [rows] = (await db.execute(query)) as unknown as [T[]];
-  return rows;
-}
 
 const idOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 

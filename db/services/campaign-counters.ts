@@ -3,8 +3,9 @@
  * rows: one set-based recount for all campaigns, and an optional repair in one
  * transaction with one UPDATE … JOIN.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { toPaise } from '@/lib/money';
 
 type CountField = 'total_messages_sent' | 'total_leads_generated' | 'total_bookings_created';
@@ -45,13 +46,9 @@ type Row = {
   actual_booked: string;
 };
 
-async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const [rows] = (await db.execute(query)) as unknown as [T[], unknown];
-  return rows;
-}
 
 async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
-  const rows = await selectRows<Row>(
+  const rows = await rowsOf<Row>(
     db,
     sql`select c.id, c.name,
           c.total_messages_sent as stored_sent, ${SENT} as actual_sent,

@@ -83,7 +83,7 @@ export async function addRecipients(db: Db, campaignId: string, rows: { line: nu
   const checked = checkRecipientRows(rows);
   if (!checked.valid.length) return { added: 0, already: 0, invalid: checked.invalid, duplicates: checked.duplicates };
   return db.transaction(async (tx) => {
-    // Locked: uploads to one campaign take turns, so the before/after count below is theirs alone.
+    // Locked: uploads to one campaign take turns, so what insertRecipients finds already there stays so.
     await requireCampaign(tx, campaignId, true);
     const added = await insertRecipients(tx, campaignId, checked.valid);
     return { added, already: checked.valid.length - added, invalid: checked.invalid, duplicates: checked.duplicates };
@@ -96,12 +96,16 @@ async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[
     sql`, `,
   );
   // affectedRows cannot tell a new row from a touched duplicate (mysql2 reports found rows), so the
-  // new rows are counted before and after, under the campaign's lock taken by the caller.
-  const before = await recipientCount(tx, campaignId);
+  // phones already there are looked up first (unique (campaign_id, phone)), under the campaign's lock
+  // taken by the caller.
+  const existing = await tx
+    .select({ phone: campaignRecipients.phone })
+    .from(campaignRecipients)
+    .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.phone, valid.map((r) => r.phone))));
   await tx.execute(sql`
     insert into ${campaignRecipients} (campaign_id, phone, name, contact_id, status) values ${values}
     on duplicate key update name = coalesce(${campaignRecipients.name}, values(name))`);
-  return (await recipientCount(tx, campaignId)) - before;
+  return valid.length - existing.length;
 }
 
 async function recipientCount(tx: Tx, campaignId: string): Promise<number> {

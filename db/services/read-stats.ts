@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { toPaise } from '@/lib/money';
 
 type Spec = { keys: string[]; counts: string[]; money: string[]; last?: string };
@@ -32,10 +33,6 @@ const differs = (s: Spec) =>
 const nonEmpty = (s: Spec, alias: string) =>
   raw([...s.counts, ...s.money].map((c) => `${alias}.${c} <> 0`).concat(s.last ? [`${alias}.${s.last} is not null`] : []).join(' or '));
 
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const [rows] = (await db.execute(query)) as unknown as [T[]];
-  return rows;
-}
 
 /**
  * The recount of `table` once, into a keyed temporary table of the caller's

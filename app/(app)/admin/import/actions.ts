@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
-import { searchExhibitors } from '@/db/queries/booth';
 import { resolveByHand, resolveByHandSchema } from '@/db/legacy/resolve';
-import { authorizedUser, validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/action';
 import { SAVED_MESSAGE } from './labels';
 
 /** Sets the visitor, company, location or stall of an old row; recorded as by hand, which no later backfill run overwrites. */
@@ -15,8 +14,3 @@ export const resolveLegacyRowAction = validatedAction('manage', resolveByHandSch
   return { ok: true, message: SAVED_MESSAGE };
 });
 
-/** Companies for the company picker, by name. */
-export async function searchLegacyCompaniesAction(q: string): Promise<{ id: string; name: string; city: string | null }[]> {
-  if (!(await authorizedUser('manage'))) return [];
-  return searchExhibitors(db, String(q).slice(0, 100), 50);
-}

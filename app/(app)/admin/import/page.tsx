@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import Link from 'next/link';
 import { db } from '@/db';
 import { countResolutions } from '@/db/queries/legacy';
@@ -153,18 +154,7 @@ export default async function LegacyImportPage({ searchParams }: { searchParams:
             })}
           </SimpleTable>
         )}
-        <div className="mt-3 flex flex-wrap gap-3">
-          {after ? (
-            <Link href={listHref(field)} className={buttonClass('secondary')}>
-              First page
-            </Link>
-          ) : null}
-          {next ? (
-            <Link href={listHref(field, formatCursor(next))} className={buttonClass('secondary')}>
-              Next
-            </Link>
-          ) : null}
-        </div>
+        <KeysetPager firstHref={after ? listHref(field) : null} nextHref={next ? listHref(field, formatCursor(next)) : null} />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { KeyFigures } from '@/components/ui/key-figures';
 import { cache } from 'react';
 import { readDb } from '@/db';
 import { campaignFunnel, getCampaign, getCampaignRevenueByStatus, listCampaignExhibitors, listCampaignLeads } from '@/db/queries/campaigns';
@@ -83,18 +84,7 @@ export async function KpiWidget({ campaignId }: { campaignId: string }) {
     ['Booked value', formatINR(c.booked)],
     ['Conversion (leads → bookings)', formatPercent(c.conversion)],
   ];
-  return (
-    <section aria-label="Key figures">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        {tiles.map(([label, value]) => (
-          <div key={label} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-            <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <KeyFigures tiles={tiles} />;
 }
 
 export async function FunnelWidget({ campaignId }: { campaignId: string }) {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { KeyFigures } from '@/components/ui/key-figures';
 import { readDb } from '@/db';
 import {
   getCompanyKpis,
@@ -50,18 +51,7 @@ export async function KpiWidget({ exhibitorId, showMoney }: { exhibitorId: strin
         ] as [string, string][])
       : []),
   ];
-  return (
-    <section aria-label="Key figures">
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        {tiles.map(([label, value]) => (
-          <div key={label} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-            <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
+  return <KeyFigures tiles={tiles} />;
 }
 
 export async function ChartWidget({ exhibitorId, by, showMoney }: { exhibitorId: string; by: 'week' | 'month'; showMoney: boolean }) {

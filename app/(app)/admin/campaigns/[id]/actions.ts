@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db';
-import { searchExhibitors } from '@/db/queries/booth';
 import {
   addRecipients,
   addRecipientsByFilter,
@@ -132,11 +131,6 @@ export const recipientFilterAction = validatedAction('manage', filterFormSchema,
   return { ok: true, data: { intent, added }, message: `Added ${count(added)} ${added === 1 ? 'recipient' : 'recipients'} from the filter.` };
 });
 
-/** Companies for the "talked to" picker, by name. */
-export async function searchCompaniesAction(q: string): Promise<{ id: string; name: string; city: string | null }[]> {
-  if (!(await authorizedUser('manage'))) return [];
-  return searchExhibitors(db, String(q).slice(0, 100), 50);
-}
 
 /* ------------------------------------------------------------------ sending */
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
@@ -179,18 +180,7 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
             ))}
           </SimpleTable>
         )}
-        <div className="mt-3 flex flex-wrap gap-3">
-          {after ? (
-            <Link href={listHref(status)} className={buttonClass('secondary')}>
-              First page
-            </Link>
-          ) : null}
-          {next ? (
-            <Link href={listHref(status, next)} className={buttonClass('secondary')}>
-              Next
-            </Link>
-          ) : null}
-        </div>
+        <KeysetPager firstHref={after ? listHref(status) : null} nextHref={next ? listHref(status, next) : null} />
       </section>
     </>
   );

@@ -3,11 +3,10 @@
 import { useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { normalisePhone } from '@/lib/phone';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
 import { addRecipientsAction, type RecipientChunk } from './actions';
 import { plural } from '../labels';
-import { chunksOf, CONNECTION_LOST, fileInputClass, ProblemRows, SaveProgress, type LineProblem } from './upload-parts';
+import { fileInputClass, ProblemRows, SaveProgress, sendInChunks, type LineProblem } from './upload-parts';
 
 type Row = RecipientChunk['rows'][number];
 
@@ -41,14 +40,7 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
       return setError(`Could not read ${file.name}. Choose a CSV file with a phone column.`);
     }
     const checked = checkRecipientRows(parsed);
-    // The line each phone first appears on, so the server can name the line of a row it refuses.
-    const firstLine = new Map<string, number>();
-    for (const r of parsed) {
-      const phone = normalisePhone(r.phone);
-      if (phone && !firstLine.has(phone)) firstLine.set(phone, r.line);
-    }
-    const rows = checked.valid.map((r) => ({ line: firstLine.get(r.phone) ?? 1, phone: r.phone, name: r.name }));
-    setPhase({ kind: 'preview', fileName: file.name, rows, duplicates: checked.duplicates, invalid: checked.invalid });
+    setPhase({ kind: 'preview', fileName: file.name, rows: checked.valid, duplicates: checked.duplicates, invalid: checked.invalid });
   }
 
   function cancel() {
@@ -60,30 +52,26 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
   async function save(rows: Row[]) {
     setError(null);
     const total = rows.length;
-    let saved = 0;
     let added = 0;
     let already = 0;
     const invalid: LineProblem[] = [];
-    setPhase({ kind: 'saving', saved, total });
-    const chunks = chunksOf(rows, chunkSize);
-    for (const [i, chunk] of chunks.entries()) {
-      let answer: Awaited<ReturnType<typeof addRecipientsAction>>;
-      try {
-        answer = await addRecipientsAction({ campaignId, rows: chunk, last: i === chunks.length - 1 });
-      } catch {
-        answer = { ok: false, message: CONNECTION_LOST };
-      }
-      if (!answer.ok) {
-        setError(`${answer.message} Saved ${saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; choose the same file again to add the rest — recipients already saved are not added twice.`);
-        setPhase({ kind: 'done', added, already, invalid });
-        router.refresh();
-        return;
-      }
-      added += answer.result.added;
-      already += answer.result.already;
-      invalid.push(...answer.result.invalid);
-      saved += chunk.length;
-      setPhase({ kind: 'saving', saved, total });
+    setPhase({ kind: 'saving', saved: 0, total });
+    const outcome = await sendInChunks(
+      rows,
+      chunkSize,
+      (chunk, last) => addRecipientsAction({ campaignId, rows: chunk, last }),
+      (result, saved) => {
+        added += result.added;
+        already += result.already;
+        invalid.push(...result.invalid);
+        setPhase({ kind: 'saving', saved, total });
+      },
+    );
+    if (!outcome.ok) {
+      setError(`${outcome.message} Saved ${outcome.saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; choose the same file again to add the rest — recipients already saved are not added twice.`);
+      setPhase({ kind: 'done', added, already, invalid });
+      router.refresh();
+      return;
     }
     if (fileRef.current) fileRef.current.value = '';
     setPhase({ kind: 'done', added, already, invalid });

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { normalisePhone } from '@/lib/phone';
 import { recordDeliveryResultsAction, type DeliveryChunk } from './actions';
 import { plural } from '../labels';
-import { chunksOf, CONNECTION_LOST, fileInputClass, ProblemRows, SaveProgress, type LineProblem } from './upload-parts';
+import { fileInputClass, ProblemRows, SaveProgress, sendInChunks, type LineProblem } from './upload-parts';
 
 type Row = DeliveryChunk['rows'][number];
 
@@ -86,30 +86,26 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
   async function save(rows: Row[]) {
     setError(null);
     const total = rows.length;
-    let saved = 0;
     let sent = 0;
     let failed = 0;
     const unknown: LineProblem[] = [];
-    setPhase({ kind: 'saving', saved, total });
-    const chunks = chunksOf(rows, chunkSize);
-    for (const [i, chunk] of chunks.entries()) {
-      let answer: Awaited<ReturnType<typeof recordDeliveryResultsAction>>;
-      try {
-        answer = await recordDeliveryResultsAction({ campaignId, rows: chunk, last: i === chunks.length - 1 });
-      } catch {
-        answer = { ok: false, message: CONNECTION_LOST };
-      }
-      if (!answer.ok) {
-        setError(`${answer.message} Saved ${saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; importing the same file again is safe — each phone just gets its result again.`);
-        setPhase({ kind: 'done', sent, failed, unknown });
-        router.refresh();
-        return;
-      }
-      sent += answer.result.sent;
-      failed += answer.result.failed;
-      unknown.push(...answer.result.unknown);
-      saved += chunk.length;
-      setPhase({ kind: 'saving', saved, total });
+    setPhase({ kind: 'saving', saved: 0, total });
+    const outcome = await sendInChunks(
+      rows,
+      chunkSize,
+      (chunk, last) => recordDeliveryResultsAction({ campaignId, rows: chunk, last }),
+      (result, saved) => {
+        sent += result.sent;
+        failed += result.failed;
+        unknown.push(...result.unknown);
+        setPhase({ kind: 'saving', saved, total });
+      },
+    );
+    if (!outcome.ok) {
+      setError(`${outcome.message} Saved ${outcome.saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; importing the same file again is safe — each phone just gets its result again.`);
+      setPhase({ kind: 'done', sent, failed, unknown });
+      router.refresh();
+      return;
     }
     if (fileRef.current) fileRef.current.value = '';
     setPhase({ kind: 'done', sent, failed, unknown });

@@ -1,4 +1,5 @@
 import { cellClass } from '@/components/tables/simple-table';
+import type { ChunkAnswer } from './actions';
 
 export type LineProblem = { line: number; value: string; reason: string };
 
@@ -50,13 +51,41 @@ export function SaveProgress({ label, saved, total }: { label: string; saved: nu
   return <progress aria-label={label} value={saved} max={Math.max(total, 1)} className="h-3 w-full max-w-md accent-brand-700" />;
 }
 
-export function chunksOf<T>(rows: T[], size: number): T[][] {
+function chunksOf<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
 
+/**
+ * Sends `rows` to a chunk action one chunk after another (the last flagged, so
+ * the pages are refreshed once), calling `onChunk` with each answer and the rows
+ * saved so far. Stops at the first refusal or dropped connection and says how
+ * far it got.
+ */
+export async function sendInChunks<R, T>(
+  rows: R[],
+  size: number,
+  send: (chunk: R[], last: boolean) => Promise<ChunkAnswer<T>>,
+  onChunk: (result: T, saved: number) => void,
+): Promise<{ ok: true } | { ok: false; message: string; saved: number }> {
+  const chunks = chunksOf(rows, size);
+  let saved = 0;
+  for (const [i, chunk] of chunks.entries()) {
+    let answer: ChunkAnswer<T>;
+    try {
+      answer = await send(chunk, i === chunks.length - 1);
+    } catch {
+      answer = { ok: false, message: CONNECTION_LOST };
+    }
+    if (!answer.ok) return { ok: false, message: answer.message, saved };
+    saved += chunk.length;
+    onChunk(answer.result, saved);
+  }
+  return { ok: true };
+}
+
 export const fileInputClass =
   'touch-target block w-full max-w-md rounded-lg border border-slate-300 bg-white px-3 py-2 text-base file:mr-3 file:rounded-md file:border-0 file:bg-brand-50 file:px-3 file:py-2 file:font-medium file:text-brand-800 focus:outline-2 focus:outline-brand-600';
 
-export const CONNECTION_LOST = 'The connection dropped before the server answered.';
+const CONNECTION_LOST = 'The connection dropped before the server answered.';

@@ -1,14 +1,16 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
-import { FormMessage, inputClass, SelectField } from '@/components/forms/field';
+import { useActionState } from 'react';
+import { FormMessage, SelectField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
-import { initialActionState, type ActionState } from '@/lib/action-state';
-import { resolveLegacyRowAction, searchLegacyCompaniesAction } from '../../actions';
+import { initialActionState } from '@/lib/action-state';
+import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
+import { searchCompaniesAction } from '../../../actions';
+import { resolveLegacyRowAction } from '../../actions';
 
 type Row = { entity: 'follow_up' | 'booking'; rowId: string };
 type Option = { value: string; label: string };
-type Company = { id: string; name: string; city: string | null };
+type Company = CompanyOption;
 
 function RowFields({ entity, rowId, field }: Row & { field: string }) {
   return (
@@ -70,7 +72,19 @@ export function ResolveCompanyForm({ entity, rowId, companies, more, current }: 
   return (
     <form action={action} className="grid items-start gap-3 md:grid-cols-[1fr_auto]" noValidate>
       <RowFields entity={entity} rowId={rowId} field="exhibitor_id" />
-      <CompanyPicker companies={companies} more={more} current={current} state={state} />
+      <CompanyPicker
+        id="exhibitor_id-value"
+        name="value"
+        label="Company"
+        searchLabel="Search companies"
+        emptyOption="Choose a company…"
+        companies={companies}
+        more={more}
+        current={current}
+        initial={state.values?.value ?? current?.id ?? ''}
+        errors={state.fieldErrors?.value}
+        search={searchCompaniesAction}
+      />
       <SaveButton isPending={isPending}>Save company</SaveButton>
       <div className="md:col-span-2">
         <FormMessage state={state} />
@@ -79,73 +93,3 @@ export function ResolveCompanyForm({ entity, rowId, companies, more, current }: 
   );
 }
 
-function CompanyPicker({ companies, more, current, state }: { companies: Company[]; more: boolean; current: Company | null; state: ActionState }) {
-  const [value, setValue] = useState(state.values?.value ?? current?.id ?? '');
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Company[] | null>(null);
-  useEffect(() => {
-    if (!more) return;
-    let live = true;
-    const handle = setTimeout(async () => {
-      const q = query.trim();
-      try {
-        const rows = q ? await searchLegacyCompaniesAction(q) : null;
-        if (live) setFound(rows);
-      } catch {
-        // Offline: the first companies stay listed.
-      }
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(handle);
-    };
-  }, [query, more]);
-
-  const listed = found ?? companies;
-  // The chosen (or current) company stays an option while the search shows others.
-  const chosen = [...(current ? [current] : []), ...companies, ...(found ?? [])].find((c) => c.id === value);
-  const options = chosen && !listed.some((c) => c.id === chosen.id) ? [chosen, ...listed] : listed;
-  const errors = state.fieldErrors?.value;
-  const describedBy = [errors?.length ? 'exhibitor_id-value-error' : null, more ? 'exhibitor_id-value-hint' : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="space-y-1">
-      {more ? (
-        <div className="mb-2 space-y-1">
-          <label htmlFor="company-search" className="block text-sm font-medium text-slate-800">
-            Search companies
-          </label>
-          <input id="company-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" className={inputClass} />
-        </div>
-      ) : null}
-      <label htmlFor="exhibitor_id-value" className="block text-sm font-medium text-slate-800">
-        Company
-      </label>
-      <select
-        id="exhibitor_id-value"
-        name="value"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-describedby={describedBy}
-        aria-invalid={errors?.length ? true : undefined}
-        className={inputClass}
-      >
-        <option value="">Choose a company…</option>
-        {options.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.city ? `${c.name} (${c.city})` : c.name}
-          </option>
-        ))}
-      </select>
-      {more ? (
-        <p id="exhibitor_id-value-hint" className="text-sm text-slate-600">
-          Type part of a name above to list other companies.
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id="exhibitor_id-value-error" className="text-sm text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </div>
-  );
-}
