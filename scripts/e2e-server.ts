@@ -10,14 +10,17 @@ import { createDatabase, dropDatabase, ensureAuthSecret, ensureLocalServer, isLo
 import { ensureBuild, runNext } from './next-app';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Its own database name, so two checkouts can run their suites side by side.
+const database = process.env.E2E_DB ?? 'paridharan_e2e';
+if (!/^\w+$/.test(database)) throw new Error('E2E_DB must be a plain database name.');
 let url: string;
 if (process.env.DATABASE_URL) {
   if (!isLocalUrl(process.env.DATABASE_URL)) throw new Error('Refusing to run end-to-end tests against a non-local database.');
   const u = new URL(process.env.DATABASE_URL);
-  u.pathname = '/paridharan_e2e';
+  u.pathname = `/${database}`;
   url = u.toString();
 } else {
-  url = localDatabaseUrl('paridharan_e2e', await ensureLocalServer());
+  url = localDatabaseUrl(database, await ensureLocalServer());
 }
 await dropDatabase(url);
 await createDatabase(url);

@@ -155,9 +155,12 @@ describe('column types', () => {
   });
   const type = (col: string) => cols.get(col)?.COLUMN_TYPE.toLowerCase();
 
-  it('money is DECIMAL(15,2)', () => {
-    for (const col of ['bookings.price', 'bookings.amount_paid', 'campaigns.total_revenue', 'location_mngt_table_details.price']) {
+  it('money is DECIMAL(15,2); the running totals are DECIMAL(20,2), wide enough for any number of maximum bookings', () => {
+    for (const col of ['bookings.price', 'bookings.amount_paid', 'location_mngt_table_details.price']) {
       expect(type(col), col).toBe('decimal(15,2)');
+    }
+    for (const col of ['campaigns.total_revenue', 'campaigns.total_booked_value', 'exhibitor_stats.collected', 'exhibitor_stats.booked', 'stall_stats.collected', 'stall_stats.booked', 'exhibitor_stall_stats.collected', 'exhibitor_stall_stats.booked']) {
+      expect(type(col), col).toBe('decimal(20,2)');
     }
   });
 

@@ -22,9 +22,9 @@ export const campaigns = mysqlTable(
     total_messages_sent: int('total_messages_sent').notNull().default(0),
     total_leads_generated: int('total_leads_generated').notNull().default(0),
     total_bookings_created: int('total_bookings_created').notNull().default(0),
-    total_revenue: decimal('total_revenue', { precision: 15, scale: 2 }).notNull().default('0.00'),
+    total_revenue: decimal('total_revenue', { precision: 20, scale: 2 }).notNull().default('0.00'),
     /** SUM(price) of the campaign's bookings not cancelled: the analytics list's "booked value" (issue 5). */
-    total_booked_value: decimal('total_booked_value', { precision: 15, scale: 2 }).notNull().default('0.00'),
+    total_booked_value: decimal('total_booked_value', { precision: 20, scale: 2 }).notNull().default('0.00'),
     ...timestamps,
   },
   (t) => [

@@ -23,7 +23,9 @@ import { bigIdRef, ulidCol } from './columns';
  * (The campaign counters stay in the services — see db/services/entries.ts.)
  */
 
-const money = (name: string) => decimal(name, { precision: 15, scale: 2 }).notNull().default('0.00');
+// Sums of booking amounts: wide enough that no number of bookings at the business maximum
+// (MAX_BOOKING_PRICE, lib/money.ts) can overflow them (DECIMAL(20,2): up to 10^18 rupees).
+const money = (name: string) => decimal(name, { precision: 20, scale: 2 }).notNull().default('0.00');
 const count = (name: string) => int(name).notNull().default(0);
 
 /** One row per company (contacts.type = 'exhibitor') that has any activity. */

@@ -14,6 +14,11 @@ export const users = mysqlTable(
     password: varchar('password', { length: 255 }).notNull(),
     role: mysqlEnum('role', ROLES).notNull().default('employee'),
     active: boolean('active').notNull().default(true),
+    /**
+     * Moved on sign-out, password reset, role change and deactivation: a session
+     * carries the version it was issued with and stops working once it differs.
+     */
+    session_version: int('session_version').notNull().default(0),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_role_index').on(t.role)],

@@ -27,8 +27,8 @@ const ACTUALS = sql`
 const SENT = sql`coalesce(r.n, 0)`;
 const LEADS = sql`coalesce(f.n, 0)`;
 const BOOKINGS = sql`coalesce(b.n, 0)`;
-const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(15,2))`;
-const BOOKED = sql`cast(coalesce(b.booked, 0) as decimal(15,2))`;
+const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(20,2))`;
+const BOOKED = sql`cast(coalesce(b.booked, 0) as decimal(20,2))`;
 const DRIFTED = sql`(c.total_messages_sent <> ${SENT} or c.total_leads_generated <> ${LEADS} or c.total_bookings_created <> ${BOOKINGS} or c.total_revenue <> ${REVENUE} or c.total_booked_value <> ${BOOKED})`;
 
 type Row = {
