@@ -4,6 +4,13 @@
  * never in JS floats. The only place money is parsed, added or formatted.
  */
 
+/**
+ * The business maximum of one booking's price (and so of any payment on it): ₹10 crore.
+ * Every running total is DECIMAL(20,2), so no number of bookings at this price can overflow it.
+ */
+export const MAX_BOOKING_PRICE_PAISE = 10_00_00_000n * 100n; // ₹10,00,00,000.00 (10 crore) in paise
+export const MAX_BOOKING_PRICE = fromPaise(MAX_BOOKING_PRICE_PAISE);
+
 const DECIMAL_RE = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
 
 /** "1250000.5" → 125000050n. Throws on anything that is not a plain decimal with ≤ 2 places. */

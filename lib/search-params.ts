@@ -12,6 +12,7 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
 }
 
 export function positiveInt(value: string | undefined): number | undefined {
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  // Plain digits only: "1e3" or "0x10" is not an id.
+  const n = value && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) ? n : undefined;
 }

@@ -1,9 +1,8 @@
 import type { TimelineFilters } from '@/db/queries/companies';
 import { OUTCOMES } from '@/db/schema/enums';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
+import { isCalendarDate, ULID_RE as ULID } from '@/lib/validation';
 
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The timeline's filters from the URL (page and CSV route read them the same way); anything malformed is ignored. */
 export function timelineFiltersFrom(params: SearchParams): TimelineFilters {
@@ -18,8 +17,8 @@ export function timelineFiltersFrom(params: SearchParams): TimelineFilters {
     location_id: positiveInt(param(params, 'location')),
     table_id: positiveInt(param(params, 'stall')),
     employee_id: employee && ULID.test(employee) ? employee : undefined,
-    from: from && DAY.test(from) ? from : undefined,
-    to: to && DAY.test(to) ? to : undefined,
+    from: from && isCalendarDate(from) ? from : undefined,
+    to: to && isCalendarDate(to) ? to : undefined,
   };
 }
 

@@ -5,6 +5,7 @@ import { db } from '@/db';
 import { bookings, campaignRecipients, campaigns, contacts, conversations, followUps, idempotencyKeys, locations, stalls, users } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { deriveAmountStatus, recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
+import { todayInIndia } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 
 /** A small world of our own: an employee, a company, a location with two stalls, a campaign that messaged one phone. */
@@ -34,7 +35,8 @@ const talk = (w: World, over: Partial<EntryInput> = {}): EntryInput => ({
   table_id: w.stall1,
   outcome: 'interested',
   notes: 'Wants a corner stall',
-  next_followup_date: '2027-01-05',
+  // Planned from the talk (now) on, whatever day the suite runs.
+  next_followup_date: todayInIndia(new Date(Date.now() + 5 * 86_400_000)),
   ...over,
 });
 const sale = (w: World, price = '50000.00', paid = '25000.00', over: Partial<EntryInput> = {}) =>

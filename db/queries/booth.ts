@@ -10,6 +10,7 @@ export async function listLocationsWithStalls(db: DbOrTx) {
       location_id: locations.id,
       loc_name: locations.loc_name,
       event_start_date: locations.event_start_date,
+      event_end_date: locations.event_end_date,
       stall_id: stalls.id,
       table_name: stalls.table_name,
       price: stalls.price,
@@ -17,10 +18,10 @@ export async function listLocationsWithStalls(db: DbOrTx) {
     .from(locations)
     .leftJoin(stalls, eq(stalls.location_mngt_id, locations.id))
     .orderBy(asc(locations.loc_name), asc(stalls.table_name));
-  const byLocation = new Map<number, { id: number; name: string; event_start_date: string | null; stalls: { id: number; name: string; price: string }[] }>();
+  const byLocation = new Map<number, { id: number; name: string; event_start_date: string | null; event_end_date: string | null; stalls: { id: number; name: string; price: string }[] }>();
   for (const r of rows) {
     let loc = byLocation.get(r.location_id);
-    if (!loc) byLocation.set(r.location_id, (loc = { id: r.location_id, name: r.loc_name, event_start_date: r.event_start_date, stalls: [] }));
+    if (!loc) byLocation.set(r.location_id, (loc = { id: r.location_id, name: r.loc_name, event_start_date: r.event_start_date, event_end_date: r.event_end_date, stalls: [] }));
     if (r.stall_id !== null) loc.stalls.push({ id: r.stall_id, name: r.table_name!, price: r.price! });
   }
   return [...byLocation.values()];
@@ -41,7 +42,7 @@ export async function getExhibitor(db: DbOrTx, id: string) {
   const [row] = await db
     .select({ id: contacts.id, name: contacts.name, city: contacts.city })
     .from(contacts)
-    .where(and(eq(contacts.id, id), eq(contacts.type, 'exhibitor')));
+    .where(and(eq(contacts.id, id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
   return row ?? null;
 }
 

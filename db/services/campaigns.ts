@@ -16,7 +16,7 @@ import { appSettings, campaignRecipients, campaigns, CAMPAIGN_CHANNELS, CAMPAIGN
 import { DomainError } from '@/lib/errors';
 import { normalisePhone } from '@/lib/phone';
 import { checkRecipientRows, type InvalidRecipientRow, type RecipientRow } from '@/lib/recipients';
-import { optionalDate } from '@/lib/validation';
+import { optionalDate, ulidField } from '@/lib/validation';
 
 /* ---------------------------------------------------------------- campaigns */
 
@@ -32,7 +32,7 @@ export const campaignSchema = z.object({
   /** The day the messages went out (yyyy-mm-dd); today when marked sent without one. */
   sent_on: optionalDate,
 });
-export const updateCampaignSchema = campaignSchema.and(z.object({ id: z.string().length(26, 'Unknown campaign.') }));
+export const updateCampaignSchema = campaignSchema.and(z.object({ id: ulidField('Unknown campaign.') }));
 export type CampaignInput = z.output<typeof campaignSchema>;
 
 function sentAt(input: CampaignInput, now: Date): Date | null {

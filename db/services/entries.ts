@@ -5,14 +5,14 @@
  * linked both ways, plus the campaign counters, in one transaction, exactly
  * once per client key.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
 import { attributionQuery } from '@/db/queries/attribution';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
-import { formatDay } from '@/lib/dates';
+import { formatDay, todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
-import { formatINR, fromPaise, toPaise } from '@/lib/money';
+import { formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 import { runOnce } from './idempotency';
 
@@ -63,6 +63,7 @@ export function deriveAmountStatus(price: string, paid: string): AmountStatus {
   const a = toPaise(paid);
   if (p < 0n) throw new DomainError('INVALID', 'The price cannot be negative.', 'price');
   if (a < 0n) throw new DomainError('INVALID', 'The amount paid cannot be negative.', 'amount_paid');
+  if (p > MAX_BOOKING_PRICE_PAISE) throw new DomainError('INVALID', `The price cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.`, 'price');
   if (a > p) throw new DomainError('PAYMENT_EXCEEDS_PRICE', `The amount paid (${formatINR(paid)}) is more than the price (${formatINR(price)}).`, 'amount_paid');
   return a === 0n ? 'unpaid' : a < p ? 'partial' : 'paid';
 }
@@ -142,19 +143,22 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
     select
       (select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.exhibitor_id} and ${contacts.type} = 'exhibitor' and ${contacts.deleted_at} is null) as exhibitor_id,
       (select ${stalls.location_mngt_id} from ${stalls} where ${stalls.id} = ${input.table_id ?? null}) as talk_location_id,
-      (select concat_ws('\t', s.location_mngt_id, s.table_name, l.loc_name) from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${bookingTable}) as booking_stall,
+      (select ${locations.id} from ${locations} where ${locations.id} = ${input.location_id ?? null}) as location_id,
+      (select concat_ws('\t', s.location_mngt_id, s.table_name, l.loc_name, coalesce(l.event_start_date, ''), coalesce(l.event_end_date, '')) from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${bookingTable}) as booking_stall,
       (select group_concat(v.id) from (select ${contacts.id} as id from ${contacts}
          where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null limit 2) v) as visitor_ids,
-      ${campaign} as campaign_id`)) as unknown as [[{ exhibitor_id: string | null; talk_location_id: number | null; booking_stall: string | null; visitor_ids: string | null; campaign_id: string | null }]];
+      ${campaign} as campaign_id`)) as unknown as [[{ exhibitor_id: string | null; talk_location_id: number | null; location_id: number | null; booking_stall: string | null; visitor_ids: string | null; campaign_id: string | null }]];
   if (!row.exhibitor_id) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
-  if (input.table_id && row.talk_location_id === null) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'table_id');
+  if (input.table_id && row.talk_location_id === null) throw new DomainError('NOT_FOUND', 'That stall no longer exists. Choose the stall from the list.', 'table_id');
+  if (input.location_id && row.location_id === null) throw new DomainError('NOT_FOUND', 'That location no longer exists. Choose the location from the list.', 'location_id');
   if (input.visitor_id && !row.visitor_ids) throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
   if (typeof input.campaign_id === 'string' && !row.campaign_id) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
   let booking: { tableId: number; locationId: number; name: string; locationName: string } | null = null;
   if (input.booking) {
     if (!bookingTable) throw new DomainError('INVALID', 'Choose the stall being booked.', 'booking_table_id');
     if (!row.booking_stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'booking_table_id');
-    const [locationId, name, locationName] = row.booking_stall.split('\t') as [string, string, string];
+    const [locationId, name, locationName, eventStart, eventEnd] = row.booking_stall.split('\t') as [string, string, string, string, string];
+    refuseOutsideEvent(input.booking.booking_date, locationName, eventStart || null, eventEnd || null);
     booking = { tableId: bookingTable, locationId: Number(locationId), name, locationName };
   }
   const visitors = row.visitor_ids?.split(',') ?? [];
@@ -169,8 +173,30 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
   };
 }
 
+/** A stall is booked for a day of its location's exhibition: a date outside the event's dates is refused, naming them. */
+export function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
+  if ((start && date < start) || (end && date > end)) {
+    const span = start && end ? (start === end ? `on ${formatDay(start)}` : `from ${formatDay(start)} to ${formatDay(end)}`) : start ? `from ${formatDay(start)}` : `until ${formatDay(end!)}`;
+    throw new DomainError('INVALID', `${locationName} runs ${span}. Choose a booking date within the event.`, 'booking_date');
+  }
+}
+
+/** The next follow-up is planned from the talk on: not before the talk's day, not years ahead (a typo). */
+function checkFollowUpDate(input: EntryInput, at: Date) {
+  const day = input.next_followup_date;
+  if (!day || input.outcome === 'materialised') return;
+  const talkDay = todayInIndia(at);
+  if (day < talkDay) throw new DomainError('INVALID', `The next follow-up cannot be before the talk (${formatDay(talkDay)}).`, 'next_followup_date');
+  const limit = `${Number(talkDay.slice(0, 4)) + FOLLOW_UP_YEARS_AHEAD}${talkDay.slice(4)}`;
+  if (day > limit) throw new DomainError('INVALID', `Plan the next follow-up within ${FOLLOW_UP_YEARS_AHEAD} years of the talk (by ${formatDay(limit)}).`, 'next_followup_date');
+}
+
+/** How far ahead a next follow-up may be planned. */
+export const FOLLOW_UP_YEARS_AHEAD = 2;
+
 async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: string, amountStatus: AmountStatus | null): Promise<EntryResult> {
   const at = input.at ?? new Date();
+  checkFollowUpDate(input, at);
   const ctx = await readContext(tx, input, phone, at);
   let visitorId = ctx.visitorId;
   const newName = input.new_visitor_name?.trim();
@@ -304,7 +330,10 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
   if (!notes) throw new DomainError('INVALID', 'Write what was said.', 'notes');
   return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'record-note' }, async (tx) => {
     const at = input.at ?? new Date();
-    const [exhibitor] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor')));
+    const [exhibitor] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
     if (!exhibitor) throw new DomainError('NOT_FOUND', 'Choose the company this note is for.', 'exhibitor_id');
     const [lead] = await tx
       .select({ id: followUps.id, status: followUps.status, visitor_id: followUps.visitor_id, campaign_id: followUps.campaign_id, location_id: followUps.location_id, table_id: followUps.table_id })

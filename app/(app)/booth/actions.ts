@@ -5,7 +5,9 @@ import { db } from '@/db';
 import { lookupVisitor, searchExhibitors, type VisitorLookup } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
-import { authorizedUser, validatedAction } from '@/lib/action';
+import { z } from 'zod';
+import { authorizedUser, parseArgs, validatedAction } from '@/lib/action';
+import { ULID_RE } from '@/lib/validation';
 import { normalisePhone } from '@/lib/phone';
 import { cancelSchema, noteSchema, paymentSchema, recordEntrySchema } from './schema';
 
@@ -30,15 +32,20 @@ export const recordNoteAction = validatedAction('recordEntries', noteSchema, asy
   return { ok: true, message: 'Note added to the company’s timeline.' };
 });
 
+const lookupArgs = z.tuple([z.string().max(64), z.string().regex(ULID_RE).nullable().catch(null)]);
+
 /** The visitor panel for a typed phone and the chosen company. */
 export async function lookupVisitorAction(rawPhone: string, exhibitorId: string | null): Promise<{ ok: true; lookup: VisitorLookup } | { ok: false; message: string }> {
   if (!(await authorizedUser('recordEntries'))) return { ok: false, message: 'Your session has ended. Sign in again.' };
-  const phone = normalisePhone(rawPhone);
+  const args = parseArgs(lookupArgs, [rawPhone, exhibitorId]);
+  if (!args) return { ok: false, message: 'Not a valid phone number yet.' };
+  const phone = normalisePhone(args[0]);
   if (!phone) return { ok: false, message: 'Not a valid phone number yet.' };
-  return { ok: true, lookup: await lookupVisitor(db, phone, exhibitorId && /^[0-9A-Z]{26}$/.test(exhibitorId) ? exhibitorId : null) };
+  return { ok: true, lookup: await lookupVisitor(db, phone, args[1]) };
 }
 
 export async function searchExhibitorsAction(q: string) {
   if (!(await authorizedUser('recordEntries'))) return [];
-  return searchExhibitors(db, q.slice(0, 100));
+  const text = parseArgs(z.string().transform((v) => v.slice(0, 100)), q);
+  return text === null ? [] : searchExhibitors(db, text);
 }

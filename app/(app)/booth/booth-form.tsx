@@ -13,7 +13,7 @@ import { lookupVisitorAction, recordEntryAction, searchExhibitorsAction } from '
 import { useBoothPrefs } from './booth-prefs';
 import { VisitorPanel } from './visitor-panel';
 
-type Location = { id: number; name: string; event_start_date: string | null; stalls: { id: number; name: string; price: string }[] };
+type Location = { id: number; name: string; event_start_date: string | null; event_end_date: string | null; stalls: { id: number; name: string; price: string }[] };
 type Outcome = 'busy' | 'interested' | 'materialised';
 type EntryData = Awaited<ReturnType<typeof recordEntryAction>>['data'];
 
@@ -126,6 +126,8 @@ export function BoothForm({
   const [price, setPrice] = useState<string | null>(null);
   const [paid, setPaid] = useState('');
   const bookingStall = location?.stalls.find((s) => s.id === (bookingTableId ?? tableId)) ?? null;
+  // The picker offers the event's days; the server refuses any other date with the event's dates.
+  const eventDays = { min: location?.event_start_date ?? undefined, max: location?.event_end_date ?? undefined };
   const effectivePrice = price ?? bookingStall?.price ?? '';
   const paymentStatus = outcome === 'materialised' ? statusOf(effectivePrice, paid) : null;
 
@@ -194,6 +196,8 @@ export function BoothForm({
             <select
               id="booth-location"
               className={inputClass}
+              aria-describedby={errors?.location_id ? 'location_id-error' : undefined}
+              aria-invalid={errors?.location_id ? true : undefined}
               value={locationId ?? ''}
               onChange={(e) => {
                 const id = e.target.value ? Number(e.target.value) : null;
@@ -208,6 +212,7 @@ export function BoothForm({
                 </option>
               ))}
             </select>
+            <FieldError id="location_id-error" errors={errors?.location_id} />
           </div>
           <div className="space-y-1">
             <label htmlFor="booth-stall" className="block text-sm font-medium">
@@ -216,6 +221,8 @@ export function BoothForm({
             <select
               id="booth-stall"
               className={inputClass}
+              aria-describedby={errors?.table_id ? 'table_id-error' : undefined}
+              aria-invalid={errors?.table_id ? true : undefined}
               value={tableId ?? ''}
               disabled={!location}
               onChange={(e) => {
@@ -230,6 +237,7 @@ export function BoothForm({
                 </option>
               ))}
             </select>
+            <FieldError id="table_id-error" errors={errors?.table_id} />
           </div>
         </fieldset>
 
@@ -322,9 +330,12 @@ export function BoothForm({
                   className={inputClass}
                   value={visitorName}
                   onChange={(e) => setVisitorName(e.target.value)}
-                  aria-describedby="new_visitor_name-hint"
+                  aria-describedby={`new_visitor_name-hint${errors?.new_visitor_name ? ' new_visitor_name-error' : ''}`}
+                  aria-invalid={errors?.new_visitor_name ? true : undefined}
+                  maxLength={255}
                   autoComplete="off"
                 />
+                <FieldError id="new_visitor_name-error" errors={errors?.new_visitor_name} />
                 <p id="new_visitor_name-hint" className="text-sm text-slate-600">
                   With a name, the visitor is saved as a contact; without, only the phone is kept.
                 </p>
@@ -356,6 +367,7 @@ export function BoothForm({
                   ))}
               </select>
             )}
+            <FieldError id="campaign_id-error" errors={errors?.campaign_id} />
             {!current?.openLead ? (
               <p id="campaign-hint" className="text-sm text-slate-600">
                 {current?.suggestion ? `This phone was messaged by ${current.suggestion.name} in the last ${attributionDays} days.` : `Suggested when this phone was messaged by a campaign in the last ${attributionDays} days.`}
@@ -388,7 +400,18 @@ export function BoothForm({
             <label htmlFor="notes" className="block text-sm font-medium">
               Notes
             </label>
-            <textarea id="notes" name="notes" rows={3} className={`${inputClass} py-2`} value={notes} onChange={(e) => setNotes(e.target.value)} />
+            <textarea
+              id="notes"
+              name="notes"
+              rows={3}
+              maxLength={5000}
+              className={`${inputClass} py-2`}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              aria-describedby={errors?.notes ? 'notes-error' : undefined}
+              aria-invalid={errors?.notes ? true : undefined}
+            />
+            <FieldError id="notes-error" errors={errors?.notes} />
           </div>
 
           {outcome === 'busy' || outcome === 'interested' ? (
@@ -406,14 +429,33 @@ export function BoothForm({
                   <label htmlFor="next_followup_date" className="block text-sm font-medium">
                     Date
                   </label>
-                  <input id="next_followup_date" name="next_followup_date" type="date" className={inputClass} value={nextDate} onChange={(e) => setNextDate(e.target.value)} />
+                  <input
+                    id="next_followup_date"
+                    name="next_followup_date"
+                    type="date"
+                    className={inputClass}
+                    value={nextDate}
+                    onChange={(e) => setNextDate(e.target.value)}
+                    aria-describedby={errors?.next_followup_date ? 'next_followup_date-error' : undefined}
+                    aria-invalid={errors?.next_followup_date ? true : undefined}
+                  />
                   <FieldError id="next_followup_date-error" errors={errors?.next_followup_date} />
                 </div>
                 <div className="space-y-1">
                   <label htmlFor="next_followup_time" className="block text-sm font-medium">
                     Time (optional)
                   </label>
-                  <input id="next_followup_time" name="next_followup_time" type="time" className={inputClass} value={nextTime} onChange={(e) => setNextTime(e.target.value)} />
+                  <input
+                    id="next_followup_time"
+                    name="next_followup_time"
+                    type="time"
+                    className={inputClass}
+                    value={nextTime}
+                    onChange={(e) => setNextTime(e.target.value)}
+                    aria-describedby={errors?.next_followup_time ? 'next_followup_time-error' : undefined}
+                    aria-invalid={errors?.next_followup_time ? true : undefined}
+                  />
+                  <FieldError id="next_followup_time-error" errors={errors?.next_followup_time} />
                 </div>
               </div>
             </div>
@@ -432,6 +474,8 @@ export function BoothForm({
                   type="date"
                   className={inputClass}
                   value={bookingDate || defaultBookingDate}
+                  min={eventDays.min}
+                  max={eventDays.max}
                   onChange={(e) => setBookingDate(e.target.value)}
                   aria-describedby={errors?.booking_date ? 'booking_date-error' : undefined}
                   aria-invalid={errors?.booking_date ? true : undefined}

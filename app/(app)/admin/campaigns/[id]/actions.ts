@@ -18,8 +18,9 @@ import {
 import { authorizedUser, validatedAction, type ActionState } from '@/lib/action';
 import { DomainError } from '@/lib/errors';
 import { MAX_NAME_LENGTH } from '@/lib/recipients';
+import { parseInstant, ulidField } from '@/lib/validation';
 
-const campaignId = z.string().length(26, 'Unknown campaign.');
+const campaignId = ulidField('Unknown campaign.');
 
 /** Every page that shows a campaign's recipients or counters. */
 function revalidateCampaign(id: string) {
@@ -85,7 +86,7 @@ const deliveryChunkSchema = z.object({
         sent_at: z
           .string()
           .max(40)
-          .refine((v) => !Number.isNaN(Date.parse(v)))
+          .refine((v) => parseInstant(v) !== null)
           .nullable(),
       }),
     )
@@ -101,7 +102,7 @@ export async function recordDeliveryResultsAction(input: DeliveryChunk): Promise
     const outcome = await recordDeliveryResults(
       db,
       id,
-      rows.map((r) => ({ ...r, sent_at: r.sent_at ? new Date(r.sent_at) : null })),
+      rows.map((r) => ({ ...r, sent_at: r.sent_at ? parseInstant(r.sent_at) : null })),
     );
     if (last) revalidateCampaign(id);
     return outcome;
