@@ -37,3 +37,12 @@ export function isForeignKeyRefusal(error: unknown): boolean {
   }
   return false;
 }
+
+/** MySQL/MariaDB "the row this points at does not exist" error (ER_NO_REFERENCED_ROW_2). */
+export function isMissingReference(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const err = e as { code?: string; errno?: number };
+    if (err.code === 'ER_NO_REFERENCED_ROW_2' || err.errno === 1452) return true;
+  }
+  return false;
+}

@@ -13,6 +13,7 @@ import { recordEntrySchema } from '@/app/(app)/booth/schema';
 import { db } from '@/db';
 import { campaigns, contacts, locations, stalls } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
+import { createStall, stallSchema } from '@/db/services/locations';
 import { todayInIndia } from '@/lib/dates';
 import { handleForm } from '@/lib/form-action';
 import { MAX_BOOKING_PRICE } from '@/lib/money';
@@ -189,3 +190,18 @@ async function locationName() {
   const [[row]] = (await db.execute(sql`select l.loc_name as name from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${Number(w.valid.booking_table_id)}`)) as unknown as [[{ name: string }]];
   return row.name;
 }
+
+describe('malformed admin forms', () => {
+  it('a stall for a location that does not exist is a field error, not a fault', async () => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ location_mngt_id: '987654321', table_name: 'Z-1', price: '1000' })) data.set(k, v);
+    const admin = { id: w.user.id, role: 'admin' as const };
+    const state = await handleForm(admin, 'manage', stallSchema, data, async (input) => ({ ok: true, data: await createStall(db, input) }));
+    expect(state).toMatchObject({ ok: false, fieldErrors: { location_mngt_id: ['That location no longer exists.'] } });
+    for (const bad of ['1e3', '0x10', '-4', '2.5']) {
+      data.set('location_mngt_id', bad);
+      const refused = await handleForm(admin, 'manage', stallSchema, data, async () => ({ ok: true }));
+      expect(refused.fieldErrors?.location_mngt_id).toEqual(['Choose from the list.']);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { bookings, conversations, locations, stalls } from '@/db/schema';
-import { DomainError, isDuplicateKeyError } from '@/lib/errors';
+import { DomainError, isDuplicateKeyError, isMissingReference } from '@/lib/errors';
 import { amountField, idField, optionalDate } from '@/lib/validation';
 
 export const locationSchema = z
@@ -45,6 +45,7 @@ export async function createStall(db: DbOrTx, data: z.output<typeof stallSchema>
     return result.insertId;
   } catch (error) {
     if (isDuplicateKeyError(error, 'location_mngt_table_details_location_table_unique')) throw stallNameTaken(data.table_name);
+    if (isMissingReference(error)) throw new DomainError('NOT_FOUND', 'That location no longer exists.', 'location_mngt_id');
     throw error;
   }
 }
