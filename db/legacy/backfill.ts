@@ -6,8 +6,9 @@
  *   visitor_id    → the one contact with that phone (follow-ups and bookings); two or more: ambiguous;
  *                   when that one contact is a company, the row is the company's (exhibitor_id)
  *   location_id   → the location whose name equals booking_location, ignoring case and spaces
- *   table_id      → a stall of that same location: `T-12`, `Table 12`, `t12`, or `12` when one stall
- *                   of that location can be meant; a stall sold twice on one date keeps NULL
+ *   table_id      → a stall of that same location (db/legacy/stall-match.ts): the stall of exactly that
+ *                   name (ignoring case, spaces, dashes) wins; only without one, `Table 12` ≈ `T-12`, and
+ *                   `12` is the one stall numbered 12 there; a stall sold twice on one date keeps NULL
  *   amounts       → price / amount paid / amount_status checked; inconsistent rows reported, not rewritten
  *   employee_id   → rows of users who no longer exist reported (kept)
  *   conversation  → each old follow-up and booking of a known company gets a timeline entry
@@ -30,6 +31,9 @@ import { reconcileReadStats } from '@/db/services/read-stats';
 import { isDuplicateKeyError } from '@/lib/errors';
 import { formatINR, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+import { indexStalls, locationKey, matchStall, stallKey } from './stall-match';
+
+export { locationKey, stallKey } from './stall-match';
 
 export type BackfillProgress = { step: string; done: number; total: number };
 export type BackfillOptions = {
@@ -48,17 +52,6 @@ const E164 = '^\\+[1-9][0-9]{6,14}$';
 class Stop extends Error {}
 class DryRunRollback extends Error {}
 
-
-/** "  HITEX   Hyderabad " → "hitex hyderabad". */
-export const locationKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-/** "T-12", "t 12", "Table 12", "Stall No. 12" → "t12"; "Table H2-11" → "h211"; "12" → "12". */
-export function stallKey(s: string): string {
-  const k = s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const word = /^(table|tbl|stall)(no)?(?=[a-z0-9])/.exec(k);
-  if (!word) return k;
-  const rest = k.slice(word[0].length);
-  return /^\d/.test(rest) ? `t${rest}` : rest;
-}
 
 /** Records decisions; a field resolved by hand keeps its row. Returns how many rows of the state changed. */
 async function record(tx: Tx, decisions: Decision[]) {
@@ -251,7 +244,9 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
     const locs = await rowsOf<{ id: number; name: string }>(outerTx ?? db, sql`select id, loc_name as name from location_mngt`);
     const byName = new Map<string, number[]>();
     for (const l of locs) byName.set(locationKey(l.name), [...(byName.get(locationKey(l.name)) ?? []), Number(l.id)]);
-    const allStalls = await rowsOf<{ id: number; location_id: number; name: string }>(outerTx ?? db, sql`select id, location_mngt_id as location_id, table_name as name from location_mngt_table_details`);
+    const stallIndex = indexStalls(
+      await rowsOf<{ id: number; location_id: number; name: string }>(outerTx ?? db, sql`select id, location_mngt_id as location_id, table_name as name from location_mngt_table_details`),
+    );
 
     await inBatches<{ id: string; booking_location: string | null }>(
       outerTx,
@@ -288,8 +283,8 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
         const decisions: Decision[] = [];
         for (const r of rows) {
           const base = { entity: 'booking' as const, row_id: r.id, field: 'table_id' as const, original: r.table_no };
-          const key = r.table_no ? stallKey(r.table_no) : '';
-          if (!key) {
+          const typed = r.table_no ?? '';
+          if (!stallKey(typed)) {
             decisions.push({ ...base, outcome: 'unresolved', reason: 'No stall given.' });
             continue;
           }
@@ -297,25 +292,28 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
             decisions.push({ ...base, outcome: 'unresolved', reason: 'The location is not known, so the stall cannot be matched.' });
             continue;
           }
-          const here = allStalls.filter((s) => Number(s.location_id) === Number(r.location_id));
-          let found = here.filter((s) => stallKey(s.name) === key);
-          if (!found.length && /^\d+$/.test(key)) found = here.filter((s) => new RegExp(`^[a-z]*0*${Number(key)}$`).test(stallKey(s.name)));
-          if (!found.length) {
-            const elsewhere = allStalls.some((s) => stallKey(s.name) === key);
-            decisions.push({ ...base, outcome: 'unresolved', reason: elsewhere ? 'A stall of this name exists, but not in this location.' : 'No stall of this location has this name.' });
+          const match = matchStall(stallIndex, r.location_id, typed);
+          if (match.kind === 'none') {
+            decisions.push({ ...base, outcome: 'unresolved', reason: match.elsewhere ? 'A stall of this name exists, but not in this location.' : 'No stall of this location has this name.' });
             continue;
           }
-          if (found.length > 1) {
-            decisions.push({ ...base, outcome: 'ambiguous', reason: `${found.length} stalls of this location could be meant (${found.map((s) => s.name).sort().join(', ')}).` });
+          if (match.kind === 'many') {
+            const names = match.stalls.map((s) => s.name).join(', ');
+            decisions.push({
+              ...base,
+              outcome: 'ambiguous',
+              reason: match.by === 'name' ? `${match.stalls.length} stalls of this location have this name (${names}).` : `${match.stalls.length} stalls of this location could be meant (${names}).`,
+            });
             continue;
           }
+          const stall = match.stall;
           try {
-            await tx.execute(sql`update bookings set table_id = ${found[0]!.id} where id = ${r.id}`);
+            await tx.execute(sql`update bookings set table_id = ${stall.id} where id = ${r.id}`);
             changedRows++;
-            decisions.push({ ...base, outcome: 'resolved', value: String(found[0]!.id) });
+            decisions.push({ ...base, outcome: 'resolved', value: String(stall.id) });
           } catch (error) {
             if (!isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw error;
-            decisions.push({ ...base, outcome: 'unresolved', reason: `${found[0]!.name} is already sold for ${r.booking_date} to another booking: left unlinked.` });
+            decisions.push({ ...base, outcome: 'unresolved', reason: `${stall.name} is already sold for ${r.booking_date} to another booking: left unlinked.` });
           }
         }
         await record(tx, decisions);

@@ -28,7 +28,8 @@ export const B = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((i) => [`b${i}`
  * 3 "Bombay Exhibition Centre", 4 "bombay exhibition centre" (the same name twice).
  * Stalls: 1 T-12 @1, 2 T-13 @1, 3 B-7 @1, 4 A-7 @1, 5 T-12 @2, 6 "Table 5" @2, 7 T-1 @3.
  */
-export async function buildOldShapeDatabase(url: string): Promise<void> {
+/** A fresh database at `url` with the old tables and no rows; the connection runs without strict mode, as the old app did. */
+async function emptyOldShape(url: string) {
   await dropDatabase(url);
   await createDatabase(url);
   const u = new URL(url);
@@ -39,6 +40,16 @@ export async function buildOldShapeDatabase(url: string): Promise<void> {
     }
     // The old app ran without strict mode: zero dates and all.
     await conn.query("SET SESSION sql_mode = ''");
+    return conn;
+  } catch (error) {
+    await conn.end();
+    throw error;
+  }
+}
+
+export async function buildOldShapeDatabase(url: string): Promise<void> {
+  const conn = await emptyOldShape(url);
+  try {
     await conn.query(`INSERT INTO users (id, name, email, password, created_at, updated_at) VALUES (?, 'Old Admin', 'old-admin@paridharan.test', 'x', '2023-01-01', '2023-01-01')`, [U1]);
     await conn.query(`INSERT INTO location_mngt (loc_name, created_at) VALUES ('Pragati Maidan', '2023-01-01'), ('  HITEX   Hyderabad ', '2023-01-01'), ('Bombay Exhibition Centre', '2023-01-01'), ('bombay exhibition centre', '2023-01-01')`);
     await conn.query(
@@ -81,6 +92,52 @@ export async function buildOldShapeDatabase(url: string): Promise<void> {
       `INSERT INTO campaign_recipients (id, campaign_id, phone, status, sent_at) VALUES (1, ?, '98765 43210', 'sent', '2024-01-01'), (2, ?, '+919876543210', 'pending', NULL), (3, ?, '9876543212', 'sent', '2024-01-01')`,
       [K1, K1, K1],
     );
+  } finally {
+    await conn.end();
+  }
+}
+
+/**
+ * Stall names that look alike (issue 10), each location with its own stalls.
+ * Locations: 1 "Hall Both" (stalls 1 `T-5`, 2 `Stall 5`), 2 "Hall One" (stall 3
+ * `T-5`), 3 "Hall Twins" (stalls 4 `T-5`, 5 `T5`). One booking per entry of
+ * STALL_CASES, each on its own date so that no stall is sold twice.
+ */
+export const STALL_CASES = [
+  ['Hall Both', 'T-5'],
+  ['Hall Both', 't 5'],
+  ['Hall Both', 't5'],
+  ['Hall Both', ' T – 5 '],
+  ['Hall Both', 'Stall 5'],
+  ['Hall Both', 'stall-5'],
+  ['Hall Both', 'Table 5'],
+  ['Hall Both', '5'],
+  ['Hall Both', 'Stall No. 5'],
+  ['Hall One', 'Table 5'],
+  ['Hall One', '5'],
+  ['Hall One', 'Stall 5'],
+  ['Hall One', 't 5'],
+  ['Hall Twins', 'T-5'],
+  ['Hall Twins', 't 5'],
+  ['Hall Twins', 'Table 5'],
+  ['Hall One', 'T-6'],
+] as const;
+/** The booking id of STALL_CASES[i]. */
+export const stallCaseId = (i: number) => `01HSTALLCASE${String(i).padStart(14, '0')}`;
+
+export async function buildStallNamesDatabase(url: string): Promise<void> {
+  const conn = await emptyOldShape(url);
+  try {
+    await conn.query(`INSERT INTO users (id, name, email, password, created_at, updated_at) VALUES (?, 'Old Admin', 'old-admin@paridharan.test', 'x', '2023-01-01', '2023-01-01')`, [U1]);
+    await conn.query(`INSERT INTO location_mngt (id, loc_name, created_at) VALUES (1, 'Hall Both', '2023-01-01'), (2, 'Hall One', '2023-01-01'), (3, 'Hall Twins', '2023-01-01')`);
+    await conn.query(`INSERT INTO location_mngt_table_details (id, location_mngt_id, table_name, price) VALUES (1, 1, 'T-5', 1000), (2, 1, 'Stall 5', 1000), (3, 2, 'T-5', 1000), (4, 3, 'T-5', 1000), (5, 3, 'T5', 1000)`);
+    for (const [i, [location, table]] of STALL_CASES.entries()) {
+      const date = `2025-03-${String(i + 1).padStart(2, '0')}`;
+      await conn.query(
+        `INSERT INTO bookings (id, phone, booking_date, booking_location, table_no, price, amount_status, amount_paid, employee_id, created_at, updated_at) VALUES (?, NULL, ?, ?, ?, '1000', 'unpaid', '0', ?, '2024-02-01 10:00:00', '2024-02-01 10:00:00')`,
+        [stallCaseId(i), date, location, table, U1],
+      );
+    }
   } finally {
     await conn.end();
   }
