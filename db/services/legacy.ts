@@ -4,13 +4,14 @@
  * and stall. They write the legacy rows (no company, so no timeline entry);
  * phones are still normalised and amounts still checked.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { DbOrTx } from '@/db';
 import { bookings, followUps, locations, stalls, type Outcome } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { fromPaise, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+import { indexStalls, matchStall } from '@/db/legacy/stall-match';
 import { deriveAmountStatus } from './entries';
 
 function phoneOf(raw: string) {
@@ -58,11 +59,10 @@ export async function createLegacyBooking(
     if (matches.length === 1) {
       locationId = matches[0]!.id;
       if (input.table_no?.trim()) {
-        const [stall] = await db
-          .select({ id: stalls.id })
-          .from(stalls)
-          .where(and(eq(stalls.location_mngt_id, locationId), sql`lower(trim(${stalls.table_name})) = lower(trim(${input.table_no}))`));
-        tableId = stall?.id ?? null;
+        // The backfill's rule (db/legacy/stall-match.ts): the exact name first, then the stall number; only one stall is linked.
+        const here = await db.select({ id: stalls.id, location_id: stalls.location_mngt_id, name: stalls.table_name }).from(stalls).where(eq(stalls.location_mngt_id, locationId));
+        const match = matchStall(indexStalls(here), locationId, input.table_no);
+        tableId = match.kind === 'one' ? match.stall.id : null;
       }
     }
   }
