@@ -184,7 +184,7 @@ export async function resolveDatabase(database = 'paridharan'): Promise<{ url: s
  * The file holds secrets: it is created readable by its owner only (0600), and an existing one that
  * others may read is narrowed to that.
  */
-export function ensureAuthSecret(file = path.join(ROOT, '.env.local'), environment: NodeJS.ProcessEnv = process.env): string {
+export function ensureAuthSecret(file = path.join(ROOT, '.env.local'), environment: Record<string, string | undefined> = process.env): string {
   const exists = existsSync(file);
   if (exists) keepPrivate(file);
   const existing = exists ? readFileSync(file, 'utf8') : '';

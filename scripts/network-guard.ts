@@ -13,7 +13,7 @@ import { verifyPassword } from '../lib/password';
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** HOST from the environment, or loopback when unset or empty. */
-export function listenHost(environment: NodeJS.ProcessEnv = process.env): string {
+export function listenHost(environment: Record<string, string | undefined> = process.env): string {
   return environment.HOST?.trim() || DEFAULT_HOST;
 }
 

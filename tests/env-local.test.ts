@@ -17,7 +17,7 @@ describe('.env.local', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is created with mode 0600 and a generated secret', () => {
-    const env: NodeJS.ProcessEnv = {};
+    const env: Record<string, string | undefined> = {};
     const secret = ensureAuthSecret(file, env);
     expect(modeOf(file)).toBe(0o600);
     expect(secret).toMatch(/^[\w-]{43}$/);
