@@ -119,10 +119,11 @@ test.describe('[SECURITY]: the policy breaks nothing', () => {
       const response = await route.fetch();
       const body = (await response.text()).replace('<body', '<body><script>document.documentElement.dataset.injected = "ran"</script><div hidden');
       await route.fulfill({ response, body });
-    });
+    }, { times: 1 });
     await page.goto('/login');
     await expect.poll(() => violations.length).toBeGreaterThan(0);
     expect(violations.join('\n')).toMatch(/script-src/);
     expect(await page.evaluate(() => document.documentElement.dataset.injected)).toBeUndefined();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });
