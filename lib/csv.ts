@@ -1,11 +1,16 @@
 /** CSV (RFC 4180) streamed from async pages of rows, so a big export never sits in memory. */
 
+// What a spreadsheet may run as a formula: a cell starting with =, +, -, @, a tab or a CR (OWASP's list).
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A whole cell that is a number (-5.00, 1e3) or an E.164 phone (+919876543210): no spreadsheet runs it,
+// and every export carries both. Anything more after the number (-1+2, +91 98765 43210) is not exempt.
+const WHOLE_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** One CSV cell: a formula-like text is prefixed with ' so it stays text, and quoted when needed. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = value instanceof Date ? value.toISOString() : String(value);
-  // Quote when needed; a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula —
-  // except a number (-5.00) or an E.164 phone (+919876543210), which no spreadsheet runs.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) && !/^\+\d+$/.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) && !WHOLE_NUMBER.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

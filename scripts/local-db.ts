@@ -4,7 +4,7 @@
  * already running, created in about a second when not.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,19 +179,30 @@ export async function resolveDatabase(database = 'paridharan'): Promise<{ url: s
   return { url, isPrivate: true };
 }
 
-/** A missing AUTH_SECRET is generated once into .env.local (git-ignored), so a newcomer configures nothing. */
-export function ensureAuthSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(ROOT, '.env.local');
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+/**
+ * A missing AUTH_SECRET is generated once into .env.local (git-ignored), so a newcomer configures nothing.
+ * The file holds secrets: it is created readable by its owner only (0600), and an existing one that
+ * others may read is narrowed to that.
+ */
+export function ensureAuthSecret(file = path.join(ROOT, '.env.local'), environment: Record<string, string | undefined> = process.env): string {
+  const exists = existsSync(file);
+  if (exists) keepPrivate(file);
+  const existing = exists ? readFileSync(file, 'utf8') : '';
+  if (environment.AUTH_SECRET) return environment.AUTH_SECRET;
   const found = /^AUTH_SECRET=(.+)$/m.exec(existing)?.[1]?.trim();
   const secret = found || randomBytes(32).toString('base64url');
   if (!found) {
     if (existing) appendFileSync(file, `${existing.endsWith('\n') ? '' : '\n'}AUTH_SECRET=${secret}\n`);
-    else writeFileSync(file, `# Generated on first start; keep it secret.\nAUTH_SECRET=${secret}\n`);
+    else writeFileSync(file, `# Generated on first start; keep it secret.\nAUTH_SECRET=${secret}\n`, { mode: 0o600 });
   }
-  process.env.AUTH_SECRET = secret;
+  environment.AUTH_SECRET = secret;
   return secret;
+}
+
+/** Takes away every permission of group and others (0644 becomes 0600); a file already private is left alone. */
+function keepPrivate(file: string): void {
+  const mode = statSync(file).mode & 0o777;
+  if (mode & 0o077) chmodSync(file, mode & 0o700);
 }
 
 /** True when a URL points at this machine (tests refuse anything else). */

@@ -3,9 +3,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './local-db';
+import { DEFAULT_HOST } from './network-guard';
 
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -27,9 +28,12 @@ export function ensureBuild(): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** Starts `next start` or `next dev` in the foreground and mirrors its exit. */
-export function runNext(mode: 'start' | 'dev', port: number, env: Record<string, string>): void {
-  const child = spawn(process.execPath, [NEXT_BIN, mode, '--port', String(port), '--hostname', process.env.HOST ?? '0.0.0.0'], {
+/**
+ * Starts `next start` or `next dev` in the foreground and mirrors its exit.
+ * It listens on `host`, loopback unless the caller passes another (npm start: HOST).
+ */
+export function runNext(mode: 'start' | 'dev', port: number, env: Record<string, string>, host = DEFAULT_HOST): void {
+  const child = spawn(process.execPath, [NEXT_BIN, mode, '--port', String(port), '--hostname', host], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
