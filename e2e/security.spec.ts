@@ -66,6 +66,22 @@ test.describe('[SECURITY]: headers', () => {
     expectSecurityHeaders(response);
   });
 
+  test('an oversized body, and non-form arguments to an action, get a clear answer — never a 500', async ({ page }) => {
+    await page.goto('/booth');
+    const action = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+    await page.getByLabel('Phone').fill('98765 43210');
+    const lookup = await action;
+    const headers = { 'next-action': lookup.headers()['next-action']!, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' };
+    // 2 MB of notes: refused before the app reads it.
+    const big = await page.request.post('/booth', { headers, data: JSON.stringify(['9876543210', 'x'.repeat(2 * 1024 * 1024)]) });
+    expect(big.status()).toBe(413);
+    expect(await big.text()).toContain('larger than the 1 MB a form may send; nothing was saved');
+    // The phone lookup called by hand with an object and a number: a plain refusal.
+    const odd = await page.request.post('/booth', { headers, data: JSON.stringify([{ phone: '9876543210' }, 42]) });
+    expect(odd.status()).toBe(200);
+    expect(await odd.text()).toContain('Not a valid phone number yet.');
+  });
+
   test('an API route (the companies CSV) carries the headers', async ({ page }) => {
     const response = await page.request.get('/api/export/companies');
     expect(response.status()).toBe(200);
