@@ -5,6 +5,7 @@
  * limit, so `AppPool` adds both: a bounded wait for a connection, and per
  * connection the session limits in the server's own dialect.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import mysql from 'mysql2/promise';
 import { env } from '@/lib/env';
 
@@ -96,6 +97,17 @@ function acquire(raw: mysql.Pool, timeoutMs: number): Promise<mysql.PoolConnecti
   });
 }
 
+const acquireDeadline = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `fn` so that no app pool connection is waited for past `at` (epoch
+ * ms), however many it asks for: a write flow's overall time limit, which
+ * the per-request acquire timeout alone cannot give across retries.
+ */
+export function acquireBy<T>(at: number, fn: () => Promise<T>): Promise<T> {
+  return acquireDeadline.run(at, fn);
+}
+
 type QueryArgs = [sql: string | mysql.QueryOptions, values?: mysql.ExecuteValues];
 
 /**
@@ -114,7 +126,14 @@ export class AppPool {
   ) {}
 
   async getConnection(): Promise<mysql.PoolConnection> {
-    const conn = await acquire(this.raw, this.limits.acquireTimeoutMs ?? 0);
+    let wait = this.limits.acquireTimeoutMs ?? 0;
+    const by = acquireDeadline.getStore();
+    if (by !== undefined) {
+      const left = Math.floor(by - Date.now());
+      if (left <= 0) throw new PoolBusyError('No time is left to wait for a database connection.');
+      wait = wait ? Math.min(wait, left) : left;
+    }
+    const conn = await acquire(this.raw, wait);
     if (!this.prepared.has(conn.connection)) {
       try {
         const [rows] = (await conn.query('SELECT VERSION() AS v')) as unknown as [{ v: string }[]];

@@ -1,7 +1,8 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db';
-import { hasErrno, isConnectionError, isPoolBusy } from '@/db/pool';
+import { acquireBy, hasErrno, isConnectionError, isPoolBusy } from '@/db/pool';
 import { idempotencyKeys } from '@/db/schema';
+import { env } from '@/lib/env';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 
 /** A client's key is kept this long, then purged: a retry comes within minutes, an offline tablet syncs within days. */
@@ -9,6 +10,13 @@ export const IDEMPOTENCY_KEY_DAYS = 30;
 
 /** The user id of internal markers (the demo seeder's `demo-seed-unfinished`): never a person, never purged. */
 export const INTERNAL_KEY_USER = 'seed';
+
+/**
+ * A booth write answers within about this long, whatever the database does:
+ * its attempts start (get a connection) only while a whole lock wait still
+ * fits before it.
+ */
+export const WRITE_ANSWER_MS = 8_000;
 
 const LOCK_WAIT_TIMEOUT = 1205;
 const DEADLOCK = 1213;
@@ -31,8 +39,9 @@ class Replay extends Error {}
  * Retries: a deadlock, or a race the database settled (`retryOn`), a few
  * times; a lock wait timeout (DB_LOCK_WAIT_SECONDS, db/index.ts) once, then
  * the employee is told to try again — a booth write never waits long on
- * someone else's lock. No free connection, or no database, is said the same
- * way at once. (Connections run READ COMMITTED: see db/pool.ts.)
+ * someone else's lock (WRITE_ANSWER_MS). No free connection in time, or no
+ * database, is said the same way at once. (Connections run READ COMMITTED:
+ * see db/pool.ts.)
  */
 export async function runOnce<T extends object>(
   db: Db,
@@ -41,10 +50,12 @@ export async function runOnce<T extends object>(
   retryOn: (error: unknown) => boolean = () => false,
 ): Promise<T & { replayed: boolean }> {
   const scoped = and(eq(idempotencyKeys.user_id, key.userId), eq(idempotencyKeys.key, key.key));
+  // The last moment an attempt may begin: a lock wait (granted in whole seconds, checked once a second) must still fit.
+  const startBy = Date.now() + Math.max(WRITE_ANSWER_MS - (env.DB_LOCK_WAIT_SECONDS + 1) * 1000, 1000);
   let lockWaits = 0;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.transaction(async (tx) => {
+      const result = await acquireBy(startBy, () => db.transaction(async (tx) => {
         try {
           await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
         } catch (error) {
@@ -54,13 +65,13 @@ export async function runOnce<T extends object>(
         const value = await write(tx);
         await tx.update(idempotencyKeys).set({ result: value }).where(scoped);
         return value;
-      });
+      }));
       return { ...result, replayed: false };
     } catch (error) {
       if (error instanceof Replay) return { ...(await storedResult<T>(db, key)), replayed: true };
       if (error instanceof DomainError) throw error;
       if (hasErrno(error, LOCK_WAIT_TIMEOUT)) {
-        if (++lockWaits < 2) continue;
+        if (++lockWaits < 2 && Date.now() < startBy) continue;
         throw new DomainError('CONFLICT', BUSY_MESSAGE);
       }
       if (isPoolBusy(error)) throw new DomainError('CONFLICT', BUSY_MESSAGE);
