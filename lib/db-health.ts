@@ -17,10 +17,12 @@ export type HealthCheck = {
  * A cached availability check of the database at `url`: a fresh connection
  * and `SELECT 1`, at most once per `everyMs`, given up after `timeoutMs`.
  * A fresh connection each time: a pooled one may be a socket the restart cut.
+ * A stopped server refuses the connection at once; the timeout is for a hung
+ * one, and long enough that a merely busy machine is not taken for down.
  */
 export function createHealthCheck(url: string, opts: { everyMs?: number; timeoutMs?: number } = {}): HealthCheck {
   const everyMs = opts.everyMs ?? 1000;
-  const timeoutMs = opts.timeoutMs ?? 1500;
+  const timeoutMs = opts.timeoutMs ?? 3000;
   let last = { up: true, at: -Infinity };
   let pending: Promise<boolean> | undefined;
 
