@@ -4,7 +4,7 @@
  * already running, created in about a second when not.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +14,6 @@ import { env, localDatabaseUrl } from '../lib/env';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, '.data');
 const DB_HOME = path.join(DATA, 'mariadb');
-const DATADIR = path.join(DB_HOME, 'data');
-const SOCKET = path.join(DB_HOME, 'mysqld.sock');
-const PIDFILE = path.join(DB_HOME, 'mysqld.pid');
-const LOGFILE = path.join(DB_HOME, 'mysqld.log');
 
 const SEARCH_DIRS = ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', '/usr/local/mysql/bin', ...(process.env.PATH ?? '').split(':')];
 
@@ -53,77 +49,119 @@ function installServer(): void {
   if (update.status !== 0 || install.status !== 0) throw new Error(`apt-get install mariadb-server failed.\n\n${HOW_TO}`);
 }
 
-function initialiseDatadir(): void {
-  mkdirSync(DB_HOME, { recursive: true });
+function initialiseDatadir(paths: ServerPaths = DEFAULT_PATHS): void {
+  mkdirSync(paths.home, { recursive: true });
   const mariaInstall = findBinary(['mariadb-install-db', 'mysql_install_db']);
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   let result;
   if (mariaInstall && !mariaInstall.endsWith('mysql_install_db')) {
-    result = spawnSync(mariaInstall, ['--no-defaults', `--datadir=${DATADIR}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot], { encoding: 'utf8' });
+    result = spawnSync(mariaInstall, ['--no-defaults', `--datadir=${paths.datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot], { encoding: 'utf8' });
   } else {
     // MySQL 8: mysqld initialises its own data directory.
     const mysqld = findBinary(['mysqld'])!;
-    result = spawnSync(mysqld, ['--no-defaults', '--initialize-insecure', `--datadir=${DATADIR}`, ...asRoot], { encoding: 'utf8' });
+    result = spawnSync(mysqld, ['--no-defaults', '--initialize-insecure', `--datadir=${paths.datadir}`, ...asRoot], { encoding: 'utf8' });
   }
-  if (result.status !== 0) throw new Error(`Could not initialise the private database in ${DATADIR}:\n${result.stderr || result.stdout}`);
+  if (result.status !== 0) throw new Error(`Could not initialise the private database in ${paths.datadir}:\n${result.stderr || result.stdout}`);
 }
 
-/** Starts (or reuses) the private server and returns its port. */
-export async function ensureLocalServer(): Promise<number> {
-  const port = env.LOCAL_DB_PORT;
-  if (await canConnect(port)) return port;
+/** Where a server keeps its data, socket, pid and log: all under one folder. */
+type ServerPaths = { home: string; datadir: string; socket: string; pidfile: string; logfile: string };
 
+function serverPaths(home: string): ServerPaths {
+  return { home, datadir: path.join(home, 'data'), socket: path.join(home, 'mysqld.sock'), pidfile: path.join(home, 'mysqld.pid'), logfile: path.join(home, 'mysqld.log') };
+}
+
+const DEFAULT_PATHS = serverPaths(DB_HOME);
+
+/** Starts a server on `port` with its data under `paths` (initialised when new) and waits until it answers. */
+async function spawnServer(paths: ServerPaths, port: number, bufferPool: string): Promise<void> {
   let server = findBinary(['mariadbd', 'mysqld']);
   if (!server) {
     installServer();
     server = findBinary(['mariadbd', 'mysqld']);
     if (!server) throw new Error(HOW_TO);
   }
-  if (!existsSync(path.join(DATADIR, 'mysql'))) initialiseDatadir();
+  if (!existsSync(path.join(paths.datadir, 'mysql'))) initialiseDatadir(paths);
 
   const args = [
     '--no-defaults',
-    `--datadir=${DATADIR}`,
-    `--socket=${SOCKET}`,
-    `--pid-file=${PIDFILE}`,
+    `--datadir=${paths.datadir}`,
+    `--socket=${paths.socket}`,
+    `--pid-file=${paths.pidfile}`,
     `--port=${port}`,
     '--bind-address=127.0.0.1',
     '--skip-name-resolve',
     '--character-set-server=utf8mb4',
     '--collation-server=utf8mb4_unicode_ci',
     '--default-time-zone=+00:00',
-    `--innodb-buffer-pool-size=${process.env.LOCAL_DB_BUFFER_POOL ?? defaultBufferPool()}`,
+    `--innodb-buffer-pool-size=${bufferPool}`,
     '--innodb-flush-log-at-trx-commit=2',
     '--max-connections=500',
     ...(process.getuid?.() === 0 ? ['--user=root'] : []),
   ];
-  const log = openSync(LOGFILE, 'a');
+  const log = openSync(paths.logfile, 'a');
   const child = spawn(server, args, { detached: true, stdio: ['ignore', log, log] });
   child.unref();
 
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (await canConnect(port)) return port;
+    if (await canConnect(port)) return;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const tail = existsSync(LOGFILE) ? readFileSync(LOGFILE, 'utf8').split('\n').slice(-15).join('\n') : '';
-  throw new Error(`The private database server did not start on 127.0.0.1:${port}. Its log (${LOGFILE}):\n${tail}`);
+  const tail = existsSync(paths.logfile) ? readFileSync(paths.logfile, 'utf8').split('\n').slice(-15).join('\n') : '';
+  throw new Error(`The private database server did not start on 127.0.0.1:${port}. Its log (${paths.logfile}):\n${tail}`);
+}
+
+/** Starts (or reuses) the private server and returns its port. */
+export async function ensureLocalServer(): Promise<number> {
+  const port = env.LOCAL_DB_PORT;
+  if (await canConnect(port)) return port;
+  await spawnServer(DEFAULT_PATHS, port, process.env.LOCAL_DB_BUFFER_POOL ?? defaultBufferPool());
+  return port;
 }
 
 /** Stops the private server if it runs. */
 export async function stopLocalServer(): Promise<boolean> {
-  if (!existsSync(PIDFILE)) return false;
-  const pid = Number(readFileSync(PIDFILE, 'utf8').trim());
+  return stopServerAt(DB_HOME);
+}
+
+/**
+ * A server of its own on `port`, its data under `home` (created when new):
+ * for tests that stop and start a database. Refuses a port that already
+ * answers, so it never stands in for (or next to) someone else's server.
+ */
+export async function startServerAt(port: number, home: string, opts: { bufferPool?: string } = {}): Promise<{ port: number; home: string; url: string }> {
+  if (await canConnect(port)) throw new Error(`A database server already answers on 127.0.0.1:${port}; choose a free port.`);
+  await spawnServer(serverPaths(path.resolve(home)), port, opts.bufferPool ?? '128M');
+  return { port, home, url: localDatabaseUrl('mysql', port) };
+}
+
+/**
+ * Stops the server whose pid file is under `home` — only a server started
+ * there — with SIGTERM (a clean shutdown) or SIGKILL (a crash), and waits
+ * until it has exited. False when none ran.
+ */
+export async function stopServerAt(home: string, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<boolean> {
+  const { pidfile, datadir } = serverPaths(path.resolve(home));
+  if (!existsSync(pidfile)) return false;
+  const pid = Number(readFileSync(pidfile, 'utf8').trim());
+  // A pid file a crash left behind may name a process that is no longer this server.
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync('/proc/self') && (!existsSync(cmdline) || !readFileSync(cmdline, 'utf8').includes(`--datadir=${datadir}`))) {
+    rmSync(pidfile, { force: true });
+    return false;
+  }
   try {
-    process.kill(pid, 'SIGTERM');
+    process.kill(pid, signal);
   } catch {
     return false;
   }
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       process.kill(pid, 0);
     } catch {
+      rmSync(pidfile, { force: true });
       return true;
     }
     await new Promise((r) => setTimeout(r, 100));

@@ -1,27 +1,47 @@
-import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '@/db';
+import { acquireBy, hasErrno, isConnectionError, isPoolBusy } from '@/db/pool';
 import { idempotencyKeys } from '@/db/schema';
+import { env } from '@/lib/env';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
+
+/** A client's key is kept this long, then purged: a retry comes within minutes, an offline tablet syncs within days. */
+export const IDEMPOTENCY_KEY_DAYS = 30;
+
+/** The user id of internal markers (the demo seeder's `demo-seed-unfinished`): never a person, never purged. */
+export const INTERNAL_KEY_USER = 'seed';
+
+/**
+ * A booth write answers within about this long, whatever the database does:
+ * its attempts start (get a connection) only while a whole lock wait still
+ * fits before it.
+ */
+export const WRITE_ANSWER_MS = 8_000;
+
+const LOCK_WAIT_TIMEOUT = 1205;
+const DEADLOCK = 1213;
+
+/** What the employee reads when the row their write needs stays locked (the key makes the second tap safe). */
+export const BUSY_MESSAGE = 'The database is busy with the same stall or campaign right now. Nothing was saved — tap Save again.';
+/** What the employee reads when the database cannot be reached mid-write. */
+export const UNREACHABLE_MESSAGE = 'The database cannot be reached right now. Tap Save again in a moment — it will not be saved twice.';
 
 class Replay extends Error {}
 
-const RETRYABLE = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
-
-function isRetryable(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if (RETRYABLE.has((e as { errno?: number }).errno ?? 0)) return true;
-  }
-  return false;
-}
-
 /**
- * Runs a form write exactly once per client-made key (DESIGN.md invariant 6).
- * The key row is inserted first, inside the write's own transaction: a
- * concurrent replay blocks on it and then fails as a duplicate, a later replay
- * fails at once; either way it returns the stored result and writes nothing.
- * A write that fails stores no key, so retrying it is safe. A deadlock or a
- * race the database settled (`retryOn`) is retried a few times. (Connections
- * run READ COMMITTED: see db/index.ts.)
+ * Runs a form write exactly once per client-made key (DESIGN.md invariant 6),
+ * keys scoped to their user. The key row is inserted first, inside the
+ * write's own transaction: a concurrent replay blocks on it and then fails as
+ * a duplicate, a later replay fails at once; either way it returns the stored
+ * result and writes nothing. A write that fails stores no key, so retrying it
+ * is safe.
+ *
+ * Retries: a deadlock, or a race the database settled (`retryOn`), a few
+ * times; a lock wait timeout (DB_LOCK_WAIT_SECONDS, db/index.ts) once, then
+ * the employee is told to try again — a booth write never waits long on
+ * someone else's lock (WRITE_ANSWER_MS). No free connection in time, or no
+ * database, is said the same way at once. (Connections run READ COMMITTED:
+ * see db/pool.ts.)
  */
 export async function runOnce<T extends object>(
   db: Db,
@@ -29,9 +49,13 @@ export async function runOnce<T extends object>(
   write: (tx: Tx) => Promise<T>,
   retryOn: (error: unknown) => boolean = () => false,
 ): Promise<T & { replayed: boolean }> {
+  const scoped = and(eq(idempotencyKeys.user_id, key.userId), eq(idempotencyKeys.key, key.key));
+  // The last moment an attempt may begin: a lock wait (granted in whole seconds, checked once a second) must still fit.
+  const startBy = Date.now() + Math.max(WRITE_ANSWER_MS - (env.DB_LOCK_WAIT_SECONDS + 1) * 1000, 1000);
+  let lockWaits = 0;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.transaction(async (tx) => {
+      const result = await acquireBy(startBy, () => db.transaction(async (tx) => {
         try {
           await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
         } catch (error) {
@@ -39,13 +63,20 @@ export async function runOnce<T extends object>(
           throw error;
         }
         const value = await write(tx);
-        await tx.update(idempotencyKeys).set({ result: value }).where(eq(idempotencyKeys.key, key.key));
+        await tx.update(idempotencyKeys).set({ result: value }).where(scoped);
         return value;
-      });
+      }));
       return { ...result, replayed: false };
     } catch (error) {
       if (error instanceof Replay) return { ...(await storedResult<T>(db, key)), replayed: true };
-      if (attempt < 4 && (isRetryable(error) || retryOn(error))) continue;
+      if (error instanceof DomainError) throw error;
+      if (hasErrno(error, LOCK_WAIT_TIMEOUT)) {
+        if (++lockWaits < 2 && Date.now() < startBy) continue;
+        throw new DomainError('CONFLICT', BUSY_MESSAGE);
+      }
+      if (isPoolBusy(error)) throw new DomainError('CONFLICT', BUSY_MESSAGE);
+      if (isConnectionError(error)) throw new DomainError('CONFLICT', UNREACHABLE_MESSAGE);
+      if (attempt < 4 && (hasErrno(error, DEADLOCK) || retryOn(error))) continue;
       throw error;
     }
   }
@@ -53,12 +84,31 @@ export async function runOnce<T extends object>(
 
 async function storedResult<T>(db: Db, key: { key: string; userId: string; action: string }): Promise<T> {
   const [row] = await db
-    .select({ user_id: idempotencyKeys.user_id, action: idempotencyKeys.action, result: idempotencyKeys.result })
+    .select({ action: idempotencyKeys.action, result: idempotencyKeys.result })
     .from(idempotencyKeys)
-    .where(eq(idempotencyKeys.key, key.key));
-  if (!row || row.user_id !== key.userId || row.action !== key.action || row.result === null) {
+    .where(and(eq(idempotencyKeys.user_id, key.userId), eq(idempotencyKeys.key, key.key)));
+  if (!row || row.action !== key.action || row.result === null) {
     throw new DomainError('CONFLICT', 'This form was already submitted from another session. Reload the page and try again.');
   }
   // MariaDB's JSON is LONGTEXT: mysql2 hands it over as text.
   return (typeof row.result === 'string' ? JSON.parse(row.result) : row.result) as T;
+}
+
+/**
+ * Deletes keys older than IDEMPOTENCY_KEY_DAYS before `now` (default: the
+ * database's clock), `batchSize` rows per statement so no statement holds
+ * many locks or runs long; internal markers are kept. Returns how many went.
+ */
+export async function purgeExpiredKeys(db: DbOrTx, opts: { now?: Date; batchSize?: number } = {}): Promise<number> {
+  const batchSize = opts.batchSize ?? 5000;
+  const cutoff = opts.now ? new Date(opts.now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000) : sql`current_timestamp - interval ${IDEMPOTENCY_KEY_DAYS} day`;
+  let total = 0;
+  for (;;) {
+    const [result] = await db
+      .delete(idempotencyKeys)
+      .where(and(lt(idempotencyKeys.created_at, cutoff), ne(idempotencyKeys.user_id, INTERNAL_KEY_USER)))
+      .limit(batchSize);
+    total += result.affectedRows;
+    if (result.affectedRows < batchSize) return total;
+  }
 }
