@@ -5,9 +5,12 @@
  * Content-Security-Policy of this request (`secured`).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { isDatabaseUp, serviceUnavailable } from '@/lib/db-health';
 import { contentSecurityPolicy, newNonce } from '@/lib/security-headers';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // While the database is down or restarting: a clear 503 page at once, with its own strict policy (lib/db-health.ts).
+  if (!(await isDatabaseUp())) return serviceUnavailable();
   const csp = contentSecurityPolicy({ nonce: newNonce(), https: reachedOverHttps(request), dev: process.env.NODE_ENV === 'development' });
   const refused = refuseBody(request);
   if (refused) return secured(refused, csp);

@@ -6,7 +6,9 @@ export type DomainErrorCode =
   | 'STALL_TAKEN'
   | 'STALL_HAS_BOOKINGS'
   | 'PAYMENT_EXCEEDS_PRICE'
-  | 'LAST_ADMIN';
+  | 'LAST_ADMIN'
+  /** The database is busy or unreachable: nothing was saved, the same submit can be retried. */
+  | 'BUSY';
 
 export class DomainError extends Error {
   constructor(

@@ -6,7 +6,7 @@ import { ROOT } from './local-db';
 import { DEFAULT_HOST } from './network-guard';
 
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'proxy.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

@@ -205,7 +205,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
     await expectCounts(db, counts);
     // The replay's keys (nobody will retry them) and, last, the marker.
     await db.delete(idempotencyKeys).where(and(like(idempotencyKeys.key, `${KEY_PREFIX}%`), ne(idempotencyKeys.key, UNFINISHED)));
-    await db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, UNFINISHED));
+    await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.user_id, 'seed'), eq(idempotencyKeys.key, UNFINISHED)));
   } catch (error) {
     throw new Error(`The demo seeding stopped part-way (${error instanceof Error ? error.message : String(error)}). ${await partialAdvice(db)}`, { cause: error });
   }
@@ -333,7 +333,8 @@ async function partialAdvice(db: Db): Promise<string> {
 
 /** True when a demo seeding began in this database and did not finish. */
 export async function isPartialDemo(db: DbOrTx): Promise<boolean> {
-  const rows = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(eq(idempotencyKeys.key, UNFINISHED));
+  // The seeder's own marker (user 'seed'); a form's key can never be it (client keys are ULIDs or UUIDs, scoped to their user).
+  const rows = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.user_id, 'seed'), eq(idempotencyKeys.key, UNFINISHED)));
   return rows.length > 0;
 }
 

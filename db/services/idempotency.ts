@@ -72,10 +72,10 @@ export async function runOnce<T extends object>(
       if (error instanceof DomainError) throw error;
       if (hasErrno(error, LOCK_WAIT_TIMEOUT)) {
         if (++lockWaits < 2 && Date.now() < startBy) continue;
-        throw new DomainError('CONFLICT', BUSY_MESSAGE);
+        throw new DomainError('BUSY', BUSY_MESSAGE);
       }
-      if (isPoolBusy(error)) throw new DomainError('CONFLICT', BUSY_MESSAGE);
-      if (isConnectionError(error)) throw new DomainError('CONFLICT', UNREACHABLE_MESSAGE);
+      if (isPoolBusy(error)) throw new DomainError('BUSY', BUSY_MESSAGE);
+      if (isConnectionError(error)) throw new DomainError('BUSY', UNREACHABLE_MESSAGE);
       if (attempt < 4 && (hasErrno(error, DEADLOCK) || retryOn(error))) continue;
       throw error;
     }
