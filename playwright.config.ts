@@ -36,7 +36,8 @@ export default defineConfig({
     command: 'npx tsx scripts/e2e-server.ts',
     url: `${baseURL}/login`,
     reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
+    // The first run builds the app; a loaded machine needs longer than an idle one.
+    timeout: 600_000,
     stdout: 'pipe',
     env: { E2E_PORT: String(PORT), ...(process.env.E2E_DB ? { E2E_DB: process.env.E2E_DB } : {}) },
   },
