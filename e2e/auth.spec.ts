@@ -89,6 +89,7 @@ test.describe('[AUTH]: signing in', () => {
   });
 
   test('sign-out ends the session, also for a copy of its cookies', async ({ browser }) => {
+    test.slow(); // an admin and a user of its own, in separate browser contexts
     const user = await createOwnUser(browser);
     await user.admin.close();
     const { context, page, saved } = await signedIn(browser, user.email, user.password);
@@ -101,6 +102,7 @@ test.describe('[AUTH]: signing in', () => {
   });
 
   test('a password reset by an admin ends the user’s open sessions at once', async ({ browser }) => {
+    test.slow(); // an admin and a user of its own, in separate browser contexts
     const user = await createOwnUser(browser);
     const { context, page, saved } = await signedIn(browser, user.email, user.password);
 
@@ -152,6 +154,7 @@ test.describe('[AUTH]: host and HTTPS', () => {
   });
 
   test('signing in through an HTTPS proxy sets a Secure session cookie that keeps working', async ({ browser }) => {
+    test.slow(); // an admin and a user of its own, in separate browser contexts
     const user = await createOwnUser(browser);
     await user.admin.close();
     // What Caddy in front of the app adds to every request (README: HTTPS on the exhibition network).
@@ -161,8 +164,9 @@ test.describe('[AUTH]: host and HTTPS', () => {
     // (The redirect after sign-in goes to https://…, which only the real proxy would serve; the cookie is what counts.)
     const sessionCookie = async () => (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
     await expect.poll(sessionCookie).toMatchObject({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true });
-    await page.goto('/booth');
-    await expect(page.getByTestId('user-name')).toHaveText(user.name);
+    const next = await context.newPage();
+    await next.goto('/booth');
+    await expect(next.getByTestId('user-name')).toHaveText(user.name);
     await context.close();
   });
 });
