@@ -1,5 +1,58 @@
-import { expect, test } from '@playwright/test';
-import { authFile, DEMO_PASSWORD, expectAccessible, LOGINS, signIn, unique } from './fixtures';
+import { request as httpRequest } from 'node:http';
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { authFile, expectAccessible, LOGINS, signIn, unique } from './fixtures';
+
+/**
+ * A user of the test's own, made by the admin through the Users page: these
+ * tests sign out and reset passwords, which must never touch the shared demo
+ * users (their sessions in e2e/.auth serve every other test).
+ */
+async function createOwnUser(browser: Browser, role: 'employee' | 'manager' = 'employee') {
+  const admin = await browser.newContext({ storageState: authFile('admin') });
+  const page = await admin.newPage();
+  const user = { name: `Session Tester ${unique()}`, email: `session-${unique()}@paridharan.test`, password: `booth-pass-${unique()}` };
+  await page.goto('/admin/users');
+  await page.getByLabel('Name').fill(user.name);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel('First password').fill(user.password);
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('status')).toContainText(`They can sign in with ${user.email} now.`);
+  return { ...user, admin, adminPage: page };
+}
+
+/** Signs in in a fresh context; returns it and a copy of its cookies, as someone who copied them would hold them. */
+async function signedIn(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/booth$/);
+  return { context, page, saved: await context.storageState() };
+}
+
+/** Opening /booth with the saved cookies lands on the login page. */
+async function expectCookiesDead(browser: Browser, saved: Awaited<ReturnType<BrowserContext['storageState']>>) {
+  const replay = await browser.newContext({ storageState: saved });
+  const page = await replay.newPage();
+  await page.goto('/booth');
+  await expect(page).toHaveURL(/\/login$/);
+  await replay.close();
+}
+
+/** A raw HTTP request with headers a browser would not let us set (Host). */
+function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const base = new URL(test.info().project.use.baseURL!);
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = httpRequest({ host: base.hostname, port: base.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+const setCookies = (headers: Record<string, string | string[] | undefined>) => [headers['set-cookie'] ?? []].flat();
 
 test.describe('[AUTH]: signing in', () => {
   test('the login page is accessible and refuses a wrong password', async ({ page }) => {
@@ -35,13 +88,86 @@ test.describe('[AUTH]: signing in', () => {
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test('sign-out ends the session', async ({ page }) => {
-    await signIn(page, LOGINS.manager, DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/booth$/);
+  test('sign-out ends the session, also for a copy of its cookies', async ({ browser }) => {
+    test.slow(); // an admin and a user of its own, in separate browser contexts
+    const user = await createOwnUser(browser);
+    await user.admin.close();
+    const { context, page, saved } = await signedIn(browser, user.email, user.password);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto('/booth');
     await expect(page).toHaveURL(/\/login$/);
+    await expectCookiesDead(browser, saved);
+    await context.close();
+  });
+
+  test('a password reset by an admin ends the user’s open sessions at once', async ({ browser }) => {
+    test.slow(); // an admin and a user of its own, in separate browser contexts
+    const user = await createOwnUser(browser);
+    const { context, page, saved } = await signedIn(browser, user.email, user.password);
+
+    await user.adminPage.getByRole('row', { name: user.email }).getByRole('link', { name: /Edit/ }).click();
+    await user.adminPage.getByLabel('New password').fill('a-new-password-1');
+    await user.adminPage.getByRole('button', { name: 'Reset password' }).click();
+    await expect(user.adminPage.getByRole('status')).toContainText('signed out everywhere');
+
+    // The open tablet is out at its next request, and so is any copy of its cookies.
+    await page.goto('/booth');
+    await expect(page).toHaveURL(/\/login$/);
+    await expectCookiesDead(browser, saved);
+    // The new password works.
+    await signIn(page, user.email, 'a-new-password-1');
+    await expect(page).toHaveURL(/\/booth$/);
+    await context.close();
+    await user.admin.close();
+  });
+});
+
+test.describe('[AUTH]: host and HTTPS', () => {
+  test('Auth.js answers on the request’s host, never the address the server listens on', async () => {
+    const host = '192.168.1.20:3000';
+    const signin = await raw('/api/auth/signin', { headers: { host } });
+    expect(signin.status).toBe(302);
+    expect(String(signin.headers.location)).toContain(encodeURIComponent(`http://${host}`));
+    expect(JSON.stringify(signin.headers)).not.toContain('0.0.0.0');
+
+    const csrf = await raw('/api/auth/csrf', { headers: { host } });
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const cookie = setCookies(csrf.headers)
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const signout = await raw('/api/auth/signout', {
+      method: 'POST',
+      headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken }).toString(),
+    });
+    expect(signout.status).toBe(302);
+    expect(new URL(String(signout.headers.location)).host).toBe(host);
+  });
+
+  test('behind an HTTPS reverse proxy every Auth.js cookie is Secure', async () => {
+    const res = await raw('/api/auth/signin', { headers: { host: '127.0.0.1', 'x-forwarded-host': 'crm.example.in', 'x-forwarded-proto': 'https' } });
+    expect(String(res.headers.location)).toContain(encodeURIComponent('https://crm.example.in'));
+    const cookies = setCookies(res.headers);
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const c of cookies) expect(c).toMatch(/;\s*Secure/i);
+  });
+
+  test('signing in through an HTTPS proxy sets a Secure session cookie that keeps working', async ({ browser }) => {
+    test.slow(); // an admin and a user of its own, in separate browser contexts
+    const user = await createOwnUser(browser);
+    await user.admin.close();
+    // What Caddy in front of the app adds to every request (README: HTTPS on the exhibition network).
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
+    const page = await context.newPage();
+    await signIn(page, user.email, user.password);
+    // (The redirect after sign-in goes to https://…, which only the real proxy would serve; the cookie is what counts.)
+    const sessionCookie = async () => (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+    await expect.poll(sessionCookie).toMatchObject({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true });
+    const next = await context.newPage();
+    await next.goto('/booth');
+    await expect(next.getByTestId('user-name')).toHaveText(user.name);
+    await context.close();
   });
 });
 

@@ -2,22 +2,21 @@ import 'server-only';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db';
-import { getUserById } from '@/db/queries/users';
 import { auth } from '@/lib/auth';
 import { can, type Permission } from '@/lib/permissions';
+import { userForSession } from '@/lib/session-check';
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof getUserById>>>;
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof userForSession>>>;
 
 /**
  * The signed-in user, re-read from the database once per request: a
- * deactivated user or a changed role takes effect at once, not when the JWT expires.
+ * deactivated user, a changed role, a reset password or a sign-out elsewhere
+ * (a moved session version) takes effect at once, not when the JWT expires.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getUserById(db, id);
-  return user?.active ? user : null;
+  if (!session?.user?.id) return null;
+  return userForSession(db, { id: session.user.id, sessionVersion: session.user.sessionVersion });
 });
 
 /** For pages and layouts: the user, or a redirect to the login page. */

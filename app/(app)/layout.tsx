@@ -1,8 +1,10 @@
 import { Nav, type NavItem } from '@/components/shell/nav';
 import { Button } from '@/components/ui/button';
+import { db } from '@/db';
+import { endSessions } from '@/db/services/users';
 import { signOut } from '@/lib/auth';
 import { can, ROLE_LABELS, type Permission } from '@/lib/permissions';
-import { requireUser } from '@/lib/session';
+import { getCurrentUser, requireUser } from '@/lib/session';
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/booth', label: 'Booth', permission: 'recordEntries' },
@@ -23,6 +25,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   async function signOutAction() {
     'use server';
+    // Ends the session on the server first (a copied cookie stops working too), then clears this browser's cookie.
+    const current = await getCurrentUser();
+    if (current) await endSessions(db, current.id);
     await signOut({ redirectTo: '/login' });
   }
 

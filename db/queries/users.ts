@@ -5,9 +5,26 @@ import { users } from '@/db/schema';
 /** The row sign-in needs, hash included; only lib/auth calls this. */
 export async function getUserForSignIn(db: DbOrTx, email: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, password: users.password })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      password: users.password,
+      session_version: users.session_version,
+    })
     .from(users)
     .where(eq(users.email, email));
+  return row;
+}
+
+/** The signed-in user plus the session version their sessions must carry (lib/session-check.ts). */
+export async function getUserForSession(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, session_version: users.session_version })
+    .from(users)
+    .where(eq(users.id, id));
   return row;
 }
 

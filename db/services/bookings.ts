@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
-import { bookings, conversations } from '@/db/schema';
+import { bookings, conversations, type Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { deriveAmountStatus, moveCampaignCounters } from './entries';
@@ -12,6 +12,7 @@ async function lockBooking(tx: Tx, id: string) {
   const [b] = await tx
     .select({
       id: bookings.id,
+      employee_id: bookings.employee_id,
       price: bookings.price,
       amount_paid: bookings.amount_paid,
       cancelled_at: bookings.cancelled_at,
@@ -84,15 +85,31 @@ export async function recordPayment(db: Db, employeeId: string, input: { idempot
   });
 }
 
+/** Who cancels: a signed-in user acting through the app. */
+export type Canceller = { id: string; role: Role };
+
+/** DESIGN.md "Roles": the employee who recorded a booking, or a manager or admin, may cancel it. */
+export function mayCancel(by: Canceller, booking: { employee_id: string | null }): boolean {
+  return by.role === 'manager' || by.role === 'admin' || (booking.employee_id !== null && booking.employee_id === by.id);
+}
+
 /**
  * Cancels a booking: the stall is free again for that date and the booking
  * leaves the counted bookings and revenue. Its lead stays materialised (the
  * sale happened); a new talk with the visitor starts a new lead.
+ *
+ * `by` is the signed-in user ({ id, role }): anyone but the booking's recorder,
+ * a manager or an admin is refused and nothing is written. A bare user id is a
+ * trusted replay (the demo seed re-enacting its history, scripts), not checked.
  */
-export async function cancelBooking(db: Db, employeeId: string, input: { idempotency_key: string; booking_id: string; reason?: string | null; at?: Date }) {
+export async function cancelBooking(db: Db, by: string | Canceller, input: { idempotency_key: string; booking_id: string; reason?: string | null; at?: Date }) {
+  const employeeId = typeof by === 'string' ? by : by.id;
   return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'cancel-booking' }, async (tx) => {
     const at = input.at ?? new Date();
     const b = await lockBooking(tx, input.booking_id);
+    if (typeof by !== 'string' && !mayCancel(by, b)) {
+      throw new DomainError('INVALID', 'Only the employee who recorded this booking, or a manager or admin, can cancel it.');
+    }
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
     await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0'), booked: -toPaise(b.price ?? '0') });
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
@@ -100,4 +117,3 @@ export async function cancelBooking(db: Db, employeeId: string, input: { idempot
     return { bookingId: b.id, cancelled: true as const };
   });
 }
-

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
-import { ROLES, users } from '@/db/schema';
+import { loginAttempts, ROLES, users } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { normaliseEmail } from '@/lib/login-throttle';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/password';
@@ -33,24 +33,54 @@ export async function createUser(db: DbOrTx, input: z.input<typeof createUserSch
   return { id, email: data.email, name: data.name, role: data.role };
 }
 
+/** Moves a user's session version: every session they hold ends at its next request (lib/session-check.ts). */
+const nextSessionVersion = sql`${users.session_version} + 1`;
+
+/**
+ * Ends every session of a user (sign-out signs out on every device: a JWT
+ * session has no server-side row to end one by one). With `fromVersion`, only
+ * if the sessions still carry that version — a second sign-out of the same
+ * session moves nothing.
+ */
+export async function endSessions(db: DbOrTx, userId: string, fromVersion?: number) {
+  const where = fromVersion === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.session_version, fromVersion));
+  await db.update(users).set({ session_version: nextSessionVersion }).where(where);
+}
+
 /**
  * Changes name, role and active flag. Refuses to leave the organisation
  * without an active admin (the row lock serialises two admins demoting each other).
+ * A role change or a deactivation ends the user's sessions in the same statement.
  */
-export async function updateUser(db: DbOrTx, data: z.output<typeof updateUserSchema>) {
-  await db.transaction(async (tx) => {
-    const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, data.id)).for('update');
+export async function updateUser(db: DbOrTx, data: z.output<typeof updateUserSchema>): Promise<{ endedSessions: boolean }> {
+  return db.transaction(async (tx) => {
+    const [target] = await tx.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.id, data.id)).for('update');
     if (!target) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
     const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).for('update');
     const losesAdmin = data.role !== 'admin' || !data.active;
     if (losesAdmin && admins.length === 1 && admins[0]!.id === data.id) {
       throw new DomainError('LAST_ADMIN', 'This is the last active admin: make someone else an admin first.', 'role');
     }
-    await tx.update(users).set({ name: data.name, role: data.role, active: data.active }).where(eq(users.id, data.id));
+    const endsSessions = target.role !== data.role || target.active !== data.active;
+    await tx
+      .update(users)
+      .set({ name: data.name, role: data.role, active: data.active, ...(endsSessions ? { session_version: nextSessionVersion } : {}) })
+      .where(eq(users.id, data.id));
+    return { endedSessions: endsSessions };
   });
 }
 
+/**
+ * Sets a new password and ends the user's sessions in the same statement; it
+ * also lifts a sign-in lock on their email (the lock message tells a locked-out
+ * user to ask an admin for exactly this).
+ */
 export async function resetPassword(db: DbOrTx, data: z.output<typeof resetPasswordSchema>) {
-  const [result] = await db.update(users).set({ password: await hashPassword(data.password) }).where(eq(users.id, data.id));
-  if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
+  const password = await hashPassword(data.password);
+  await db.transaction(async (tx) => {
+    const [target] = await tx.select({ email: users.email }).from(users).where(eq(users.id, data.id)).for('update');
+    if (!target) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
+    await tx.update(users).set({ password, session_version: nextSessionVersion }).where(eq(users.id, data.id));
+    await tx.delete(loginAttempts).where(eq(loginAttempts.email, normaliseEmail(target.email)));
+  });
 }

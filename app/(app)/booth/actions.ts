@@ -23,7 +23,7 @@ export const recordPaymentAction = validatedAction('recordEntries', paymentSchem
 });
 
 export const cancelBookingAction = validatedAction('recordEntries', cancelSchema, async (data, user) => {
-  await cancelBooking(db, user.id, data);
+  await cancelBooking(db, { id: user.id, role: user.role }, data);
   return { ok: true, message: 'Booking cancelled; the stall is free again for that date.' };
 });
 

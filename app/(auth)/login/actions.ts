@@ -6,8 +6,8 @@ import type { ActionState } from '@/lib/action-state';
 import { signIn } from '@/lib/auth';
 
 const loginSchema = z.object({
-  email: z.string().trim().email('Enter the email address you sign in with.'),
-  password: z.string().min(1, 'Enter your password.'),
+  email: z.string().trim().email('Enter the email address you sign in with.').max(255, 'That is longer than any email we hold.'),
+  password: z.string().min(1, 'Enter your password.').max(200, 'That is longer than any password we accept.'),
 });
 
 /** Sign-in is the one action without a signed-in user, so it validates here rather than through validatedAction. */
@@ -21,13 +21,15 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
     await signIn('credentials', { ...parsed.data, redirectTo: '/' });
     return { ok: true };
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code.startsWith('locked:')) {
-      const minutes = Number(error.code.slice('locked:'.length));
-      return {
-        ok: false,
-        message: `Too many failed sign-ins for this email. It is locked for ${minutes} more minute${minutes === 1 ? '' : 's'}; try again then, or ask an admin to reset your password.`,
-        values,
-      };
+    const lock = error instanceof CredentialsSignin ? /^(locked|locked-address):(\d+)$/.exec(error.code) : null;
+    if (lock) {
+      const minutes = Number(lock[2]);
+      const time = `${minutes} more minute${minutes === 1 ? '' : 's'}`;
+      const message =
+        lock[1] === 'locked'
+          ? `Too many failed sign-ins for this email. It is locked for ${time}; try again then, or ask an admin to reset your password.`
+          : `Too many failed sign-ins from this network address. Sign-in from here is paused for ${time}; try again then.`;
+      return { ok: false, message, values };
     }
     if (error instanceof AuthError) return { ok: false, message: 'Wrong email or password.', values };
     throw error; // the redirect after a successful sign-in

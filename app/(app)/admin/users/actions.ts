@@ -12,12 +12,13 @@ export const createUserAction = validatedAction('manage', createUserSchema, asyn
 });
 
 export const updateUserAction = validatedAction('manage', updateUserSchema, async (data) => {
-  await updateUser(db, data);
+  const { endedSessions } = await updateUser(db, data);
   revalidatePath('/admin/users');
-  return { ok: true, message: `Saved ${data.name}: ${data.role}, ${data.active ? 'active' : 'deactivated'}.` };
+  const ended = !endedSessions ? '' : data.active ? ' They are signed out everywhere and sign in again with the new role.' : ' They are signed out everywhere.';
+  return { ok: true, message: `Saved ${data.name}: ${data.role}, ${data.active ? 'active' : 'deactivated'}.${ended}` };
 });
 
 export const resetPasswordAction = validatedAction('manage', resetPasswordSchema, async (data) => {
   await resetPassword(db, data);
-  return { ok: true, message: 'Password reset. Tell the user their new password in person.' };
+  return { ok: true, message: 'Password reset; they are signed out everywhere. Tell the user their new password in person.' };
 });

@@ -21,14 +21,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
       </Link>
       <PageHeader title={user.name} description={user.email} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="details" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="details" className="mb-4 text-lg font-semibold">
+        <section aria-labelledby="details-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="details-heading" className="mb-4 text-lg font-semibold">
             Role and status
           </h2>
           <EditUserForm user={user} />
         </section>
-        <section aria-labelledby="password" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="password" className="mb-4 text-lg font-semibold">
+        <section aria-labelledby="password-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
+          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
             Reset password
           </h2>
           <ResetPasswordForm userId={user.id} />
