@@ -7,6 +7,8 @@ export type DomainErrorCode =
   | 'STALL_HAS_BOOKINGS'
   | 'PAYMENT_EXCEEDS_PRICE'
   | 'LAST_ADMIN'
+  /** The signed-in user's role or relation to the row does not allow this write. */
+  | 'FORBIDDEN'
   /** The database is busy or unreachable: nothing was saved, the same submit can be retried. */
   | 'BUSY';
 

@@ -7,8 +7,8 @@ import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { bookings, campaigns, conversations, idempotencyKeys } from '@/db/schema';
-import { cancelBooking, mayCancel } from '@/db/services/bookings';
+import { bookings, campaigns, contacts, conversations, idempotencyKeys } from '@/db/schema';
+import { cancelBooking, mayCancel, recordPayment } from '@/db/services/bookings';
 import { recordEntry } from '@/db/services/entries';
 import { DomainError } from '@/lib/errors';
 import { errorOf, makeWorld, makeUser, uniquePhone } from './helpers/factories';
@@ -89,5 +89,17 @@ describe('cancelling a booking: who may', () => {
     await errorOf(cancelBooking(db, { id: other.id, role: 'employee' }, { idempotency_key: ulid(), booking_id: w.bookingId }));
     await cancelBooking(db, { id: w.employee.id, role: 'employee' }, { idempotency_key: ulid(), booking_id: w.bookingId });
     expect((await state(w)).cancelled).toBe(true);
+  });
+});
+
+describe('a deleted company takes no new money', () => {
+  it('a payment on a booking of a soft-deleted company is refused, and nothing moves', async () => {
+    const w = await bookedWorld();
+    await db.update(contacts).set({ deleted_at: new Date() }).where(eq(contacts.id, w.exhibitor.id));
+    const before = await state(w);
+    const refused = await errorOf(recordPayment(db, w.employee.id, { idempotency_key: ulid(), booking_id: w.bookingId, amount: '1000.00' }));
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).message).toBe('This booking’s company was deleted; restore the company before taking payments.');
+    expect(await state(w)).toEqual(before);
   });
 });

@@ -25,9 +25,10 @@ export const users = mysqlTable(
 );
 
 /**
- * Failed sign-ins per email, for the throttle in lib/auth/throttle.ts.
- * Keyed by the lower-cased email typed, whether or not such a user exists,
- * so probing unknown emails is throttled the same way.
+ * Sign-in attempts per key, for the throttle in lib/login-throttle.ts: the
+ * lower-cased email typed (whether or not such a user exists, so probing
+ * unknown emails is throttled the same way) and `ip:<client address>`. An
+ * attempt is counted before its password is checked.
  */
 export const loginAttempts = mysqlTable('login_attempts', {
   email: varchar('email', { length: 255 }).primaryKey(),

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
-import { bookings, conversations, type Role } from '@/db/schema';
+import { bookings, contacts, conversations, type Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { deriveAmountStatus, moveCampaignCounters } from './entries';
@@ -29,6 +29,13 @@ async function lockBooking(tx: Tx, id: string) {
     .for('update');
   if (!b) throw new DomainError('NOT_FOUND', 'That booking no longer exists.');
   return b;
+}
+
+/** A soft-deleted company takes no new money (a plain read: the company row is not locked). */
+async function companyDeleted(tx: Tx, exhibitorId: string | null): Promise<boolean> {
+  if (!exhibitorId) return false;
+  const [c] = await tx.select({ deleted_at: contacts.deleted_at }).from(contacts).where(eq(contacts.id, exhibitorId));
+  return Boolean(c?.deleted_at);
 }
 
 /** The follow-up behind a booking (through its materialising talk), for the timeline link. */
@@ -70,6 +77,7 @@ export async function recordPayment(db: Db, employeeId: string, input: { idempot
     const at = input.at ?? new Date();
     const b = await lockBooking(tx, input.booking_id);
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking was cancelled; it cannot take payments.');
+    if (await companyDeleted(tx, b.exhibitor_id)) throw new DomainError('INVALID', 'This booking’s company was deleted; restore the company before taking payments.');
     const price = b.price ?? '0.00';
     const paid = fromPaise(toPaise(b.amount_paid ?? '0') + amount);
     if (toPaise(paid) > toPaise(price)) {
@@ -108,7 +116,7 @@ export async function cancelBooking(db: Db, by: string | Canceller, input: { ide
     const at = input.at ?? new Date();
     const b = await lockBooking(tx, input.booking_id);
     if (typeof by !== 'string' && !mayCancel(by, b)) {
-      throw new DomainError('INVALID', 'Only the employee who recorded this booking, or a manager or admin, can cancel it.');
+      throw new DomainError('FORBIDDEN', 'Only the employee who recorded this booking, or a manager or admin, can cancel it.');
     }
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
     await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0'), booked: -toPaise(b.price ?? '0') });
