@@ -84,8 +84,9 @@ describe('the maximum price, many times', () => {
       booking: { booking_date: '2040-12-31', price: MAX_BOOKING_PRICE, amount_paid: '0' },
     });
     await cancelBooking(db, w.employee, { idempotency_key: ulid(), booking_id: sale.booking!.id });
-    expect(await reconcileCampaignCounters(db, { fix: false })).toEqual([]);
-    expect(await reconcileReadStats(db, { fix: false })).toEqual([]);
+    // This test's own campaign, company and stall (other files insert rows by hand, without counters).
+    expect((await reconcileCampaignCounters(db, { fix: false })).filter((d) => d.campaignId === w.campaign)).toEqual([]);
+    expect((await reconcileReadStats(db, { fix: false })).filter((d) => d.key.split('/').some((k) => k === w.exhibitor || k === String(w.stall)))).toEqual([]);
   });
 
   it('has room for far more: a total of 10^5 maximum bookings fits every running-total column', async () => {
