@@ -6,6 +6,7 @@ const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '
 
 test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', () => {
   test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({ browser }) => {
+    test.slow(); // three roles, an upload, a location of its own and a booth entry
     const name = `Expo invite ${unique()}`;
     const phones = [newPhone(), newPhone()];
 

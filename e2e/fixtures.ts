@@ -101,3 +101,18 @@ export async function serverToday(page: Page): Promise<string> {
   if (!m || !MONTHS.includes(m[2]!)) throw new Error(`Cannot read today's date from "${text}"`);
   return `${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
 }
+
+/** A campaign of the test's own (a draft, made by an admin), for a talk to be attributed to by name. */
+export async function newCampaign(browser: Browser, name: string): Promise<{ id: string; name: string }> {
+  const admin = await browser.newContext({ storageState: authFile('admin') });
+  const page = await admin.newPage();
+  await page.goto('/admin/campaigns');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Channel').selectOption('whatsapp');
+  await page.getByLabel('Message').fill('Stalls are open for the spring fair');
+  await page.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  await admin.close();
+  return { id, name };
+}

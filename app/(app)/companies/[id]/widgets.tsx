@@ -32,8 +32,9 @@ export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; heig
 }
 
 function Card({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  // min-w-0: a wide table scrolls inside its card; without it the card (a grid item) grows and the page scrolls sideways.
   return (
-    <section aria-label={title} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+    <section aria-label={title} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 className="font-semibold">{title}</h2>
         {action}
