@@ -88,18 +88,15 @@ export async function companyByName(page: Page, which: 'first' | 'last'): Promis
   return { id: href.split('/companies/')[1]!, name };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
- * The app's "today" (yyyy-mm-dd, the day in India), as the server sees it: read off the
- * follow-ups page, so a test agrees with the server even when the clock has been moved.
+ * The app's "today" (yyyy-mm-dd, the day in India) by the server's clock — the `Date` header
+ * of one of its responses — so a test agrees with the server even when the clock has been moved.
  */
 export async function serverToday(page: Page): Promise<string> {
-  await page.goto('/follow-ups');
-  const text = (await page.getByText(/^Open leads due today \(/).textContent())!;
-  const m = /today \((\d{1,2}) (\w{3}) (\d{4})\)/.exec(text);
-  if (!m || !MONTHS.includes(m[2]!)) throw new Error(`Cannot read today's date from "${text}"`);
-  return `${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const response = await page.request.get('/api/auth/csrf');
+  const date = new Date(response.headers()['date'] ?? '');
+  if (Number.isNaN(date.getTime())) throw new Error('The server sent no Date header.');
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(date);
 }
 
 /** A campaign of the test's own (a draft, made by an admin), for a talk to be attributed to by name. */
