@@ -60,11 +60,11 @@ test.describe('[ADMIN]: locations and stalls', () => {
     await page.goto('/admin/locations');
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Address').fill('Nandambakkam, Chennai');
-    await page.getByLabel('Event starts').fill('2027-01-10');
-    await page.getByLabel('Event ends').fill('2027-01-08');
+    await page.getByLabel('Event starts').fill('2031-01-10');
+    await page.getByLabel('Event ends').fill('2031-01-08');
     await page.getByRole('button', { name: 'Create location' }).click();
     await expect(page.getByText('The event cannot end before it starts.').first()).toBeVisible();
-    await page.getByLabel('Event ends').fill('2027-01-12');
+    await page.getByLabel('Event ends').fill('2031-01-12');
     await page.getByRole('button', { name: 'Create location' }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 

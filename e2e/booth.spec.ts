@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { authFile, expectAccessible, unique } from './fixtures';
+import { authFile, expectAccessible, serverToday, unique } from './fixtures';
 
 /** A location of its own with one stall, made by an admin, so parallel tests never share a stall. */
 async function newLocationWithStall(browser: Browser) {
@@ -39,6 +39,8 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
   test('an interested talk, due today, then materialised with a partial payment and paid off', async ({ page, browser }) => {
     const location = await newLocationWithStall(browser);
     const phone = newPhone();
+    // "Today" as the server counts it (the follow-up list's "due today"), not the test machine's clock.
+    const today = await serverToday(page);
     await choosePlace(page, location);
     const company = (await page.getByTestId('chosen-company').textContent())!;
 
@@ -47,7 +49,6 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
     await page.getByLabel('New visitor’s name (optional)').fill('Lakshmi Iyer');
     await page.getByRole('radio', { name: /Interested/ }).check();
     await page.getByLabel('Notes').fill('Wants a corner stall near the entrance');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
     await page.getByLabel('Date', { exact: true }).fill(today);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save talk' }).click();

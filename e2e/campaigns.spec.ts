@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { authFile, expectAccessible, unique } from './fixtures';
+import { authFile, companyByName, expectAccessible, newLocation, unique } from './fixtures';
 
 /** Random valid Indian mobiles, E.164 and as a person types them. */
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 
 test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', () => {
   test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({ browser }) => {
+    test.slow(); // three roles, an upload, a location of its own and a booth entry
     const name = `Expo invite ${unique()}`;
     const phones = [newPhone(), newPhone()];
 
@@ -53,15 +54,16 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
     await expectAccessible(manager);
 
     // An employee records a talk with the first phone: the campaign is suggested and taken.
+    // At a location of the test's own, for a company picked by name (not the demo's first rows).
+    const location = `Chennai Trade Centre ${unique()}`;
+    await newLocation(browser, { name: location, stalls: [{ name: 'T-12', price: '50000' }] });
     const employeeContext = await browser.newContext({ storageState: authFile('employee') });
     const booth = await employeeContext.newPage();
-    await booth.goto('/booth');
-    await booth.getByLabel('Location').selectOption({ index: 1 });
-    await booth.getByLabel('Stall', { exact: true }).selectOption({ index: 1 });
-    if (!(await booth.getByRole('button', { name: 'Change company' }).isVisible())) {
-      await booth.getByLabel('Find the exhibitor').fill('a');
-      await booth.getByRole('list', { name: 'Matching companies' }).getByRole('button').first().click();
-    }
+    const company = await companyByName(booth, 'first');
+    await booth.goto(`/booth?exhibitor=${company.id}`);
+    await expect(booth.getByTestId('chosen-company')).toHaveText(company.name);
+    await booth.getByLabel('Location').selectOption({ label: location });
+    await booth.getByLabel('Stall', { exact: true }).selectOption({ label: 'T-12' });
     await booth.getByLabel('Phone').fill(phones[0]!);
     await expect(booth.getByLabel('Campaign')).toContainText(`${name} (suggested)`);
     await expect(booth.getByText(`This phone was messaged by ${name}`)).toBeVisible();

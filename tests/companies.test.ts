@@ -16,12 +16,15 @@ import {
   listRecentConversations,
   listTimeline,
   listTimelineFilterOptions,
+  notesWithoutMoney,
   type TimelineEntry,
   type TimelineFilters,
+  type TimelineMoneyEntry,
 } from '@/db/queries/companies';
 import { listLocationOptions, listStallPerformance, type StallRow } from '@/db/queries/stalls';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users, type NewConversation } from '@/db/schema';
 import { toPaise } from '@/lib/money';
+import { ACTIVITY_VIEWER, MONEY_VIEWER } from '@/lib/viewer';
 
 /*
  * The fixture (every name carries this run's tag; test files share a database).
@@ -152,7 +155,7 @@ describe('getCompany', () => {
 
 describe('getCompanyKpis (§5.4)', () => {
   it('counts leads, talks and non-cancelled bookings with their money', async () => {
-    expect(await getCompanyKpis(db, f.X)).toEqual({
+    expect(await getCompanyKpis(db, f.X, MONEY_VIEWER)).toEqual({
       leads: 4, // F1, F2, F3, F4
       talks: 6, // T1–T6; the payment P1, the cancellation K1 and the note M1 are not talks
       bookings: 3, // B1, B2, B4 (B3 is cancelled)
@@ -160,31 +163,31 @@ describe('getCompanyKpis (§5.4)', () => {
       booked: '130000.00', // 50,000 + 70,000 + 10,000
       outstanding: '35000.00', // 130,000 − 95,000 (B2 owes 35,000)
     });
-    expect(await getCompanyKpis(db, f.Y)).toEqual({ leads: 1, talks: 1, bookings: 1, collected: '45000.01', booked: '45000.01', outstanding: '0.00' });
+    expect(await getCompanyKpis(db, f.Y, MONEY_VIEWER)).toEqual({ leads: 1, talks: 1, bookings: 1, collected: '45000.01', booked: '45000.01', outstanding: '0.00' });
   });
 
   it('is all zeros for a company with no activity', async () => {
-    expect(await getCompanyKpis(db, f.Z)).toEqual({ leads: 0, talks: 0, bookings: 0, collected: '0.00', booked: '0.00', outstanding: '0.00' });
+    expect(await getCompanyKpis(db, f.Z, MONEY_VIEWER)).toEqual({ leads: 0, talks: 0, bookings: 0, collected: '0.00', booked: '0.00', outstanding: '0.00' });
   });
 });
 
 describe('listContributingCampaigns', () => {
   it("lists the company's leads and bookings per campaign, most collected first", async () => {
-    expect(await listContributingCampaigns(db, f.X)).toEqual([
+    expect(await listContributingCampaigns(db, f.X, MONEY_VIEWER)).toEqual([
       // C1: leads F1, F2; bookings B1 + B2: collected 50,000 + 35,000, booked 50,000 + 70,000
       { campaign_id: f.C1, name: `Diwali ${tag}`, leads: 2, bookings: 2, collected: '85000.00', booked: '120000.00' },
       // C2: lead F3; its only booking B3 is cancelled
       { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 0, collected: '0.00', booked: '0.00' },
     ]);
     // F4 and B4 have no campaign: not listed.
-    expect(await listContributingCampaigns(db, f.Y)).toEqual([{ campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01' }]);
-    expect(await listContributingCampaigns(db, f.Z)).toEqual([]);
+    expect(await listContributingCampaigns(db, f.Y, MONEY_VIEWER)).toEqual([{ campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01' }]);
+    expect(await listContributingCampaigns(db, f.Z, MONEY_VIEWER)).toEqual([]);
   });
 });
 
 describe('getCompanyStallPerformance (§3.4, corrected)', () => {
   it('aggregates talks and bookings per stall separately, grouped by location then stall', async () => {
-    const rows = await getCompanyStallPerformance(db, f.X);
+    const rows = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
     expect(rows).toEqual([
       // Hall A T-1: talks T1, T2, T5; booking B1
       { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', talks: 3, bookings: 1, collected: '50000.00', booked: '50000.00' },
@@ -197,8 +200,8 @@ describe('getCompanyStallPerformance (§3.4, corrected)', () => {
   });
 
   it("adds up to the company's totals (bookings without a stall aside)", async () => {
-    const rows = await getCompanyStallPerformance(db, f.X);
-    const kpis = await getCompanyKpis(db, f.X);
+    const rows = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
+    const kpis = await getCompanyKpis(db, f.X, MONEY_VIEWER);
     const sum = (k: 'collected' | 'booked') => rows.reduce((s, r) => s + toPaise(r[k]), 0n);
     expect(rows.reduce((s, r) => s + r.talks, 0)).toBe(kpis.talks); // 3 + 1 + 2 = 6, every talk has a stall
     // B4 (10,000 paid of 10,000) is the only booking without a stall.
@@ -208,33 +211,33 @@ describe('getCompanyStallPerformance (§3.4, corrected)', () => {
   });
 
   it('is empty for a company with no activity', async () => {
-    expect(await getCompanyStallPerformance(db, f.Z)).toEqual([]);
+    expect(await getCompanyStallPerformance(db, f.Z, MONEY_VIEWER)).toEqual([]);
   });
 });
 
 describe('getCompanyRevenueSeries', () => {
   it('sums non-cancelled bookings by the month they were entered, oldest first', async () => {
-    expect(await getCompanyRevenueSeries(db, f.X, 'month')).toEqual([
+    expect(await getCompanyRevenueSeries(db, f.X, 'month', MONEY_VIEWER)).toEqual([
       { period: '2026-01', bookings: 2, collected: '85000.00', booked: '120000.00' }, // B1 + B2
       { period: '2026-02', bookings: 1, collected: '10000.00', booked: '10000.00' }, // B4 (B3 cancelled)
     ]);
   });
 
   it('by ISO week, labelled with its Monday', async () => {
-    expect(await getCompanyRevenueSeries(db, f.X, 'week')).toEqual([
+    expect(await getCompanyRevenueSeries(db, f.X, 'week', MONEY_VIEWER)).toEqual([
       { period: '2026-01-05', bookings: 2, collected: '85000.00', booked: '120000.00' }, // Mon 5 Jan (B1) and Wed 7 Jan (B2)
       { period: '2026-02-16', bookings: 1, collected: '10000.00', booked: '10000.00' }, // Sun 22 Feb 23:30 belongs to the week of Mon 16 Feb
     ]);
-    expect(await getCompanyRevenueSeries(db, f.Z, 'week')).toEqual([]);
+    expect(await getCompanyRevenueSeries(db, f.Z, 'week', MONEY_VIEWER)).toEqual([]);
   });
 });
 
 describe('listRecentConversations and the timeline entry', () => {
   it('returns the latest conversations, newest first, with everything an entry shows', async () => {
-    const recent = await listRecentConversations(db, f.X);
+    const recent = await listRecentConversations(db, f.X, MONEY_VIEWER);
     expect(ids(recent)).toEqual(xOrder()); // 9 < 10: all of them
-    expect(ids(await listRecentConversations(db, f.X, 3))).toEqual(xOrder().slice(0, 3));
-    expect(await listRecentConversations(db, f.Z)).toEqual([]);
+    expect(ids(await listRecentConversations(db, f.X, MONEY_VIEWER, 3))).toEqual(xOrder().slice(0, 3));
+    expect(await listRecentConversations(db, f.Z, MONEY_VIEWER)).toEqual([]);
 
     const byId = new Map(recent.map((r) => [r.id, r]));
     expect(byId.get(f.P1)).toEqual({
@@ -261,7 +264,7 @@ describe('listRecentConversations and the timeline entry', () => {
       booking_amount_paid: '35000.00',
       booking_amount_status: 'partial',
       booking_cancelled: false,
-    } satisfies TimelineEntry);
+    } satisfies TimelineMoneyEntry);
     expect(byId.get(f.K1)).toMatchObject({ kind: 'cancellation', booking_id: f.B3, booking_amount_paid: '10000.00', booking_cancelled: true });
     expect(byId.get(f.T5)).toMatchObject({
       outcome: 'busy',
@@ -279,10 +282,10 @@ describe('listRecentConversations and the timeline entry', () => {
 });
 
 describe('listTimeline', () => {
-  const all = async (filters: TimelineFilters) => ids((await listTimeline(db, f.X, { filters, limit: 100 })).rows);
+  const all = async (filters: TimelineFilters) => ids((await listTimeline(db, f.X, { filters, limit: 100 }, MONEY_VIEWER)).rows);
 
   it('lists every conversation of the company, newest first, on one page when it fits', async () => {
-    const page = await listTimeline(db, f.X, { filters: {}, limit: 100 });
+    const page = await listTimeline(db, f.X, { filters: {}, limit: 100 }, MONEY_VIEWER);
     expect(ids(page.rows)).toEqual(xOrder());
     expect(page.nextCursor).toBeNull();
   });
@@ -330,7 +333,7 @@ describe('listTimeline', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { rows: TimelineEntry[]; nextCursor: string | null } = await listTimeline(db, f.X, { filters, cursor, limit: 2 });
+        const page: { rows: TimelineEntry[]; nextCursor: string | null } = await listTimeline(db, f.X, { filters, cursor, limit: 2 }, MONEY_VIEWER);
         expect(page.rows.length).toBeGreaterThan(0);
         expect(page.rows.length).toBeLessThanOrEqual(2);
         if (page.nextCursor) expect(page.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/); // url-safe
@@ -342,15 +345,15 @@ describe('listTimeline', () => {
       expect(new Set(seen).size).toBe(seen.length);
     }
     // 9 rows, 2 a page: 5 pages, the pair T5/T6 split between pages 1 and 2.
-    const p1 = await listTimeline(db, f.X, { filters: {}, limit: 2 });
-    const p2 = await listTimeline(db, f.X, { filters: {}, cursor: p1.nextCursor, limit: 2 });
+    const p1 = await listTimeline(db, f.X, { filters: {}, limit: 2 }, MONEY_VIEWER);
+    const p2 = await listTimeline(db, f.X, { filters: {}, cursor: p1.nextCursor, limit: 2 }, MONEY_VIEWER);
     expect([...ids(p1.rows), ...ids(p2.rows)]).toEqual(xOrder().slice(0, 4));
   });
 
   it('reads the first page for an invalid cursor', async () => {
-    const first = ids((await listTimeline(db, f.X, { filters: {}, limit: 3 })).rows);
+    const first = ids((await listTimeline(db, f.X, { filters: {}, limit: 3 }, MONEY_VIEWER)).rows);
     for (const cursor of ['garbage', 'bm90LWEtY3Vyc29y', '', '%%%']) {
-      expect(ids((await listTimeline(db, f.X, { filters: {}, cursor, limit: 3 })).rows)).toEqual(first);
+      expect(ids((await listTimeline(db, f.X, { filters: {}, cursor, limit: 3 }, MONEY_VIEWER)).rows)).toEqual(first);
     }
   });
 });
@@ -388,7 +391,7 @@ describe('listTimelineFilterOptions', () => {
 
 describe('listCompanies', () => {
   const names = (rows: { name: string }[]) => rows.map((r) => r.name.replace(` ${tag}`, ''));
-  const list = (sort: Parameters<typeof listCompanies>[1]['sort'], dir: 'asc' | 'desc', page = 1, pageSize = 10) => listCompanies(db, { q: tag, sort, dir, page, pageSize });
+  const list = (sort: Parameters<typeof listCompanies>[1]['sort'], dir: 'asc' | 'desc', page = 1, pageSize = 10) => listCompanies(db, { q: tag, sort, dir, page, pageSize }, MONEY_VIEWER);
 
   it('lists exhibitors matching the search (not soft-deleted ones) with their figures', async () => {
     const { rows, total } = await list('name', 'asc');
@@ -401,9 +404,9 @@ describe('listCompanies', () => {
   });
 
   it('searches case-insensitively, and treats % and _ as text', async () => {
-    expect(names((await listCompanies(db, { q: `acme textiles ${tag.toLowerCase()}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).rows)).toEqual(['Acme Textiles']);
-    expect(await listCompanies(db, { q: `%${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).toEqual({ rows: [], total: 0 });
-    expect((await listCompanies(db, { q: `_cme Textiles ${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).total).toBe(0);
+    expect(names((await listCompanies(db, { q: `acme textiles ${tag.toLowerCase()}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).rows)).toEqual(['Acme Textiles']);
+    expect(await listCompanies(db, { q: `%${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).toEqual({ canSeeMoney: true, rows: [], total: 0 });
+    expect((await listCompanies(db, { q: `_cme Textiles ${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(0);
   });
 
   it('sorts by every column, both ways (ties by name)', async () => {
@@ -482,5 +485,114 @@ describe('listStallPerformance (§5.3) and listLocationOptions', () => {
       { id: f.LA, name: `Hall A ${tag}` },
       { id: f.LB, name: `Hall B ${tag}` },
     ]);
+  });
+});
+
+describe('for a viewer without money (employees; DESIGN.md invariant 14)', () => {
+  const MONEY_KEYS = ['collected', 'booked', 'outstanding', 'revenue', 'total_revenue', 'price', 'amount_paid', 'amount_status', 'booking_price', 'booking_amount_paid', 'booking_amount_status', 'list_price', 'average_booking'];
+  /** Every key, at any depth, that names money. */
+  const moneyKeysIn = (value: unknown): string[] => {
+    if (Array.isArray(value)) return value.flatMap(moneyKeysIn);
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+      return Object.entries(value).flatMap(([k, v]) => [...(MONEY_KEYS.includes(k) ? [k] : []), ...moneyKeysIn(v)]);
+    }
+    return [];
+  };
+  /** The fixture's amounts (prices, payments and their sums), as the read models would write them. */
+  const AMOUNTS = ['50000.00', '70000.00', '35000.00', '60000.00', '10000.00', '45000.01', '95000.00', '130000.00', '85000.00', '120000.00', '15,000'];
+  const expectNoMoney = (value: unknown) => {
+    expect(moneyKeysIn(value)).toEqual([]);
+    const text = JSON.stringify(value);
+    for (const amount of AMOUNTS) expect(text).not.toContain(amount);
+  };
+
+  it('key figures, campaigns, stalls and the chart series carry activity only', async () => {
+    const kpis = await getCompanyKpis(db, f.X, ACTIVITY_VIEWER);
+    expect(kpis).toEqual({ leads: 4, talks: 6, bookings: 3 });
+    const campaignRows = await listContributingCampaigns(db, f.X, ACTIVITY_VIEWER);
+    // Without money the order is by bookings: C1 (B1, B2) before C2 (B3 cancelled).
+    expect(campaignRows).toEqual([
+      { campaign_id: f.C1, name: `Diwali ${tag}`, leads: 2, bookings: 2 },
+      { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 0 },
+    ]);
+    const stallRows = await getCompanyStallPerformance(db, f.X, ACTIVITY_VIEWER);
+    expect(stallRows).toEqual([
+      { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', talks: 3, bookings: 1 },
+      { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S2, stall: 'T-2', talks: 1, bookings: 0 },
+      { location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S3, stall: 'T-1', talks: 2, bookings: 1 },
+    ]);
+    const series = await getCompanyRevenueSeries(db, f.X, 'month', ACTIVITY_VIEWER);
+    expect(series).toEqual([
+      { period: '2026-01', bookings: 2 },
+      { period: '2026-02', bookings: 1 },
+    ]);
+    for (const value of [kpis, campaignRows, stallRows, series, await getCompanyRevenueSeries(db, f.X, 'week', ACTIVITY_VIEWER)]) expectNoMoney(value);
+  });
+
+  it('the companies list has no money columns, and a money sort falls back to the name', async () => {
+    const list = await listCompanies(db, { q: tag, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, ACTIVITY_VIEWER);
+    expect(list).toEqual({
+      canSeeMoney: false,
+      total: 3,
+      rows: [
+        { id: f.X, name: `Acme Textiles ${tag}`, city: 'Surat', leads: 4, bookings: 3, last_talk: at('2026-02-18T08:00:00') },
+        { id: f.Y, name: `Bharat Handlooms ${tag}`, city: 'Varanasi', leads: 1, bookings: 1, last_talk: at('2026-03-01T10:00:00') },
+        { id: f.Z, name: `Zed Crafts ${tag}`, city: null, leads: 0, bookings: 0, last_talk: null },
+      ],
+    });
+    expectNoMoney(list);
+    // Collected ascending would be Zed (0), Bharat (45,000.01), Acme (95,000): the order itself would rank by revenue.
+    for (const sort of ['collected', 'booked', 'outstanding'] as const) {
+      const sorted = await listCompanies(db, { q: tag, sort, dir: 'asc', page: 1, pageSize: 10 }, ACTIVITY_VIEWER);
+      expect(sorted.rows.map((r) => r.id)).toEqual([f.X, f.Y, f.Z]);
+    }
+    expect((await listCompanies(db, { q: tag, sort: 'collected', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).rows.map((r) => r.id)).toEqual([f.Z, f.Y, f.X]);
+  });
+
+  it('timeline entries have no amounts, and no notes on entries that carry a booking', async () => {
+    const recent = await listRecentConversations(db, f.X, ACTIVITY_VIEWER);
+    const page = await listTimeline(db, f.X, { filters: {}, limit: 100 }, ACTIVITY_VIEWER);
+    expect(ids(recent)).toEqual(xOrder());
+    expect(ids(page.rows)).toEqual(xOrder());
+    expectNoMoney(recent);
+    expectNoMoney(page);
+    const byId = new Map(page.rows.map((r) => [r.id, r]));
+    expect(byId.get(f.P1)).toEqual({
+      id: f.P1,
+      conversation_date: at('2026-01-20T09:00:00'),
+      outcome: 'materialised',
+      kind: 'payment',
+      notes: null, // 'Payment of 15,000': a booking's entry
+      visitor_id: f.V[1],
+      visitor_name: `Visitor 2 ${tag}`,
+      visitor_phone: expect.stringMatching(/^\+9197\d{8}$/),
+      employee_id: f.E2,
+      employee_name: `Binod ${tag}`,
+      location_id: f.LB,
+      location_name: `Hall B ${tag}`,
+      table_id: f.S3,
+      stall_name: 'T-1',
+      campaign_id: f.C1,
+      campaign_name: `Diwali ${tag}`,
+      follow_up_id: f.F2,
+      follow_up_status: 'materialised',
+      booking_id: f.B2,
+      booking_cancelled: false,
+    } satisfies TimelineEntry);
+    expect(byId.get(f.K1)).toMatchObject({ kind: 'cancellation', booking_id: f.B3, booking_cancelled: true, notes: null });
+    // Talks without a booking keep their notes.
+    expect(byId.get(f.T1)!.notes).toBe('Wants a corner');
+    expect(byId.get(f.M1)!.notes).toBe('Called back');
+    // A manager still reads the same entry with its amounts and notes.
+    const [managerP1] = (await listTimeline(db, f.X, { filters: { outcome: 'materialised', to: '2026-01-20', from: '2026-01-20' }, limit: 10 }, MONEY_VIEWER)).rows;
+    expect(managerP1).toMatchObject({ id: f.P1, notes: 'Payment of 15,000', booking_price: '70000.00', booking_amount_paid: '35000.00', booking_amount_status: 'partial' });
+  });
+
+  it('masks rupee figures typed into other notes', () => {
+    expect(notesWithoutMoney('Liked the hall; budget around ₹60,000.', null)).toBe('Liked the hall; budget around (amount).');
+    expect(notesWithoutMoney('Offered Rs. 1.5 lakh, then INR 75000 and ₹ 12,50,000.50', null)).toBe('Offered (amount), then (amount) and (amount)');
+    expect(notesWithoutMoney('Wants 2 stalls near gate 5', null)).toBe('Wants 2 stalls near gate 5');
+    expect(notesWithoutMoney('Booked T-1 at ₹50,000.00', 'B1')).toBeNull();
+    expect(notesWithoutMoney(null, null)).toBeNull();
   });
 });

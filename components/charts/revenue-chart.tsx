@@ -1,32 +1,26 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BookingsPoint, RevenuePoint } from '@/db/queries/companies';
 import { formatINR } from '@/lib/money';
-
-export type RevenuePoint = { period: string; bookings: number; collected: string; booked: string };
 
 const compact = new Intl.NumberFormat('en-IN', { notation: 'compact', maximumFractionDigits: 1 });
 
 /**
- * Bookings and revenue per period. Amounts arrive as exact DECIMAL strings;
- * they become numbers here only to place bars (tooltips show the exact string).
+ * Bookings and revenue per period, for those who may see revenue. Amounts
+ * arrive as exact DECIMAL strings; they become numbers here only to place
+ * bars (tooltips show the exact string).
  */
-export function RevenueChart({ data, showMoney }: { data: RevenuePoint[]; showMoney: boolean }) {
+export function RevenueChart({ data }: { data: RevenuePoint[] }) {
   const points = data.map((d) => ({ ...d, collectedValue: Number(d.collected), bookedValue: Number(d.booked) }));
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Bookings${showMoney ? ' and revenue' : ''} per period: ${data.map((d) => `${d.period} ${d.bookings} bookings${showMoney ? `, ${formatINR(d.collected)} collected` : ''}`).join('; ')}`}>
+    <div className="h-72 w-full" role="img" aria-label={`Bookings and revenue per period: ${data.map((d) => `${d.period} ${d.bookings} bookings, ${formatINR(d.collected)} collected`).join('; ')}`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" tick={{ fontSize: 12 }} />
-          {showMoney ? (
-            <>
-              <YAxis yAxisId="money" tickFormatter={(v: number) => `₹${compact.format(v)}`} tick={{ fontSize: 12 }} width={64} />
-              <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
-            </>
-          ) : (
-            <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
-          )}
+          <YAxis yAxisId="money" tickFormatter={(v: number) => `₹${compact.format(v)}`} tick={{ fontSize: 12 }} width={64} />
+          <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
           <Tooltip
             formatter={(value, name, item) => {
               const p = item.payload as (typeof points)[number];
@@ -36,9 +30,27 @@ export function RevenueChart({ data, showMoney }: { data: RevenuePoint[]; showMo
             }}
           />
           <Legend />
-          {showMoney ? <Bar yAxisId="money" dataKey="collectedValue" name="Collected" fill="#174ca8" /> : null}
-          {showMoney ? <Bar yAxisId="money" dataKey="bookedValue" name="Booked value" fill="#93b4ee" /> : null}
+          <Bar yAxisId="money" dataKey="collectedValue" name="Collected" fill="#174ca8" />
+          <Bar yAxisId="money" dataKey="bookedValue" name="Booked value" fill="#93b4ee" />
           <Bar yAxisId="count" dataKey="bookings" name="Bookings" fill="#f59e0b" />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Bookings per period, counts only: what an employee's chart is drawn from (its points have no money). */
+export function BookingsChart({ data }: { data: BookingsPoint[] }) {
+  return (
+    <div className="h-72 w-full" role="img" aria-label={`Bookings per period: ${data.map((d) => `${d.period} ${d.bookings} bookings`).join('; ')}`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="bookings" name="Bookings" fill="#f59e0b" />
         </BarChart>
       </ResponsiveContainer>
     </div>

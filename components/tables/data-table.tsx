@@ -16,6 +16,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { buttonClass } from '@/components/ui/button';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /**
  * The big lists: TanStack Table v9 over rows the SERVER already sorted and paged.
@@ -134,7 +135,7 @@ export function DataTable<TData extends object>({
   return (
     <div className="space-y-3">
       {/* relative: keeps the sr-only spans inside the scroll box, so the page itself never scrolls sideways. */}
-      <div className="relative overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
+      <ScrollRegion label={`${caption} table`} className="relative rounded-xl bg-white ring-1 ring-slate-200">
         <table className="w-full text-left text-base">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-sm text-slate-600">
@@ -176,7 +177,7 @@ export function DataTable<TData extends object>({
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <nav aria-label={`${caption}: pages`} className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">

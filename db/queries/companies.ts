@@ -16,6 +16,7 @@ import { alias } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
 import { fromPaise, toPaise } from '@/lib/money';
+import type { ActivityViewer, MoneyViewer, Viewer } from '@/lib/viewer';
 import {
   exhibitorStats,
   bookings,
@@ -57,17 +58,25 @@ function utcDay(day: string | undefined): Date | null {
 
 export const COMPANY_SORTS = ['name', 'leads', 'bookings', 'collected', 'booked', 'outstanding', 'last_talk'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
+/** The sorts by money: not for a viewer without money (the order alone would rank companies by revenue). */
+export const COMPANY_MONEY_SORTS = ['collected', 'booked', 'outstanding'] as const satisfies readonly CompanySort[];
+/** The sorts this viewer may use. */
+export const companySortsFor = (viewer: Viewer): readonly CompanySort[] =>
+  viewer.canSeeMoney ? COMPANY_SORTS : COMPANY_SORTS.filter((s) => !(COMPANY_MONEY_SORTS as readonly string[]).includes(s));
+
+/** A company as everyone sees it in the list: its activity. */
 export type CompanyRow = {
   id: string;
   name: string;
   city: string | null;
   leads: number;
   bookings: number;
-  collected: string;
-  booked: string;
-  outstanding: string;
   last_talk: Date | null;
 };
+/** …and with its money, for managers and admins. */
+export type CompanyMoneyRow = CompanyRow & { collected: string; booked: string; outstanding: string };
+/** A page of the list, tagged with what it carries, so a client table can be typed by it. */
+export type CompanyList = { canSeeMoney: true; rows: CompanyMoneyRow[]; total: number } | { canSeeMoney: false; rows: CompanyRow[]; total: number };
 
 /** The ORDER BY of each sort over the read counters (db/schema/stats.ts); a company without a counter row has nothing. */
 const SORT_KEY: Record<Exclude<CompanySort, 'name'>, string> = {
@@ -83,29 +92,31 @@ const SORT_KEY: Record<Exclude<CompanySort, 'name'>, string> = {
  * All exhibitors (not soft-deleted), `q` matching the name (contains,
  * case-insensitive by the column's collation), sorted and paged on the server.
  * Two queries: the count, and the page. The figures come from the read
- * counters kept by triggers (exhibitor_stats), so sorting 5,000 companies by
- * an aggregate reads 5,000 counter rows, not the 400,000 leads or the million
- * talks behind them; by name, the page is cut from the (type, deleted_at,
- * name) index before any counter is read.
+ * counters (exhibitor_stats), so sorting 5,000 companies by an aggregate reads
+ * 5,000 counter rows, not the 400,000 leads or the million talks behind them;
+ * by name, the page is cut from the (type, deleted_at, name) index before any
+ * counter is read. Without money, the money columns are not even selected and
+ * a money sort falls back to the name.
  */
-export async function listCompanies(
-  db: DbOrTx,
-  p: { q?: string; sort: CompanySort; dir: 'asc' | 'desc'; page: number; pageSize: number },
-): Promise<{ rows: CompanyRow[]; total: number }> {
+export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: MoneyViewer): Promise<Extract<CompanyList, { canSeeMoney: true }>>;
+export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: ActivityViewer): Promise<Extract<CompanyList, { canSeeMoney: false }>>;
+export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Viewer): Promise<CompanyList>;
+export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Viewer): Promise<CompanyList> {
   const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
   const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
-  const sort: CompanySort = COMPANY_SORTS.includes(p.sort) ? p.sort : 'name';
+  const sort: CompanySort = companySortsFor(viewer).includes(p.sort) ? p.sort : 'name';
   const dir = p.dir === 'desc' ? 'desc' : 'asc';
   const q = p.q?.trim();
   const match = sql`c.type = 'exhibitor' and c.deleted_at is null${q ? sql` and c.name like ${containsPattern(q)}` : sql``}`;
   // Ties (and equal names) are broken by id, so paging never repeats or skips a company.
   const order = sql.raw(sort === 'name' ? `c.name ${dir}, c.id ${dir}` : `${SORT_KEY[sort]} ${dir}, c.name asc, c.id asc`);
+  const money = viewer.canSeeMoney ? sql`, s.collected, s.booked` : sql``;
 
-  type Raw = { id: string; name: string; city: string | null; leads: unknown; bookings: unknown; collected: unknown; booked: unknown; last_talk: unknown };
+  type Raw = { id: string; name: string; city: string | null; leads: unknown; bookings: unknown; last_talk: unknown; collected?: unknown; booked?: unknown };
   const [rows, [count]] = await Promise.all([
     rowsOf<Raw>(
       db,
-      sql`select c.id, c.name, c.city, s.leads, s.bookings, s.collected, s.booked, s.last_conversation_at as last_talk
+      sql`select c.id, c.name, c.city, s.leads, s.bookings, s.last_conversation_at as last_talk${money}
           from contacts c left join exhibitor_stats s on s.exhibitor_id = c.id
           where ${match}
           order by ${order}
@@ -113,25 +124,20 @@ export async function listCompanies(
     ),
     rowsOf<{ total: unknown }>(db, sql`select count(*) as total from contacts c where ${match}`),
   ]);
+  const total = toCount(count?.total);
+  const activity = (r: Raw): CompanyRow => ({ id: r.id, name: r.name, city: r.city, leads: toCount(r.leads), bookings: toCount(r.bookings), last_talk: toDate(r.last_talk) });
+  if (!viewer.canSeeMoney) return { canSeeMoney: false, total, rows: rows.map(activity) };
   return {
-    total: toCount(count?.total),
+    canSeeMoney: true,
+    total,
     rows: rows.map((r) => {
       const collected = toMoney(r.collected);
       const booked = toMoney(r.booked);
-      return {
-        id: r.id,
-        name: r.name,
-        city: r.city,
-        leads: toCount(r.leads),
-        bookings: toCount(r.bookings),
-        collected,
-        booked,
-        outstanding: fromPaise(toPaise(booked) - toPaise(collected)),
-        last_talk: toDate(r.last_talk),
-      };
+      return { ...activity(r), collected, booked, outstanding: fromPaise(toPaise(booked) - toPaise(collected)) };
     }),
   };
 }
+export type CompanyListParams = { q?: string; sort: CompanySort; dir: 'asc' | 'desc'; page: number; pageSize: number };
 
 /* ------------------------------------------------------------------ dashboard */
 
@@ -147,16 +153,28 @@ export async function getCompany(
   return row ?? null;
 }
 
-export type CompanyKpis = { leads: number; bookings: number; talks: number; collected: string; booked: string; outstanding: string };
+/** A company's key figures as everyone sees them. */
+export type CompanyKpis = { leads: number; bookings: number; talks: number };
+/** …and with its money, for managers and admins. */
+export type CompanyMoneyKpis = CompanyKpis & { collected: string; booked: string; outstanding: string };
 
 /**
  * §5.4: leads (follow-ups), talks (conversations of kind 'talk'), and the
- * non-cancelled bookings with their collected, booked and outstanding money —
- * one counter row (exhibitor_stats, kept by triggers; zeros when the company
- * has no activity yet).
+ * non-cancelled bookings — with their collected, booked and outstanding money
+ * for a viewer who may see it. One counter row (exhibitor_stats; zeros when
+ * the company has no activity yet).
  */
-export async function getCompanyKpis(db: DbOrTx, exhibitorId: string): Promise<CompanyKpis> {
-  const [row] = await db.select().from(exhibitorStats).where(eq(exhibitorStats.exhibitor_id, exhibitorId));
+export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<CompanyMoneyKpis>;
+export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<CompanyKpis>;
+export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<CompanyKpis | CompanyMoneyKpis>;
+export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<CompanyKpis | CompanyMoneyKpis> {
+  const activity = { leads: exhibitorStats.leads, talks: exhibitorStats.talks, bookings: exhibitorStats.bookings };
+  const where = eq(exhibitorStats.exhibitor_id, exhibitorId);
+  if (!viewer.canSeeMoney) {
+    const [row] = await db.select(activity).from(exhibitorStats).where(where);
+    return { leads: row?.leads ?? 0, talks: row?.talks ?? 0, bookings: row?.bookings ?? 0 };
+  }
+  const [row] = await db.select({ ...activity, collected: exhibitorStats.collected, booked: exhibitorStats.booked }).from(exhibitorStats).where(where);
   const collected = row?.collected ?? '0.00';
   const booked = row?.booked ?? '0.00';
   return {
@@ -169,105 +187,118 @@ export async function getCompanyKpis(db: DbOrTx, exhibitorId: string): Promise<C
   };
 }
 
+export type ContributingCampaign = { campaign_id: string; name: string; leads: number; bookings: number };
+export type ContributingCampaignWithMoney = ContributingCampaign & { collected: string; booked: string };
+
 /**
  * The campaigns behind this company's leads and bookings: per campaign, the
- * company's leads and its non-cancelled bookings with their money; most
- * collected first. A campaign appears when it brought the company at least
- * one lead or booking; leads and bookings without a campaign are not listed.
- * One statement: leads and bookings are grouped separately, then combined.
+ * company's leads and its non-cancelled bookings (with their money for a
+ * viewer who may see it: then most collected first; otherwise most bookings
+ * first). A campaign appears when it brought the company at least one lead or
+ * booking; leads and bookings without a campaign are not listed. One
+ * statement: leads and bookings are grouped separately, then combined.
  */
-export async function listContributingCampaigns(
-  db: DbOrTx,
-  exhibitorId: string,
-): Promise<{ campaign_id: string; name: string; leads: number; bookings: number; collected: string; booked: string }[]> {
-  const rows = await rowsOf<{ campaign_id: string; name: string; leads: unknown; bookings: unknown; collected: unknown; booked: unknown }>(
+export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<ContributingCampaignWithMoney[]>;
+export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<ContributingCampaign[]>;
+export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]>;
+export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]> {
+  const money = viewer.canSeeMoney;
+  const rows = await rowsOf<{ campaign_id: string; name: string; leads: unknown; bookings: unknown; collected?: unknown; booked?: unknown }>(
     db,
-    sql`select cp.id as campaign_id, cp.name, sum(u.leads) as leads, sum(u.bookings) as bookings,
-               coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
+    sql`select cp.id as campaign_id, cp.name, sum(u.leads) as leads, sum(u.bookings) as bookings
+               ${money ? sql`, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked` : sql``}
         from (
           select f.campaign_id, count(*) as leads, 0 as bookings, null as collected, null as booked
             from follow_ups f where f.exhibitor_id = ${exhibitorId} and f.campaign_id is not null group by f.campaign_id
           union all
-          select b.campaign_id, 0, count(*), sum(b.amount_paid), sum(b.price)
+          select b.campaign_id, 0, count(*), ${money ? sql`sum(b.amount_paid), sum(b.price)` : sql`null, null`}
             from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.campaign_id is not null group by b.campaign_id
         ) u
         join campaigns cp on cp.id = u.campaign_id
         group by cp.id, cp.name
-        order by collected desc, bookings desc, leads desc, cp.name asc, cp.id asc`,
+        order by ${money ? sql`collected desc, ` : sql``}bookings desc, leads desc, cp.name asc, cp.id asc`,
   );
-  return rows.map((r) => ({
-    campaign_id: r.campaign_id,
-    name: r.name,
-    leads: toCount(r.leads),
-    bookings: toCount(r.bookings),
-    collected: toMoney(r.collected),
-    booked: toMoney(r.booked),
-  }));
+  const activity = (r: (typeof rows)[number]): ContributingCampaign => ({ campaign_id: r.campaign_id, name: r.name, leads: toCount(r.leads), bookings: toCount(r.bookings) });
+  if (!money) return rows.map(activity);
+  return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
 }
 
-export type StallPerformanceRow = { location_id: number; location: string; table_id: number; stall: string; talks: number; bookings: number; collected: string; booked: string };
+export type StallPerformanceRow = { location_id: number; location: string; table_id: number; stall: string; talks: number; bookings: number };
+export type StallPerformanceMoneyRow = StallPerformanceRow & { collected: string; booked: string };
 
 /**
  * Stall-wise performance of one company (§3.4 getStallPerformance, corrected —
  * DESIGN.md): talks (conversations of kind 'talk') per stall and non-cancelled
  * bookings per stall are aggregated separately and then combined, so a booking
  * counts once however many talks carry its id, and the stall totals add up to
- * the company's totals (for the bookings and talks that have a stall).
- * Every stall with a talk or a booking of this company; by location, then stall.
+ * the company's totals (for the bookings and talks that have a stall); their
+ * money for a viewer who may see it. Every stall with a talk or a booking of
+ * this company; by location, then stall.
  */
-export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string): Promise<StallPerformanceRow[]> {
-  const rows = await rowsOf<{ location_id: unknown; location: string; table_id: unknown; stall: string; talks: unknown; bookings: unknown; collected: unknown; booked: unknown }>(
+export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<StallPerformanceMoneyRow[]>;
+export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<StallPerformanceRow[]>;
+export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]>;
+export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]> {
+  const money = viewer.canSeeMoney;
+  const rows = await rowsOf<{ location_id: unknown; location: string; table_id: unknown; stall: string; talks: unknown; bookings: unknown; collected?: unknown; booked?: unknown }>(
     db,
     sql`select s.location_mngt_id as location_id, l.loc_name as location, s.id as table_id, s.table_name as stall,
-               a.talks, a.bookings, a.collected, a.booked
+               a.talks, a.bookings${money ? sql`, a.collected, a.booked` : sql``}
         from exhibitor_stall_stats a
         join location_mngt_table_details s on s.id = a.table_id
         join (${RANKED_LOCATIONS}) l on l.id = s.location_mngt_id
         where a.exhibitor_id = ${exhibitorId} and (a.talks <> 0 or a.bookings <> 0 or a.collected <> 0 or a.booked <> 0)
         order by l.rn, s.table_name, s.id`,
   );
-  return rows.map((r) => ({
+  const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({
     location_id: toCount(r.location_id),
     location: r.location,
     table_id: toCount(r.table_id),
     stall: r.stall,
     talks: toCount(r.talks),
     bookings: toCount(r.bookings),
-    collected: toMoney(r.collected),
-    booked: toMoney(r.booked),
-  }));
+  });
+  if (!money) return rows.map(activity);
+  return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
 }
 
+export type BookingsPoint = { period: string; bookings: number };
+export type RevenuePoint = BookingsPoint & { collected: string; booked: string };
+
 /**
- * Revenue over time by the day the sale was entered (bookings.created_at, not
- * the exhibition day: DESIGN.md invariant 12), non-cancelled bookings, oldest
- * first. Periods are UTC (the session zone): 'yyyy-mm' by month, the ISO week's
- * Monday 'yyyy-mm-dd' by week. Only periods with a booking appear.
+ * Bookings (and, for a viewer who may see it, revenue) over time by the day
+ * the sale was entered (bookings.created_at, not the exhibition day: DESIGN.md
+ * invariant 12), non-cancelled bookings, oldest first. Periods are UTC (the
+ * session zone): 'yyyy-mm' by month, the ISO week's Monday 'yyyy-mm-dd' by
+ * week. Only periods with a booking appear.
  */
-export async function getCompanyRevenueSeries(
-  db: DbOrTx,
-  exhibitorId: string,
-  by: 'week' | 'month',
-): Promise<{ period: string; bookings: number; collected: string; booked: string }[]> {
+export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: MoneyViewer): Promise<RevenuePoint[]>;
+export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: ActivityViewer): Promise<BookingsPoint[]>;
+export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: Viewer): Promise<BookingsPoint[] | RevenuePoint[]>;
+export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: Viewer): Promise<BookingsPoint[] | RevenuePoint[]> {
+  const money = viewer.canSeeMoney;
   const period = by === 'week' ? sql.raw("date_format(b.created_at - interval weekday(b.created_at) day, '%Y-%m-%d')") : sql.raw("date_format(b.created_at, '%Y-%m')");
-  const rows = await rowsOf<{ period: string; bookings: unknown; collected: unknown; booked: unknown }>(
+  const rows = await rowsOf<{ period: string; bookings: unknown; collected?: unknown; booked?: unknown }>(
     db,
-    sql`select ${period} as period, count(*) as bookings, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked
+    sql`select ${period} as period, count(*) as bookings${money ? sql`, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked` : sql``}
         from bookings b
         where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.created_at is not null
         group by period
         order by period`,
   );
+  if (!money) return rows.map((r) => ({ period: String(r.period), bookings: toCount(r.bookings) }));
   return rows.map((r) => ({ period: String(r.period), bookings: toCount(r.bookings), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
 }
 
 /* ------------------------------------------------------------------- timeline */
 
+/** A timeline entry as everyone sees it: who, where, what came of it, and whether it carries a booking — no amounts. */
 export type TimelineEntry = {
   id: string;
   conversation_date: Date;
   outcome: Outcome;
   kind: ConversationKind;
+  /** Without money: withheld on entries that carry a booking (they describe the sale), and rupee figures masked in the rest. */
   notes: string | null;
   visitor_id: string | null;
   visitor_name: string | null;
@@ -283,10 +314,13 @@ export type TimelineEntry = {
   follow_up_id: number | null;
   follow_up_status: Outcome | null;
   booking_id: string | null;
+  booking_cancelled: boolean;
+};
+/** …and with the booking's money, for managers and admins. */
+export type TimelineMoneyEntry = TimelineEntry & {
   booking_price: string | null;
   booking_amount_paid: string | null;
   booking_amount_status: AmountStatus | null;
-  booking_cancelled: boolean;
 };
 
 export type TimelineFilters = {
@@ -326,38 +360,59 @@ function timelineIndex(f: TimelineFilters): TimelineIndex {
   return 'conversations_exhibitor_id_conversation_date_index';
 }
 
+/** "₹60,000", "Rs. 1.2 lakh", "INR 5000": a rupee figure typed into a note. */
+const RUPEE_FIGURE = /(?:₹|\bRs\.?|\bINR)\s*\d[\d,]*(?:\.\d+)?(?:\s*(?:lakhs?|crores?|k)\b)?/gi;
+
+/**
+ * What a viewer without money may read of an entry's notes: nothing on an
+ * entry that carries a booking (the sale, a payment or a cancellation: the
+ * booth and the services write the amounts there), and the rest with any
+ * rupee figure masked (a visitor's budget is not revenue, but a figure is a
+ * figure).
+ */
+export function notesWithoutMoney(notes: string | null, bookingId: string | null): string | null {
+  if (notes === null || bookingId !== null) return null;
+  return notes.replace(RUPEE_FIGURE, '(amount)');
+}
+
 /**
  * Conversations of a company with everything a timeline entry shows, newest
  * first — (conversation_date, id) descending, so rows sharing a timestamp keep
  * one order. The conversations are read from `index` in order and the rest
- * joined by primary key, for the `limit` rows only.
+ * joined by primary key, for the `limit` rows only. The booking's amounts are
+ * selected only for a viewer who may see them.
  */
-function timelineQuery(db: DbOrTx, index: TimelineIndex, where: SQL | undefined, limit: number) {
-  return db
+async function timelineQuery(db: DbOrTx, index: TimelineIndex, where: SQL | undefined, limit: number, viewer: Viewer): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
+  const columns = {
+    id: conversations.id,
+    conversation_date: conversations.conversation_date,
+    outcome: conversations.outcome,
+    kind: conversations.kind,
+    notes: conversations.notes,
+    visitor_id: conversations.visitor_id,
+    visitor_name: visitor.name,
+    visitor_phone: sql<string | null>`coalesce(${conversations.visitor_phone}, ${visitor.phone})`,
+    employee_id: conversations.employee_id,
+    employee_name: sql<string>`coalesce(${users.name}, '')`,
+    location_id: conversations.location_id,
+    location_name: locations.loc_name,
+    table_id: conversations.table_id,
+    stall_name: stalls.table_name,
+    campaign_id: conversations.campaign_id,
+    campaign_name: campaigns.name,
+    follow_up_id: conversations.follow_up_id,
+    follow_up_status: followUps.status,
+    booking_id: conversations.booking_id,
+    booking_cancelled: sql<boolean>`${bookings.cancelled_at} is not null`.mapWith((v) => Number(v) === 1),
+  };
+  const money = viewer.canSeeMoney;
+  const rows = await db
     .select({
-      id: conversations.id,
-      conversation_date: conversations.conversation_date,
-      outcome: conversations.outcome,
-      kind: conversations.kind,
-      notes: conversations.notes,
-      visitor_id: conversations.visitor_id,
-      visitor_name: visitor.name,
-      visitor_phone: sql<string | null>`coalesce(${conversations.visitor_phone}, ${visitor.phone})`,
-      employee_id: conversations.employee_id,
-      employee_name: sql<string>`coalesce(${users.name}, '')`,
-      location_id: conversations.location_id,
-      location_name: locations.loc_name,
-      table_id: conversations.table_id,
-      stall_name: stalls.table_name,
-      campaign_id: conversations.campaign_id,
-      campaign_name: campaigns.name,
-      follow_up_id: conversations.follow_up_id,
-      follow_up_status: followUps.status,
-      booking_id: conversations.booking_id,
-      booking_price: bookings.price,
-      booking_amount_paid: bookings.amount_paid,
-      booking_amount_status: bookings.amount_status,
-      booking_cancelled: sql<boolean>`${bookings.cancelled_at} is not null`.mapWith((v) => Number(v) === 1),
+      ...columns,
+      // For a viewer without money the amounts are not read at all (NULL in their place, dropped below).
+      booking_price: money ? bookings.price : sql<null>`null`,
+      booking_amount_paid: money ? bookings.amount_paid : sql<null>`null`,
+      booking_amount_status: money ? bookings.amount_status : sql<null>`null`,
     })
     .from(conversations, { forceIndex: index })
     // Left joins only (employee_id is NOT NULL with a foreign key, so the user is always there):
@@ -372,11 +427,20 @@ function timelineQuery(db: DbOrTx, index: TimelineIndex, where: SQL | undefined,
     .where(where)
     .orderBy(desc(conversations.conversation_date), desc(conversations.id))
     .limit(limit);
+  if (money) return rows;
+  return rows.map((r): TimelineEntry => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the money keys are left out of the entry, not just emptied.
+    const { booking_price, booking_amount_paid, booking_amount_status, ...entry } = r;
+    return { ...entry, notes: notesWithoutMoney(r.notes, r.booking_id) };
+  });
 }
 
 /** The 10 (or `limit`) latest conversations of a company, for the dashboard (§5.4). One query. */
-export async function listRecentConversations(db: DbOrTx, exhibitorId: string, limit = 10): Promise<TimelineEntry[]> {
-  return timelineQuery(db, 'conversations_exhibitor_id_conversation_date_index', eq(conversations.exhibitor_id, exhibitorId), Math.max(1, Math.floor(limit) || 10));
+export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer, limit?: number): Promise<TimelineMoneyEntry[]>;
+export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer, limit?: number): Promise<TimelineEntry[]>;
+export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: Viewer, limit?: number): Promise<TimelineEntry[] | TimelineMoneyEntry[]>;
+export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: Viewer, limit = 10): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
+  return timelineQuery(db, 'conversations_exhibitor_id_conversation_date_index', eq(conversations.exhibitor_id, exhibitorId), Math.max(1, Math.floor(limit) || 10), viewer);
 }
 
 /** The keyset cursor: the last row's (conversation_date, id), url-safe. */
@@ -399,12 +463,14 @@ function decodeCursor(cursor: string | null | undefined): { date: Date; id: stri
  * so a page deep in the past costs what the first one does, and rows sharing a
  * timestamp are neither repeated nor lost. An invalid cursor reads the first
  * page. One query (it reads limit + 1 rows to know whether a next page exists).
+ * The entries carry money only for a viewer who may see it.
  */
-export async function listTimeline(
-  db: DbOrTx,
-  exhibitorId: string,
-  p: { filters: TimelineFilters; cursor?: string | null; limit: number },
-): Promise<{ rows: TimelineEntry[]; nextCursor: string | null }> {
+export type TimelinePageParams = { filters: TimelineFilters; cursor?: string | null; limit: number };
+export type TimelinePage<E extends TimelineEntry = TimelineEntry> = { rows: E[]; nextCursor: string | null };
+export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: MoneyViewer): Promise<TimelinePage<TimelineMoneyEntry>>;
+export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: ActivityViewer): Promise<TimelinePage>;
+export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: Viewer): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>>;
+export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: Viewer): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>> {
   const f = p.filters;
   const limit = Math.min(500, Math.max(1, Math.floor(p.limit) || 1));
   const from = utcDay(f.from);
@@ -427,6 +493,7 @@ export async function listTimeline(
         : undefined,
     ),
     limit + 1,
+    viewer,
   );
   const page = rows.slice(0, limit);
   return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };

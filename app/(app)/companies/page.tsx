@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { readDb } from '@/db';
-import { COMPANY_SORTS, listCompanies } from '@/db/queries/companies';
+import { companySortsFor, listCompanies } from '@/db/queries/companies';
 import { CompaniesTable } from '@/components/tables/companies/companies-table';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
-import { can } from '@/lib/permissions';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+import { viewerFor } from '@/lib/viewer';
 
 export const metadata: Metadata = { title: 'Companies' };
 
@@ -15,15 +15,16 @@ const PAGE_SIZE = 25;
 
 export default async function CompaniesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('readCompanies');
-  const showMoney = can(user.role, 'readRevenue');
+  // The read model leaves money out for a viewer who may not see it: employees get rows without it.
+  const viewer = viewerFor(user);
+  const showMoney = viewer.canSeeMoney;
   const params = await searchParams;
   const q = param(params, 'q');
   // Employees cannot sort by money they cannot see.
-  const sortable = showMoney ? COMPANY_SORTS : COMPANY_SORTS.filter((s) => !['collected', 'booked', 'outstanding'].includes(s));
-  const sort = oneOf(param(params, 'sort'), sortable, showMoney ? 'collected' : 'leads');
+  const sort = oneOf(param(params, 'sort'), companySortsFor(viewer), showMoney ? 'collected' : 'leads');
   const dir = oneOf(param(params, 'dir'), ['asc', 'desc'] as const, sort === 'name' ? 'asc' : 'desc');
   const page = positiveInt(param(params, 'page')) ?? 1;
-  const { rows, total } = await listCompanies(readDb, { q, sort, dir, page, pageSize: PAGE_SIZE });
+  const list = await listCompanies(readDb, { q, sort, dir, page, pageSize: PAGE_SIZE }, viewer);
   const exportHref = `/api/export/companies?${new URLSearchParams({ ...(q ? { q } : {}), sort, dir })}`;
 
   return (
@@ -52,7 +53,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           Search
         </button>
       </form>
-      <CompaniesTable rows={rows} total={total} page={page} pageSize={PAGE_SIZE} sort={sort} dir={dir} showMoney={showMoney} />
+      <CompaniesTable list={list} page={page} pageSize={PAGE_SIZE} sort={sort} dir={dir} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { StallRevenueChart } from '@/components/charts/revenue-chart';
 import { cellClass } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatINR } from '@/lib/money';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
@@ -71,7 +72,7 @@ export default async function StallsPage({ searchParams }: { searchParams: Promi
           ) : (
             <p className="mb-4 text-slate-600">Choose a location to see its revenue chart.</p>
           )}
-          <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
+          <ScrollRegion label="Stall-wise performance table" className="rounded-xl bg-white ring-1 ring-slate-200">
             <table className="w-full text-left">
               <caption className="sr-only">Stall-wise performance</caption>
               <thead className="bg-slate-50 text-sm text-slate-600">
@@ -104,7 +105,7 @@ export default async function StallsPage({ searchParams }: { searchParams: Promi
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </>

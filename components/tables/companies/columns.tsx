@@ -3,12 +3,11 @@ import { format } from 'date-fns';
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
 import { todayInIndia } from '@/lib/dates';
 import { formatINR } from '@/lib/money';
-import type { CompanyRow, CompanySort } from '@/db/queries/companies';
+import type { CompanyMoneyRow, CompanyRow, CompanySort } from '@/db/queries/companies';
 
 /** The URL `sort` values the companies list understands; each is a column id below. */
 export type CompanySortKey = CompanySort;
 
-const helper = createDataTableColumnHelper<CompanyRow>();
 const count = new Intl.NumberFormat('en-IN');
 
 /**
@@ -31,77 +30,61 @@ export function formatLastTalk(value: Date | string | null | undefined): string 
   return format(new Date(`${day}T00:00:00`), 'd MMM yyyy');
 }
 
-const nameColumn = helper.accessor('name', {
-  header: 'Company',
-  meta: { rowHeader: true, className: 'min-w-48' },
-  cell: ({ row }) => (
-    <Link
-      href={`/companies/${row.original.id}`}
-      className="touch-target flex flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-    >
-      <span className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.original.name}</span>
-      {row.original.city ? (
-        <span className="text-sm text-slate-600">
-          <span className="sr-only">, </span>
-          {row.original.city}
-        </span>
-      ) : null}
-    </Link>
-  ),
-});
+/**
+ * The activity columns, for either row type (accessor functions, so they type-check for any
+ * row that has the activity fields). A column's id is its URL `sort` value.
+ */
+function activityColumns<T extends CompanyRow>() {
+  const h = createDataTableColumnHelper<T>();
+  return {
+    name: h.accessor((r) => r.name, {
+      id: 'name',
+      header: 'Company',
+      meta: { rowHeader: true, className: 'min-w-48' },
+      cell: ({ row }) => (
+        <Link
+          href={`/companies/${row.original.id}`}
+          className="touch-target flex flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          <span className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.original.name}</span>
+          {row.original.city ? (
+            <span className="text-sm text-slate-600">
+              <span className="sr-only">, </span>
+              {row.original.city}
+            </span>
+          ) : null}
+        </Link>
+      ),
+    }),
+    leads: h.accessor((r) => r.leads, { id: 'leads', header: 'Leads', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => count.format(info.getValue()) }),
+    bookings: h.accessor((r) => r.bookings, { id: 'bookings', header: 'Bookings', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => count.format(info.getValue()) }),
+    lastTalk: h.accessor((r) => r.last_talk, {
+      id: 'last_talk',
+      header: 'Last talk',
+      sortDescFirst: true,
+      meta: { className: 'whitespace-nowrap' },
+      cell: (info) => formatLastTalk(info.getValue()),
+    }),
+  };
+}
 
-const leadsColumn = helper.accessor('leads', {
-  header: 'Leads',
-  sortDescFirst: true,
-  meta: { align: 'end' },
-  cell: (info) => count.format(info.getValue()),
-});
+const moneyHelper = createDataTableColumnHelper<CompanyMoneyRow>();
+const withMoney = activityColumns<CompanyMoneyRow>();
+const withoutMoney = activityColumns<CompanyRow>();
 
-const bookingsColumn = helper.accessor('bookings', {
-  header: 'Bookings',
-  sortDescFirst: true,
-  meta: { align: 'end' },
-  cell: (info) => count.format(info.getValue()),
-});
+const money = (key: 'collected' | 'booked' | 'outstanding', header: string) =>
+  moneyHelper.accessor(key, { header, sortDescFirst: true, meta: { align: 'end' }, cell: (info) => formatINR(info.getValue()) });
 
-const collectedColumn = helper.accessor('collected', {
-  header: 'Collected',
-  sortDescFirst: true,
-  meta: { align: 'end' },
-  cell: (info) => formatINR(info.getValue()),
-});
-
-const bookedColumn = helper.accessor('booked', {
-  header: 'Booked value',
-  sortDescFirst: true,
-  meta: { align: 'end' },
-  cell: (info) => formatINR(info.getValue()),
-});
-
-const outstandingColumn = helper.accessor('outstanding', {
-  header: 'Outstanding',
-  sortDescFirst: true,
-  meta: { align: 'end' },
-  cell: (info) => formatINR(info.getValue()),
-});
-
-const lastTalkColumn = helper.accessor('last_talk', {
-  header: 'Last talk',
-  sortDescFirst: true,
-  meta: { className: 'whitespace-nowrap' },
-  cell: (info) => formatLastTalk(info.getValue()),
-});
-
-/** Everything, for those who may see revenue. */
-export const companyColumnsWithMoney: DataTableColumns<CompanyRow> = helper.columns([
-  nameColumn,
-  leadsColumn,
-  bookingsColumn,
-  collectedColumn,
-  bookedColumn,
-  outstandingColumn,
-  lastTalkColumn,
+/** Everything, for those who may see revenue (rows with money: CompanyMoneyRow). */
+export const companyColumnsWithMoney: DataTableColumns<CompanyMoneyRow> = moneyHelper.columns([
+  withMoney.name,
+  withMoney.leads,
+  withMoney.bookings,
+  money('collected', 'Collected'),
+  money('booked', 'Booked value'),
+  money('outstanding', 'Outstanding'),
+  withMoney.lastTalk,
 ]);
 
-/** Employees: the money columns are not rendered at all. */
-export const companyColumnsWithoutMoney: DataTableColumns<CompanyRow> = helper.columns([nameColumn, leadsColumn, bookingsColumn, lastTalkColumn]);
+/** Employees: their rows have no money (CompanyRow), so there is no money column to render. */
+export const companyColumnsWithoutMoney: DataTableColumns<CompanyRow> = [withoutMoney.name, withoutMoney.leads, withoutMoney.bookings, withoutMoney.lastTalk];

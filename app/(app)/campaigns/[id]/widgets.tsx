@@ -6,6 +6,7 @@ import { campaignFunnel, getCampaign, getCampaignRevenueByStatus, listCampaignEx
 import { CampaignFunnelChart } from '@/components/charts/campaign-funnel';
 import { CampaignLeadsTable } from '@/components/tables/campaigns/leads-table';
 import { buttonClass } from '@/components/ui/button';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatPercent } from '@/lib/analytics';
 import { formatINR } from '@/lib/money';
 
@@ -52,7 +53,7 @@ function ExportLink({ href, children }: { href: string; children: React.ReactNod
 /** A short table of figures: the first column names the row, the others are right-aligned numbers. */
 function FiguresTable({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg ring-1 ring-slate-200">
+    <ScrollRegion label={`${caption} table`} className="relative rounded-lg ring-1 ring-slate-200">
       <table className="w-full text-left text-base">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-sm text-slate-600">
@@ -66,7 +67,7 @@ function FiguresTable({ caption, head, children }: { caption: string; head: stri
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

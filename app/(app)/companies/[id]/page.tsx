@@ -5,16 +5,17 @@ import { Suspense } from 'react';
 import { readDb } from '@/db';
 import { getCompany } from '@/db/queries/companies';
 import { PageHeader } from '@/components/ui/page-header';
-import { can } from '@/lib/permissions';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+import { viewerFor } from '@/lib/viewer';
 import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget, WidgetSkeleton } from './widgets';
 
 export const metadata: Metadata = { title: 'Company' };
 
 export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('readCompanies');
-  const showMoney = can(user.role, 'readRevenue');
+  // Every widget reads as this viewer: an employee's read models carry no money.
+  const viewer = viewerFor(user);
   const { id } = await params;
   const company = await getCompany(readDb, id);
   if (!company) notFound();
@@ -36,21 +37,21 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
       />
       <div className="space-y-6">
         <Suspense fallback={<WidgetSkeleton title="Key figures" height="h-20" />}>
-          <KpiWidget exhibitorId={id} showMoney={showMoney} />
+          <KpiWidget exhibitorId={id} viewer={viewer} />
         </Suspense>
         <Suspense fallback={<WidgetSkeleton title="Revenue and bookings" height="h-72" />}>
-          <ChartWidget exhibitorId={id} by={by} showMoney={showMoney} />
+          <ChartWidget exhibitorId={id} by={by} viewer={viewer} />
         </Suspense>
         <div className="grid gap-6 xl:grid-cols-2">
           <Suspense fallback={<WidgetSkeleton title="Contributing campaigns" />}>
-            <CampaignsWidget exhibitorId={id} showMoney={showMoney} />
+            <CampaignsWidget exhibitorId={id} viewer={viewer} />
           </Suspense>
           <Suspense fallback={<WidgetSkeleton title="Stall-wise performance" />}>
-            <StallsWidget exhibitorId={id} showMoney={showMoney} />
+            <StallsWidget exhibitorId={id} viewer={viewer} />
           </Suspense>
         </div>
         <Suspense fallback={<WidgetSkeleton title="Recent conversations" height="h-64" />}>
-          <RecentWidget exhibitorId={id} showMoney={showMoney} />
+          <RecentWidget exhibitorId={id} viewer={viewer} />
         </Suspense>
       </div>
     </>

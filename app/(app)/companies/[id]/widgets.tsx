@@ -8,13 +8,19 @@ import {
   listContributingCampaigns,
   listRecentConversations,
   type TimelineEntry,
+  type TimelineMoneyEntry,
 } from '@/db/queries/companies';
-import { RevenueChart } from '@/components/charts/revenue-chart';
+import { BookingsChart, RevenueChart } from '@/components/charts/revenue-chart';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { formatINR } from '@/lib/money';
 import { formatPhone } from '@/lib/phone';
+import type { Viewer } from '@/lib/viewer';
 
-/** Each widget is its own async server component, streamed in its own <Suspense> by the page. */
+/**
+ * Each widget is its own async server component, streamed in its own <Suspense> by the page.
+ * Each reads as the page's viewer: for an employee the read models return no money at all,
+ * so what a widget shows (and hands to a client chart) cannot carry any.
+ */
 
 export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; height?: string }) {
   return (
@@ -26,8 +32,9 @@ export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; heig
 }
 
 function Card({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  // min-w-0: a wide table scrolls inside its card; without it the card (a grid item) grows and the page scrolls sideways.
   return (
-    <section aria-label={title} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
+    <section aria-label={title} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200">
       <div className="mb-3 flex items-center justify-between gap-2">
         <h2 className="font-semibold">{title}</h2>
         {action}
@@ -37,13 +44,13 @@ function Card({ title, children, action }: { title: string; children: React.Reac
   );
 }
 
-export async function KpiWidget({ exhibitorId, showMoney }: { exhibitorId: string; showMoney: boolean }) {
-  const k = await getCompanyKpis(readDb, exhibitorId);
+export async function KpiWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
+  const k = await getCompanyKpis(readDb, exhibitorId, viewer);
   const tiles: [string, string][] = [
     ['Leads', k.leads.toLocaleString('en-IN')],
     ['Talks', k.talks.toLocaleString('en-IN')],
     ['Bookings', k.bookings.toLocaleString('en-IN')],
-    ...(showMoney
+    ...('collected' in k
       ? ([
           ['Collected', formatINR(k.collected)],
           ['Booked value', formatINR(k.booked)],
@@ -54,11 +61,19 @@ export async function KpiWidget({ exhibitorId, showMoney }: { exhibitorId: strin
   return <KeyFigures tiles={tiles} />;
 }
 
-export async function ChartWidget({ exhibitorId, by, showMoney }: { exhibitorId: string; by: 'week' | 'month'; showMoney: boolean }) {
-  const series = await getCompanyRevenueSeries(readDb, exhibitorId, by);
+export async function ChartWidget({ exhibitorId, by, viewer }: { exhibitorId: string; by: 'week' | 'month'; viewer: Viewer }) {
+  // Narrowed by the viewer: the client chart an employee gets is drawn from points that have no money.
+  let chart: { title: string; node: React.ReactNode | null };
+  if (viewer.canSeeMoney) {
+    const points = await getCompanyRevenueSeries(readDb, exhibitorId, by, viewer);
+    chart = { title: `Revenue and bookings by ${by}`, node: points.length ? <RevenueChart data={points} /> : null };
+  } else {
+    const points = await getCompanyRevenueSeries(readDb, exhibitorId, by, viewer);
+    chart = { title: `Bookings by ${by}`, node: points.length ? <BookingsChart data={points} /> : null };
+  }
   return (
     <Card
-      title={showMoney ? `Revenue and bookings by ${by}` : `Bookings by ${by}`}
+      title={chart.title}
       action={
         <nav aria-label="Chart period" className="flex gap-1">
           {(['week', 'month'] as const).map((p) => (
@@ -69,26 +84,27 @@ export async function ChartWidget({ exhibitorId, by, showMoney }: { exhibitorId:
         </nav>
       }
     >
-      {series.length ? <RevenueChart data={series} showMoney={showMoney} /> : <p className="text-slate-600">No bookings yet: the chart fills in as stalls are sold.</p>}
+      {chart.node ?? <p className="text-slate-600">No bookings yet: the chart fills in as stalls are sold.</p>}
     </Card>
   );
 }
 
-export async function CampaignsWidget({ exhibitorId, showMoney }: { exhibitorId: string; showMoney: boolean }) {
-  const rows = await listContributingCampaigns(readDb, exhibitorId);
+export async function CampaignsWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
+  const rows = await listContributingCampaigns(readDb, exhibitorId, viewer);
+  const money = viewer.canSeeMoney;
   return (
     <Card title="Contributing campaigns">
       {rows.length === 0 ? (
         <p className="text-slate-600">No lead of this company came from a campaign yet.</p>
       ) : (
-        <SimpleTable caption="Contributing campaigns" head={['Campaign', 'Leads', 'Bookings', ...(showMoney ? ['Collected', 'Booked value'] : [])]}>
+        <SimpleTable caption="Contributing campaigns" head={['Campaign', 'Leads', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}>
           {rows.map((c) => (
             <tr key={c.campaign_id}>
               <td className={cellClass}>{c.name}</td>
               <td className={`${cellClass} tabular-nums`}>{c.leads}</td>
               <td className={`${cellClass} tabular-nums`}>{c.bookings}</td>
-              {showMoney ? <td className={`${cellClass} tabular-nums`}>{formatINR(c.collected)}</td> : null}
-              {showMoney ? <td className={`${cellClass} tabular-nums`}>{formatINR(c.booked)}</td> : null}
+              {'collected' in c ? <td className={`${cellClass} tabular-nums`}>{formatINR(c.collected)}</td> : null}
+              {'booked' in c ? <td className={`${cellClass} tabular-nums`}>{formatINR(c.booked)}</td> : null}
             </tr>
           ))}
         </SimpleTable>
@@ -97,22 +113,23 @@ export async function CampaignsWidget({ exhibitorId, showMoney }: { exhibitorId:
   );
 }
 
-export async function StallsWidget({ exhibitorId, showMoney }: { exhibitorId: string; showMoney: boolean }) {
-  const rows = await getCompanyStallPerformance(readDb, exhibitorId);
+export async function StallsWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
+  const rows = await getCompanyStallPerformance(readDb, exhibitorId, viewer);
+  const money = viewer.canSeeMoney;
   return (
     <Card title="Stall-wise performance">
       {rows.length === 0 ? (
         <p className="text-slate-600">No talks or bookings at a stall yet.</p>
       ) : (
-        <SimpleTable caption="Stall-wise performance" head={['Location', 'Stall', 'Talks', 'Bookings', ...(showMoney ? ['Collected', 'Booked value'] : [])]}>
+        <SimpleTable caption="Stall-wise performance" head={['Location', 'Stall', 'Talks', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}>
           {rows.map((s) => (
             <tr key={s.table_id}>
               <td className={cellClass}>{s.location}</td>
               <td className={cellClass}>{s.stall}</td>
               <td className={`${cellClass} tabular-nums`}>{s.talks}</td>
               <td className={`${cellClass} tabular-nums`}>{s.bookings}</td>
-              {showMoney ? <td className={`${cellClass} tabular-nums`}>{formatINR(s.collected)}</td> : null}
-              {showMoney ? <td className={`${cellClass} tabular-nums`}>{formatINR(s.booked)}</td> : null}
+              {'collected' in s ? <td className={`${cellClass} tabular-nums`}>{formatINR(s.collected)}</td> : null}
+              {'booked' in s ? <td className={`${cellClass} tabular-nums`}>{formatINR(s.booked)}</td> : null}
             </tr>
           ))}
         </SimpleTable>
@@ -123,11 +140,9 @@ export async function StallsWidget({ exhibitorId, showMoney }: { exhibitorId: st
 
 const KIND_LABEL = { talk: 'Talk', payment: 'Payment', cancellation: 'Cancellation', manual: 'Note', import: 'Imported' } as const;
 
-/** One timeline entry; money only for roles that may see it. */
-export function TimelineItem({ entry, showMoney }: { entry: TimelineEntry; showMoney: boolean }) {
+/** One timeline entry; the booking's amounts only on an entry that carries them (the read model gives them to managers and admins only). */
+export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEntry }) {
   const when = entry.conversation_date instanceof Date ? entry.conversation_date : new Date(entry.conversation_date);
-  // Payment and cancellation notes are written by the system with the amounts: not for roles without revenue.
-  const notes = !showMoney && (entry.kind === 'payment' || entry.kind === 'cancellation') ? null : entry.notes;
   return (
     <li className="space-y-1 py-3">
       <p className="flex flex-wrap items-baseline gap-x-2">
@@ -142,19 +157,19 @@ export function TimelineItem({ entry, showMoney }: { entry: TimelineEntry; showM
           .filter(Boolean)
           .join(' · ')}
       </p>
-      {notes ? <p className="text-sm">{notes}</p> : null}
+      {entry.notes ? <p className="text-sm">{entry.notes}</p> : null}
       {entry.booking_id ? (
         <p className="text-sm text-slate-700">
           Booking{entry.booking_cancelled ? ' (cancelled)' : ''}
-          {showMoney && entry.booking_price ? `: ${formatINR(entry.booking_amount_paid)} of ${formatINR(entry.booking_price)} paid (${entry.booking_amount_status})` : ''}
+          {'booking_price' in entry && entry.booking_price ? `: ${formatINR(entry.booking_amount_paid)} of ${formatINR(entry.booking_price)} paid (${entry.booking_amount_status})` : ''}
         </p>
       ) : null}
     </li>
   );
 }
 
-export async function RecentWidget({ exhibitorId, showMoney }: { exhibitorId: string; showMoney: boolean }) {
-  const rows = await listRecentConversations(readDb, exhibitorId, 10);
+export async function RecentWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
+  const rows = await listRecentConversations(readDb, exhibitorId, viewer, 10);
   return (
     <Card
       title="Recent conversations"
@@ -169,7 +184,7 @@ export async function RecentWidget({ exhibitorId, showMoney }: { exhibitorId: st
       ) : (
         <ul className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <TimelineItem key={r.id} entry={r} showMoney={showMoney} />
+            <TimelineItem key={r.id} entry={r} />
           ))}
         </ul>
       )}

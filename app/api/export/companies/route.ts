@@ -2,6 +2,7 @@ import { readDb } from '@/db';
 import { COMPANY_SORTS, listCompanies } from '@/db/queries/companies';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
+import { MONEY_VIEWER } from '@/lib/viewer';
 import { oneOf } from '@/lib/search-params';
 
 const PAGE = 1000;
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
   const dir = oneOf(url.searchParams.get('dir') ?? undefined, ['asc', 'desc'] as const, 'desc');
   async function* pages() {
     for (let page = 1; ; page++) {
-      const { rows } = await listCompanies(readDb, { q, sort, dir, page, pageSize: PAGE });
+      const { rows } = await listCompanies(readDb, { q, sort, dir, page, pageSize: PAGE }, MONEY_VIEWER);
       yield rows.map((r) => [r.id, r.name, r.city, r.leads, r.bookings, r.collected, r.booked, r.outstanding, r.last_talk]);
       if (rows.length < PAGE) return;
     }

@@ -5,9 +5,9 @@ import { readDb } from '@/db';
 import { getCompany, listTimeline, listTimelineFilterOptions } from '@/db/queries/companies';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { can } from '@/lib/permissions';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+import { viewerFor } from '@/lib/viewer';
 import { timelineFilterParams, timelineFiltersFrom } from '@/lib/timeline-filters';
 import { TimelineItem } from '../widgets';
 
@@ -18,7 +18,8 @@ const selectClass = 'touch-target block w-full rounded-lg border border-slate-30
 
 export default async function TimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('readCompanies');
-  const showMoney = can(user.role, 'readRevenue');
+  const viewer = viewerFor(user);
+  const showMoney = viewer.canSeeMoney;
   const { id } = await params;
   const sp = await searchParams;
   const filters = timelineFiltersFrom(sp);
@@ -26,7 +27,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const [company, options, page] = await Promise.all([
     getCompany(readDb, id),
     listTimelineFilterOptions(readDb, id),
-    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE }),
+    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE }, viewer),
   ]);
   if (!company) notFound();
   const filterParams = timelineFilterParams(filters);
@@ -117,7 +118,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl bg-white px-4 ring-1 ring-slate-200" aria-label="Conversations">
           {page.rows.map((r) => (
-            <TimelineItem key={r.id} entry={r} showMoney={showMoney} />
+            <TimelineItem key={r.id} entry={r} />
           ))}
         </ul>
       )}

@@ -1,7 +1,8 @@
 import { readDb } from '@/db';
-import { getCompany, listTimeline } from '@/db/queries/companies';
+import { getCompany, listTimeline, type TimelineMoneyEntry, type TimelinePage } from '@/db/queries/companies';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
+import { MONEY_VIEWER } from '@/lib/viewer';
 import { timelineFiltersFrom } from '@/lib/timeline-filters';
 
 const PAGE = 1000;
@@ -17,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   async function* pages() {
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listTimeline>> = await listTimeline(readDb, id, { filters, cursor, limit: PAGE });
+      const page: TimelinePage<TimelineMoneyEntry> = await listTimeline(readDb, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER);
       yield page.rows.map((r) => [
         r.conversation_date,
         r.kind,
