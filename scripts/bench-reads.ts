@@ -31,6 +31,7 @@ import {
   type TimelineFilters,
 } from '../db/queries/companies';
 import { listStallPerformance } from '../db/queries/stalls';
+import { MONEY_VIEWER } from '../lib/viewer';
 import { countRecipientsByStatus, getCampaign, getCampaignRevenueByStatus, listCampaignAnalytics, listCampaignExhibitors, listCampaignLeads } from '../db/queries/campaigns';
 import { reconcileCampaignCounters } from '../db/services/campaign-counters';
 
@@ -162,11 +163,11 @@ if (section('companies')) {
     );
     header();
     const dashboard = [
-      ['getCompanyKpis', (d: DbOrTx) => getCompanyKpis(d, id)],
-      ['listContributingCampaigns', (d: DbOrTx) => listContributingCampaigns(d, id)],
-      ['getCompanyStallPerformance', (d: DbOrTx) => getCompanyStallPerformance(d, id)],
-      ['listRecentConversations (10)', (d: DbOrTx) => listRecentConversations(d, id, 10)],
-      ["getCompanyRevenueSeries ('month')", (d: DbOrTx) => getCompanyRevenueSeries(d, id, 'month')],
+      ['getCompanyKpis', (d: DbOrTx) => getCompanyKpis(d, id, MONEY_VIEWER)],
+      ['listContributingCampaigns', (d: DbOrTx) => listContributingCampaigns(d, id, MONEY_VIEWER)],
+      ['getCompanyStallPerformance', (d: DbOrTx) => getCompanyStallPerformance(d, id, MONEY_VIEWER)],
+      ['listRecentConversations (10)', (d: DbOrTx) => listRecentConversations(d, id, MONEY_VIEWER, 10)],
+      ["getCompanyRevenueSeries ('month')", (d: DbOrTx) => getCompanyRevenueSeries(d, id, 'month', MONEY_VIEWER)],
     ] as const;
     const parts: Timing[] = [];
     for (const [label, fn] of dashboard) parts.push(await bench(label, fn));
@@ -177,22 +178,22 @@ if (section('companies')) {
     }, c.target);
     const together = await time((d) => Promise.all(dashboard.map(([, fn]) => fn(d))), poolDb);
     console.log(`  ${'  the five at once on the pool, as the page streams them'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(together.ms).padStart(10)}`);
-    await bench("getCompanyRevenueSeries ('week')", (d) => getCompanyRevenueSeries(d, id, 'week'));
+    await bench("getCompanyRevenueSeries ('week')", (d) => getCompanyRevenueSeries(d, id, 'week', MONEY_VIEWER));
 
     // The timeline: page 1, then DEEP pages further by following the cursor, then a seek by date.
     const filters: TimelineFilters = {};
-    await bench(`listTimeline page 1 (${PAGE} rows)`, (d) => listTimeline(d, id, { filters, limit: PAGE }), 5);
+    await bench(`listTimeline page 1 (${PAGE} rows)`, (d) => listTimeline(d, id, { filters, limit: PAGE }, MONEY_VIEWER), 5);
     let cursor: string | null = null;
     let pages = 1;
     for (; pages <= DEEP; pages++) {
-      const r = await listTimeline(db, id, { filters, cursor, limit: PAGE });
+      const r: { nextCursor: string | null } = await listTimeline(db, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER);
       if (!r.nextCursor) break;
       cursor = r.nextCursor;
     }
-    await bench(`listTimeline page ${pages} (followed the cursor)`, (d) => listTimeline(d, id, { filters, cursor, limit: PAGE }), 5);
+    await bench(`listTimeline page ${pages} (followed the cursor)`, (d) => listTimeline(d, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER), 5);
     const [oldest] = await rows<{ d: unknown }>(sql`select date_format(min(conversation_date), '%Y-%m-%d') as d from conversations where exhibitor_id = ${id}`);
     const oldDay = String(oldest!.d);
-    await bench(`listTimeline seek to the oldest day (to=${oldDay})`, (d) => listTimeline(d, id, { filters: { to: oldDay }, limit: PAGE }), 5);
+    await bench(`listTimeline seek to the oldest day (to=${oldDay})`, (d) => listTimeline(d, id, { filters: { to: oldDay }, limit: PAGE }, MONEY_VIEWER), 5);
     const options = await listTimelineFilterOptions(db, id);
     await bench('listTimelineFilterOptions', (d) => listTimelineFilterOptions(d, id));
     const some = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)];
@@ -204,16 +205,16 @@ if (section('companies')) {
       ['stall', { table_id: some(options.stalls)?.id }],
     ];
     for (const [name, f] of filterCases) {
-      const first = await listTimeline(db, id, { filters: f, limit: PAGE });
-      await bench(`listTimeline by ${name}, page 1 (${first.rows.length} rows)`, (d) => listTimeline(d, id, { filters: f, limit: PAGE }));
+      const first = await listTimeline(db, id, { filters: f, limit: PAGE }, MONEY_VIEWER);
+      await bench(`listTimeline by ${name}, page 1 (${first.rows.length} rows)`, (d) => listTimeline(d, id, { filters: f, limit: PAGE }, MONEY_VIEWER));
       let cur = first.nextCursor;
       let n = 1;
       for (; n < 10 && cur; n++) {
-        const next: string | null = (await listTimeline(db, id, { filters: f, cursor: cur, limit: PAGE })).nextCursor;
+        const next: string | null = (await listTimeline(db, id, { filters: f, cursor: cur, limit: PAGE }, MONEY_VIEWER)).nextCursor;
         if (!next) break;
         cur = next;
       }
-      if (cur) await bench(`listTimeline by ${name}, page ${n + 1}`, (d) => listTimeline(d, id, { filters: f, cursor: cur, limit: PAGE }));
+      if (cur) await bench(`listTimeline by ${name}, page ${n + 1}`, (d) => listTimeline(d, id, { filters: f, cursor: cur, limit: PAGE }, MONEY_VIEWER));
     }
   }
 
@@ -221,13 +222,13 @@ if (section('companies')) {
   const [listed] = await rows<{ exhibitors: unknown }>(sql`select count(*) as exhibitors from contacts where type = 'exhibitor' and deleted_at is null`);
   console.log(`\ncompanies list — ${Number(listed!.exhibitors).toLocaleString('en')} exhibitors, 25 a page`);
   header();
-  await bench('listCompanies by name, page 1', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }), 100);
-  await bench('listCompanies by name, page 100', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 100, pageSize: 25 }), 100);
-  await bench("listCompanies search 'tex', by name", (d) => listCompanies(d, { q: 'tex', sort: 'name', dir: 'asc', page: 1, pageSize: 25 }), 100);
+  await bench('listCompanies by name, page 1', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
+  await bench('listCompanies by name, page 100', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 100, pageSize: 25 }, MONEY_VIEWER), 100);
+  await bench("listCompanies search 'tex', by name", (d) => listCompanies(d, { q: 'tex', sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
   for (const sort of COMPANY_SORTS.filter((s) => s !== 'name')) {
-    await bench(`listCompanies by ${sort} desc, page 1`, (d) => listCompanies(d, { sort, dir: 'desc', page: 1, pageSize: 25 }), 100);
+    await bench(`listCompanies by ${sort} desc, page 1`, (d) => listCompanies(d, { sort, dir: 'desc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
   }
-  await bench("listCompanies search 'tex', by collected desc", (d) => listCompanies(d, { q: 'tex', sort: 'collected', dir: 'desc', page: 1, pageSize: 25 }), 100);
+  await bench("listCompanies search 'tex', by collected desc", (d) => listCompanies(d, { q: 'tex', sort: 'collected', dir: 'desc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
 
   // ---------------------------------------------------------------- stall table
   const [busiest] = await rows<{ id: unknown; stalls: unknown }>(

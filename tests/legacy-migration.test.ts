@@ -11,6 +11,7 @@ import { runBackfill, stallKey, locationKey } from '@/db/legacy/backfill';
 import { resolveByHand } from '@/db/legacy/resolve';
 import { migrateDatabase } from '@/db/migrate';
 import { getCompanyKpis, listCompanies } from '@/db/queries/companies';
+import { MONEY_VIEWER } from '@/lib/viewer';
 import { listUnresolved } from '@/db/queries/legacy';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { createLegacyBooking, createLegacyFollowUp } from '@/db/services/legacy';
@@ -92,7 +93,7 @@ describe('our migrations on the old shape', () => {
     const [jose] = await rows<{ name: string }>(db, sql`select name from contacts where id = ${C.jose}`);
     expect(jose!.name).toBe('José Fernandes');
     // The application's queries run on it.
-    const list = await listCompanies(db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 });
+    const list = await listCompanies(db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER);
     expect(list.rows.map((r) => r.name)).toEqual(['Kohinoor Crafts']);
     // Running the migrations again changes nothing.
     await migrateDatabase(urls.straight);
@@ -170,7 +171,7 @@ describe('the backfill', () => {
     expect(await reconcileReadStats(db, { fix: false })).toEqual([]);
     const [campaign] = await rows<{ sent: number }>(db, sql`select total_messages_sent as sent from campaigns where id = ${K1}`);
     expect(Number(campaign!.sent)).toBe(2);
-    expect(await getCompanyKpis(db, C.kohinoor)).toEqual({ leads: 1, talks: 0, bookings: 1, collected: '25000.00', booked: '125000.00', outstanding: '100000.00' });
+    expect(await getCompanyKpis(db, C.kohinoor, MONEY_VIEWER)).toEqual({ leads: 1, talks: 0, bookings: 1, collected: '25000.00', booked: '125000.00', outstanding: '100000.00' });
     // The report lists every ambiguous and unresolved row.
     const report = await listUnresolved(db, { limit: 1000 });
     expect(report.length).toBe(Object.values(d).filter((r) => r.outcome !== 'resolved').length);
