@@ -10,6 +10,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createAppDatabase, db, readDb } from '@/db';
 import { isPoolBusy, sessionLimitsSql } from '@/db/pool';
 import { listCompanies } from '@/db/queries/companies';
+import { MONEY_VIEWER } from '@/lib/viewer';
 import { campaigns, followUps, idempotencyKeys } from '@/db/schema';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { BUSY_MESSAGE, runOnce } from '@/db/services/idempotency';
@@ -69,7 +70,7 @@ describe('a locked campaign row', () => {
       // While every write connection waits on the lock: pages still answer.
       await new Promise((r) => setTimeout(r, 500));
       const ping = await timed(db.execute(sql`select 1 as one`));
-      const companies = await timed(listCompanies(readDb, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }));
+      const companies = await timed(listCompanies(readDb, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER));
       expect(ping.error).toBeUndefined();
       expect(ping.ms).toBeLessThan(1000);
       expect(companies.error).toBeUndefined();

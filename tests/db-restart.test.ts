@@ -16,6 +16,7 @@ import { createAppDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { isConnectionError } from '@/db/pool';
 import { listCompanies } from '@/db/queries/companies';
+import { MONEY_VIEWER } from '@/lib/viewer';
 import { campaigns, contacts, locations, stalls, users } from '@/db/schema';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
@@ -99,7 +100,7 @@ describe('the database stops and starts again', () => {
     const health = createHealthCheck(url);
     expect(await health.isUp()).toBe(true);
     const w = await world(2);
-    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(1);
 
     await stop();
 
@@ -112,7 +113,7 @@ describe('the database stops and starts again', () => {
     expect(await page.text()).toMatch(/database is not answering[\s\S]*tries again by itself/);
 
     // A page's read fails at once with a connection error, not a hang.
-    const read = await timed(listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }));
+    const read = await timed(listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER));
     expect(isConnectionError(read.error)).toBe(true);
     expect(read.ms).toBeLessThan(2000);
     // A booth write answers the employee clearly, nothing saved; the key is kept for the retry.
@@ -128,7 +129,7 @@ describe('the database stops and starts again', () => {
     expect(await until(() => health.isUp(), 3000)).toBeLessThan(3000);
     const again = await timed(app.db.execute(sql`select 1 as one`));
     expect(again.error).toBeUndefined();
-    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(1);
     const saved = await recordEntry(app.db, w.employeeId, entry);
     expect(saved.replayed).toBe(false);
     expect(await recordEntry(app.db, w.employeeId, entry)).toEqual({ ...saved, replayed: true });
