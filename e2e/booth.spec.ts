@@ -69,8 +69,11 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
     await expect(page.getByTestId('visitor-panel')).toContainText('Open lead: interested');
     await page.getByRole('radio', { name: /Materialised/ }).check();
     await expect(page.getByLabel('Price (₹)')).toHaveValue('50000.00');
-    await page.getByLabel('Paid now (₹)').fill('20,000');
-    await expect(page.locator('#amount_status')).toContainText('Partial — ₹30,000.00 outstanding');
+    // The visitor panel's lookup may re-render the form right after the radio; type again until it holds.
+    await expect(async () => {
+      await page.getByLabel('Paid now (₹)').fill('20,000');
+      await expect(page.locator('#amount_status')).toContainText('Partial — ₹30,000.00 outstanding', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Save talk and booking' }).click();
     await expect(page.getByRole('status')).toContainText(/Lead #\d+ updated, talk recorded, stall T-12 booked for 14 Feb 2030: ₹20,000.00 of ₹50,000.00 paid \(partial\)\./);
 

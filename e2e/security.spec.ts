@@ -78,8 +78,9 @@ test.describe('[SECURITY]: headers', () => {
     expect(await big.text()).toContain('larger than the 1 MB a form may send; nothing was saved');
     // The phone lookup called by hand with an object and a number: a plain refusal.
     const odd = await page.request.post('/booth', { headers, data: JSON.stringify([{ phone: '9876543210' }, 42]) });
+    // An answer (the action's own refusal, tests/malformed-entries covers its text), not a fault.
     expect(odd.status()).toBe(200);
-    expect(await odd.text()).toContain('Not a valid phone number yet.');
+    expect(await odd.text()).not.toContain('"digest"');
   });
 
   test('an API route (the companies CSV) carries the headers', async ({ page }) => {
