@@ -37,6 +37,8 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
   test.use({ storageState: authFile('employee') });
 
   test('an interested talk, due today, then materialised with a partial payment and paid off', async ({ page, browser }) => {
+    // A whole booth session across two browsers: longer than the default 30 s on a 2-core machine.
+    test.slow();
     const location = await newLocationWithStall(browser);
     const phone = newPhone();
     // "Today" as the server counts it (the follow-up list's "due today"), not the test machine's clock.
@@ -90,6 +92,8 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
   });
 
   test('a second tablet cannot book a stall already sold for that date', async ({ page, browser }) => {
+    // A whole booth session across two browsers: longer than the default 30 s on a 2-core machine.
+    test.slow();
     const location = await newLocationWithStall(browser);
     await choosePlace(page, location);
     await page.getByLabel('Phone').fill(newPhone());
