@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   readCompanies: ['employee', 'manager', 'admin'],
   /** read revenue analytics, export CSV */
   readRevenue: ['manager', 'admin'],
+  /** read and export the contacts lists (issue 11); admins also add, edit, import and merge (`manage`) */
+  readContacts: ['manager', 'admin'],
   /** manage campaigns, recipients, locations, stalls, users, legacy import */
   manage: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
