@@ -320,6 +320,7 @@ describe('role matrix (DESIGN.md "Roles")', () => {
   const matrix: Record<Permission, Record<Role, boolean>> = {
     recordEntries: { employee: true, manager: true, admin: true },
     readCompanies: { employee: true, manager: true, admin: true },
+    readContacts: { employee: false, manager: true, admin: true },
     readRevenue: { employee: false, manager: true, admin: true },
     manage: { employee: false, manager: false, admin: true },
   };
