@@ -110,6 +110,7 @@ export function demoSpec(seed: number, now: number, passwordHash: string): World
     exhibitors: 40,
     exhibitorSkew: 0.6,
     visitors: 1500,
+    duplicateVisitors: 6,
     campaigns: demoCampaigns(now),
     leads: 340,
     materialised: 75,

@@ -426,6 +426,11 @@ export type WorldSpec = {
   /** Zipf exponent of leads per exhibitor: a few big companies, a long tail. */
   exhibitorSkew: number;
   visitors: number;
+  /**
+   * Visitors entered twice by an old spreadsheet (issue 11's duplicates page): half share another
+   * visitor's phone, half another visitor's email. No leads; they wait to be merged.
+   */
+  duplicateVisitors?: number;
   campaigns: CampaignSpec[];
   leads: number;
   /** Exactly this many leads materialise into a booking. */
@@ -533,6 +538,7 @@ export async function generateWorld(spec: WorldSpec, emit: Emit, describe?: Desc
   const visitorIds = new Array<string>(spec.visitors);
   const visitorPhones = new Array<string>(spec.visitors);
   const visitorNames = new Array<string>(spec.visitors);
+  const visitorEmails = new Array<string | null>(spec.visitors);
   for (let v = 0; v < spec.visitors; v++) {
     const p = person(rng);
     const at = new Date(wholeSecond((contactAt += contactStep)));
@@ -547,11 +553,31 @@ export async function generateWorld(spec: WorldSpec, emit: Emit, describe?: Desc
       name: p.name,
       company_name: rng.chance(0.15) ? `${p.last} ${rng.pick(TRADES)}` : null,
       phone,
-      email: rng.chance(0.35) ? personalEmail(p, rng) : null,
+      email: (visitorEmails[v] = rng.chance(0.35) ? personalEmail(p, rng) : null),
       city: p.city,
       created_at: at,
       updated_at: at,
     });
+  }
+  // Duplicates, spread evenly over the visitors and drawn without the generator, so the rest of the
+  // world is the same with or without them.
+  const duplicates = spec.duplicateVisitors ?? 0;
+  for (let d = 0; d < duplicates; d++) {
+    let v = Math.floor(((d + 1) * spec.visitors) / (duplicates + 1));
+    const byEmail = d % 2 === 1;
+    if (byEmail) while (!visitorEmails[v] && v < spec.visitors - 1) v++;
+    const at = new Date(wholeSecond((contactAt += contactStep)));
+    let phone = visitorPhones[v]!;
+    if (byEmail) {
+      // Another number of the same person: the original's with its last digits counted up.
+      let n = BigInt(phone.slice(1));
+      do n++;
+      while (phones.has(`+${n}`));
+      phone = `+${n}`;
+      phones.add(phone);
+    }
+    const name = visitorNames[v]!;
+    await out('contacts', { id: newId(at.getTime()), type: 'visitor', name: byEmail ? name.toUpperCase() : name.replace(/^(\S)\S*/, '$1.'), phone, email: visitorEmails[v] ?? null, city: null, created_at: at, updated_at: at });
   }
 
   // Campaigns and recipients. Each campaign messages distinct visitors: j → (a·j + b) mod V is a permutation when gcd(a, V) = 1.
