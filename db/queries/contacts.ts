@@ -124,9 +124,14 @@ export async function listContacts(db: DbOrTx, p: ContactListParams): Promise<{ 
   const sort: ContactSort = CONTACT_SORTS.includes(p.sort) ? p.sort : 'name';
   const dir = p.dir === 'desc' ? 'desc' : 'asc';
   const ids = matchingIds(p);
-  const from = ids ? sql`contacts c join (${ids}) m on m.id = c.id` : sql`contacts c where ${baseCondition(p)}`;
+  const order = orderBy(sort, dir);
+  // Without a search the page's ids are cut from the index first (a deferred join): a deep page skips
+  // index entries, not rows (page 16,000 of the visitors by name: about 0.1 s instead of 1.4 s).
+  const page = ids
+    ? sql`select ${ROW_COLUMNS} from contacts c join (${ids}) m on m.id = c.id order by ${order} limit ${pageSize} offset ${offset}`
+    : sql`select ${ROW_COLUMNS} from contacts c join (select c.id from contacts c where ${baseCondition(p)} order by ${order} limit ${pageSize} offset ${offset}) m on m.id = c.id order by ${order}`;
   const [rows, [count]] = await Promise.all([
-    rowsOf<RawRow>(db, sql`select ${ROW_COLUMNS} from ${from} order by ${orderBy(sort, dir)} limit ${pageSize} offset ${offset}`),
+    rowsOf<RawRow>(db, page),
     rowsOf<{ total: unknown }>(db, ids ? sql`select count(*) as total from (${ids}) m` : sql`select count(*) as total from contacts c where ${baseCondition(p)}`),
   ]);
   return { rows: rows.map(toRow), total: toCount(count?.total) };
