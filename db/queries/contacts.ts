@@ -137,22 +137,26 @@ export async function listContacts(db: DbOrTx, p: ContactListParams): Promise<{ 
   return { rows: rows.map(toRow), total: toCount(count?.total) };
 }
 
+/** A contact as the CSV export carries it: every field. */
+export type ContactExportRow = ContactRow & { address: string | null; notes: string | null };
+
 /**
- * Every contact matching the filters, `batch` at a time in id (creation) order, by
- * keyset on the id: for the CSV export, so a 500,000-row file is never one result
- * in memory and a late batch costs what the first does.
+ * Every contact matching the filters, with every field, `batch` at a time in id
+ * (creation) order, by keyset on the id: for the CSV export, so a 500,000-row file
+ * is never one result in memory and a late batch costs what the first does.
  */
-export async function* iterateContacts(db: DbOrTx, f: ContactFilters, batch = 1000): AsyncGenerator<ContactRow[]> {
+export async function* iterateContacts(db: DbOrTx, f: ContactFilters, batch = 1000): AsyncGenerator<ContactExportRow[]> {
   const size = Math.min(5000, Math.max(1, Math.floor(batch) || 1));
   const ids = matchingIds(f);
+  type Raw = RawRow & { address: string | null; notes: string | null };
   for (let after = ''; ;) {
-    const rows = await rowsOf<RawRow>(
+    const rows = await rowsOf<Raw>(
       db,
       ids
-        ? sql`select ${ROW_COLUMNS} from contacts c join (${ids}) m on m.id = c.id where c.id > ${after} order by c.id limit ${size}`
-        : sql`select ${ROW_COLUMNS} from contacts c where ${baseCondition(f)} and c.id > ${after} order by c.id limit ${size}`,
+        ? sql`select ${ROW_COLUMNS}, c.address, c.notes from contacts c join (${ids}) m on m.id = c.id where c.id > ${after} order by c.id limit ${size}`
+        : sql`select ${ROW_COLUMNS}, c.address, c.notes from contacts c where ${baseCondition(f)} and c.id > ${after} order by c.id limit ${size}`,
     );
-    if (rows.length > 0) yield rows.map(toRow);
+    if (rows.length > 0) yield rows.map((r) => ({ ...toRow(r), address: r.address, notes: r.notes }));
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.id;
   }
