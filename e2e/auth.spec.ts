@@ -173,8 +173,8 @@ test.describe('[AUTH]: host and HTTPS', () => {
 
 const NAV = {
   employee: ['Booth', 'My follow-ups', 'Companies'],
-  manager: ['Booth', 'My follow-ups', 'Companies', 'Campaigns', 'Stalls'],
-  admin: ['Booth', 'My follow-ups', 'Companies', 'Campaigns', 'Stalls', 'Users', 'Locations', 'Manage campaigns', 'Settings', 'Legacy import'],
+  manager: ['Booth', 'My follow-ups', 'Companies', 'Contacts', 'Campaigns', 'Stalls'],
+  admin: ['Booth', 'My follow-ups', 'Companies', 'Contacts', 'Campaigns', 'Stalls', 'Users', 'Locations', 'Manage campaigns', 'Settings', 'Legacy import'],
 } as const;
 
 for (const role of ['employee', 'manager', 'admin'] as const) {
@@ -193,7 +193,7 @@ for (const role of ['employee', 'manager', 'admin'] as const) {
 test.describe('[AUTH]: pages beyond the role answer 403', () => {
   test.describe('employee', () => {
     test.use({ storageState: authFile('employee') });
-    for (const path of ['/admin/users', '/admin/locations', '/campaigns', '/stalls']) {
+    for (const path of ['/admin/users', '/admin/locations', '/campaigns', '/stalls', '/contacts', '/contacts?view=visitors', '/contacts/new', '/contacts/01HZZZZZZZZZZZZZZZZZZZZZZZ']) {
       test(`cannot open ${path}`, async ({ page }) => {
         const response = await page.goto(path);
         expect(response?.status()).toBe(403);
@@ -204,7 +204,7 @@ test.describe('[AUTH]: pages beyond the role answer 403', () => {
 
   test.describe('manager', () => {
     test.use({ storageState: authFile('manager') });
-    for (const path of ['/admin/users', '/admin/locations']) {
+    for (const path of ['/admin/users', '/admin/locations', '/contacts/new', '/contacts/new?type=visitor']) {
       test(`cannot open ${path}`, async ({ page }) => {
         const response = await page.goto(path);
         expect(response?.status()).toBe(403);

@@ -10,6 +10,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/booth', label: 'Booth', permission: 'recordEntries' },
   { href: '/follow-ups', label: 'My follow-ups', permission: 'recordEntries' },
   { href: '/companies', label: 'Companies', permission: 'readCompanies' },
+  { href: '/contacts', label: 'Contacts', permission: 'readContacts' },
   { href: '/campaigns', label: 'Campaigns', permission: 'readRevenue' },
   { href: '/stalls', label: 'Stalls', permission: 'readRevenue' },
   { href: '/admin/users', label: 'Users', permission: 'manage' },

@@ -43,8 +43,10 @@ import {
  */
 const RANKED_LOCATIONS = sql.raw('select id, loc_name, row_number() over (order by loc_name, id) as rn from location_mngt');
 
+/** Text for a LIKE pattern with its wildcards (and the escape character, backslash) escaped. */
+export const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
 /** `%text%` for LIKE, with the wildcards in the text escaped. */
-const containsPattern = (q: string) => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (q: string) => `%${escapeLike(q)}%`;
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** 'yyyy-mm-dd' → the UTC midnight starting that day; null when not a real date. */
