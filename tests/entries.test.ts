@@ -257,3 +257,20 @@ describe('manual notes and counters', () => {
     expect(await counters(x.campaignId)).toEqual({ leads: 2, bookings: 1, revenue: '25000.50' });
   });
 });
+
+describe('recordEntry: one phone, one visitor (invariant 13)', () => {
+  it('two tablets adding the same new phone in the same moment make one visitor and one lead', async () => {
+    const x = await world();
+    for (let round = 0; round < 3; round++) {
+      const p = `+9196${round}${x.phone.slice(-7)}`;
+      // Spelled two ways, as two employees would type it.
+      const typed = [`0${p.slice(3, 8)} ${p.slice(8)}`, `+91-${p.slice(3, 8)}-${p.slice(8)}`];
+      const results = await Promise.all(typed.map((t, i) => recordEntry(db, x.employeeId, talk(x, { phone: t, new_visitor_name: `Ravi ${i}`, table_id: null }))));
+      const visitors = await db.select({ id: contacts.id }).from(contacts).where(sql`${contacts.type} = 'visitor' and ${contacts.deleted_at} is null and ${contacts.phone} = ${p}`);
+      expect(visitors).toHaveLength(1);
+      expect(results.map((r) => r.visitorId)).toEqual([visitors[0]!.id, visitors[0]!.id]);
+      // The second talk continued the first one's lead.
+      expect(new Set(results.map((r) => r.followUpId)).size).toBe(1);
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { formatDay, todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { runOnce } from './idempotency';
 
 export type BookingInput = {
@@ -121,7 +122,8 @@ export async function recordEntry(db: Db, employeeId: string, input: EntryInput)
     { key: input.idempotency_key, userId: employeeId, action: 'record-entry' },
     (tx) => writeEntry(tx, employeeId, input, phone, amountStatus),
     // Two tablets opening the same lead at once: the loser retries and continues the winner's lead.
-    (error) => isDuplicateKeyError(error, 'follow_ups_open_lead_unique'),
+    // Two tablets adding one new phone at once: the loser retries and finds the winner's visitor.
+    (error) => isDuplicateKeyError(error, 'follow_ups_open_lead_unique') || error instanceof PhoneTakenError,
   );
 }
 
@@ -203,6 +205,8 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
   if (ctx.unknownVisitor && newName) {
     visitorId = ulid(at.getTime());
     await tx.insert(contacts).values({ id: visitorId, type: 'visitor', name: newName, phone, created_at: at, updated_at: at });
+    // One phone, one live visitor (invariant 13), also when two tablets add it in the same second.
+    await assertVisitorPhoneFree(tx, { id: visitorId, phone });
   }
 
   // The open lead of this visitor with this company, locked; a talk continues it (invariant 11).

@@ -69,6 +69,8 @@ export async function runOnce<T extends object>(
       return { ...result, replayed: false };
     } catch (error) {
       if (error instanceof Replay) return { ...(await storedResult<T>(db, key)), replayed: true };
+      // A race the caller knows how to settle (even one its checks report as a DomainError) is retried first.
+      if (attempt < 4 && retryOn(error)) continue;
       if (error instanceof DomainError) throw error;
       if (hasErrno(error, LOCK_WAIT_TIMEOUT)) {
         if (++lockWaits < 2 && Date.now() < startBy) continue;
@@ -76,7 +78,7 @@ export async function runOnce<T extends object>(
       }
       if (isPoolBusy(error)) throw new DomainError('BUSY', BUSY_MESSAGE);
       if (isConnectionError(error)) throw new DomainError('BUSY', UNREACHABLE_MESSAGE);
-      if (attempt < 4 && (hasErrno(error, DEADLOCK) || retryOn(error))) continue;
+      if (attempt < 4 && hasErrno(error, DEADLOCK)) continue;
       throw error;
     }
   }
