@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
 import { findAttributedCampaign } from './attribution';
+import { escapeLike } from './companies';
 
 /** Every location with its stalls (for the "where am I" pickers), in one query. */
 export async function listLocationsWithStalls(db: DbOrTx) {
@@ -29,7 +30,7 @@ export async function listLocationsWithStalls(db: DbOrTx) {
 
 /** Exhibitors whose name starts with (or contains) the text; prefix matches first. */
 export async function searchExhibitors(db: DbOrTx, q: string, limit = 12) {
-  const text = q.trim().replace(/[%_\\]/g, (c) => `\\${c}`);
+  const text = escapeLike(q.trim());
   return db
     .select({ id: contacts.id, name: contacts.name, city: contacts.city })
     .from(contacts)
