@@ -343,11 +343,12 @@ describe('merging two companies', () => {
     const C3 = await makeCampaign();
     const { stallIds } = await makeLocation({ stalls: 2 });
     const [T1, T2] = stallIds as [number, number];
-    const V1 = await makeVisitor();
+    const Q1 = uniquePhone();
+    const V1 = await makeVisitor({ phone: Q1 });
     const [Q2, Q3] = [uniquePhone(), uniquePhone()];
 
     // S: V1's open lead (C3), one talk at T1; a paid sale at T1 (no campaign).
-    const S1 = await lead({ employeeId: employee.id, exhibitorId: S.id, visitorId: V1.id, phone: V1.phone, campaignId: C3.id, created: '2026-03-05T10:00:00Z', talks: [{ at: '2026-03-05T10:00:00Z', tableId: T1 }] });
+    const S1 = await lead({ employeeId: employee.id, exhibitorId: S.id, visitorId: V1.id, phone: Q1, campaignId: C3.id, created: '2026-03-05T10:00:00Z', talks: [{ at: '2026-03-05T10:00:00Z', tableId: T1 }] });
     const S2 = await lead({ employeeId: employee.id, exhibitorId: S.id, visitorId: null, phone: Q3, status: 'materialised', created: '2026-03-06T10:00:00Z', talks: [{ at: '2026-03-06T10:00:00Z', tableId: T1 }] });
     await makeBooking({ employeeId: employee.id, over: { exhibitor_id: S.id, phone: Q3, conversation_id: S2.talkIds[0]!, table_id: T1, booking_date: '2027-01-12', price: '60000.00', amount_paid: '60000.00', amount_status: 'paid' } });
     // M: V1's OLDER open lead (C3), two talks at T1, the later the latest of all; a partly paid sale at T2 (C3).
@@ -355,7 +356,7 @@ describe('merging two companies', () => {
       employeeId: employee.id,
       exhibitorId: M.id,
       visitorId: V1.id,
-      phone: V1.phone,
+      phone: Q1,
       campaignId: C3.id,
       created: '2026-03-02T10:00:00Z',
       talks: [{ at: '2026-03-02T10:00:00Z', tableId: T1 }, { at: '2026-03-08T10:00:00Z', tableId: T1, outcome: 'busy' }],
