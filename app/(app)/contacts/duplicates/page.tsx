@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readDb } from '@/db';
+import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
 import { getCompaniesForMerge, getMerge, listDuplicateGroups, type MergeCompany, type MergeRecord } from '@/db/queries/duplicates';
 import { KeysetPager } from '@/components/ui/keyset-pager';
@@ -32,7 +32,7 @@ function movedText(m: MergeRecord): string {
 }
 
 export default async function DuplicatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  // Admins only: merging is managing contacts.
+  // Admins only: merging is managing contacts. Read from the primary: the page shows the merge just made.
   await requirePermission('manage');
   const sp = await searchParams;
   const tab = oneOf(param(sp, 'tab'), DUPLICATE_TABS, 'phone');
@@ -46,10 +46,10 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
   const into = ids('into');
 
   const [merge, page, companies, chosen] = await Promise.all([
-    mergedId && ULID_RE.test(mergedId) ? getMerge(readDb, mergedId) : null,
-    tab === 'companies' ? null : listDuplicateGroups(readDb, { by: tab, cursor, limit: PAGE_SIZE }),
-    tab === 'companies' ? searchExhibitors(readDb, '', 12) : [],
-    tab === 'companies' ? getCompaniesForMerge(readDb, [from, into].filter((x): x is string => !!x)) : [],
+    mergedId && ULID_RE.test(mergedId) ? getMerge(db, mergedId) : null,
+    tab === 'companies' ? null : listDuplicateGroups(db, { by: tab, cursor, limit: PAGE_SIZE }),
+    tab === 'companies' ? searchExhibitors(db, '', 12) : [],
+    tab === 'companies' ? getCompaniesForMerge(db, [from, into].filter((x): x is string => !!x)) : [],
   ]);
   const tabHref = (t: DuplicateTab) => `/contacts/duplicates?tab=${t}`;
 
@@ -132,7 +132,8 @@ function CompaniesTab({ from, into, companies, chosen }: { from: string | null; 
   return (
     <div className="space-y-4">
       <p className="text-slate-700">A company entered twice (two spellings, an old import): choose the one to merge away and the one to keep. Every lead, talk and booking moves to the kept company.</p>
-      <CompanyChooser companies={companies} from={option(a)} into={option(b)} />
+      {/* Re-keyed by the choice in the URL: after a merge the pickers start empty. */}
+      <CompanyChooser key={`${from}:${into}`} companies={companies} from={option(a)} into={option(b)} />
       {problem ? (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 ring-1 ring-red-200">
           {problem}
