@@ -125,8 +125,8 @@ test.describe('[CONTACTS]: merging duplicates', () => {
     const page = await admin.newPage();
     await page.goto('/contacts/duplicates?tab=companies');
     await page.getByLabel('Find the company to merge away').fill(gone);
-    await expect(page.getByLabel('Company to merge away').locator('option', { hasText: gone })).toHaveCount(1);
-    await page.getByLabel('Company to merge away').selectOption({ label: gone });
+    await expect(page.getByLabel('Company to merge away', { exact: true }).locator('option', { hasText: gone })).toHaveCount(1);
+    await page.getByLabel('Company to merge away', { exact: true }).selectOption({ label: gone });
     await page.getByLabel('Find the company to keep').fill(kept);
     await expect(page.getByLabel('Merge it into (this company is kept)').locator('option', { hasText: kept })).toHaveCount(1);
     await page.getByLabel('Merge it into (this company is kept)').selectOption({ label: kept });
