@@ -20,6 +20,8 @@ import type { ActivityViewer, MoneyViewer, Viewer } from '@/lib/viewer';
 import {
   exhibitorStats,
   bookings,
+  contactMergeCompanies,
+  contactMerges,
   campaigns,
   contacts,
   conversations,
@@ -28,6 +30,7 @@ import {
   stalls,
   users,
   type AmountStatus,
+  type ContactType,
   type ConversationKind,
   type Outcome,
 } from '@/db/schema';
@@ -467,8 +470,16 @@ function decodeCursor(cursor: string | null | undefined): { date: Date; id: stri
  * page. One query (it reads limit + 1 rows to know whether a next page exists).
  * The entries carry money only for a viewer who may see it.
  */
-export type TimelinePageParams = { filters: TimelineFilters; cursor?: string | null; limit: number };
-export type TimelinePage<E extends TimelineEntry = TimelineEntry> = { rows: E[]; nextCursor: string | null };
+export type TimelinePageParams = {
+  filters: TimelineFilters;
+  cursor?: string | null;
+  limit: number;
+  /** Also the merges shown on this company's timeline (issue 11), in the same order and pages; only without filters other than dates. */
+  withMerges?: boolean;
+};
+/** A merge on a company's timeline: a visitor merged into another, or a company merged into this one. */
+export type TimelineMerge = { id: string; at: Date; type: ContactType; survivor_id: string; survivor_name: string; merged_name: string; merged_by_name: string | null };
+export type TimelinePage<E extends TimelineEntry = TimelineEntry> = { rows: E[]; nextCursor: string | null; merges?: TimelineMerge[] };
 export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: MoneyViewer): Promise<TimelinePage<TimelineMoneyEntry>>;
 export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: ActivityViewer): Promise<TimelinePage>;
 export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: Viewer): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>>;
@@ -498,7 +509,50 @@ export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelineP
     viewer,
   );
   const page = rows.slice(0, limit);
-  return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+  const onlyDates = !f.outcome && !f.campaign_id && f.location_id == null && f.table_id == null && !f.employee_id;
+  if (!p.withMerges || !onlyDates) return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+
+  // Merges join the keyset union: the next limit + 1 of each source after the cursor, interleaved in
+  // (date, id) order and cut at the limit (merge ids are ULIDs like conversation ids). Two queries.
+  const merges = await listTimelineMerges(db, exhibitorId, { from, to: to ? new Date(to.getTime() + 86_400_000) : null, after, limit: limit + 1 });
+  const items = [...rows.map((r) => ({ at: r.conversation_date, id: r.id, row: r })), ...merges.map((m) => ({ at: m.at, id: m.id, merge: m }))];
+  items.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const shown = items.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown.flatMap((i) => ('row' in i && i.row ? [i.row] : [])),
+    merges: shown.flatMap((i) => ('merge' in i && i.merge ? [i.merge] : [])),
+    nextCursor: items.length > limit && last ? encodeCursor({ conversation_date: last.at, id: last.id }) : null,
+  };
+}
+
+/** The merges on a company's timeline after a keyset position, newest first: (exhibitor_id, created_at, merge_id) index order. */
+async function listTimelineMerges(db: DbOrTx, exhibitorId: string, p: { from: Date | null; to: Date | null; after: { date: Date; id: string } | null; limit: number }): Promise<TimelineMerge[]> {
+  const cmc = contactMergeCompanies;
+  const rows = await db
+    .select({
+      id: contactMerges.id,
+      at: cmc.created_at,
+      type: contactMerges.type,
+      survivor_id: contactMerges.survivor_id,
+      survivor_name: contactMerges.survivor_name,
+      merged_name: contactMerges.merged_name,
+      merged_by_name: users.name,
+    })
+    .from(cmc)
+    .innerJoin(contactMerges, eq(contactMerges.id, cmc.merge_id))
+    .leftJoin(users, eq(users.id, contactMerges.merged_by))
+    .where(
+      and(
+        eq(cmc.exhibitor_id, exhibitorId),
+        p.from ? gte(cmc.created_at, p.from) : undefined,
+        p.to ? lt(cmc.created_at, p.to) : undefined,
+        p.after ? or(lt(cmc.created_at, p.after.date), and(eq(cmc.created_at, p.after.date), lt(cmc.merge_id, p.after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(cmc.created_at), desc(cmc.merge_id))
+    .limit(p.limit);
+  return rows;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { readDb } from '@/db';
 import { getCompany } from '@/db/queries/companies';
+import { resolveMergedContact } from '@/db/queries/duplicates';
 import { PageHeader } from '@/components/ui/page-header';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
@@ -18,7 +19,12 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
   const viewer = viewerFor(user);
   const { id } = await params;
   const company = await getCompany(readDb, id);
-  if (!company) notFound();
+  if (!company) {
+    // A company merged into another (issue 11): its old links lead to the survivor.
+    const survivor = await resolveMergedContact(readDb, id, 'exhibitor');
+    if (survivor) redirect(`/companies/${survivor}`);
+    notFound();
+  }
   const by = oneOf(param(await searchParams, 'by'), ['week', 'month'] as const, 'month');
 
   return (

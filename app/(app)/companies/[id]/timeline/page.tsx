@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { readDb } from '@/db';
-import { getCompany, listTimeline, listTimelineFilterOptions } from '@/db/queries/companies';
+import { getCompany, listTimeline, listTimelineFilterOptions, type TimelineMerge } from '@/db/queries/companies';
+import { resolveMergedContact } from '@/db/queries/duplicates';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { param, type SearchParams } from '@/lib/search-params';
@@ -27,9 +28,17 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const [company, options, page] = await Promise.all([
     getCompany(readDb, id),
     listTimelineFilterOptions(readDb, id),
-    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE }, viewer),
+    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE, withMerges: true }, viewer),
   ]);
-  if (!company) notFound();
+  if (!company) {
+    const survivor = await resolveMergedContact(readDb, id, 'exhibitor');
+    if (survivor) redirect(`/companies/${survivor}/timeline`);
+    notFound();
+  }
+  // Merges (issue 11) stand among the conversations, in date order.
+  const items = [...page.rows.map((r) => ({ at: new Date(r.conversation_date), id: r.id, entry: r })), ...(page.merges ?? []).map((m) => ({ at: new Date(m.at), id: m.id, merge: m }))].sort(
+    (a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1),
+  );
   const filterParams = timelineFilterParams(filters);
   const filtered = Object.keys(filterParams).length > 0;
 
@@ -111,15 +120,13 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         </div>
       </form>
 
-      {page.rows.length === 0 ? (
+      {items.length === 0 ? (
         <EmptyState title={filtered ? 'No conversation matches these filters' : 'No conversations yet'}>
           <p>{filtered ? 'Widen the dates or clear a filter.' : 'Talks recorded at the booth for this company appear here.'}</p>
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl bg-white px-4 ring-1 ring-slate-200" aria-label="Conversations">
-          {page.rows.map((r) => (
-            <TimelineItem key={r.id} entry={r} />
-          ))}
+          {items.map((i) => ('entry' in i && i.entry ? <TimelineItem key={i.id} entry={i.entry} /> : 'merge' in i && i.merge ? <MergeItem key={i.id} merge={i.merge} companyId={id} /> : null))}
         </ul>
       )}
       <nav aria-label="Timeline pages" className="mt-4 flex flex-wrap gap-2">
@@ -135,5 +142,28 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         ) : null}
       </nav>
     </>
+  );
+}
+
+/** A merge on the timeline: who became whom, and which admin merged them. */
+function MergeItem({ merge, companyId }: { merge: TimelineMerge; companyId: string }) {
+  const when = new Date(merge.at);
+  const by = merge.merged_by_name ? ` by ${merge.merged_by_name}` : '';
+  const text =
+    merge.type === 'visitor'
+      ? `Visitor ${merge.merged_name} was merged into ${merge.survivor_name}${by}.`
+      : merge.survivor_id === companyId
+        ? `Company ${merge.merged_name} was merged into this company${by}; its leads, talks and bookings are listed here.`
+        : `Company ${merge.merged_name} was merged into ${merge.survivor_name}${by}.`;
+  return (
+    <li className="space-y-1 py-3" data-testid="timeline-merge">
+      <p className="flex flex-wrap items-baseline gap-x-2">
+        <time dateTime={when.toISOString()} className="text-sm text-slate-600">
+          {when.toLocaleString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Kolkata' })}
+        </time>
+        <span className="rounded-full bg-amber-100 px-2 text-sm">Merge</span>
+      </p>
+      <p className="text-sm text-slate-700">{text}</p>
+    </li>
   );
 }

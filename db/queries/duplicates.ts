@@ -1,0 +1,246 @@
+/**
+ * The duplicates page (issue 11): live visitors sharing an E.164 phone or an
+ * email, a page of groups at a time, each member with its leads, talks and
+ * bookings; the companies offered for a merge; a merge as it was recorded;
+ * and where a merged-away contact's old links now lead.
+ *
+ * A page of groups is three queries whatever the number of visitors: the
+ * groups (one range of the (type, deleted_at, phone|email) index, read in
+ * key order and cut at the page — a keyset cursor on the key, never OFFSET),
+ * their members (the same index, by key), and the members' counts (one
+ * statement over the three tables' visitor_id indexes, for those ids only).
+ */
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { rowsOf, toCount, toDate } from '@/db/rows';
+import { bookings, contactMerges, contacts, conversations, exhibitorStats, followUps, users, type ContactType } from '@/db/schema';
+
+export const DUPLICATE_KINDS = ['phone', 'email'] as const;
+export type DuplicateBy = (typeof DUPLICATE_KINDS)[number];
+
+/** Members shown per group; a bigger group says how many more it has. */
+export const MAX_GROUP_MEMBERS = 10;
+
+export type DuplicateMember = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  city: string | null;
+  company_name: string | null;
+  created_at: Date | null;
+  /** updated_at in ms: the merge form sends it back, so a contact changed meanwhile is refused (a stale form). */
+  version: number;
+  leads: number;
+  talks: number;
+  bookings: number;
+};
+export type DuplicateGroup = { key: string; size: number; members: DuplicateMember[] };
+export type DuplicatePage = { groups: DuplicateGroup[]; nextCursor: string | null };
+
+const encode = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+const decode = (cursor: string | null | undefined) => {
+  if (!cursor) return null;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  return key && key.length <= 255 ? key : null;
+};
+
+/**
+ * Groups of live visitors sharing a phone (`by: 'phone'`) or an email, in key
+ * order, `limit` groups a page after the cursor (the previous page's
+ * nextCursor; an invalid one reads the first page). Counts: leads =
+ * follow-ups, talks = conversations of kind talk, bookings = not cancelled
+ * (as the company views count them). Three queries.
+ */
+export async function listDuplicateGroups(db: DbOrTx, p: { by: DuplicateBy; cursor?: string | null; limit: number }): Promise<DuplicatePage> {
+  const col = p.by === 'phone' ? contacts.phone : contacts.email;
+  const limit = Math.min(100, Math.max(1, Math.floor(p.limit) || 1));
+  const after = decode(p.cursor);
+  const live = and(eq(contacts.type, 'visitor'), isNull(contacts.deleted_at));
+  const keyRows = await db
+    .select({ key: sql<string>`${col}`, size: sql<number>`count(*)`.mapWith(Number) })
+    .from(contacts)
+    .where(and(live, after === null ? isNotNull(col) : gt(col, after)))
+    .groupBy(col)
+    .having(sql`count(*) > 1`)
+    .orderBy(asc(col))
+    .limit(limit + 1);
+  const page = keyRows.slice(0, limit);
+  const nextCursor = keyRows.length > limit ? encode(page[page.length - 1]!.key) : null;
+  if (!page.length) return { groups: [], nextCursor: null };
+
+  const keys = page.map((g) => g.key);
+  const ranked = db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      phone: contacts.phone,
+      email: contacts.email,
+      city: contacts.city,
+      company_name: contacts.company_name,
+      created_at: contacts.created_at,
+      updated_at: contacts.updated_at,
+      key: sql<string>`${col}`.as('group_key'),
+      rn: sql<number>`row_number() over (partition by ${col} order by ${contacts.created_at}, ${contacts.id})`.as('rn'),
+    })
+    .from(contacts)
+    .where(and(live, inArray(col, keys)))
+    .as('m');
+  const members = await db
+    .select()
+    .from(ranked)
+    .where(sql`${ranked.rn} <= ${MAX_GROUP_MEMBERS}`)
+    .orderBy(asc(ranked.key), asc(ranked.rn));
+  const counts = await countsFor(
+    db,
+    members.map((m) => m.id),
+  );
+
+  // The database compares emails without case (its collation): group members by the same rule.
+  const fold = (k: string) => (p.by === 'email' ? k.toLowerCase() : k);
+  const byKey = new Map<string, DuplicateMember[]>();
+  for (const m of members) {
+    const c = counts.get(m.id);
+    const member: DuplicateMember = {
+      id: m.id,
+      name: m.name,
+      phone: m.phone,
+      email: m.email,
+      city: m.city,
+      company_name: m.company_name,
+      created_at: toDate(m.created_at),
+      version: toDate(m.updated_at)?.getTime() ?? 0,
+      leads: c?.leads ?? 0,
+      talks: c?.talks ?? 0,
+      bookings: c?.bookings ?? 0,
+    };
+    byKey.set(fold(m.key), [...(byKey.get(fold(m.key)) ?? []), member]);
+  }
+  return { groups: page.map((g) => ({ key: g.key, size: g.size, members: byKey.get(fold(g.key)) ?? [] })), nextCursor };
+}
+
+/** Leads, talks and bookings of these visitors, in one statement over the visitor_id indexes. */
+async function countsFor(db: DbOrTx, ids: string[]): Promise<Map<string, { leads: number; talks: number; bookings: number }>> {
+  const out = new Map<string, { leads: number; talks: number; bookings: number }>();
+  if (!ids.length) return out;
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ id: string; what: 'leads' | 'talks' | 'bookings'; n: unknown }>(
+    db,
+    sql`select ${followUps.visitor_id} as id, 'leads' as what, count(*) as n from ${followUps} where ${followUps.visitor_id} in (${list}) group by ${followUps.visitor_id}
+        union all
+        select ${conversations.visitor_id}, 'talks', count(*) from ${conversations} where ${conversations.visitor_id} in (${list}) and ${conversations.kind} = 'talk' group by ${conversations.visitor_id}
+        union all
+        select ${bookings.visitor_id}, 'bookings', count(*) from ${bookings} where ${bookings.visitor_id} in (${list}) and ${bookings.cancelled_at} is null group by ${bookings.visitor_id}`,
+  );
+  for (const r of rows) {
+    const c = out.get(r.id) ?? { leads: 0, talks: 0, bookings: 0 };
+    c[r.what] = toCount(r.n);
+    out.set(r.id, c);
+  }
+  return out;
+}
+
+export type MergeCompany = {
+  id: string;
+  name: string;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  contact_person: string | null;
+  gstin: string | null;
+  deleted: boolean;
+  merged_into_id: string | null;
+  version: number;
+  leads: number;
+  talks: number;
+  bookings: number;
+};
+
+/** Companies chosen for a merge, with their counts from the read stats (one query); deleted ones too, flagged. */
+export async function getCompaniesForMerge(db: DbOrTx, ids: string[]): Promise<MergeCompany[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      city: contacts.city,
+      phone: contacts.phone,
+      email: contacts.email,
+      contact_person: contacts.contact_person,
+      gstin: contacts.gstin,
+      deleted_at: contacts.deleted_at,
+      merged_into_id: contacts.merged_into_id,
+      updated_at: contacts.updated_at,
+      leads: exhibitorStats.leads,
+      talks: exhibitorStats.talks,
+      bookings: exhibitorStats.bookings,
+    })
+    .from(contacts)
+    .leftJoin(exhibitorStats, eq(exhibitorStats.exhibitor_id, contacts.id))
+    .where(and(inArray(contacts.id, ids), eq(contacts.type, 'exhibitor')));
+  return rows.map(({ deleted_at, updated_at, leads, talks, bookings: b, ...r }) => ({
+    ...r,
+    deleted: deleted_at !== null,
+    version: updated_at?.getTime() ?? 0,
+    leads: leads ?? 0,
+    talks: talks ?? 0,
+    bookings: b ?? 0,
+  }));
+}
+
+export type MergeRecord = {
+  id: string;
+  type: ContactType;
+  survivor_id: string;
+  survivor_name: string;
+  merged_name: string;
+  moved: Record<string, number>;
+  merged_by_name: string | null;
+  created_at: Date;
+};
+
+/** A merge as recorded (for the confirmation after it). */
+export async function getMerge(db: DbOrTx, id: string): Promise<MergeRecord | null> {
+  const [row] = await db
+    .select({
+      id: contactMerges.id,
+      type: contactMerges.type,
+      survivor_id: contactMerges.survivor_id,
+      survivor_name: contactMerges.survivor_name,
+      merged_name: contactMerges.merged_name,
+      moved: contactMerges.moved,
+      merged_by_name: users.name,
+      created_at: contactMerges.created_at,
+    })
+    .from(contactMerges)
+    .leftJoin(users, eq(users.id, contactMerges.merged_by))
+    .where(eq(contactMerges.id, id));
+  if (!row) return null;
+  // MariaDB's JSON is LONGTEXT: mysql2 may hand it over as text.
+  const moved = (typeof row.moved === 'string' ? JSON.parse(row.moved) : (row.moved ?? {})) as Record<string, number>;
+  return { ...row, moved };
+}
+
+/**
+ * Where a merged-away contact's links lead: the live contact it was merged
+ * into (merges re-point earlier ones, so one hop; a few more are followed for
+ * safety), or null when `id` was not merged or its survivor is gone.
+ */
+export async function resolveMergedContact(db: DbOrTx, id: string, type: ContactType): Promise<string | null> {
+  let current = id;
+  for (let hop = 0; hop < 5; hop++) {
+    const [row] = await db
+      .select({ merged_into_id: contacts.merged_into_id, deleted_at: contacts.deleted_at })
+      .from(contacts)
+      .where(and(eq(contacts.id, current), eq(contacts.type, type)));
+    if (!row) return null;
+    if (!row.deleted_at) return current === id ? null : current;
+    if (!row.merged_into_id) return null;
+    current = row.merged_into_id;
+  }
+  return null;
+}
+
