@@ -109,7 +109,17 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             contact.deleted_at ? (
               <RestoreContactForm id={contact.id} name={contact.name} />
             ) : (
-              <DeleteContactForm id={contact.id} name={contact.name} references={references} />
+              <>
+                <DeleteContactForm id={contact.id} name={contact.name} references={references} />
+                {company ? (
+                  <p className="text-sm text-slate-600">
+                    Entered twice?{' '}
+                    <Link href={`/contacts/duplicates?tab=companies&from=${contact.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                      Merge with another company
+                    </Link>
+                  </p>
+                ) : null}
+              </>
             )
           ) : (
             <p className="text-sm text-slate-600">Nothing is erased: a deleted contact keeps {describeReferences(references)}.</p>
