@@ -302,10 +302,14 @@ describe('chunks', () => {
     const fixture = check('visitor', text);
     const id = ulid();
     await startImport(db, admin.id, { id, type: 'visitor', mode: 'upsert', fileName: 'claims.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: 2 });
-    await importChunk(db, id, [fixture.all[0]!]);
+    const at = new Date('2026-02-03T04:05:06Z');
+    await importChunk(db, id, [fixture.all[0]!], at);
     // Line 3 claims to repeat line 2, but their phones differ: it is imported.
-    const progress = await importChunk(db, id, [{ ...fixture.all[1]!, dupOf: 2 }]);
+    const progress = await importChunk(db, id, [{ ...fixture.all[1]!, dupOf: 2 }], at);
     expect(progress.counts).toEqual(countsOf({ created: 2 }));
+    // The new contacts carry the import's time, in UTC.
+    const [first] = await livePhone(e164(a));
+    expect(await contactById(first!.id)).toMatchObject({ name: 'First', created_at: at, updated_at: at });
     await revertImport(db, id, admin.id);
   });
 });
