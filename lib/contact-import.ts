@@ -285,6 +285,9 @@ export class Deduper {
   }
 }
 
+/** A row of the preview table: its mapped cells, the browser's finding and why. */
+export type PreviewRow = { line: number; cells: ImportCells; status: number; reason: string | null };
+
 /** The result of the browser's check of one file row. */
 export const ROW_VALID = 0;
 export const ROW_INVALID = 1;
@@ -339,6 +342,24 @@ export class FileChecker {
     }
     this.done = end;
     return end === this.rows.length;
+  }
+
+  /** The first `limit` rows as the preview shows them (the rest are counted, not drawn). */
+  preview(limit: number): PreviewRow[] {
+    const out: PreviewRow[] = [];
+    for (let i = 0; i < Math.min(limit, this.done); i++) out.push(this.previewRow(i));
+    return out;
+  }
+
+  /** The first `limit` invalid or duplicate rows, with their reasons. */
+  problems(limit: number): PreviewRow[] {
+    const out: PreviewRow[] = [];
+    for (let i = 0; i < this.done && out.length < limit; i++) if (this.status[i] !== ROW_VALID) out.push(this.previewRow(i));
+    return out;
+  }
+
+  private previewRow(i: number): PreviewRow {
+    return { line: i + FIRST_LINE, cells: cellsOf(this.rows[i]!, this.columns), status: this.status[i]!, reason: this.reasons.get(i) ?? null };
   }
 
   /** The row at index i as the server receives it. */

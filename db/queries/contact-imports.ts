@@ -213,11 +213,16 @@ export function progressOf(b: BatchRow): ImportProgress {
   return { id: b.id, type: b.type, mode: b.mode, status: b.status, fileName: b.file_name, mapping: b.mapping ?? null, rowsTotal: b.rows_total, recorded, nextLine: FIRST_LINE + recorded, counts };
 }
 
-/** A batch with its progress and who ran it; null when unknown. `lock` is for the service's transactions. */
-export async function getImportProgress(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<(ImportProgress & { createdBy: string }) | null> {
+/** A batch's progress and who started it; null when unknown. `lock` is for the service's transactions. */
+export async function getImportBatch(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<{ progress: ImportProgress; createdBy: string } | null> {
   const q = db.select(BATCH_COLUMNS).from(contactImports).where(eq(contactImports.id, id));
   const [row] = opts.lock ? await q.for('update') : await q;
-  return row ? { ...progressOf(row), createdBy: row.created_by } : null;
+  return row ? { progress: progressOf(row), createdBy: row.created_by } : null;
+}
+
+/** Where a batch stands (a resume starts at `nextLine`); null when unknown. */
+export async function getImportProgress(db: DbOrTx, id: string): Promise<ImportProgress | null> {
+  return (await getImportBatch(db, id))?.progress ?? null;
 }
 
 const reverter = alias(users, 'reverter');

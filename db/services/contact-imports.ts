@@ -25,7 +25,7 @@ import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
 import { hasErrno } from '@/db/pool';
 import { rowsOf } from '@/db/rows';
-import { findImportMatches, getImportProgress, type ImportProgress } from '@/db/queries/contact-imports';
+import { findImportMatches, getImportBatch, type ImportProgress } from '@/db/queries/contact-imports';
 import {
   bookings,
   campaignRecipients,
@@ -89,17 +89,12 @@ export async function startImport(db: Db, userId: string, input: StartImportInpu
       updated_at: now,
     })
     .onDuplicateKeyUpdate({ set: { id: sql`${contactImports.id}` } });
-  const batch = await getImportProgress(db, input.id);
+  const batch = await getImportBatch(db, input.id);
   if (!batch) throw new DomainError('NOT_FOUND', 'The import could not be started. Try again.');
-  if (batch.createdBy !== userId || batch.type !== input.type || batch.mode !== input.mode || batch.rowsTotal !== input.rowsTotal) {
+  const { progress } = batch;
+  if (batch.createdBy !== userId || progress.type !== input.type || progress.mode !== input.mode || progress.rowsTotal !== input.rowsTotal) {
     throw new DomainError('CONFLICT', 'This import was started with other settings. Reload the page and start again.');
   }
-  return withoutCreator(batch);
-}
-
-function withoutCreator(batch: ImportProgress & { createdBy?: string }): ImportProgress {
-  const progress = { ...batch };
-  delete progress.createdBy;
   return progress;
 }
 
@@ -128,9 +123,9 @@ export async function importChunk(db: Db, importId: string, rows: ImportRow[], n
 type Planned = { line: number; cells: ImportRow['cells']; result: ImportRowResult; reason: string | null; contactId: string | null; value?: ContactFields; before?: StoredFields };
 
 async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date): Promise<ImportProgress> {
-  const found = await getImportProgress(tx, importId, { lock: true });
+  const found = await getImportBatch(tx, importId, { lock: true });
   if (!found) throw new DomainError('NOT_FOUND', 'That import no longer exists. Start it again.');
-  const batch = withoutCreator(found);
+  const batch = found.progress;
   if (batch.status === 'reverted') throw new DomainError('CONFLICT', 'This import was reverted. Start a new import to bring these rows in.');
   if (rows[0]!.line > batch.nextLine) throw new DomainError('CONFLICT', `Lines up to ${batch.nextLine - 1} are saved; continue from line ${batch.nextLine}.`);
   if (rows.at(-1)!.line >= FIRST_LINE + batch.rowsTotal) throw new DomainError('INVALID', `The file of this import has ${batch.rowsTotal.toLocaleString('en-IN')} rows; these lines are past its end.`);
@@ -329,7 +324,7 @@ export type RevertResult = { deleted: number; softDeleted: number; restored: num
  */
 export async function revertImport(db: Db, importId: string, userId: string, now = new Date()): Promise<RevertResult> {
   return db.transaction(async (tx) => {
-    const batch = await getImportProgress(tx, importId, { lock: true });
+    const batch = (await getImportBatch(tx, importId, { lock: true }))?.progress;
     if (!batch) throw new DomainError('NOT_FOUND', 'That import no longer exists.');
     if (batch.status === 'reverted') throw new DomainError('CONFLICT', 'This import was already reverted.');
 
