@@ -56,8 +56,13 @@ export type RowMatch = { match: ImportMatch; stored: ImportCandidate | null };
  * transaction; for visitors, run in REPEATABLE READ, the phone and email
  * ranges are locked too, so no other import or writer can add a visitor
  * with one of these phones until the caller commits (invariant 13).
+ *
+ * Rows match the contacts as they were before the import (what the dry run
+ * saw): with `importId`, a contact that an earlier line of that import
+ * updated still matches by the values of its before-image — and is then
+ * "the same contact as" that line.
  */
-export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { line: number; value: ContactFields }[], opts: { lock: boolean }): Promise<Map<number, RowMatch>> {
+export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { line: number; value: ContactFields }[], opts: { lock: boolean; importId?: string }): Promise<Map<number, RowMatch>> {
   const out = new Map<number, RowMatch>();
   if (!rows.length) return out;
   const keysOf = new Map(rows.map((r) => [r.line, rowKeys(type, r.value)]));
@@ -92,19 +97,21 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
       ([column, vs]) => sql`(select ${STORED} from ${contacts} where ${contacts.type} = ${type} and ${contacts.deleted_at} is null and ${inArray(column, vs)}${lockRanges ? sql` for update` : sql``})`,
     );
   let candidates = parts.length ? await rowsOf<ImportCandidate>(db, sql.join(parts, sql` union `)) : [];
+  const before = opts.importId ? await updatedBefore(db, opts.importId, byColumn) : [];
 
   const pick = () => {
     const picked = new Map<number, RowMatch>();
     for (const r of rows) {
       let result: RowMatch = { match: null, stored: null };
       for (const key of keysOf.get(r.line)!) {
-        const found = candidates.filter((c) => hasKey(c, key));
-        if (found.length > 1) {
-          result = { match: { ambiguous: ambiguity(type, key, found.length) }, stored: null };
+        const ids = new Set([...candidates, ...before].filter((c) => hasKey(c, key)).map((c) => c.id));
+        if (ids.size > 1) {
+          result = { match: { ambiguous: ambiguity(type, key, ids.size) }, stored: null };
           break;
         }
-        if (found.length === 1) {
-          const c = found[0]!;
+        if (ids.size === 1) {
+          const [id] = ids;
+          const c = candidates.find((x) => x.id === id) ?? before.find((x) => x.id === id)!;
           result = { match: { contactId: c.id, equal: isUnchanged(type, r.value, c) }, stored: c };
           break;
         }
@@ -127,6 +134,31 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
   }
   for (const [line, m] of picked) out.set(line, m);
   return out;
+}
+
+/**
+ * The before-images of the contacts an import updated that had one of these
+ * values (a phone, an email, a GSTIN). Read from the import's own rows; an
+ * update that changed a contact's phone or email leaves it matching the old
+ * one, as the dry run saw it.
+ */
+async function updatedBefore(db: DbOrTx, importId: string, byColumn: [AnyMySqlColumn, string[]][]): Promise<ImportCandidate[]> {
+  const conditions = byColumn
+    .filter(([, vs]) => vs.length)
+    .map(([column, vs]) => {
+      const value = sql`json_unquote(json_extract(${contactImportRows.before}, ${`$.${column.name}`}))`;
+      return sql`${column.name === 'email' ? sql`lower(${value})` : column.name === 'gstin' ? sql`upper(${value})` : value} in (${sql.join(
+        vs.map((v) => sql`${v}`),
+        sql`, `,
+      )})`;
+    });
+  if (!conditions.length) return [];
+  const rows = await rowsOf<{ id: string; before: unknown }>(
+    db,
+    sql`select ${contactImportRows.contact_id} as id, ${contactImportRows.before} as \`before\` from ${contactImportRows}
+        where ${contactImportRows.import_id} = ${importId} and ${contactImportRows.result} = 'updated' and (${sql.join(conditions, sql` or `)})`,
+  );
+  return rows.map((r) => ({ ...((typeof r.before === 'string' ? JSON.parse(r.before) : r.before) as StoredFields), id: r.id }));
 }
 
 /** One row's answer in the preview's read-only pass: its match, or why the server refuses it. */

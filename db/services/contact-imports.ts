@@ -163,7 +163,7 @@ async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date
   }
 
   // 2. Matches, in one statement, locked; and the contacts earlier lines of this import already matched.
-  const matches = await findImportMatches(tx, type, kept, { lock: true });
+  const matches = await findImportMatches(tx, type, kept, { lock: true, importId });
   const matchedIds = [...new Set([...matches.values()].flatMap((m) => (m.stored ? [m.stored.id] : [])))];
   const firstLine = await linesOfContacts(tx, importId, matchedIds);
 
