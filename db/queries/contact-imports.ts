@@ -59,7 +59,7 @@ export type RowMatch = { match: ImportMatch; stored: ImportCandidate | null };
  *
  * Rows match the contacts as they were before the import (what the dry run
  * saw): with `importId`, a contact that an earlier line of that import
- * updated still matches by the values of its before-image — and is then
+ * updated matches by the values of its before-image only — and is then
  * "the same contact as" that line.
  */
 export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { line: number; value: ContactFields }[], opts: { lock: boolean; importId?: string }): Promise<Map<number, RowMatch>> {
@@ -97,7 +97,20 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
       ([column, vs]) => sql`(select ${STORED} from ${contacts} where ${contacts.type} = ${type} and ${contacts.deleted_at} is null and ${inArray(column, vs)}${lockRanges ? sql` for update` : sql``})`,
     );
   let candidates = parts.length ? await rowsOf<ImportCandidate>(db, sql.join(parts, sql` union `)) : [];
-  const before = opts.importId ? await updatedBefore(db, opts.importId, byColumn) : [];
+  // Contacts the import already updated count by their values before it (an update may have taken a key
+  // from them, or given them one — the file's new name with the email they kept), as the dry run saw them.
+  let before: ImportCandidate[] = [];
+  let touchedNow: ImportCandidate[] = [];
+  if (opts.importId) {
+    const touched = await updatedContacts(
+      db,
+      opts.importId,
+      candidates.map((c) => c.id),
+    );
+    touchedNow = candidates.filter((c) => touched.has(c.id));
+    candidates = candidates.filter((c) => !touched.has(c.id));
+    before = await updatedBefore(db, opts.importId, byColumn);
+  }
 
   const pick = () => {
     const picked = new Map<number, RowMatch>();
@@ -116,6 +129,10 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
           break;
         }
       }
+      // One phone, one visitor, whatever a client claims: a phone an earlier line gave a visitor is never created again
+      // (the browser reports such a row as a duplicate; this is the server's net under it).
+      const holder = !result.match && type === 'visitor' ? touchedNow.find((c) => c.phone === r.value.phone) : undefined;
+      if (holder) result = { match: { contactId: holder.id, equal: false }, stored: holder };
       picked.set(r.line, result);
     }
     return picked;
@@ -134,6 +151,16 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
   }
   for (const [line, m] of picked) out.set(line, m);
   return out;
+}
+
+/** Which of these contacts the import updated. */
+async function updatedContacts(db: DbOrTx, importId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ id: contactImportRows.contact_id })
+    .from(contactImportRows)
+    .where(and(eq(contactImportRows.import_id, importId), eq(contactImportRows.result, 'updated'), inArray(contactImportRows.contact_id, ids)));
+  return new Set(rows.map((r) => r.id!));
 }
 
 /**
