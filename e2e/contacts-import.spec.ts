@@ -87,3 +87,13 @@ test.describe('[CONTACTS]: import from CSV', () => {
     expect(violations).toEqual([]);
   });
 });
+
+test.describe('[CONTACTS]: import is for admins', () => {
+  test.use({ storageState: authFile('manager') });
+
+  test('a manager gets 403 on the import page, a report and the rejected rows', async ({ page }) => {
+    const id = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
+    for (const path of ['/contacts/import', `/contacts/imports/${id}`]) expect((await page.goto(path))!.status()).toBe(403);
+    expect((await page.request.get(`/api/export/contact-imports/${id}/rejected`)).status()).toBe(403);
+  });
+});

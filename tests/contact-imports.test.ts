@@ -11,7 +11,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, pool, type Db } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { getImportProgress, matchImportRows, revertSummary } from '@/db/queries/contact-imports';
+import { getImportProgress, lastImportMappings, listContactImports, listImportRows, matchImportRows, REJECTED_RESULTS, revertSummary } from '@/db/queries/contact-imports';
 import { contactImportRows, contacts, type ImportMode } from '@/db/schema';
 import { importChunk, revertImport, startImport } from '@/db/services/contact-imports';
 import { autoMap, columnsFromMapping, dryRunCounts, FileChecker, mappingOf, mappingProblems, parseCsvText, ROW_VALID, type ImportCounts, type ImportMatch, type ImportRow } from '@/lib/contact-import';
@@ -189,6 +189,20 @@ describe('visitors: preview, dry run, import and revert in each mode', () => {
       expect(progress.counts).toEqual(EXPECTED[mode]);
       expect(progress).toMatchObject({ status: 'done', recorded: 11, nextLine: 13 });
       expect((await getImportProgress(db, id))!.counts).toEqual(EXPECTED[mode]);
+      // The report: the rejected lines with their reasons, the history, and the mapping offered for the next visitors file.
+      const rejected = await listImportRows(db, id, { results: REJECTED_RESULTS, limit: 100 });
+      const skippedLines = { create: [4, 5, 6], upsert: [], update: [2, 11] }[mode];
+      expect(rejected.map((r) => r.line)).toEqual([3, 7, 8, 9, 10, 12, ...skippedLines].sort((a, b) => a - b));
+      expect(rejected.find((r) => r.line === 8)).toMatchObject({
+        result: 'invalid',
+        reason: 'Not a valid phone number.',
+        input: { name: 'Bad Phone', phone: '12345', email: '', city: '', company_name: '' },
+      });
+      expect((await listContactImports(db, 1))[0]).toMatchObject({ id, fileName: 'test.csv', status: 'done', recorded: 11, counts: EXPECTED[mode] });
+      expect((await lastImportMappings(db)).visitor).toEqual({
+        fileName: 'test.csv',
+        mapping: { 'Full Name': 'name', 'Mobile No': 'phone', 'E-mail': 'email', City: 'city', Organisation: 'company_name', Remarks: 'ignore' },
+      });
 
       const x1 = (await contactById(f.x1.id))!;
       const x2 = (await contactById(f.x2.id))!;
