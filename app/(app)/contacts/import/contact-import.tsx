@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ulid } from 'ulid';
 import { cellClass } from '@/components/tables/simple-table';
@@ -276,8 +276,9 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
   }
 
   const problems = read ? mappingProblems(type, columns) : [];
-  const dryRun = summary && matches ? dryRunCounts(mode, summary.counts, matches) : null;
-  const matched = matches ? [...matches.values()].filter((m) => m && 'contactId' in m).length : 0;
+  // Over every valid row (100,000 of them, maybe): once per mode or file, not on every progress update.
+  const dryRun = useMemo(() => (summary && matches ? dryRunCounts(mode, summary.counts, matches) : null), [mode, summary, matches]);
+  const matched = useMemo(() => (matches ? [...matches.values()].filter((m) => m && 'contactId' in m).length : 0), [matches]);
 
   return (
     <div className="space-y-6" data-engine={where ?? undefined}>
