@@ -1,0 +1,20 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { db } from '@/db';
+import { revertImport } from '@/db/services/contact-imports';
+import { validatedAction } from '@/lib/action';
+import { ulidField } from '@/lib/validation';
+
+const count = (n: number) => n.toLocaleString('en-IN');
+
+/** "Revert this import": one transaction (db/services/contact-imports.ts revertImport); refused when already reverted. */
+export const revertImportAction = validatedAction('manage', z.object({ import_id: ulidField('Unknown import.') }), async ({ import_id }, user) => {
+  const { deleted, softDeleted, restored } = await revertImport(db, import_id, user.id);
+  revalidatePath(`/contacts/imports/${import_id}`);
+  revalidatePath('/contacts/import');
+  revalidatePath('/contacts');
+  const kept = softDeleted ? `, ${count(softDeleted)} soft-deleted (something already points at them)` : '';
+  return { ok: true, message: `Reverted: ${count(deleted)} created contacts deleted${kept}, ${count(restored)} updated contacts restored to their values before the import.` };
+});
