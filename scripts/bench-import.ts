@@ -135,7 +135,7 @@ if (!values['no-browser']) {
 
 /* ---------------------------------------------------------------- database */
 
-const url = process.env.BENCH_DATABASE_URL ?? localDatabaseUrl('paridharan_bench_import', await ensureLocalServer());
+const url = process.env.BENCH_IMPORT_DATABASE_URL ?? localDatabaseUrl('paridharan_bench_import', await ensureLocalServer());
 await dropDatabase(url);
 await createDatabase(url);
 await migrateDatabase(url);

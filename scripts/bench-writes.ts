@@ -23,7 +23,7 @@ const { values } = parseArgs({ options: { entries: { type: 'string', default: '4
 const ENTRIES = Number(values.entries);
 const WRITERS = Number(values.writers);
 
-const url = process.env.BENCH_DATABASE_URL ?? localDatabaseUrl('paridharan_bench', await ensureLocalServer());
+const url = process.env.BENCH_WRITES_DATABASE_URL ?? localDatabaseUrl('paridharan_bench', await ensureLocalServer());
 await dropDatabase(url);
 await createDatabase(url);
 await migrateDatabase(url);
