@@ -12,6 +12,8 @@ async function boothSays(page: Page, phone: string) {
 
 test.describe('[CONTACTS]: import from CSV', () => {
   test('an admin previews a visitors CSV with its two bad rows, imports it, reads the report and reverts it', async ({ page }) => {
+    // The whole flow — preview, import, report, download, booth, revert, booth again — in one test.
+    test.slow();
     const run = unique();
     const phones = [newPhone(), newPhone(), newPhone(), newPhone()];
     const csv = [
