@@ -274,3 +274,30 @@ describe('recordEntry: one phone, one visitor (invariant 13)', () => {
     }
   });
 });
+
+describe('recordEntry during a merge of its visitor', () => {
+  it('a talk saved while the merge commits is recorded against the survivor', async () => {
+    const x = await world();
+    const phone = `+9195${x.phone.slice(-8)}`;
+    const [merged, survivor] = [ulid(), ulid()];
+    await db.insert(contacts).values([
+      { id: merged, type: 'visitor', name: `Ravi ${x.tag}`, phone },
+      { id: survivor, type: 'visitor', name: `Ravi K ${x.tag}`, phone: `+9194${x.phone.slice(-8)}` },
+    ]);
+    let saving: Promise<Awaited<ReturnType<typeof recordEntry>>> | undefined;
+    // The merge's transaction: the merged-away visitor locked and soft-deleted into the survivor; the
+    // booth's talk (which found that visitor by phone a moment before) starts while it is open.
+    await db.transaction(async (tx) => {
+      await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, merged)).for('update');
+      await tx.update(contacts).set({ deleted_at: new Date(), merged_into_id: survivor }).where(eq(contacts.id, merged));
+      saving = recordEntry(db, x.employeeId, talk(x, { phone, table_id: null }));
+      saving.catch(() => undefined); // awaited below, after the merge commits
+      await new Promise((r) => setTimeout(r, 400));
+    });
+    const r = await saving!;
+    expect(r.visitorId).toBe(survivor);
+    const [lead] = await db.select({ visitor_id: followUps.visitor_id }).from(followUps).where(eq(followUps.id, r.followUpId));
+    const [talkRow] = await db.select({ visitor_id: conversations.visitor_id }).from(conversations).where(eq(conversations.id, r.conversationId));
+    expect([lead!.visitor_id, talkRow!.visitor_id]).toEqual([survivor, survivor]);
+  });
+});

@@ -175,6 +175,20 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
   };
 }
 
+/**
+ * Locks a visitor contact and answers the contact to record against: the survivor if it was merged
+ * away. FOR UPDATE, as MariaDB has no FOR SHARE; talks with one visitor are rarely simultaneous, and
+ * they meet at the open lead's lock anyway.
+ */
+async function lockVisitor(tx: Tx, id: string): Promise<string> {
+  for (let hops = 0, current = id; ; hops++) {
+    const [row] = await tx.select({ merged_into_id: contacts.merged_into_id }).from(contacts).where(eq(contacts.id, current)).for('update');
+    // A merge re-points what was merged into the contact it merges away, so one hop is the norm.
+    if (!row?.merged_into_id || hops >= 3) return current;
+    current = row.merged_into_id;
+  }
+}
+
 /** A stall is booked for a day of its location's exhibition: a date outside the event's dates is refused, naming them. */
 export function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
   if ((start && date < start) || (end && date > end)) {
@@ -200,7 +214,9 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
   const at = input.at ?? new Date();
   checkFollowUpDate(input, at);
   const ctx = await readContext(tx, input, phone, at);
-  let visitorId = ctx.visitorId;
+  // The visitor row locked for the rest of the write: a merge (which locks both contacts) then either
+  // waits for this talk and moves it, or has committed and this talk follows it to the survivor.
+  let visitorId = ctx.visitorId ? await lockVisitor(tx, ctx.visitorId) : null;
   const newName = input.new_visitor_name?.trim();
   if (ctx.unknownVisitor && newName) {
     visitorId = ulid(at.getTime());
