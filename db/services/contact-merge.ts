@@ -184,10 +184,9 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
     sql`select ${bookings.exhibitor_id} from ${bookings} where ${bookings.visitor_id} = ${merged.id} and ${bookings.exhibitor_id} is not null`,
   ];
   if (adoptable.length) {
-    const inPhones = (col: SqlColumn) => sql`${col} in (${sql.join(adoptable.map((p) => sql`${p}`), sql`, `)})`;
     sources.push(
-      sql`select ${followUps.exhibitor_id} from ${followUps} where ${followUps.visitor_id} is null and ${inPhones(followUps.phone)} and ${followUps.exhibitor_id} is not null`,
-      sql`select ${conversations.exhibitor_id} from ${conversations} where ${conversations.visitor_id} is null and ${inPhones(conversations.visitor_phone)}`,
+      sql`select ${followUps.exhibitor_id} from ${followUps} where ${followUps.visitor_id} is null and ${inArray(followUps.phone, adoptable)} and ${followUps.exhibitor_id} is not null`,
+      sql`select ${conversations.exhibitor_id} from ${conversations} where ${conversations.visitor_id} is null and ${inArray(conversations.visitor_phone, adoptable)}`,
     );
   }
   await tx.execute(sql`insert into ${contactMergeCompanies} (exhibitor_id, merge_id, created_at)
@@ -246,8 +245,6 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
   }
   return moved;
 }
-
-type SqlColumn = typeof followUps.phone | typeof conversations.visitor_phone;
 
 /* ----------------------------------------------------------------- companies */
 
