@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState } from 'react';
+import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FormMessage } from '@/components/forms/field';
 import { Button, buttonClass } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
@@ -10,21 +11,12 @@ import { plural } from '../labels';
 /** "Mark all pending as sent", with a second, explicit confirmation (no window.confirm). */
 export function MarkSentForm({ campaignId, pending }: { campaignId: string; pending: number }) {
   const [state, action, isPending] = useActionState(markPendingSentAction, initialActionState);
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
-  // Focus follows the step: to "Yes" when asked, back to the first button when the admin says no.
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) startRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
+  const { confirming, confirmRef, startRef, ask, cancel, close } = useConfirmStep();
 
   return (
     <form
       action={(formData) => {
-        setConfirming(false);
+        close();
         action(formData);
       }}
       className="space-y-3"
@@ -42,17 +34,14 @@ export function MarkSentForm({ campaignId, pending }: { campaignId: string; pend
             </button>
             <Button
               variant="secondary"
-              onClick={() => {
-                returnFocus.current = true;
-                setConfirming(false);
-              }}
+              onClick={cancel}
             >
               No, keep them pending
             </Button>
           </div>
         </div>
       ) : (
-        <button ref={startRef} type="button" className={buttonClass('secondary')} disabled={pending === 0 || isPending} onClick={() => setConfirming(true)}>
+        <button ref={startRef} type="button" className={buttonClass('secondary')} disabled={pending === 0 || isPending} onClick={ask}>
           {isPending ? 'Marking…' : 'Mark all pending as sent'}
         </button>
       )}

@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState } from 'react';
+import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FormMessage } from '@/components/forms/field';
 import { Button, buttonClass } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
@@ -9,20 +10,12 @@ import { revertImportAction } from './actions';
 /** "Revert this import", with a second, explicit confirmation saying what it will do. */
 export function RevertForm({ importId, created, updated }: { importId: string; created: number; updated: number }) {
   const [state, action, isPending] = useActionState(revertImportAction, initialActionState);
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (returnFocus.current) startRef.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
+  const { confirming, confirmRef, startRef, ask, cancel, close } = useConfirmStep();
 
   return (
     <form
       action={(formData) => {
-        setConfirming(false);
+        close();
         action(formData);
       }}
       className="space-y-3"
@@ -41,17 +34,14 @@ export function RevertForm({ importId, created, updated }: { importId: string; c
             </button>
             <Button
               variant="secondary"
-              onClick={() => {
-                returnFocus.current = true;
-                setConfirming(false);
-              }}
+              onClick={cancel}
             >
               No, keep it
             </Button>
           </div>
         </div>
       ) : (
-        <button ref={startRef} type="button" className={buttonClass('danger')} disabled={isPending} onClick={() => setConfirming(true)}>
+        <button ref={startRef} type="button" className={buttonClass('danger')} disabled={isPending} onClick={ask}>
           {isPending ? 'Reverting…' : 'Revert this import'}
         </button>
       )}
