@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ContactType } from '@/db/schema/contacts';
 import { normaliseGstin } from '@/lib/gstin';
 import { normalisePhone } from '@/lib/phone';
+import { normalisedBy } from '@/lib/validation';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : v ?? null);
 
@@ -30,14 +31,7 @@ const phone = (required: boolean) =>
     z
       .string(required ? 'Phone is required.' : undefined)
       .max(64, 'Not a valid phone number.')
-      .transform((v, ctx) => {
-        const e164 = normalisePhone(v);
-        if (!e164) {
-          ctx.addIssue({ code: 'custom', message: 'Not a valid phone number.' });
-          return z.NEVER;
-        }
-        return e164;
-      })
+      .transform(normalisedBy(normalisePhone, 'Not a valid phone number.'))
       [required ? 'nonoptional' : 'nullable'](),
   );
 
@@ -46,14 +40,7 @@ const gstin = z.preprocess(
   z
     .string()
     .max(32, 'Not a valid GSTIN.')
-    .transform((v, ctx) => {
-      const value = normaliseGstin(v);
-      if (!value) {
-        ctx.addIssue({ code: 'custom', message: 'Not a valid GSTIN (15 characters; the last one is a check character).' });
-        return z.NEVER;
-      }
-      return value;
-    })
+    .transform(normalisedBy(normaliseGstin, 'Not a valid GSTIN (15 characters; the last one is a check character).'))
     .nullable(),
 );
 

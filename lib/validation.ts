@@ -116,3 +116,18 @@ export function parseInstant(value: string): Date | null {
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time);
 }
+
+/**
+ * A zod transform that stores a value in its one normal form (a phone's E.164, a GSTIN upper-cased),
+ * refusing with `message` what `normalise` cannot read (it answers null).
+ */
+export const normalisedBy =
+  (normalise: (value: string) => string | null, message: string) =>
+  (value: string, ctx: z.RefinementCtx): string => {
+    const normal = normalise(value);
+    if (normal === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return normal;
+  };

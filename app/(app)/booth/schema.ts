@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '@/db/schema/enums';
 import { normalisePhone } from '@/lib/phone';
-import { amountField, dateField, idempotencyKeyField, MAX_YEAR, MIN_YEAR, optionalDate, optionalIdField, optionalTime, ULID_RE, ulidField } from '@/lib/validation';
+import { amountField, dateField, idempotencyKeyField, MAX_YEAR, MIN_YEAR, normalisedBy, optionalDate, optionalIdField, optionalTime, ULID_RE, ulidField } from '@/lib/validation';
 
 const notesField = z.string('Write what was said.').trim().max(5000, 'Keep notes under 5,000 characters.');
 
@@ -10,14 +10,7 @@ export const phoneField = z
   .trim()
   .min(1, 'Enter the visitor’s phone number.')
   .max(64, 'This is not a valid phone number.')
-  .transform((v, ctx) => {
-    const e164 = normalisePhone(v);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.' });
-      return z.NEVER;
-    }
-    return e164;
-  });
+  .transform(normalisedBy(normalisePhone, 'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.'));
 
 /** The booth form as submitted (strings), turned into the service's EntryInput. */
 export const recordEntrySchema = z
