@@ -3,6 +3,7 @@
  * mysql2 returns it as a string; arithmetic happens in integer paise (bigint),
  * never in JS floats. The only place money is parsed, added or formatted.
  */
+import type { AmountStatus } from '@/db/schema/bookings';
 
 /**
  * The business maximum of one booking's price (and so of any payment on it): ₹10 crore.
@@ -50,4 +51,12 @@ const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR',
 export function formatINR(value: string | bigint | null | undefined): string {
   const decimal = value === null || value === undefined ? '0.00' : typeof value === 'bigint' ? fromPaise(value) : fromPaise(toPaise(value));
   return inr.format(decimal as `${number}`);
+}
+
+/**
+ * The one unpaid / partial / paid rule (DESIGN.md invariant 4), on amounts already checked to be
+ * 0 ≤ paid ≤ price: nothing paid is unpaid, less than the price is partial, the price is paid.
+ */
+export function amountStatus(pricePaise: bigint, paidPaise: bigint): AmountStatus {
+  return paidPaise <= 0n ? 'unpaid' : paidPaise < pricePaise ? 'partial' : 'paid';
 }
