@@ -49,7 +49,7 @@ export const bookings = mysqlTable(
     index('bookings_location_id_index').on(t.location_id),
     index('bookings_conversation_id_index').on(t.conversation_id),
     index('bookings_campaign_id_amount_paid_index').on(t.campaign_id, t.amount_paid),
-    // A company's revenue without touching the rows (issue 4): KPIs and the companies list read
+    // A company's revenue without touching the rows: KPIs and the companies list read
     // (exhibitor_id, cancelled_at IS NULL, price, amount_paid); the per-campaign, per-stall and
     // over-time breakdowns the middle columns. Named by hand: the Laravel name would pass
     // MySQL's 64-character limit.

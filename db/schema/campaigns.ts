@@ -23,7 +23,7 @@ export const campaigns = mysqlTable(
     total_leads_generated: int('total_leads_generated').notNull().default(0),
     total_bookings_created: int('total_bookings_created').notNull().default(0),
     total_revenue: decimal('total_revenue', { precision: 20, scale: 2 }).notNull().default('0.00'),
-    /** SUM(price) of the campaign's bookings not cancelled: the analytics list's "booked value" (issue 5). */
+    /** SUM(price) of the campaign's bookings not cancelled: the analytics list's "booked value". */
     total_booked_value: decimal('total_booked_value', { precision: 20, scale: 2 }).notNull().default('0.00'),
     ...timestamps,
   },

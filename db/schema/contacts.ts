@@ -19,7 +19,7 @@ export const contacts = mysqlTable(
     phone: varchar('phone', { length: 32 }),
     email: varchar('email', { length: 255 }),
     city: varchar('city', { length: 255 }),
-    /** Companies: who to ask for (issue 11). */
+    /** Companies: who to ask for. */
     contact_person: varchar('contact_person', { length: 255 }),
     address: varchar('address', { length: 1000 }),
     /** Companies: 15-character GSTIN, checksum-validated (lib/gstin.ts), upper case. */
@@ -55,7 +55,7 @@ export const IMPORT_ROW_RESULTS = ['created', 'updated', 'unchanged', 'invalid',
 export type ImportRowResult = (typeof IMPORT_ROW_RESULTS)[number];
 
 /**
- * A CSV import of companies or visitors (issue 11): one batch, applied in chunks
+ * A CSV import of companies or visitors: one batch, applied in chunks
  * (each one transaction), revertable. `mapping` is the column → field mapping
  * used, offered again for the next file of the same type.
  */
@@ -105,7 +105,7 @@ export const contactImportRows = mysqlTable(
 );
 
 /**
- * A merge of two contacts of one type (issue 11): `merged_id` was soft-deleted
+ * A merge of two contacts of one type: `merged_id` was soft-deleted
  * into `survivor_id`; `moved` counts what moved. Shown on the timelines of the
  * companies it touched (contact_merge_companies).
  */

@@ -51,7 +51,7 @@ export const conversations = mysqlTable(
     index('conversations_exhibitor_id_conversation_date_index').on(t.exhibitor_id, t.conversation_date),
     index('conversations_campaign_id_outcome_index').on(t.campaign_id, t.outcome),
     index('conversations_location_id_table_id_conversation_date_index').on(t.location_id, t.table_id, t.conversation_date),
-    // Company read side (db/queries/companies.ts, issue 4). Each starts with the company, so a
+    // Company read side (db/queries/companies.ts). Each starts with the company, so a
     // company's rows are one range; InnoDB appends the primary key (id) to every secondary index,
     // so the (…, conversation_date) ones hand out a keyset timeline page in (conversation_date, id) order.
     // Talks per stall of a company (stall performance, talks KPI) without touching the rows; the

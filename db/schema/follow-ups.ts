@@ -51,7 +51,7 @@ export const followUps = mysqlTable(
     index('follow_ups_campaign_id_created_at_index').on(t.campaign_id, t.created_at),
     index('follow_ups_conversation_id_index').on(t.conversation_id),
     index('follow_ups_exhibitor_id_status_created_at_index').on(t.exhibitor_id, t.status, t.created_at),
-    // A company's leads per campaign (contributing campaigns, issue 4).
+    // A company's leads per campaign (contributing campaigns).
     index('follow_ups_exhibitor_id_campaign_id_index').on(t.exhibitor_id, t.campaign_id),
     // "My follow-ups": what is due for an employee, by date.
     index('follow_ups_employee_id_next_followup_date_index').on(t.employee_id, t.next_followup_date),

@@ -8,7 +8,7 @@ export type LegacyField = (typeof LEGACY_FIELDS)[number];
 export type LegacyOutcome = (typeof LEGACY_OUTCOMES)[number];
 
 /**
- * What the legacy backfill (issue 6; db/legacy/backfill.ts) decided for each
+ * What the legacy backfill (db/legacy/backfill.ts) decided for each
  * field of each old row it looked at: resolved (and to what, from which
  * original text), ambiguous or unresolved (with the reason), or resolved by
  * an admin by hand — which a later run never overwrites. The report and the

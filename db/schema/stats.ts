@@ -2,7 +2,7 @@ import { decimal, int, mysqlTable, primaryKey, timestamp } from 'drizzle-orm/mys
 import { bigIdRef, ulidCol } from './columns';
 
 /*
- * Read counters of the company views (issue 4): what the companies list sorts
+ * Read counters of the company views: what the companies list sorts
  * by, the dashboard's KPIs and the stall tables would otherwise count from
  * hundreds of thousands of rows on every view.
  *

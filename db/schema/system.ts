@@ -23,7 +23,7 @@ export const ATTRIBUTION_MODELS = ['last', 'first'] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 
 /**
- * Settings admins change at run time: one row (id 1). Attribution (issue 5): a
+ * Settings admins change at run time: one row (id 1). Attribution: a
  * lead is attributed to a campaign that sent the visitor's phone a message
  * within `attribution_window_days` before its first talk — the most recent
  * (last touch) or the earliest (first touch). Read inside the attribution
