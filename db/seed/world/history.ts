@@ -191,53 +191,65 @@ async function writeFollowUp(w: World, lead: Lead, last: LastTalk): Promise<void
   });
 }
 
+/** What a booking has been through by the end: paid in all, last changed, cancelled when. */
+type Afterwards = { paid: number; updatedAt: number; cancelledAt: Date | null };
+
 /** Later payments, then perhaps a cancellation, each a timeline entry carrying the booking; then the booking with what they add up to. */
 async function writeAfterSale(w: World, h: HistoryInput, lead: Lead, sale: Sale, last: LastTalk): Promise<void> {
-  const { rng } = w;
-  const { recorders, userIds } = h.staff;
-  const bookingId = sale.bookingId!;
   const k = sale.laterPayments;
   const cancelled = h.sales.cancelled[lead.index]!;
   const span = Math.min(w.now - lead.lastAt, 90 * DAY);
-  const eventTimes = Array.from({ length: k + cancelled }, () => lead.lastAt + rng.between(0.02, 1) * span)
+  const eventTimes = Array.from({ length: k + cancelled }, () => lead.lastAt + w.rng.between(0.02, 1) * span)
     .map(wholeSecond)
     .sort((x, y) => x - y);
-  let cumulative = sale.paidAtSale;
-  let updatedAt = lead.lastAt;
-  for (let p = 0; p < k; p++) {
+  const after: Afterwards = { paid: sale.paidAtSale, updatedAt: lead.lastAt, cancelledAt: null };
+  await writeLaterPayments(w, h, lead, sale, eventTimes, after);
+  if (cancelled) await writeCancellation(w, h, lead, sale, eventTimes[k]!, after);
+  await writeBooking(w, lead, sale, last, after);
+}
+
+async function writeLaterPayments(w: World, h: HistoryInput, lead: Lead, sale: Sale, eventTimes: number[], after: Afterwards): Promise<void> {
+  const { rng } = w;
+  const { recorders, userIds } = h.staff;
+  for (let p = 0; p < sale.laterPayments; p++) {
     const at = eventTimes[p]!;
     const amount = sale.installments[p + 1]!;
-    cumulative += amount;
+    after.paid += amount;
     // Drawn in the order the row literal used to draw them, so the data stays the same.
     const paymentId = w.newId(at);
     const employee = userIds[recorders.pick(rng)]!;
     const mode = rng.pick(PAYMENT_MODES);
-    const notes = `Payment of ${formatINR(money(amount))} received by ${mode}; ${formatINR(money(cumulative))} of ${formatINR(money(sale.price))} paid.`;
-    await w.out('conversations', timelineEntry(lead, { id: paymentId, employee, outcome: 'materialised', kind: 'payment', notes, at, bookingId }));
+    const notes = `Payment of ${formatINR(money(amount))} received by ${mode}; ${formatINR(money(after.paid))} of ${formatINR(money(sale.price))} paid.`;
+    await w.out('conversations', timelineEntry(lead, { id: paymentId, employee, outcome: 'materialised', kind: 'payment', notes, at, bookingId: sale.bookingId }));
     w.describe?.(paymentId, { kind: 'payment', amount: money(amount), mode });
-    updatedAt = at;
+    after.updatedAt = at;
   }
-  let cancelledAt: Date | null = null;
-  if (cancelled) {
-    const at = Math.max(eventTimes[k]!, updatedAt + 1000);
-    cancelledAt = new Date(at);
-    const cancellationId = w.newId(at);
-    const employee = userIds[recorders.pick(rng)]!;
-    const reason = rng.pick(CANCEL_REASONS);
-    const notes = `Booking cancelled; the stall is free again. ${reason}`;
-    await w.out('conversations', timelineEntry(lead, { id: cancellationId, employee, outcome: 'materialised', kind: 'cancellation', notes, at, bookingId }));
-    w.describe?.(cancellationId, { kind: 'cancellation', reason });
-    updatedAt = at;
-  }
+}
+
+/** A cancellation after the last payment (a second later at the least). */
+async function writeCancellation(w: World, h: HistoryInput, lead: Lead, sale: Sale, drawnAt: number, after: Afterwards): Promise<void> {
+  const { recorders, userIds } = h.staff;
+  const at = Math.max(drawnAt, after.updatedAt + 1000);
+  const cancellationId = w.newId(at);
+  const employee = userIds[recorders.pick(w.rng)]!;
+  const reason = w.rng.pick(CANCEL_REASONS);
+  const notes = `Booking cancelled; the stall is free again. ${reason}`;
+  await w.out('conversations', timelineEntry(lead, { id: cancellationId, employee, outcome: 'materialised', kind: 'cancellation', notes, at, bookingId: sale.bookingId }));
+  w.describe?.(cancellationId, { kind: 'cancellation', reason });
+  after.cancelledAt = new Date(at);
+  after.updatedAt = at;
+}
+
+async function writeBooking(w: World, lead: Lead, sale: Sale, last: LastTalk, after: Afterwards): Promise<void> {
   await w.out('bookings', {
-    id: bookingId,
+    id: sale.bookingId!,
     phone: lead.phone,
     booking_date: isoDate(lead.bookingDay),
     booking_location: lead.venue.name,
     table_no: lead.stallName,
     price: money(sale.price),
-    amount_status: amountStatus(BigInt(sale.price), BigInt(cumulative)),
-    amount_paid: money(cumulative),
+    amount_status: amountStatus(BigInt(sale.price), BigInt(after.paid)),
+    amount_paid: money(after.paid),
     employee_id: last.employee,
     exhibitor_id: lead.exhibitorId,
     visitor_id: lead.visitorId,
@@ -245,8 +257,8 @@ async function writeAfterSale(w: World, h: HistoryInput, lead: Lead, sale: Sale,
     table_id: lead.tableId,
     campaign_id: lead.campaignId,
     conversation_id: last.conversationId,
-    cancelled_at: cancelledAt,
+    cancelled_at: after.cancelledAt,
     created_at: new Date(lead.lastAt),
-    updated_at: new Date(updatedAt),
+    updated_at: new Date(after.updatedAt),
   });
 }
