@@ -11,6 +11,7 @@
  */
 import { and, eq, like, ne, sql } from 'drizzle-orm';
 import { createDb, createPool, type Db, type DbOrTx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { idempotencyKeys, users, type NewBooking, type NewConversation, type NewFollowUp, type Role } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
@@ -320,7 +321,7 @@ async function expectCounts(db: Db, expected: Record<SeedTable, number>) {
 }
 
 async function partialAdvice(db: Db): Promise<string> {
-  const [[row]] = (await db.execute(sql`select database() as name`).catch(() => [[]])) as unknown as [[{ name: string } | undefined]];
+  const [row] = await rowsOf<{ name: string }>(db, sql`select database() as name`).catch(() => []);
   return `The database${row?.name ? ` "${row.name}"` : ''} holds part of the demo: drop it${row?.name ? ` (DROP DATABASE \`${row.name}\`)` : ''} and seed again.`;
 }
 
