@@ -11,7 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDb, createPool } from '../db';
 import { runBackfill } from '../db/legacy/backfill';
-import { listUnresolved, type UnresolvedCursor } from '../db/queries/legacy';
+import { listUnresolved, type UnresolvedCursor } from '../db/legacy/resolutions';
 import { csvLine } from '../lib/csv';
 import { resolveDatabase } from './local-db';
 

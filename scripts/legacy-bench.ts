@@ -1,5 +1,5 @@
 /**
- * `npm run legacy:bench` — the legacy migration at scale (issue 6): copies the
+ * `npm run legacy:bench` — the legacy migration at scale: copies the
  * large data set (`npm run db:seed -- --scale large`, BENCH_DATABASE_URL or
  * paridharan_large on the private server) into a database of the OLD shape
  * (db/legacy/old-shape.sql) beside it — phones typed three ways, locations and

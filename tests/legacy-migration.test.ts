@@ -7,14 +7,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, createPool, type Db } from '@/db';
-import { runBackfill, stallKey, locationKey } from '@/db/legacy/backfill';
+import { runBackfill } from '@/db/legacy/backfill';
+import { stallKey, locationKey } from '@/db/legacy/stall-match';
 import { resolveByHand } from '@/db/legacy/resolve';
 import { migrateDatabase } from '@/db/migrate';
 import { getCompanyKpis, listCompanies } from '@/db/queries/companies';
 import { MONEY_VIEWER } from '@/lib/viewer';
-import { listUnresolved } from '@/db/queries/legacy';
+import { listUnresolved } from '@/db/legacy/resolutions';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
-import { createLegacyBooking, createLegacyFollowUp } from '@/db/services/legacy';
+import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { reconcileReadStats } from '@/db/services/read-stats';
 import { dropDatabase } from '@/scripts/local-db';
 import { B, buildOldShapeDatabase, C, K1, U1 } from './helpers/legacy-fixture';

@@ -7,7 +7,7 @@ import { indexStalls, matchStall } from '@/db/legacy/stall-match';
 import { migrateDatabase } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
 import { bookings, followUps, locations, stalls, users } from '@/db/schema';
-import { createLegacyBooking, createLegacyFollowUp } from '@/db/services/legacy';
+import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { dropDatabase } from '@/scripts/local-db';
 import { buildStallNamesDatabase, STALL_CASES, stallCaseId } from './helpers/legacy-fixture';
 

@@ -11,7 +11,7 @@ import { db } from '@/db';
 import { bookings, contacts, conversations, exhibitorStallStats, exhibitorStats, followUps, locations, stallStats, users } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
-import { createLegacyBooking, createLegacyFollowUp } from '@/db/services/legacy';
+import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { reconcileReadStats } from '@/db/services/read-stats';
 import { stalls } from '@/db/schema';
 

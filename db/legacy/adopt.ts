@@ -1,5 +1,5 @@
 /**
- * Adopting an existing Paridharan database of the old shape (issue 6; design
+ * Adopting an existing Paridharan database of the old shape (design
  * document §6): a database with the old `follow_ups`, `bookings`, `contacts`…
  * tables and no migration history is brought to the state of our first
  * migration (drizzle/0000_init.sql) in place, then the later migrations run as

@@ -1,12 +1,13 @@
 /**
- * An admin resolves a row the backfill could not (issue 6): picks the contact,
+ * An admin resolves a row the backfill could not: picks the contact,
  * the company, the location or the stall. The choice is written to the row and
  * recorded as `by_hand`, which no later backfill run overwrites. One transaction.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db';
-import { legacyResolutions } from '@/db/schema';
+import type { Db, Tx } from '@/db';
+import { rowsOf } from '@/db/rows';
+import { bookings, contacts, followUps, legacyResolutions, locations, stalls } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 
 export const HAND_FIELDS = ['visitor_id', 'exhibitor_id', 'location_id', 'table_id'] as const;
@@ -21,36 +22,36 @@ export const resolveByHandSchema = z
   .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), { message: 'A lead has no location or stall to set here.', path: ['field'] });
 export type ResolveByHand = z.output<typeof resolveByHandSchema>;
 
-async function one<T>(tx: Parameters<Parameters<Db['transaction']>[0]>[0], query: ReturnType<typeof sql>): Promise<T | undefined> {
-  const [rows] = (await tx.execute(query)) as unknown as [T[]];
-  return rows[0];
+async function one<T>(tx: Tx, query: SQL): Promise<T | undefined> {
+  const [row] = await rowsOf<T>(tx, query);
+  return row;
 }
 
 export async function resolveByHand(db: Db, userId: string, input: ResolveByHand): Promise<void> {
-  const table = sql.raw(input.entity === 'booking' ? 'bookings' : 'follow_ups');
+  const x = input.entity === 'booking' ? bookings : followUps;
   await db.transaction(async (tx) => {
     const row = await one<{ id: string; location_id: number | null }>(
       tx,
-      sql`select id, ${input.entity === 'booking' ? sql`location_id` : sql`null as location_id`} from ${table} where id = ${input.row_id} for update`,
+      sql`select ${x.id}, ${input.entity === 'booking' ? bookings.location_id : sql`null as location_id`} from ${x} where ${x.id} = ${input.row_id} for update`,
     );
     if (!row) throw new DomainError('NOT_FOUND', 'That row no longer exists.');
     let value: string | number = input.value;
     if (input.field === 'visitor_id' || input.field === 'exhibitor_id') {
-      const contact = await one<{ type: string }>(tx, sql`select type from contacts where id = ${input.value} and deleted_at is null`);
+      const contact = await one<{ type: string }>(tx, sql`select ${contacts.type} from ${contacts} where ${contacts.id} = ${input.value} and ${contacts.deleted_at} is null`);
       if (!contact) throw new DomainError('NOT_FOUND', 'That contact does not exist.', 'value');
       if (input.field === 'exhibitor_id' && contact.type !== 'exhibitor') throw new DomainError('INVALID', 'Choose a company (an exhibitor).', 'value');
     } else if (input.field === 'location_id') {
       value = Number(input.value);
-      if (!(await one(tx, sql`select id from location_mngt where id = ${value}`))) throw new DomainError('NOT_FOUND', 'That location does not exist.', 'value');
+      if (!(await one(tx, sql`select ${locations.id} from ${locations} where ${locations.id} = ${value}`))) throw new DomainError('NOT_FOUND', 'That location does not exist.', 'value');
     } else {
       value = Number(input.value);
-      const stall = await one<{ location_id: number }>(tx, sql`select location_mngt_id as location_id from location_mngt_table_details where id = ${value}`);
+      const stall = await one<{ location_id: number }>(tx, sql`select ${stalls.location_mngt_id} as location_id from ${stalls} where ${stalls.id} = ${value}`);
       if (!stall) throw new DomainError('NOT_FOUND', 'That stall does not exist.', 'value');
       if (row.location_id === null) throw new DomainError('INVALID', 'Resolve the booking’s location first.', 'value');
       if (Number(stall.location_id) !== Number(row.location_id)) throw new DomainError('INVALID', 'That stall is in another location.', 'value');
     }
     try {
-      await tx.execute(sql`update ${table} set ${sql.raw(input.field)} = ${value} where id = ${input.row_id}`);
+      await tx.execute(sql`update ${x} set ${x[input.field]} = ${value} where ${x.id} = ${input.row_id}`);
     } catch (error) {
       if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw new DomainError('STALL_TAKEN', 'That stall is already sold for this booking’s date.', 'value');
       if (isDuplicateKeyError(error, 'follow_ups_open_lead_unique')) throw new DomainError('CONFLICT', 'That company already has an open lead with this phone.', 'value');

@@ -1,6 +1,7 @@
 /**
  * How the legacy backfill reads an old booking's free-text `table_no` as a
- * stall of its location (issue 6, refined by issue 10). One rule, in one place:
+ * stall of its location. One rule, in one place, shared with the old write
+ * shapes (db/legacy/old-write-shapes.ts) so old callers link stalls alike:
  *
  *   1. by name   — a stall whose name is the same text, ignoring case, spaces
  *                  and dashes (`t-5`, `T 5`, `t5` are the stall `T-5`);

@@ -11,13 +11,14 @@
  */
 import { and, eq, like, ne, sql } from 'drizzle-orm';
 import { createDb, createPool, type Db, type DbOrTx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { idempotencyKeys, users, type NewBooking, type NewConversation, type NewFollowUp, type Role } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { reconcileReadStats } from '@/db/services/read-stats';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { hashPassword } from '@/lib/password';
-import { DAY, generateWorld, insertStatement, isoDate, nextIds, SEED_TABLES, sqlTuple, startOfUtcDay, type CampaignSpec, type HistoryDetail, type LocationSpec, type RunSql, type SeedTable, type WorldSpec } from './shared';
+import { countSeededRows, DAY, generateWorld, insertStatement, isoDate, nextIds, SEED_TABLES, sqlTuple, startOfUtcDay, type CampaignSpec, type HistoryDetail, type LocationSpec, type RunSql, type SeedTable, type WorldSpec } from './shared';
 
 export const DEMO_PASSWORD = 'paridharan-demo';
 export const DEMO_SEED = 20_251_104;
@@ -177,7 +178,7 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
       return rows;
     };
     const tuples = Object.fromEntries(BASE_TABLES.map((t) => [t, [] as string[]])) as Record<BaseTable, string[]>;
-    const spec = { ...demoSpec(options.seed ?? DEMO_SEED, now, passwordHash), firstIds: await nextIds(run) };
+    const spec = { ...demoSpec(options.seed ?? DEMO_SEED, now, passwordHash), firstIds: await nextIds(tx) };
     const generated = await generateWorld(
       spec,
       (table, row) => {
@@ -312,23 +313,15 @@ function rootMessage(error: unknown): string {
   return message;
 }
 
-/**
- * The services stamp a row they update without naming updated_at with the
- * wall clock (ON UPDATE CURRENT_TIMESTAMP): a new lead when it is linked to
- * its first talk, a sale's talk when it is linked to its booking, a campaign
- * when its counters move. For history written with `at`, put back the
- * history's time: a lead was last updated at its latest talk, a talk at its
- * own time, a campaign when it was sent (as generated).
- */
 /** Every generated row was written, no more, no fewer. */
 async function expectCounts(db: Db, expected: Record<SeedTable, number>) {
-  const [[actual]] = (await db.execute(sql.raw(`select ${SEED_TABLES.map((t) => `(select count(*) from \`${t}\`) as \`${t}\``).join(', ')}`))) as unknown as [[Record<SeedTable, number | string>]];
-  const wrong = SEED_TABLES.filter((t) => Number(actual[t]) !== expected[t]);
+  const actual = await countSeededRows(db);
+  const wrong = SEED_TABLES.filter((t) => actual[t] !== expected[t]);
   if (wrong.length) throw new Error(`rows written differ from the generated ones (${wrong.map((t) => `${t}: ${actual[t]} ≠ ${expected[t]}`).join(', ')})`);
 }
 
 async function partialAdvice(db: Db): Promise<string> {
-  const [[row]] = (await db.execute(sql`select database() as name`).catch(() => [[]])) as unknown as [[{ name: string } | undefined]];
+  const [row] = await rowsOf<{ name: string }>(db, sql`select database() as name`).catch(() => []);
   return `The database${row?.name ? ` "${row.name}"` : ''} holds part of the demo: drop it${row?.name ? ` (DROP DATABASE \`${row.name}\`)` : ''} and seed again.`;
 }
 

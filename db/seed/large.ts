@@ -19,8 +19,8 @@ import type { Role } from '@/db/schema';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { refillReadStats } from '@/db/services/read-stats';
 import { hashPassword } from '@/lib/password';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo';
-import { DAY, findOrphans, generateWorld, insertStatement, isoDate, nextIds, person, Rng, SEED_TABLES, splitTotal, sqlTuple, startOfUtcDay, type CampaignSpec, type LocationSpec, type RunSql, type SeedRows, type SeedTable, type WorldSpec } from './shared';
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty } from './demo';
+import { analyzeSeededTables, countSeededRows, DAY, findOrphans, generateWorld, insertStatement, isoDate, nextIds, person, Rng, SEED_TABLES, splitTotal, sqlTuple, startOfUtcDay, type CampaignSpec, type LocationSpec, type RunSql, type SeedRows, type SeedTable, type WorldSpec } from './shared';
 
 export const LARGE_SEED = 20_250_601;
 
@@ -290,12 +290,12 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     };
   try {
     const run = runOn(pool);
-    const [anyUser] = await run('SELECT id FROM users LIMIT 1');
-    if (anyUser) {
+    const db = createDb(pool);
+    if (!(await isEmpty(db))) {
       throw new Error(`The database ${new URL(url).pathname.slice(1)} already has users: the large seed needs a freshly migrated, empty database. Drop and recreate it first.`);
     }
     const now = startOfUtcDay(options.now?.getTime() ?? Date.now());
-    const spec = { ...largeSpec(options.seed ?? LARGE_SEED, now, await hashPassword(DEMO_PASSWORD)), firstIds: await nextIds(run) };
+    const spec = { ...largeSpec(options.seed ?? LARGE_SEED, now, await hashPassword(DEMO_PASSWORD)), firstIds: await nextIds(db) };
     let loaded = 0;
     const totals: Record<SeedTable, number> = {
       users: spec.users.length,
@@ -341,18 +341,12 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     const verified = Date.now();
 
     log('Recounting the campaign counters and the read counters…');
-    await reconcileCampaignCounters(createDb(pool), { fix: true });
-    await refillReadStats(createDb(pool));
-    await run(`ANALYZE TABLE ${SEED_TABLES.map((t) => `\`${t}\``).join(', ')}`);
+    await reconcileCampaignCounters(db, { fix: true });
+    await refillReadStats(db);
+    await analyzeSeededTables(db);
     const reconciled = Date.now();
 
-    const counts = {} as Record<SeedTable, number>;
-    await Promise.all(
-      SEED_TABLES.map(async (t) => {
-        const [row] = (await run(`SELECT COUNT(*) AS n FROM \`${t}\``)) as { n: number | string }[];
-        counts[t] = Number(row?.n ?? 0);
-      }),
-    );
+    const counts = await countSeededRows(db);
     return { counts, ms: { load: loaded - started, indexes: indexed - loaded, verify: verified - indexed, reconcile: reconciled - verified, total: Date.now() - started } };
   } finally {
     await pool.end();

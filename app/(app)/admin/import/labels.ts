@@ -1,6 +1,6 @@
 import { LEGACY_ENTITIES, LEGACY_FIELDS, type LegacyEntity, type LegacyField, type LegacyOutcome } from '@/db/schema';
-import type { UnresolvedCursor } from '@/db/queries/legacy';
-import type { HandEntity } from '@/db/queries/legacy-rows';
+import type { UnresolvedCursor } from '@/db/legacy/resolutions';
+import type { HandEntity } from '@/db/legacy/row-context';
 
 export const ENTITY_LABELS: Record<LegacyEntity, string> = { contact: 'Contact', follow_up: 'Follow-up', booking: 'Booking', recipient: 'Campaign recipient' };
 export const FIELD_LABELS: Record<LegacyField, string> = {

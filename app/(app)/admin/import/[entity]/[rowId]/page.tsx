@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
-import { getLegacyRowContext, listStallsOfLocation } from '@/db/queries/legacy-rows';
+import { getLegacyRowContext, listStallsOfLocation } from '@/db/legacy/row-context';
 import { listLocationOptions } from '@/db/queries/stalls';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,12 +1,23 @@
 /**
- * The legacy backfill's report (issue 6): counts per field and outcome, and
- * the rows it could not resolve with their reason and what the old row said.
+ * The legacy backfill's report, read from legacy_resolutions: counts per
+ * entity, field and outcome, and the rows it could not resolve with their
+ * reason and what the old row said.
  */
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { LEGACY_ENTITIES, LEGACY_FIELDS, legacyResolutions, type LegacyEntity, type LegacyField, type LegacyOutcome } from '@/db/schema';
 
-export { countResolutions } from '@/db/legacy/backfill';
+export type ResolutionCount = { entity: LegacyEntity; field: LegacyField; outcome: LegacyOutcome; rows: number };
+
+/** The report's counts: per entity, field and outcome. */
+export async function countResolutions(db: DbOrTx): Promise<ResolutionCount[]> {
+  const r = legacyResolutions;
+  return db
+    .select({ entity: r.entity, field: r.field, outcome: r.outcome, rows: count() })
+    .from(r)
+    .groupBy(r.entity, r.field, r.outcome)
+    .orderBy(r.entity, r.field, r.outcome);
+}
 
 export type UnresolvedRow = { entity: LegacyEntity; row_id: string; field: LegacyField; outcome: LegacyOutcome; reason: string | null; original: string | null };
 export type UnresolvedCursor = { entity: LegacyEntity; row_id: string; field: LegacyField };

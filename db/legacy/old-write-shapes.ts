@@ -11,8 +11,8 @@ import { bookings, followUps, locations, stalls, type Outcome } from '@/db/schem
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { fromPaise, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
-import { indexStalls, matchStall } from '@/db/legacy/stall-match';
-import { deriveAmountStatus } from './entries';
+import { deriveAmountStatus } from '@/db/services/entries';
+import { indexStalls, matchStall } from './stall-match';
 
 function phoneOf(raw: string) {
   const phone = normalisePhone(raw);

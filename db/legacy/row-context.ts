@@ -1,13 +1,14 @@
 /**
- * The old rows the legacy backfill reported (issue 6), for the admin who
+ * The old rows the legacy backfill reported, for the admin who
  * resolves them by hand: the list to page through, and for one row what it
  * said, what it links to now, the contacts its phone could mean, and the
  * stalls of its location.
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { contacts, legacyResolutions, type ContactType, type LegacyField, type LegacyOutcome } from '@/db/schema';
+import { bookings, contacts, followUps, legacyResolutions, locations, stalls, type ContactType, type LegacyField, type LegacyOutcome } from '@/db/schema';
 
 export type HandEntity = 'follow_up' | 'booking';
 
@@ -37,27 +38,29 @@ export type LegacyRowContext = {
 
 type RawRow = Omit<LegacyRowContext, 'entity' | 'candidates' | 'resolutions' | 'location_id' | 'table_id'> & { location_id: unknown; table_id: unknown };
 
-
+const visitor = alias(contacts, 'v');
+const exhibitor = alias(contacts, 'e');
 const idOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The old row with its current links, or null when it does not exist. Dates are read as text: old rows may hold zero dates. */
 export async function getLegacyRowContext(db: DbOrTx, entity: HandEntity, rowId: string): Promise<LegacyRowContext | null> {
+  const x = entity === 'booking' ? bookings : followUps;
   const own =
     entity === 'booking'
-      ? sql`x.booking_location, x.table_no, cast(x.booking_date as char) as booking_date`
+      ? sql`${bookings.booking_location}, ${bookings.table_no}, cast(${bookings.booking_date} as char) as booking_date`
       : sql`null as booking_location, null as table_no, null as booking_date`;
-  const table = sql.raw(entity === 'booking' ? 'bookings' : 'follow_ups');
+  // An alias renders as its name alone, so each join names the table and then the alias.
   const [row] = await rowsOf<RawRow>(
     db,
-    sql`select cast(x.id as char) as row_id, x.phone, ${own}, cast(nullif(x.created_at, 0) as char) as created_at,
-               x.location_id, l.loc_name as location_name, x.table_id, s.table_name as stall_name,
-               x.visitor_id, v.name as visitor_name, x.exhibitor_id, e.name as exhibitor_name
-        from ${table} x
-        left join location_mngt l on l.id = x.location_id
-        left join location_mngt_table_details s on s.id = x.table_id
-        left join contacts v on v.id = x.visitor_id
-        left join contacts e on e.id = x.exhibitor_id
-        where x.id = ${rowId}`,
+    sql`select cast(${x.id} as char) as row_id, ${x.phone}, ${own}, cast(nullif(${x.created_at}, 0) as char) as created_at,
+               ${x.location_id}, ${locations.loc_name} as location_name, ${x.table_id}, ${stalls.table_name} as stall_name,
+               ${x.visitor_id}, ${visitor.name} as visitor_name, ${x.exhibitor_id}, ${exhibitor.name} as exhibitor_name
+        from ${x}
+        left join ${locations} on ${locations.id} = ${x.location_id}
+        left join ${stalls} on ${stalls.id} = ${x.table_id}
+        left join ${contacts} ${visitor} on ${visitor.id} = ${x.visitor_id}
+        left join ${contacts} ${exhibitor} on ${exhibitor.id} = ${x.exhibitor_id}
+        where ${x.id} = ${rowId}`,
   );
   if (!row) return null;
 
@@ -92,14 +95,14 @@ export async function listStallsOfLocation(
   soldOn?: { date: string; exceptBooking: string },
 ): Promise<{ id: number; name: string; sold: boolean }[]> {
   const sold = soldOn
-    ? sql`exists (select 1 from bookings b where b.active_table_id = s.id and b.booking_date = ${soldOn.date} and b.id <> ${soldOn.exceptBooking})`
+    ? sql`exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} = ${soldOn.date} and ${bookings.id} <> ${soldOn.exceptBooking})`
     : sql`0`;
   const rows = await rowsOf<{ id: unknown; name: string; sold: unknown }>(
     db,
-    sql`select s.id, s.table_name as name, ${sold} as sold
-        from location_mngt_table_details s
-        where s.location_mngt_id = ${locationId}
-        order by length(s.table_name), s.table_name, s.id`,
+    sql`select ${stalls.id}, ${stalls.table_name} as name, ${sold} as sold
+        from ${stalls}
+        where ${stalls.location_mngt_id} = ${locationId}
+        order by length(${stalls.table_name}), ${stalls.table_name}, ${stalls.id}`,
   );
   return rows.map((r) => ({ id: Number(r.id), name: r.name, sold: Number(r.sold) === 1 }));
 }
