@@ -1,16 +1,15 @@
 /**
- * The read side of campaigns (issue 5; design document §3.3
+ * The read side of campaigns (design document §3.3
  * CampaignAnalyticsService, §5.1, §5.5): the analytics list from the cache
  * counters, one campaign's funnel, revenue by payment status, exhibitor
  * breakdown and leads; the recipients for the admin pages. Each function is a
  * fixed number of queries; money stays a DECIMAL string.
  */
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
-import { campaignRecipients, campaigns, RECIPIENT_STATUSES, type AmountStatus, type Outcome } from '@/db/schema';
+import { campaignRecipients, RECIPIENT_STATUSES, type AmountStatus, type Outcome } from '@/db/schema';
 import { conversionPercent } from '@/lib/analytics';
-
 
 /* ------------------------------------------------------------ analytics list */
 
@@ -241,9 +240,4 @@ export async function listRecipients(db: DbOrTx, id: string, p: { status?: Recip
     )
     .orderBy(asc(campaignRecipients.id))
     .limit(Math.max(1, p.limit));
-}
-
-/** Campaigns for pickers (the booth's campaign choice, filters): newest first. */
-export async function listCampaignOptions(db: DbOrTx): Promise<{ id: string; name: string; status: string }[]> {
-  return db.select({ id: campaigns.id, name: campaigns.name, status: campaigns.status }).from(campaigns).orderBy(desc(campaigns.id));
 }

@@ -1,5 +1,5 @@
 /**
- * The read side for companies (design document §3.4, §5.2–5.4; issue 4): the
+ * The read side for companies (design document §3.4, §5.2–5.4): the
  * companies list, the exhibitor dashboard and the conversation timeline.
  *
  * Every function is a fixed number of queries whatever the number of rows, and
@@ -35,10 +35,6 @@ import {
   type Outcome,
 } from '@/db/schema';
 
-/* ------------------------------------------------------------------ helpers */
-
-
-
 /**
  * Locations numbered in name order. Sorting thousands of stall rows by the
  * location's long name costs more than the rest of such a query; sorting by
@@ -64,7 +60,7 @@ function utcDay(day: string | undefined): Date | null {
 export const COMPANY_SORTS = ['name', 'leads', 'bookings', 'collected', 'booked', 'outstanding', 'last_talk'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
 /** The sorts by money: not for a viewer without money (the order alone would rank companies by revenue). */
-export const COMPANY_MONEY_SORTS = ['collected', 'booked', 'outstanding'] as const satisfies readonly CompanySort[];
+const COMPANY_MONEY_SORTS = ['collected', 'booked', 'outstanding'] as const satisfies readonly CompanySort[];
 /** The sorts this viewer may use. */
 export const companySortsFor = (viewer: Viewer): readonly CompanySort[] =>
   viewer.canSeeMoney ? COMPANY_SORTS : COMPANY_SORTS.filter((s) => !(COMPANY_MONEY_SORTS as readonly string[]).includes(s));
@@ -474,7 +470,7 @@ export type TimelinePageParams = {
   filters: TimelineFilters;
   cursor?: string | null;
   limit: number;
-  /** Also the merges shown on this company's timeline (issue 11), in the same order and pages; only without filters other than dates. */
+  /** Also the merges shown on this company's timeline (a visitor or company merged, kept as history), in the same order and pages; only without filters other than dates. */
   withMerges?: boolean;
 };
 /** A merge on a company's timeline: a visitor merged into another, or a company merged into this one. */

@@ -1,5 +1,5 @@
 /**
- * The read side of contact imports (issue 11): matching checked rows to live
+ * The read side of contact imports: matching checked rows to live
  * contacts (the preview's read-only pass and each import chunk, in one
  * statement), a batch and its progress, the recent imports, the mapping to
  * offer again, and the rows of the report.
@@ -260,7 +260,7 @@ type BatchCounts = { [K in `${ImportRowResult}_count`]: number };
 type BatchRow = { id: string; type: ContactType; mode: ImportMode; status: ImportStatus; file_name: string; mapping: ImportMapping | null; rows_total: number } & BatchCounts;
 
 /** A batch row → its progress. */
-export function progressOf(b: BatchRow): ImportProgress {
+function progressOf(b: BatchRow): ImportProgress {
   const counts = emptyCounts();
   counts.created = b.created_count;
   counts.updated = b.updated_count;

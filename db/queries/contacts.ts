@@ -1,5 +1,5 @@
 /**
- * The read side of the contacts lists (issue 11): companies and visitors,
+ * The read side of the contacts lists: companies and visitors,
  * searched, filtered, sorted and paged on the server; one contact; and what
  * still points at a contact before it is deleted.
  *

@@ -1,5 +1,5 @@
 /**
- * The duplicates page (issue 11): live visitors sharing an E.164 phone or an
+ * The duplicates page: live visitors sharing an E.164 phone or an
  * email, a page of groups at a time, each member with its leads, talks and
  * bookings; the companies offered for a merge; a merge as it was recorded;
  * and where a merged-away contact's old links now lead.
@@ -15,11 +15,10 @@ import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate } from '@/db/rows';
 import { bookings, contactMerges, contacts, conversations, exhibitorStats, followUps, users, type ContactType } from '@/db/schema';
 
-export const DUPLICATE_KINDS = ['phone', 'email'] as const;
-export type DuplicateBy = (typeof DUPLICATE_KINDS)[number];
+export type DuplicateBy = 'phone' | 'email';
 
 /** Members shown per group; a bigger group says how many more it has. */
-export const MAX_GROUP_MEMBERS = 10;
+const MAX_GROUP_MEMBERS = 10;
 
 export type DuplicateMember = {
   id: string;

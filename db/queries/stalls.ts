@@ -1,5 +1,5 @@
 /**
- * Stall-wise performance across all companies (design document §5.3; issue 4):
+ * Stall-wise performance across all companies (design document §5.3):
  * per location and stall, talks, non-cancelled bookings, collected and booked
  * money, the average booking value, and whether the stall is booked now.
  * Aggregated in SQL, one query whatever the number of stalls.

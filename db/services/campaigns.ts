@@ -1,5 +1,5 @@
 /**
- * Managing campaigns (issue 5; design document §2.4, §4.1): the campaign
+ * Managing campaigns (design document §2.4, §4.1): the campaign
  * itself, its recipients (from a checked CSV or a contact filter), and the
  * gateway's outcome per recipient. The product does not talk to a messaging
  * gateway yet: the outbox is exported as CSV and the results imported back —
@@ -246,15 +246,6 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
       .where(eq(campaigns.id, campaignId));
     return { marked: result.affectedRows };
   });
-}
-
-/** Removes recipients that have not been sent (a mistake in the list); sent ones stay, they are history. */
-export async function removePendingRecipients(db: Db, campaignId: string, ids: number[]): Promise<{ removed: number }> {
-  if (!ids.length) return { removed: 0 };
-  const [result] = await db
-    .delete(campaignRecipients)
-    .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.id, ids), sql`${campaignRecipients.status} <> 'sent'`));
-  return { removed: result.affectedRows };
 }
 
 /* ---------------------------------------------------------------- settings */

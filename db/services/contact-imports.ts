@@ -1,5 +1,5 @@
 /**
- * Importing companies or visitors from a CSV (issue 11), as a batch that can
+ * Importing companies or visitors from a CSV, as a batch that can
  * be reverted. The browser reads and checks the file (lib/contact-import.ts)
  * and sends it in chunks; each chunk is one transaction here that checks
  * every row again with the same rules, matches the chunk's rows to live

@@ -1,5 +1,5 @@
 /**
- * Merging two contacts of one type (issue 11; DESIGN.md invariants 11 and 13):
+ * Merging two contacts of one type (DESIGN.md invariants 11 and 13):
  * an admin chooses the survivor, and in ONE transaction, with both contacts
  * locked, everything that pointed at the other contact moves to it.
  *

@@ -12,7 +12,7 @@ import { attributionQuery } from '@/db/queries/attribution';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
 import { formatDay, todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
-import { formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
+import { amountStatus, formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { runOnce } from './idempotency';
@@ -66,7 +66,7 @@ export function deriveAmountStatus(price: string, paid: string): AmountStatus {
   if (a < 0n) throw new DomainError('INVALID', 'The amount paid cannot be negative.', 'amount_paid');
   if (p > MAX_BOOKING_PRICE_PAISE) throw new DomainError('INVALID', `The price cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.`, 'price');
   if (a > p) throw new DomainError('PAYMENT_EXCEEDS_PRICE', `The amount paid (${formatINR(paid)}) is more than the price (${formatINR(price)}).`, 'amount_paid');
-  return a === 0n ? 'unpaid' : a < p ? 'partial' : 'paid';
+  return amountStatus(p, a);
 }
 
 function requirePhone(raw: string): string {
@@ -190,7 +190,7 @@ async function lockVisitor(tx: Tx, id: string): Promise<string> {
 }
 
 /** A stall is booked for a day of its location's exhibition: a date outside the event's dates is refused, naming them. */
-export function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
+function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
   if ((start && date < start) || (end && date > end)) {
     const span = start && end ? (start === end ? `on ${formatDay(start)}` : `from ${formatDay(start)} to ${formatDay(end)}`) : start ? `from ${formatDay(start)}` : `until ${formatDay(end!)}`;
     throw new DomainError('INVALID', `${locationName} runs ${span}. Choose a booking date within the event.`, 'booking_date');
@@ -208,7 +208,7 @@ function checkFollowUpDate(input: EntryInput, at: Date) {
 }
 
 /** How far ahead a next follow-up may be planned. */
-export const FOLLOW_UP_YEARS_AHEAD = 2;
+const FOLLOW_UP_YEARS_AHEAD = 2;
 
 async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: string, amountStatus: AmountStatus | null): Promise<EntryResult> {
   const at = input.at ?? new Date();
