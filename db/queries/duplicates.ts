@@ -122,17 +122,13 @@ export async function listDuplicateGroups(db: DbOrTx, p: { by: DuplicateBy; curs
 async function countsFor(db: DbOrTx, ids: string[]): Promise<Map<string, { leads: number; talks: number; bookings: number }>> {
   const out = new Map<string, { leads: number; talks: number; bookings: number }>();
   if (!ids.length) return out;
-  const list = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
   const rows = await rowsOf<{ id: string; what: 'leads' | 'talks' | 'bookings'; n: unknown }>(
     db,
-    sql`select ${followUps.visitor_id} as id, 'leads' as what, count(*) as n from ${followUps} where ${followUps.visitor_id} in (${list}) group by ${followUps.visitor_id}
+    sql`select ${followUps.visitor_id} as id, 'leads' as what, count(*) as n from ${followUps} where ${inArray(followUps.visitor_id, ids)} group by ${followUps.visitor_id}
         union all
-        select ${conversations.visitor_id}, 'talks', count(*) from ${conversations} where ${conversations.visitor_id} in (${list}) and ${conversations.kind} = 'talk' group by ${conversations.visitor_id}
+        select ${conversations.visitor_id}, 'talks', count(*) from ${conversations} where ${inArray(conversations.visitor_id, ids)} and ${conversations.kind} = 'talk' group by ${conversations.visitor_id}
         union all
-        select ${bookings.visitor_id}, 'bookings', count(*) from ${bookings} where ${bookings.visitor_id} in (${list}) and ${bookings.cancelled_at} is null group by ${bookings.visitor_id}`,
+        select ${bookings.visitor_id}, 'bookings', count(*) from ${bookings} where ${inArray(bookings.visitor_id, ids)} and ${bookings.cancelled_at} is null group by ${bookings.visitor_id}`,
   );
   for (const r of rows) {
     const c = out.get(r.id) ?? { leads: 0, talks: 0, bookings: 0 };
