@@ -39,7 +39,7 @@ class SplitClient {
 }
 
 /** The limits the app runs with (env knobs in .env.example). */
-export function appLimits(): { reads: PoolLimits; writes: PoolLimits } {
+function appLimits(): { reads: PoolLimits; writes: PoolLimits } {
   const common = { acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS, queueLimit: env.DB_QUEUE_LIMIT, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, lockWaitSeconds: env.DB_LOCK_WAIT_SECONDS };
   return { reads: { ...common, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS }, writes: common };
 }

@@ -2,8 +2,8 @@ import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { appSettings, campaignRecipients, campaigns, type AttributionModel } from '@/db/schema';
 
-/** The window when no setting is stored (DESIGN.md; issue 5 §Attribution). */
-export const ATTRIBUTION_WINDOW_DAYS = 30;
+/** How many days after a campaign message a lead is still credited to it, when no setting is stored. */
+const ATTRIBUTION_WINDOW_DAYS = 30;
 export type { AttributionModel };
 
 /** Explicit settings; without them the stored ones (app_settings) apply. */

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, like, notLike } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
 import { findAttributedCampaign } from './attribution';
-import { escapeLike } from './companies';
+import { containsPattern, startsPattern } from './like';
 
 /** Every location with its stalls (for the "where am I" pickers), in one query. */
 export async function listLocationsWithStalls(db: DbOrTx) {
@@ -30,12 +30,12 @@ export async function listLocationsWithStalls(db: DbOrTx) {
 
 /** Exhibitors whose name starts with (or contains) the text; prefix matches first. */
 export async function searchExhibitors(db: DbOrTx, q: string, limit = 12) {
-  const text = escapeLike(q.trim());
+  const text = q.trim();
   return db
     .select({ id: contacts.id, name: contacts.name, city: contacts.city })
     .from(contacts)
-    .where(and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at), text ? like(contacts.name, `%${text}%`) : undefined))
-    .orderBy(sql`${contacts.name} not like ${`${text}%`}`, asc(contacts.name))
+    .where(and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at), text ? like(contacts.name, containsPattern(text)) : undefined))
+    .orderBy(notLike(contacts.name, startsPattern(text)), asc(contacts.name))
     .limit(limit);
 }
 

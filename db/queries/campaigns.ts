@@ -1,16 +1,16 @@
 /**
- * The read side of campaigns (issue 5; design document §3.3
+ * The read side of campaigns (design document §3.3
  * CampaignAnalyticsService, §5.1, §5.5): the analytics list from the cache
  * counters, one campaign's funnel, revenue by payment status, exhibitor
  * breakdown and leads; the recipients for the admin pages. Each function is a
  * fixed number of queries; money stays a DECIMAL string.
  */
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
-import { campaignRecipients, campaigns, RECIPIENT_STATUSES, type AmountStatus, type Outcome } from '@/db/schema';
+import { bookings, campaignRecipients, campaigns, contacts, followUps, RECIPIENT_STATUSES, users, type AmountStatus, type Outcome } from '@/db/schema';
 import { conversionPercent } from '@/lib/analytics';
-
 
 /* ------------------------------------------------------------ analytics list */
 
@@ -32,15 +32,28 @@ export type CampaignAnalyticsRow = {
   conversion: string;
 };
 
-const SORT_SQL: Record<CampaignSort, string> = {
-  name: 'c.name',
-  sent_at: 'c.sent_at',
-  messages_sent: 'c.total_messages_sent',
-  leads: 'c.total_leads_generated',
-  bookings: 'c.total_bookings_created',
-  collected: 'c.total_revenue',
-  booked: 'c.total_booked_value',
-  conversion: 'case when c.total_leads_generated > 0 then c.total_bookings_created / c.total_leads_generated else 0 end',
+const SORT_KEY: Record<CampaignSort, SQLWrapper> = {
+  name: campaigns.name,
+  sent_at: campaigns.sent_at,
+  messages_sent: campaigns.total_messages_sent,
+  leads: campaigns.total_leads_generated,
+  bookings: campaigns.total_bookings_created,
+  collected: campaigns.total_revenue,
+  booked: campaigns.total_booked_value,
+  conversion: sql`case when ${campaigns.total_leads_generated} > 0 then ${campaigns.total_bookings_created} / ${campaigns.total_leads_generated} else 0 end`,
+};
+
+const ANALYTICS_COLUMNS = {
+  id: campaigns.id,
+  name: campaigns.name,
+  channel: campaigns.channel,
+  status: campaigns.status,
+  sent_at: campaigns.sent_at,
+  total_messages_sent: campaigns.total_messages_sent,
+  total_leads_generated: campaigns.total_leads_generated,
+  total_bookings_created: campaigns.total_bookings_created,
+  total_revenue: campaigns.total_revenue,
+  total_booked_value: campaigns.total_booked_value,
 };
 
 /**
@@ -50,13 +63,11 @@ const SORT_SQL: Record<CampaignSort, string> = {
  */
 export async function listCampaignAnalytics(db: DbOrTx, p: { sort: CampaignSort; dir: 'asc' | 'desc' }): Promise<CampaignAnalyticsRow[]> {
   const sort: CampaignSort = CAMPAIGN_SORTS.includes(p.sort) ? p.sort : 'collected';
-  const dir = p.dir === 'asc' ? 'asc' : 'desc';
-  const rows = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`select c.id, c.name, c.channel, c.status, c.sent_at, c.total_messages_sent, c.total_leads_generated, c.total_bookings_created, c.total_revenue, c.total_booked_value
-        from campaigns c
-        order by ${sql.raw(`${SORT_SQL[sort]} ${dir}`)}, c.name asc, c.id asc`,
-  );
+  const dir = p.dir === 'asc' ? asc : desc;
+  const rows = await db
+    .select(ANALYTICS_COLUMNS)
+    .from(campaigns)
+    .orderBy(dir(SORT_KEY[sort]), asc(campaigns.name), asc(campaigns.id));
   return rows.map(toAnalyticsRow);
 }
 
@@ -84,12 +95,11 @@ export type CampaignDetail = CampaignAnalyticsRow & { message: string | null };
 
 /** One campaign with its counters; null when unknown. */
 export async function getCampaign(db: DbOrTx, id: string): Promise<CampaignDetail | null> {
-  const [row] = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`select c.id, c.name, c.channel, c.status, c.sent_at, c.message, c.total_messages_sent, c.total_leads_generated, c.total_bookings_created, c.total_revenue, c.total_booked_value
-        from campaigns c where c.id = ${id}`,
-  );
-  return row ? { ...toAnalyticsRow(row), message: (row.message as string | null) ?? null } : null;
+  const [row] = await db
+    .select({ ...ANALYTICS_COLUMNS, message: campaigns.message })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
+  return row ? { ...toAnalyticsRow(row), message: row.message } : null;
 }
 
 export type PaymentStatusRow = { amount_status: AmountStatus; bookings: number; collected: string; booked: string };
@@ -99,12 +109,16 @@ export type PaymentStatusRow = { amount_status: AmountStatus; bookings: number; 
  * grouped by paid / partial / unpaid — always the three rows, zeros included.
  */
 export async function getCampaignRevenueByStatus(db: DbOrTx, id: string): Promise<PaymentStatusRow[]> {
-  const rows = await rowsOf<{ amount_status: AmountStatus | null; bookings: unknown; collected: unknown; booked: unknown }>(
-    db,
-    sql`select b.amount_status, count(*) as bookings, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked
-        from bookings b where b.campaign_id = ${id} and b.cancelled_at is null
-        group by b.amount_status`,
-  );
+  const rows = await db
+    .select({
+      amount_status: bookings.amount_status,
+      bookings: count(),
+      collected: sql<string>`coalesce(sum(${bookings.amount_paid}), 0)`,
+      booked: sql<string>`coalesce(sum(${bookings.price}), 0)`,
+    })
+    .from(bookings)
+    .where(and(eq(bookings.campaign_id, id), isNull(bookings.cancelled_at)))
+    .groupBy(bookings.amount_status);
   return (['paid', 'partial', 'unpaid'] as const).map((status) => {
     const r = rows.find((x) => x.amount_status === status);
     return { amount_status: status, bookings: toCount(r?.bookings), collected: toMoney(r?.collected), booked: toMoney(r?.booked) };
@@ -135,18 +149,18 @@ export type CampaignExhibitorRow = { exhibitor_id: string; name: string; city: s
 export async function listCampaignExhibitors(db: DbOrTx, id: string): Promise<CampaignExhibitorRow[]> {
   const rows = await rowsOf<{ exhibitor_id: string; name: string; city: string | null; leads: unknown; bookings: unknown; collected: unknown; booked: unknown }>(
     db,
-    sql`select e.id as exhibitor_id, e.name, e.city, sum(u.leads) as leads, sum(u.bookings) as bookings,
+    sql`select ${contacts.id} as exhibitor_id, ${contacts.name}, ${contacts.city}, sum(u.leads) as leads, sum(u.bookings) as bookings,
                coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
         from (
-          select f.exhibitor_id, count(*) as leads, 0 as bookings, null as collected, null as booked
-            from follow_ups f where f.campaign_id = ${id} and f.exhibitor_id is not null group by f.exhibitor_id
+          select ${followUps.exhibitor_id} as exhibitor_id, count(*) as leads, 0 as bookings, null as collected, null as booked
+            from ${followUps} where ${followUps.campaign_id} = ${id} and ${followUps.exhibitor_id} is not null group by ${followUps.exhibitor_id}
           union all
-          select b.exhibitor_id, 0, count(*), sum(b.amount_paid), sum(b.price)
-            from bookings b where b.campaign_id = ${id} and b.cancelled_at is null and b.exhibitor_id is not null group by b.exhibitor_id
+          select ${bookings.exhibitor_id}, 0, count(*), sum(${bookings.amount_paid}), sum(${bookings.price})
+            from ${bookings} where ${bookings.campaign_id} = ${id} and ${bookings.cancelled_at} is null and ${bookings.exhibitor_id} is not null group by ${bookings.exhibitor_id}
         ) u
-        join contacts e on e.id = u.exhibitor_id
-        group by e.id, e.name, e.city
-        order by collected desc, bookings desc, leads desc, e.name asc, e.id asc`,
+        join ${contacts} on ${contacts.id} = u.exhibitor_id
+        group by ${contacts.id}, ${contacts.name}, ${contacts.city}
+        order by collected desc, bookings desc, leads desc, ${contacts.name} asc, ${contacts.id} asc`,
   );
   return rows.map((r) => ({
     exhibitor_id: r.exhibitor_id,
@@ -175,30 +189,40 @@ export type CampaignLeadRow = {
  * The campaign's leads, newest first, a page at a time (offset paging over
  * the (campaign_id, created_at) index; the total is the leads counter).
  */
+const leadVisitor = alias(contacts, 'visitor');
+const leadCompany = alias(contacts, 'company');
+
 export async function listCampaignLeads(db: DbOrTx, id: string, p: { page: number; pageSize: number }): Promise<CampaignLeadRow[]> {
   const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
   const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
-  const rows = await rowsOf<Record<string, unknown>>(
-    db,
-    sql`select f.id, f.created_at, f.status, f.phone, v.name as visitor_name, f.exhibitor_id, e.name as company, u.name as employee, f.next_followup_date
-        from (select id from follow_ups where campaign_id = ${id} order by created_at desc, id desc limit ${pageSize} offset ${offset}) k
-        join follow_ups f on f.id = k.id
-        left join contacts v on v.id = f.visitor_id
-        left join contacts e on e.id = f.exhibitor_id
-        left join users u on u.id = f.employee_id
-        order by f.created_at desc, f.id desc`,
-  );
-  return rows.map((r) => ({
-    id: toCount(r.id),
-    created_at: toDate(r.created_at),
-    status: r.status as Outcome,
-    phone: (r.phone as string | null) ?? null,
-    visitor_name: (r.visitor_name as string | null) ?? null,
-    exhibitor_id: (r.exhibitor_id as string | null) ?? null,
-    company: (r.company as string | null) ?? null,
-    employee: (r.employee as string | null) ?? null,
-    next_followup_date: r.next_followup_date === null || r.next_followup_date === undefined ? null : String(r.next_followup_date).slice(0, 10),
-  }));
+  // The page's ids are cut from the (campaign_id, created_at) index first (a deferred join); the rest is joined for those rows only.
+  const page = db
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(eq(followUps.campaign_id, id))
+    .orderBy(desc(followUps.created_at), desc(followUps.id))
+    .limit(pageSize)
+    .offset(offset)
+    .as('k');
+  const rows = await db
+    .select({
+      id: followUps.id,
+      created_at: followUps.created_at,
+      status: followUps.status,
+      phone: followUps.phone,
+      visitor_name: leadVisitor.name,
+      exhibitor_id: followUps.exhibitor_id,
+      company: leadCompany.name,
+      employee: users.name,
+      next_followup_date: followUps.next_followup_date,
+    })
+    .from(page)
+    .innerJoin(followUps, eq(followUps.id, page.id))
+    .leftJoin(leadVisitor, eq(leadVisitor.id, followUps.visitor_id))
+    .leftJoin(leadCompany, eq(leadCompany.id, followUps.exhibitor_id))
+    .leftJoin(users, eq(users.id, followUps.employee_id))
+    .orderBy(desc(followUps.created_at), desc(followUps.id));
+  return rows.map((r) => ({ ...r, next_followup_date: r.next_followup_date === null ? null : String(r.next_followup_date).slice(0, 10) }));
 }
 
 /* --------------------------------------------------------------- recipients */
@@ -241,9 +265,4 @@ export async function listRecipients(db: DbOrTx, id: string, p: { status?: Recip
     )
     .orderBy(asc(campaignRecipients.id))
     .limit(Math.max(1, p.limit));
-}
-
-/** Campaigns for pickers (the booth's campaign choice, filters): newest first. */
-export async function listCampaignOptions(db: DbOrTx): Promise<{ id: string; name: string; status: string }[]> {
-  return db.select({ id: campaigns.id, name: campaigns.name, status: campaigns.status }).from(campaigns).orderBy(desc(campaigns.id));
 }

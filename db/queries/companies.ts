@@ -1,5 +1,5 @@
 /**
- * The read side for companies (design document §3.4, §5.2–5.4; issue 4): the
+ * The read side for companies (design document §3.4, §5.2–5.4): the
  * companies list, the exhibitor dashboard and the conversation timeline.
  *
  * Every function is a fixed number of queries whatever the number of rows, and
@@ -11,13 +11,15 @@
  * The indexes these queries are written for are declared, with the query each
  * serves, in db/schema/conversations.ts, bookings.ts and follow-ups.ts.
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { DbOrTx } from '@/db';
-import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
+import { containsPattern } from '@/db/queries/like';
+import { rowsOf, toCount, toMoney } from '@/db/rows';
 import { fromPaise, toPaise } from '@/lib/money';
 import type { ActivityViewer, MoneyViewer, Viewer } from '@/lib/viewer';
 import {
+  exhibitorStallStats,
   exhibitorStats,
   bookings,
   contactMergeCompanies,
@@ -35,21 +37,17 @@ import {
   type Outcome,
 } from '@/db/schema';
 
-/* ------------------------------------------------------------------ helpers */
-
-
-
 /**
  * Locations numbered in name order. Sorting thousands of stall rows by the
  * location's long name costs more than the rest of such a query; sorting by
  * this number (the same order) does not.
  */
-const RANKED_LOCATIONS = sql.raw('select id, loc_name, row_number() over (order by loc_name, id) as rn from location_mngt');
-
-/** Text for a LIKE pattern with its wildcards (and the escape character, backslash) escaped. */
-export const escapeLike = (q: string) => q.replace(/[%_\\]/g, (c) => `\\${c}`);
-/** `%text%` for LIKE, with the wildcards in the text escaped. */
-export const containsPattern = (q: string) => `%${escapeLike(q)}%`;
+function rankedLocations(db: DbOrTx) {
+  return db
+    .select({ id: locations.id, loc_name: locations.loc_name, rn: sql<number>`row_number() over (order by ${locations.loc_name}, ${locations.id})`.as('rn') })
+    .from(locations)
+    .as('l');
+}
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** 'yyyy-mm-dd' → the UTC midnight starting that day; null when not a real date. */
@@ -64,7 +62,7 @@ function utcDay(day: string | undefined): Date | null {
 export const COMPANY_SORTS = ['name', 'leads', 'bookings', 'collected', 'booked', 'outstanding', 'last_talk'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
 /** The sorts by money: not for a viewer without money (the order alone would rank companies by revenue). */
-export const COMPANY_MONEY_SORTS = ['collected', 'booked', 'outstanding'] as const satisfies readonly CompanySort[];
+const COMPANY_MONEY_SORTS = ['collected', 'booked', 'outstanding'] as const satisfies readonly CompanySort[];
 /** The sorts this viewer may use. */
 export const companySortsFor = (viewer: Viewer): readonly CompanySort[] =>
   viewer.canSeeMoney ? COMPANY_SORTS : COMPANY_SORTS.filter((s) => !(COMPANY_MONEY_SORTS as readonly string[]).includes(s));
@@ -84,13 +82,13 @@ export type CompanyMoneyRow = CompanyRow & { collected: string; booked: string; 
 export type CompanyList = { canSeeMoney: true; rows: CompanyMoneyRow[]; total: number } | { canSeeMoney: false; rows: CompanyRow[]; total: number };
 
 /** The ORDER BY of each sort over the read counters (db/schema/stats.ts); a company without a counter row has nothing. */
-const SORT_KEY: Record<Exclude<CompanySort, 'name'>, string> = {
-  leads: 'coalesce(s.leads, 0)',
-  bookings: 'coalesce(s.bookings, 0)',
-  collected: 'coalesce(s.collected, 0)',
-  booked: 'coalesce(s.booked, 0)',
-  outstanding: 'coalesce(s.booked, 0) - coalesce(s.collected, 0)',
-  last_talk: 's.last_conversation_at',
+const SORT_KEY: Record<Exclude<CompanySort, 'name'>, SQL> = {
+  leads: sql`coalesce(${exhibitorStats.leads}, 0)`,
+  bookings: sql`coalesce(${exhibitorStats.bookings}, 0)`,
+  collected: sql`coalesce(${exhibitorStats.collected}, 0)`,
+  booked: sql`coalesce(${exhibitorStats.booked}, 0)`,
+  outstanding: sql`coalesce(${exhibitorStats.booked}, 0) - coalesce(${exhibitorStats.collected}, 0)`,
+  last_talk: sql`${exhibitorStats.last_conversation_at}`,
 };
 
 /**
@@ -110,28 +108,37 @@ export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Vi
   const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
   const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
   const sort: CompanySort = companySortsFor(viewer).includes(p.sort) ? p.sort : 'name';
-  const dir = p.dir === 'desc' ? 'desc' : 'asc';
+  const dir = p.dir === 'desc' ? desc : asc;
   const q = p.q?.trim();
-  const match = sql`c.type = 'exhibitor' and c.deleted_at is null${q ? sql` and c.name like ${containsPattern(q)}` : sql``}`;
+  const match = and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at), q ? like(contacts.name, containsPattern(q)) : undefined);
   // Ties (and equal names) are broken by id, so paging never repeats or skips a company.
-  const order = sql.raw(sort === 'name' ? `c.name ${dir}, c.id ${dir}` : `${SORT_KEY[sort]} ${dir}, c.name asc, c.id asc`);
-  const money = viewer.canSeeMoney ? sql`, s.collected, s.booked` : sql``;
+  const order = sort === 'name' ? [dir(contacts.name), dir(contacts.id)] : [dir(SORT_KEY[sort]), asc(contacts.name), asc(contacts.id)];
+  const money = viewer.canSeeMoney;
 
-  type Raw = { id: string; name: string; city: string | null; leads: unknown; bookings: unknown; last_talk: unknown; collected?: unknown; booked?: unknown };
-  const [rows, [count]] = await Promise.all([
-    rowsOf<Raw>(
-      db,
-      sql`select c.id, c.name, c.city, s.leads, s.bookings, s.last_conversation_at as last_talk${money}
-          from contacts c left join exhibitor_stats s on s.exhibitor_id = c.id
-          where ${match}
-          order by ${order}
-          limit ${pageSize} offset ${offset}`,
-    ),
-    rowsOf<{ total: unknown }>(db, sql`select count(*) as total from contacts c where ${match}`),
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        city: contacts.city,
+        leads: exhibitorStats.leads,
+        bookings: exhibitorStats.bookings,
+        last_talk: exhibitorStats.last_conversation_at,
+        // For a viewer without money the amounts are not read at all.
+        collected: money ? exhibitorStats.collected : sql<null>`null`,
+        booked: money ? exhibitorStats.booked : sql<null>`null`,
+      })
+      .from(contacts)
+      .leftJoin(exhibitorStats, eq(exhibitorStats.exhibitor_id, contacts.id))
+      .where(match)
+      .orderBy(...order)
+      .limit(pageSize)
+      .offset(offset),
+    db.select({ total: count() }).from(contacts).where(match),
   ]);
-  const total = toCount(count?.total);
-  const activity = (r: Raw): CompanyRow => ({ id: r.id, name: r.name, city: r.city, leads: toCount(r.leads), bookings: toCount(r.bookings), last_talk: toDate(r.last_talk) });
-  if (!viewer.canSeeMoney) return { canSeeMoney: false, total, rows: rows.map(activity) };
+  const total = counted?.total ?? 0;
+  const activity = (r: (typeof rows)[number]): CompanyRow => ({ id: r.id, name: r.name, city: r.city, leads: r.leads ?? 0, bookings: r.bookings ?? 0, last_talk: r.last_talk });
+  if (!money) return { canSeeMoney: false, total, rows: rows.map(activity) };
   return {
     canSeeMoney: true,
     total,
@@ -210,18 +217,18 @@ export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string,
   const money = viewer.canSeeMoney;
   const rows = await rowsOf<{ campaign_id: string; name: string; leads: unknown; bookings: unknown; collected?: unknown; booked?: unknown }>(
     db,
-    sql`select cp.id as campaign_id, cp.name, sum(u.leads) as leads, sum(u.bookings) as bookings
+    sql`select ${campaigns.id} as campaign_id, ${campaigns.name}, sum(u.leads) as leads, sum(u.bookings) as bookings
                ${money ? sql`, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked` : sql``}
         from (
-          select f.campaign_id, count(*) as leads, 0 as bookings, null as collected, null as booked
-            from follow_ups f where f.exhibitor_id = ${exhibitorId} and f.campaign_id is not null group by f.campaign_id
+          select ${followUps.campaign_id} as campaign_id, count(*) as leads, 0 as bookings, null as collected, null as booked
+            from ${followUps} where ${followUps.exhibitor_id} = ${exhibitorId} and ${followUps.campaign_id} is not null group by ${followUps.campaign_id}
           union all
-          select b.campaign_id, 0, count(*), ${money ? sql`sum(b.amount_paid), sum(b.price)` : sql`null, null`}
-            from bookings b where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.campaign_id is not null group by b.campaign_id
+          select ${bookings.campaign_id}, 0, count(*), ${money ? sql`sum(${bookings.amount_paid}), sum(${bookings.price})` : sql`null, null`}
+            from ${bookings} where ${bookings.exhibitor_id} = ${exhibitorId} and ${bookings.cancelled_at} is null and ${bookings.campaign_id} is not null group by ${bookings.campaign_id}
         ) u
-        join campaigns cp on cp.id = u.campaign_id
-        group by cp.id, cp.name
-        order by ${money ? sql`collected desc, ` : sql``}bookings desc, leads desc, cp.name asc, cp.id asc`,
+        join ${campaigns} on ${campaigns.id} = u.campaign_id
+        group by ${campaigns.id}, ${campaigns.name}
+        order by ${money ? sql`collected desc, ` : sql``}bookings desc, leads desc, ${campaigns.name} asc, ${campaigns.id} asc`,
   );
   const activity = (r: (typeof rows)[number]): ContributingCampaign => ({ campaign_id: r.campaign_id, name: r.name, leads: toCount(r.leads), bookings: toCount(r.bookings) });
   if (!money) return rows.map(activity);
@@ -245,24 +252,25 @@ export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string
 export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]>;
 export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]> {
   const money = viewer.canSeeMoney;
-  const rows = await rowsOf<{ location_id: unknown; location: string; table_id: unknown; stall: string; talks: unknown; bookings: unknown; collected?: unknown; booked?: unknown }>(
-    db,
-    sql`select s.location_mngt_id as location_id, l.loc_name as location, s.id as table_id, s.table_name as stall,
-               a.talks, a.bookings${money ? sql`, a.collected, a.booked` : sql``}
-        from exhibitor_stall_stats a
-        join location_mngt_table_details s on s.id = a.table_id
-        join (${RANKED_LOCATIONS}) l on l.id = s.location_mngt_id
-        where a.exhibitor_id = ${exhibitorId} and (a.talks <> 0 or a.bookings <> 0 or a.collected <> 0 or a.booked <> 0)
-        order by l.rn, s.table_name, s.id`,
-  );
-  const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({
-    location_id: toCount(r.location_id),
-    location: r.location,
-    table_id: toCount(r.table_id),
-    stall: r.stall,
-    talks: toCount(r.talks),
-    bookings: toCount(r.bookings),
-  });
+  const a = exhibitorStallStats;
+  const ranked = rankedLocations(db);
+  const rows = await db
+    .select({
+      location_id: stalls.location_mngt_id,
+      location: ranked.loc_name,
+      table_id: stalls.id,
+      stall: stalls.table_name,
+      talks: a.talks,
+      bookings: a.bookings,
+      collected: money ? a.collected : sql<null>`null`,
+      booked: money ? a.booked : sql<null>`null`,
+    })
+    .from(a)
+    .innerJoin(stalls, eq(stalls.id, a.table_id))
+    .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
+    .where(and(eq(a.exhibitor_id, exhibitorId), or(ne(a.talks, 0), ne(a.bookings, 0), ne(a.collected, '0'), ne(a.booked, '0'))))
+    .orderBy(asc(ranked.rn), asc(stalls.table_name), asc(stalls.id));
+  const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({ location_id: r.location_id, location: r.location, table_id: r.table_id, stall: r.stall, talks: r.talks, bookings: r.bookings });
   if (!money) return rows.map(activity);
   return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
 }
@@ -282,12 +290,13 @@ export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, b
 export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: Viewer): Promise<BookingsPoint[] | RevenuePoint[]>;
 export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: Viewer): Promise<BookingsPoint[] | RevenuePoint[]> {
   const money = viewer.canSeeMoney;
-  const period = by === 'week' ? sql.raw("date_format(b.created_at - interval weekday(b.created_at) day, '%Y-%m-%d')") : sql.raw("date_format(b.created_at, '%Y-%m')");
+  const at = bookings.created_at;
+  const period = by === 'week' ? sql`date_format(${at} - interval weekday(${at}) day, '%Y-%m-%d')` : sql`date_format(${at}, '%Y-%m')`;
   const rows = await rowsOf<{ period: string; bookings: unknown; collected?: unknown; booked?: unknown }>(
     db,
-    sql`select ${period} as period, count(*) as bookings${money ? sql`, coalesce(sum(b.amount_paid), 0) as collected, coalesce(sum(b.price), 0) as booked` : sql``}
-        from bookings b
-        where b.exhibitor_id = ${exhibitorId} and b.cancelled_at is null and b.created_at is not null
+    sql`select ${period} as period, count(*) as bookings${money ? sql`, coalesce(sum(${bookings.amount_paid}), 0) as collected, coalesce(sum(${bookings.price}), 0) as booked` : sql``}
+        from ${bookings}
+        where ${bookings.exhibitor_id} = ${exhibitorId} and ${bookings.cancelled_at} is null and ${at} is not null
         group by period
         order by period`,
   );
@@ -474,7 +483,7 @@ export type TimelinePageParams = {
   filters: TimelineFilters;
   cursor?: string | null;
   limit: number;
-  /** Also the merges shown on this company's timeline (issue 11), in the same order and pages; only without filters other than dates. */
+  /** Also the merges shown on this company's timeline (a visitor or company merged, kept as history), in the same order and pages; only without filters other than dates. */
   withMerges?: boolean;
 };
 /** A merge on a company's timeline: a visitor merged into another, or a company merged into this one. */
@@ -570,10 +579,7 @@ export async function listTimelineFilterOptions(
 ): Promise<{ campaigns: { id: string; name: string }[]; locations: { id: number; name: string }[]; stalls: { id: number; name: string; location_id: number }[]; employees: { id: string; name: string }[] }> {
   const used = (col: typeof conversations.campaign_id | typeof conversations.location_id | typeof conversations.employee_id) =>
     db.select({ v: col }).from(conversations).where(eq(conversations.exhibitor_id, exhibitorId));
-  const ranked = db
-    .select({ id: locations.id, rn: sql<number>`row_number() over (order by ${locations.loc_name}, ${locations.id})`.as('rn') })
-    .from(locations)
-    .as('l');
+  const ranked = rankedLocations(db);
   const usedStalls = db
     .selectDistinct({ v: conversations.table_id })
     .from(conversations)

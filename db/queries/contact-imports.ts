@@ -1,5 +1,5 @@
 /**
- * The read side of contact imports (issue 11): matching checked rows to live
+ * The read side of contact imports: matching checked rows to live
  * contacts (the preview's read-only pass and each import chunk, in one
  * statement), a batch and its progress, the recent imports, the mapping to
  * offer again, and the rows of the report.
@@ -18,7 +18,12 @@ import { formatPhone } from '@/lib/phone';
 /** A live contact a row matched, with its stored fields (`updated_at` as 'YYYY-MM-DD HH:MM:SS' UTC: the before-image). */
 export type ImportCandidate = { id: string } & StoredFields;
 
-const STORED = sql.raw("id, name, company_name, phone, email, city, contact_person, address, gstin, notes, date_format(updated_at, '%Y-%m-%d %H:%i:%s') as updated_at");
+const STORED = sql.join(
+  [contacts.id, contacts.name, contacts.company_name, contacts.phone, contacts.email, contacts.city, contacts.contact_person, contacts.address, contacts.gstin, contacts.notes]
+    .map((c) => sql`${c}`)
+    .concat(sql`date_format(${contacts.updated_at}, '%Y-%m-%d %H:%i:%s') as updated_at`),
+  sql`, `,
+);
 
 const lower = (v: string | null | undefined) => v?.toLowerCase() ?? null;
 const companyName = (v: string | null | undefined) => (v ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -174,10 +179,7 @@ async function updatedBefore(db: DbOrTx, importId: string, byColumn: [AnyMySqlCo
     .filter(([, vs]) => vs.length)
     .map(([column, vs]) => {
       const value = sql`json_unquote(json_extract(${contactImportRows.before}, ${`$.${column.name}`}))`;
-      return sql`${column.name === 'email' ? sql`lower(${value})` : column.name === 'gstin' ? sql`upper(${value})` : value} in (${sql.join(
-        vs.map((v) => sql`${v}`),
-        sql`, `,
-      )})`;
+      return inArray(column.name === 'email' ? sql`lower(${value})` : column.name === 'gstin' ? sql`upper(${value})` : value, vs);
     });
   if (!conditions.length) return [];
   const rows = await rowsOf<{ id: string; before: unknown }>(
@@ -260,7 +262,7 @@ type BatchCounts = { [K in `${ImportRowResult}_count`]: number };
 type BatchRow = { id: string; type: ContactType; mode: ImportMode; status: ImportStatus; file_name: string; mapping: ImportMapping | null; rows_total: number } & BatchCounts;
 
 /** A batch row → its progress. */
-export function progressOf(b: BatchRow): ImportProgress {
+function progressOf(b: BatchRow): ImportProgress {
   const counts = emptyCounts();
   counts.created = b.created_count;
   counts.updated = b.updated_count;
@@ -377,11 +379,12 @@ export async function listImportRows(db: DbOrTx, importId: string, opts: { resul
 
 /** After a revert: how many created contacts are gone, how many were kept soft-deleted (something pointed at them), how many contacts were restored. */
 export async function revertSummary(db: DbOrTx, importId: string): Promise<{ deleted: number; softDeleted: number; restored: number }> {
+  const r = contactImportRows;
   const [row] = await rowsOf<{ deleted: unknown; soft: unknown; restored: unknown }>(
     db,
-    sql`select sum(r.result = 'created' and c.id is null) as deleted, sum(r.result = 'created' and c.id is not null) as soft, sum(r.result = 'updated') as restored
-        from ${contactImportRows} r left join ${contacts} c on c.id = r.contact_id
-        where r.import_id = ${importId} and r.result in ('created', 'updated')`,
+    sql`select sum(${r.result} = 'created' and ${contacts.id} is null) as deleted, sum(${r.result} = 'created' and ${contacts.id} is not null) as soft, sum(${r.result} = 'updated') as restored
+        from ${r} left join ${contacts} on ${contacts.id} = ${r.contact_id}
+        where ${r.import_id} = ${importId} and ${inArray(r.result, ['created', 'updated'])}`,
   );
   return { deleted: toCount(row?.deleted), softDeleted: toCount(row?.soft), restored: toCount(row?.restored) };
 }

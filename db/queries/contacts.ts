@@ -1,5 +1,5 @@
 /**
- * The read side of the contacts lists (issue 11): companies and visitors,
+ * The read side of the contacts lists: companies and visitors,
  * searched, filtered, sorted and paged on the server; one contact; and what
  * still points at a contact before it is deleted.
  *
@@ -14,12 +14,12 @@
  *   (city)), and the phone — `q` normalised to E.164 and matched exactly, or a run
  *   of digits matched as the start of the number — on (type, deleted_at, phone).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { getCountryCallingCode } from 'libphonenumber-js';
 import type { DbOrTx } from '@/db';
-import { containsPattern, escapeLike } from '@/db/queries/companies';
-import { rowsOf, toCount, toDate } from '@/db/rows';
-import type { ContactType } from '@/db/schema/contacts';
+import { containsPattern, startsPattern } from '@/db/queries/like';
+import { rowsOf, toCount } from '@/db/rows';
+import { bookings, campaignRecipients, contacts, conversations, followUps, type ContactType } from '@/db/schema';
 import { DEFAULT_REGION, normalisePhone } from '@/lib/phone';
 
 export const CONTACT_SORTS = ['name', 'city', 'created_at'] as const;
@@ -54,10 +54,21 @@ export type ContactRow = {
   merged_into_id: string | null;
 };
 
-const ROW_COLUMNS = sql.raw('c.id, c.type, c.name, c.phone, c.email, c.city, c.company_name, c.contact_person, c.gstin, c.created_at, c.deleted_at, c.merged_into_id');
-
-type RawRow = Omit<ContactRow, 'created_at' | 'deleted_at'> & { created_at: unknown; deleted_at: unknown };
-const toRow = (r: RawRow): ContactRow => ({ ...r, created_at: toDate(r.created_at), deleted_at: toDate(r.deleted_at) });
+const ROW_COLUMNS = {
+  id: contacts.id,
+  type: contacts.type,
+  name: contacts.name,
+  phone: contacts.phone,
+  email: contacts.email,
+  city: contacts.city,
+  company_name: contacts.company_name,
+  contact_person: contacts.contact_person,
+  gstin: contacts.gstin,
+  created_at: contacts.created_at,
+  deleted_at: contacts.deleted_at,
+  merged_into_id: contacts.merged_into_id,
+};
+const WITH_TEXT = { ...ROW_COLUMNS, address: contacts.address, notes: contacts.notes };
 
 const CALLING_CODE = getCountryCallingCode(DEFAULT_REGION);
 
@@ -69,49 +80,51 @@ const CALLING_CODE = getCountryCallingCode(DEFAULT_REGION);
  */
 function phoneCondition(q: string): SQL | null {
   const e164 = normalisePhone(q);
-  if (e164) return sql`c.phone = ${e164}`;
+  if (e164) return eq(contacts.phone, e164);
   const compact = q.replace(/[\s\-().]/g, '');
   const m = /^(\+?)(\d{5,15})$/.exec(compact);
   if (!m) return null;
   const prefix = m[1] ? `+${m[2]}` : `+${CALLING_CODE}${m[2]!.replace(/^0+/, '')}`;
-  return sql`c.phone like ${`${escapeLike(prefix)}%`}`;
+  return like(contacts.phone, startsPattern(prefix));
 }
 
-/** The rows of one type and state (and city), as a condition on `c`. */
+/** The rows of one type and state (and city). */
 function baseCondition(f: ContactFilters): SQL {
   const city = f.city?.trim();
-  return sql`c.type = ${f.type} and c.deleted_at ${f.state === 'deleted' ? sql`is not null` : sql`is null`}${city ? sql` and c.city = ${city}` : sql``}`;
+  return and(eq(contacts.type, f.type), f.state === 'deleted' ? isNotNull(contacts.deleted_at) : isNull(contacts.deleted_at), city ? eq(contacts.city, city) : undefined)!;
 }
 
 /**
  * The ids matching a search, as a union of one index range per field (see the
- * file's comment); null without a search. UNION (not OR) so each branch keeps its
- * own index and a contact matching twice counts once.
+ * file's comment), a derived table `m`; null without a search. UNION (not OR) so
+ * each branch keeps its own index and a contact matching twice counts once. One
+ * flat UNION in SQL: drizzle's union() nests a third branch into derived tables of
+ * derived tables, which the optimizer then materializes one by one.
  */
-function matchingIds(f: ContactFilters): SQL | null {
+function matchingIds(db: DbOrTx, f: ContactFilters): SQL | null {
   const q = f.q?.trim().slice(0, 100);
   if (!q) return null;
   const base = baseCondition(f);
-  const starts = `${escapeLike(q)}%`;
-  const branches: SQL[] = [
-    f.type === 'exhibitor' ? sql`c.name like ${containsPattern(q)}` : sql`c.name like ${starts}`,
-    sql`c.email like ${`${escapeLike(q.toLowerCase())}%`}`,
-    sql`c.city like ${starts}`,
-  ];
+  const starts = startsPattern(q);
   const phone = phoneCondition(q);
-  if (phone) branches.push(phone);
-  return sql.join(
-    branches.map((b) => sql`select c.id from contacts c where ${base} and ${b}`),
-    sql` union `,
-  );
+  const branches = [
+    f.type === 'exhibitor' ? like(contacts.name, containsPattern(q)) : like(contacts.name, starts),
+    like(contacts.email, startsPattern(q.toLowerCase())),
+    like(contacts.city, starts),
+    ...(phone ? [phone] : []),
+  ].map((branch) => db.select({ id: contacts.id }).from(contacts).where(and(base, branch)).getSQL());
+  return sql`(${sql.join(branches, sql` union `)}) m`;
 }
+/** Joins a contact to its row of `matchingIds`. */
+const matched = sql`m.id = ${contacts.id}`;
 
-function orderBy(sort: ContactSort, dir: 'asc' | 'desc'): SQL {
+function orderBy(sort: ContactSort, dir: 'asc' | 'desc'): SQL[] {
   // Each order is an index's own order (name: (type, deleted_at, name, city) with the id InnoDB appends;
   // city: (city, id); created: the primary key), and ends with the id, so pages never repeat or skip a row.
-  if (sort === 'name') return sql.raw(`c.name ${dir}, c.city ${dir}, c.id ${dir}`);
-  if (sort === 'city') return sql.raw(`c.city ${dir}, c.id ${dir}`);
-  return sql.raw(`c.id ${dir}`);
+  const d = dir === 'desc' ? desc : asc;
+  if (sort === 'name') return [d(contacts.name), d(contacts.city), d(contacts.id)];
+  if (sort === 'city') return [d(contacts.city), d(contacts.id)];
+  return [d(contacts.id)];
 }
 
 /**
@@ -123,18 +136,18 @@ export async function listContacts(db: DbOrTx, p: ContactListParams): Promise<{ 
   const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
   const sort: ContactSort = CONTACT_SORTS.includes(p.sort) ? p.sort : 'name';
   const dir = p.dir === 'desc' ? 'desc' : 'asc';
-  const ids = matchingIds(p);
+  const ids = matchingIds(db, p);
   const order = orderBy(sort, dir);
   // Without a search the page's ids are cut from the index first (a deferred join): a deep page skips
   // index entries, not rows (page 16,000 of the visitors by name: about 0.1 s instead of 1.4 s).
-  const page = ids
-    ? sql`select ${ROW_COLUMNS} from contacts c join (${ids}) m on m.id = c.id order by ${order} limit ${pageSize} offset ${offset}`
-    : sql`select ${ROW_COLUMNS} from contacts c join (select c.id from contacts c where ${baseCondition(p)} order by ${order} limit ${pageSize} offset ${offset}) m on m.id = c.id order by ${order}`;
-  const [rows, [count]] = await Promise.all([
-    rowsOf<RawRow>(db, page),
-    rowsOf<{ total: unknown }>(db, ids ? sql`select count(*) as total from (${ids}) m` : sql`select count(*) as total from contacts c where ${baseCondition(p)}`),
+  const cut = db.select({ id: contacts.id }).from(contacts).where(baseCondition(p)).orderBy(...order).limit(pageSize).offset(offset).as('m');
+  const [rows, [counted]] = await Promise.all([
+    ids
+      ? db.select(ROW_COLUMNS).from(contacts).innerJoin(ids, matched).orderBy(...order).limit(pageSize).offset(offset)
+      : db.select(ROW_COLUMNS).from(contacts).innerJoin(cut, eq(cut.id, contacts.id)).orderBy(...order),
+    ids ? db.select({ total: count() }).from(ids) : db.select({ total: count() }).from(contacts).where(baseCondition(p)),
   ]);
-  return { rows: rows.map(toRow), total: toCount(count?.total) };
+  return { rows, total: counted?.total ?? 0 };
 }
 
 /** A contact as the CSV export carries it: every field. */
@@ -147,16 +160,12 @@ export type ContactExportRow = ContactRow & { address: string | null; notes: str
  */
 export async function* iterateContacts(db: DbOrTx, f: ContactFilters, batch = 1000): AsyncGenerator<ContactExportRow[]> {
   const size = Math.min(5000, Math.max(1, Math.floor(batch) || 1));
-  const ids = matchingIds(f);
-  type Raw = RawRow & { address: string | null; notes: string | null };
+  const ids = matchingIds(db, f);
   for (let after = ''; ;) {
-    const rows = await rowsOf<Raw>(
-      db,
-      ids
-        ? sql`select ${ROW_COLUMNS}, c.address, c.notes from contacts c join (${ids}) m on m.id = c.id where c.id > ${after} order by c.id limit ${size}`
-        : sql`select ${ROW_COLUMNS}, c.address, c.notes from contacts c where ${baseCondition(f)} and c.id > ${after} order by c.id limit ${size}`,
-    );
-    if (rows.length > 0) yield rows.map((r) => ({ ...toRow(r), address: r.address, notes: r.notes }));
+    const rows = ids
+      ? await db.select(WITH_TEXT).from(contacts).innerJoin(ids, matched).where(gt(contacts.id, after)).orderBy(asc(contacts.id)).limit(size)
+      : await db.select(WITH_TEXT).from(contacts).where(and(baseCondition(f), gt(contacts.id, after))).orderBy(asc(contacts.id)).limit(size);
+    if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.id;
   }
@@ -166,11 +175,11 @@ export async function* iterateContacts(db: DbOrTx, f: ContactFilters, batch = 10
 export type ContactDetail = ContactRow & { address: string | null; notes: string | null; updated_at: Date | null };
 
 export async function getContact(db: DbOrTx, id: string): Promise<ContactDetail | null> {
-  const [row] = await rowsOf<RawRow & { address: string | null; notes: string | null; updated_at: unknown }>(
-    db,
-    sql`select ${ROW_COLUMNS}, c.address, c.notes, c.updated_at from contacts c where c.id = ${id}`,
-  );
-  return row ? { ...toRow(row), address: row.address, notes: row.notes, updated_at: toDate(row.updated_at) } : null;
+  const [row] = await db
+    .select({ ...WITH_TEXT, updated_at: contacts.updated_at })
+    .from(contacts)
+    .where(eq(contacts.id, id));
+  return row ?? null;
 }
 
 /** What points at a contact: kept whatever happens to the contact (DESIGN.md invariant 9). */
@@ -183,12 +192,15 @@ export type ContactReferences = { leads: number; talks: number; bookings: number
  * count per table (only the branch of the contact's type runs); zeros for an unknown id.
  */
 export async function getContactReferences(db: DbOrTx, id: string): Promise<ContactReferences> {
-  const byType = (table: string) => sql.raw(`if(c.type = 'exhibitor', (select count(*) from ${table} x where x.exhibitor_id = c.id), (select count(*) from ${table} x where x.visitor_id = c.id))`);
+  // A raw statement, not the builder: the builder writes a one-table select's columns unqualified, and
+  // `id` in these correlated subqueries would then be the inner table's own id.
+  const byType = (t: typeof followUps | typeof conversations | typeof bookings) =>
+    sql`if(${contacts.type} = 'exhibitor', (select count(*) from ${t} where ${t.exhibitor_id} = ${contacts.id}), (select count(*) from ${t} where ${t.visitor_id} = ${contacts.id}))`;
   const [row] = await rowsOf<{ leads: unknown; talks: unknown; bookings: unknown; recipients: unknown }>(
     db,
-    sql`select ${byType('follow_ups')} as leads, ${byType('conversations')} as talks, ${byType('bookings')} as bookings,
-               (select count(*) from campaign_recipients r where r.contact_id = c.id) as recipients
-        from contacts c where c.id = ${id}`,
+    sql`select ${byType(followUps)} as leads, ${byType(conversations)} as talks, ${byType(bookings)} as bookings,
+               (select count(*) from ${campaignRecipients} where ${campaignRecipients.contact_id} = ${contacts.id}) as recipients
+        from ${contacts} where ${contacts.id} = ${id}`,
   );
   return { leads: toCount(row?.leads), talks: toCount(row?.talks), bookings: toCount(row?.bookings), recipients: toCount(row?.recipients) };
 }

@@ -1,5 +1,5 @@
 /**
- * The duplicates page (issue 11): live visitors sharing an E.164 phone or an
+ * The duplicates page: live visitors sharing an E.164 phone or an
  * email, a page of groups at a time, each member with its leads, talks and
  * bookings; the companies offered for a merge; a merge as it was recorded;
  * and where a merged-away contact's old links now lead.
@@ -15,11 +15,10 @@ import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate } from '@/db/rows';
 import { bookings, contactMerges, contacts, conversations, exhibitorStats, followUps, users, type ContactType } from '@/db/schema';
 
-export const DUPLICATE_KINDS = ['phone', 'email'] as const;
-export type DuplicateBy = (typeof DUPLICATE_KINDS)[number];
+export type DuplicateBy = 'phone' | 'email';
 
 /** Members shown per group; a bigger group says how many more it has. */
-export const MAX_GROUP_MEMBERS = 10;
+const MAX_GROUP_MEMBERS = 10;
 
 export type DuplicateMember = {
   id: string;
@@ -123,17 +122,13 @@ export async function listDuplicateGroups(db: DbOrTx, p: { by: DuplicateBy; curs
 async function countsFor(db: DbOrTx, ids: string[]): Promise<Map<string, { leads: number; talks: number; bookings: number }>> {
   const out = new Map<string, { leads: number; talks: number; bookings: number }>();
   if (!ids.length) return out;
-  const list = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
   const rows = await rowsOf<{ id: string; what: 'leads' | 'talks' | 'bookings'; n: unknown }>(
     db,
-    sql`select ${followUps.visitor_id} as id, 'leads' as what, count(*) as n from ${followUps} where ${followUps.visitor_id} in (${list}) group by ${followUps.visitor_id}
+    sql`select ${followUps.visitor_id} as id, 'leads' as what, count(*) as n from ${followUps} where ${inArray(followUps.visitor_id, ids)} group by ${followUps.visitor_id}
         union all
-        select ${conversations.visitor_id}, 'talks', count(*) from ${conversations} where ${conversations.visitor_id} in (${list}) and ${conversations.kind} = 'talk' group by ${conversations.visitor_id}
+        select ${conversations.visitor_id}, 'talks', count(*) from ${conversations} where ${inArray(conversations.visitor_id, ids)} and ${conversations.kind} = 'talk' group by ${conversations.visitor_id}
         union all
-        select ${bookings.visitor_id}, 'bookings', count(*) from ${bookings} where ${bookings.visitor_id} in (${list}) and ${bookings.cancelled_at} is null group by ${bookings.visitor_id}`,
+        select ${bookings.visitor_id}, 'bookings', count(*) from ${bookings} where ${inArray(bookings.visitor_id, ids)} and ${bookings.cancelled_at} is null group by ${bookings.visitor_id}`,
   );
   for (const r of rows) {
     const c = out.get(r.id) ?? { leads: 0, talks: 0, bookings: 0 };

@@ -9,4 +9,3 @@ export * from './conversations';
 export * from './system';
 export * from './stats';
 export * from './legacy';
-export * from './relations';

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
-import { bookings, contacts, conversations, type Role } from '@/db/schema';
+import { bookings, contacts, conversations, type AmountStatus, type Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { deriveAmountStatus, moveCampaignCounters } from './entries';
@@ -67,7 +67,7 @@ async function logOnTimeline(tx: Tx, employeeId: string, b: Awaited<ReturnType<t
   });
 }
 
-export type PaymentResult = { bookingId: string; amount: string; amount_paid: string; price: string; amount_status: 'paid' | 'partial' | 'unpaid' };
+export type PaymentResult = { bookingId: string; amount: string; amount_paid: string; price: string; amount_status: AmountStatus };
 
 /** Adds a payment; refuses paying more than the price or paying a cancelled booking. */
 export async function recordPayment(db: Db, employeeId: string, input: { idempotency_key: string; booking_id: string; amount: string; notes?: string | null; at?: Date }) {

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
+import { bookings, campaignRecipients, campaigns, followUps } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 
 type CountField = 'total_messages_sent' | 'total_leads_generated' | 'total_bookings_created';
@@ -17,19 +18,20 @@ export type CounterDrift =
   | { campaignId: string; name: string; field: MoneyField; stored: string; actual: string };
 
 /** Source aggregates, one derived table per source, grouped by campaign (no query per campaign). */
+const cr = campaignRecipients;
 const ACTUALS = sql`
-  left join (select campaign_id, count(*) as n from campaign_recipients where status = 'sent' group by campaign_id) r on r.campaign_id = c.id
-  left join (select campaign_id, count(*) as n from follow_ups where campaign_id is not null group by campaign_id) f on f.campaign_id = c.id
+  left join (select ${cr.campaign_id} as campaign_id, count(*) as n from ${cr} where ${cr.status} = 'sent' group by ${cr.campaign_id}) r on r.campaign_id = ${campaigns.id}
+  left join (select ${followUps.campaign_id} as campaign_id, count(*) as n from ${followUps} where ${followUps.campaign_id} is not null group by ${followUps.campaign_id}) f on f.campaign_id = ${campaigns.id}
   left join (
-    select campaign_id, count(*) as n, sum(amount_paid) as revenue, sum(price) as booked
-    from bookings where campaign_id is not null and cancelled_at is null group by campaign_id
-  ) b on b.campaign_id = c.id`;
+    select ${bookings.campaign_id} as campaign_id, count(*) as n, sum(${bookings.amount_paid}) as revenue, sum(${bookings.price}) as booked
+    from ${bookings} where ${bookings.campaign_id} is not null and ${bookings.cancelled_at} is null group by ${bookings.campaign_id}
+  ) b on b.campaign_id = ${campaigns.id}`;
 const SENT = sql`coalesce(r.n, 0)`;
 const LEADS = sql`coalesce(f.n, 0)`;
 const BOOKINGS = sql`coalesce(b.n, 0)`;
 const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(20,2))`;
 const BOOKED = sql`cast(coalesce(b.booked, 0) as decimal(20,2))`;
-const DRIFTED = sql`(c.total_messages_sent <> ${SENT} or c.total_leads_generated <> ${LEADS} or c.total_bookings_created <> ${BOOKINGS} or c.total_revenue <> ${REVENUE} or c.total_booked_value <> ${BOOKED})`;
+const DRIFTED = sql`(${campaigns.total_messages_sent} <> ${SENT} or ${campaigns.total_leads_generated} <> ${LEADS} or ${campaigns.total_bookings_created} <> ${BOOKINGS} or ${campaigns.total_revenue} <> ${REVENUE} or ${campaigns.total_booked_value} <> ${BOOKED})`;
 
 type Row = {
   id: string;
@@ -46,19 +48,18 @@ type Row = {
   actual_booked: string;
 };
 
-
 async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
   const rows = await rowsOf<Row>(
     db,
-    sql`select c.id, c.name,
-          c.total_messages_sent as stored_sent, ${SENT} as actual_sent,
-          c.total_leads_generated as stored_leads, ${LEADS} as actual_leads,
-          c.total_bookings_created as stored_bookings, ${BOOKINGS} as actual_bookings,
-          c.total_revenue as stored_revenue, ${REVENUE} as actual_revenue,
-          c.total_booked_value as stored_booked, ${BOOKED} as actual_booked
-        from campaigns c ${ACTUALS}
+    sql`select ${campaigns.id}, ${campaigns.name},
+          ${campaigns.total_messages_sent} as stored_sent, ${SENT} as actual_sent,
+          ${campaigns.total_leads_generated} as stored_leads, ${LEADS} as actual_leads,
+          ${campaigns.total_bookings_created} as stored_bookings, ${BOOKINGS} as actual_bookings,
+          ${campaigns.total_revenue} as stored_revenue, ${REVENUE} as actual_revenue,
+          ${campaigns.total_booked_value} as stored_booked, ${BOOKED} as actual_booked
+        from ${campaigns} ${ACTUALS}
         where ${DRIFTED}
-        order by c.id`,
+        order by ${campaigns.id}`,
   );
   const drifts: CounterDrift[] = [];
   for (const row of rows) {
@@ -94,17 +95,17 @@ export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: bool
     // Lock the campaigns first: a booth write that already moved a counter
     // commits before we count; one that has not yet waits and adds its delta
     // after our repair. Either way nothing is counted twice or lost.
-    await tx.execute(sql`select id from campaigns for update`);
+    await tx.execute(sql`select ${campaigns.id} from ${campaigns} for update`);
     const drifts = await findDrifts(tx);
     if (drifts.length) {
       await tx.execute(sql`
-        update campaigns c ${ACTUALS}
-        set c.total_messages_sent = ${SENT},
-            c.total_leads_generated = ${LEADS},
-            c.total_bookings_created = ${BOOKINGS},
-            c.total_revenue = ${REVENUE},
-            c.total_booked_value = ${BOOKED},
-            c.updated_at = c.updated_at -- a cache repair is not an edit of the campaign
+        update ${campaigns} ${ACTUALS}
+        set ${campaigns.total_messages_sent} = ${SENT},
+            ${campaigns.total_leads_generated} = ${LEADS},
+            ${campaigns.total_bookings_created} = ${BOOKINGS},
+            ${campaigns.total_revenue} = ${REVENUE},
+            ${campaigns.total_booked_value} = ${BOOKED},
+            ${campaigns.updated_at} = ${campaigns.updated_at} -- a cache repair is not an edit of the campaign
         where ${DRIFTED}`);
     }
     return drifts;

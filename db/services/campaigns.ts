@@ -1,5 +1,5 @@
 /**
- * Managing campaigns (issue 5; design document §2.4, §4.1): the campaign
+ * Managing campaigns (design document §2.4, §4.1): the campaign
  * itself, its recipients (from a checked CSV or a contact filter), and the
  * gateway's outcome per recipient. The product does not talk to a messaging
  * gateway yet: the outbox is exported as CSV and the results imported back —
@@ -8,11 +8,12 @@
  * `campaigns.total_messages_sent` is the count of recipients with status
  * 'sent', moved in the same transaction as the recipients that change.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '@/db';
-import { appSettings, campaignRecipients, campaigns, CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, ATTRIBUTION_MODELS, contacts } from '@/db/schema';
+import { columnNames } from '@/db/rows';
+import { appSettings, campaignRecipients, campaigns, CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, ATTRIBUTION_MODELS, contacts, conversations } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { normalisePhone } from '@/lib/phone';
 import { checkRecipientRows, type InvalidRecipientRow, type RecipientRow } from '@/lib/recipients';
@@ -102,9 +103,10 @@ async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[
     .select({ phone: campaignRecipients.phone })
     .from(campaignRecipients)
     .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.phone, valid.map((r) => r.phone))));
+  const r = campaignRecipients;
   await tx.execute(sql`
-    insert into ${campaignRecipients} (campaign_id, phone, name, contact_id, status) values ${values}
-    on duplicate key update name = coalesce(${campaignRecipients.name}, values(name))`);
+    insert into ${r} (${columnNames(r.campaign_id, r.phone, r.name, r.contact_id, r.status)}) values ${values}
+    on duplicate key update ${columnNames(r.name)} = coalesce(${r.name}, values(${columnNames(r.name)}))`);
   return valid.length - existing.length;
 }
 
@@ -129,24 +131,29 @@ export const recipientFilterSchema = z.object({
 });
 export type RecipientFilter = z.output<typeof recipientFilterSchema>;
 
-/** The contacts a filter selects (not deleted, with a phone), as a WHERE over `c` (contacts). */
+/** The contacts a filter selects (not deleted, with a phone). */
 function filterWhere(f: RecipientFilter): SQL {
-  const parts: SQL[] = [sql`c.deleted_at is null`, sql`c.phone is not null`, sql`c.phone <> ''`];
-  if (f.type !== 'any') parts.push(sql`c.type = ${f.type}`);
-  if (f.city) parts.push(sql`c.city = ${f.city}`);
-  if (f.talked_to) parts.push(sql`exists (select 1 from conversations x where x.exhibitor_id = ${f.talked_to} and x.visitor_id = c.id)`);
-  return sql.join(parts, sql` and `);
+  return and(
+    isNull(contacts.deleted_at),
+    isNotNull(contacts.phone),
+    ne(contacts.phone, ''),
+    f.type !== 'any' ? eq(contacts.type, f.type) : undefined,
+    f.city ? eq(contacts.city, f.city) : undefined,
+    f.talked_to ? sql`exists (select 1 from ${conversations} where ${conversations.exhibitor_id} = ${f.talked_to} and ${conversations.visitor_id} = ${contacts.id})` : undefined,
+  )!;
 }
 
 /** What a filter would add: matching contacts' distinct phones, and how many are on the campaign already. Writes nothing. */
 export async function previewRecipientFilter(db: DbOrTx, campaignId: string, f: RecipientFilter): Promise<{ phones: number; already: number }> {
-  const [[row]] = (await db.execute(sql`
-    select count(distinct c.phone) as phones,
-           count(distinct case when r.id is not null then c.phone end) as already
-    from contacts c
-    left join campaign_recipients r on r.campaign_id = ${campaignId} and r.phone = c.phone
-    where ${filterWhere(f)}`)) as unknown as [[{ phones: number; already: number }]];
-  return { phones: Number(row.phones), already: Number(row.already) };
+  const [row] = await db
+    .select({
+      phones: sql<number>`count(distinct ${contacts.phone})`.mapWith(Number),
+      already: sql<number>`count(distinct case when ${campaignRecipients.id} is not null then ${contacts.phone} end)`.mapWith(Number),
+    })
+    .from(contacts)
+    .leftJoin(campaignRecipients, and(eq(campaignRecipients.campaign_id, campaignId), eq(campaignRecipients.phone, contacts.phone)))
+    .where(filterWhere(f));
+  return { phones: row?.phones ?? 0, already: row?.already ?? 0 };
 }
 
 /** Adds every contact the filter selects (one row per phone; set-based, one statement in one transaction). */
@@ -154,13 +161,14 @@ export async function addRecipientsByFilter(db: Db, campaignId: string, f: Recip
   return db.transaction(async (tx) => {
     await requireCampaign(tx, campaignId, true);
     const before = await recipientCount(tx, campaignId);
+    const r = campaignRecipients;
     await tx.execute(sql`
-      insert into campaign_recipients (campaign_id, phone, name, contact_id, status)
-      select ${campaignId}, c.phone, min(c.name), case when count(*) = 1 then min(c.id) end, 'pending'
-      from contacts c
+      insert into ${r} (${columnNames(r.campaign_id, r.phone, r.name, r.contact_id, r.status)})
+      select ${campaignId}, ${contacts.phone}, min(${contacts.name}), case when count(*) = 1 then min(${contacts.id}) end, 'pending'
+      from ${contacts}
       where ${filterWhere(f)}
-      group by c.phone
-      on duplicate key update id = campaign_recipients.id`);
+      group by ${contacts.phone}
+      on duplicate key update ${columnNames(r.id)} = ${r.id}`);
     return { added: (await recipientCount(tx, campaignId)) - before };
   });
 }
@@ -214,10 +222,12 @@ export async function recordDeliveryResults(db: Db, campaignId: string, results:
     }
     if (rows.length) {
       // Every row exists (locked above): the insert only ever takes its "update" branch.
+      const c = campaignRecipients;
+      const updated = (col: typeof c.status | typeof c.sent_at | typeof c.error) => sql`${columnNames(col)} = values(${columnNames(col)})`;
       await tx.execute(sql`
-        insert into campaign_recipients (id, campaign_id, phone, status, sent_at, error, provider_message_id) values ${sql.join(rows, sql`, `)}
-        on duplicate key update status = values(status), sent_at = values(sent_at), error = values(error),
-          provider_message_id = coalesce(values(provider_message_id), provider_message_id)`);
+        insert into ${c} (${columnNames(c.id, c.campaign_id, c.phone, c.status, c.sent_at, c.error, c.provider_message_id)}) values ${sql.join(rows, sql`, `)}
+        on duplicate key update ${updated(c.status)}, ${updated(c.sent_at)}, ${updated(c.error)},
+          ${columnNames(c.provider_message_id)} = coalesce(values(${columnNames(c.provider_message_id)}), ${c.provider_message_id})`);
       await tx
         .update(campaigns)
         .set({
@@ -246,15 +256,6 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
       .where(eq(campaigns.id, campaignId));
     return { marked: result.affectedRows };
   });
-}
-
-/** Removes recipients that have not been sent (a mistake in the list); sent ones stay, they are history. */
-export async function removePendingRecipients(db: Db, campaignId: string, ids: number[]): Promise<{ removed: number }> {
-  if (!ids.length) return { removed: 0 };
-  const [result] = await db
-    .delete(campaignRecipients)
-    .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.id, ids), sql`${campaignRecipients.status} <> 'sent'`));
-  return { removed: result.affectedRows };
 }
 
 /* ---------------------------------------------------------------- settings */

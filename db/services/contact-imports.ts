@@ -1,5 +1,5 @@
 /**
- * Importing companies or visitors from a CSV (issue 11), as a batch that can
+ * Importing companies or visitors from a CSV, as a batch that can
  * be reverted. The browser reads and checks the file (lib/contact-import.ts)
  * and sends it in chunks; each chunk is one transaction here that checks
  * every row again with the same rules, matches the chunk's rows to live
@@ -19,7 +19,7 @@
  * loser of such a race is rolled back by the server and runs again here, and
  * then finds the winner's visitor.
  */
-import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
@@ -427,15 +427,15 @@ async function refusePhoneClash(tx: Tx, ids: string[], before: Map<string, Store
       .where(
         and(
           eq(contacts.type, 'visitor'),
-          sql`${contacts.deleted_at} is null`,
+          isNull(contacts.deleted_at),
           inArray(
             contacts.phone,
             chunk.map((b) => b.phone),
           ),
-          sql`${contacts.id} not in (${sql.join(
-            chunk.map((b) => sql`${b.id}`),
-            sql`, `,
-          )})`,
+          notInArray(
+            contacts.id,
+            chunk.map((b) => b.id),
+          ),
         ),
       )
       .limit(3);

@@ -1,5 +1,5 @@
 /**
- * Merging two contacts of one type (issue 11; DESIGN.md invariants 11 and 13):
+ * Merging two contacts of one type (DESIGN.md invariants 11 and 13):
  * an admin chooses the survivor, and in ONE transaction, with both contacts
  * locked, everything that pointed at the other contact moves to it.
  *
@@ -39,7 +39,7 @@
 import { and, asc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
-import { rowsOf } from '@/db/rows';
+import { columnNames, rowsOf } from '@/db/rows';
 import { bookings, campaignRecipients, contactMergeCompanies, contactMerges, contacts, conversations, exhibitorStats, followUps, type ContactType } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { moveCampaignCounters } from './entries';
@@ -160,6 +160,8 @@ async function writeMerge(tx: Tx, adminId: string, input: MergeInput): Promise<M
 /** Rows an UPDATE changed (mysql2's ResultSetHeader). */
 const count = (r: readonly [unknown, ...unknown[]]) => (r[0] as { affectedRows: number }).affectedRows;
 
+const mergeCompanyColumns = columnNames(contactMergeCompanies.exhibitor_id, contactMergeCompanies.merge_id, contactMergeCompanies.created_at);
+
 const keepUpdatedAt = <T extends { updated_at: unknown }>(t: T) => sql`${t.updated_at}`;
 
 /* ------------------------------------------------------------------ visitors */
@@ -189,7 +191,7 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
       sql`select ${conversations.exhibitor_id} from ${conversations} where ${conversations.visitor_id} is null and ${inArray(conversations.visitor_phone, adoptable)}`,
     );
   }
-  await tx.execute(sql`insert into ${contactMergeCompanies} (exhibitor_id, merge_id, created_at)
+  await tx.execute(sql`insert into ${contactMergeCompanies} (${mergeCompanyColumns})
     select distinct u.e, ${mergeId}, ${at} from (${sql.join(sources, sql` union `)}) u`);
 
   // The open leads of the pair, locked: by visitor, and by an adoptable phone without a visitor.
@@ -254,7 +256,7 @@ async function moveCompany(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
   const kept = await foldLeads(tx, sameVisitorGroups(leads));
 
   // This company's timeline shows the merge, and the merges the merged company's timeline showed.
-  await tx.execute(sql`insert ignore into ${contactMergeCompanies} (exhibitor_id, merge_id, created_at)
+  await tx.execute(sql`insert ignore into ${contactMergeCompanies} (${mergeCompanyColumns})
     select ${survivor.id}, ${contactMergeCompanies.merge_id}, ${contactMergeCompanies.created_at} from ${contactMergeCompanies} where ${contactMergeCompanies.exhibitor_id} = ${merged.id}`);
   await tx.delete(contactMergeCompanies).where(eq(contactMergeCompanies.exhibitor_id, merged.id));
   await tx.insert(contactMergeCompanies).values({ exhibitor_id: survivor.id, merge_id: mergeId, created_at: at });

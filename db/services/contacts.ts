@@ -1,5 +1,5 @@
 /**
- * Adding, editing, deleting and restoring companies and visitors (issue 11).
+ * Adding, editing, deleting and restoring companies and visitors.
  *
  * - Fields are checked by lib/contact-fields.ts, here too (a script or a
  *   hand-made call gets the same refusals as the form), and nothing is stored

@@ -9,10 +9,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import type { Db, Tx } from '@/db';
 import { attributionQuery } from '@/db/queries/attribution';
+import { rowsOf } from '@/db/rows';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
 import { formatDay, todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
-import { formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
+import { amountStatus, formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { runOnce } from './idempotency';
@@ -66,7 +67,7 @@ export function deriveAmountStatus(price: string, paid: string): AmountStatus {
   if (a < 0n) throw new DomainError('INVALID', 'The amount paid cannot be negative.', 'amount_paid');
   if (p > MAX_BOOKING_PRICE_PAISE) throw new DomainError('INVALID', `The price cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.`, 'price');
   if (a > p) throw new DomainError('PAYMENT_EXCEEDS_PRICE', `The amount paid (${formatINR(paid)}) is more than the price (${formatINR(price)}).`, 'amount_paid');
-  return a === 0n ? 'unpaid' : a < p ? 'partial' : 'paid';
+  return amountStatus(p, a);
 }
 
 function requirePhone(raw: string): string {
@@ -141,16 +142,20 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
       : input.campaign_id === null
         ? sql`null`
         : sql`(select ${campaigns.id} from ${campaigns} where ${campaigns.id} = ${input.campaign_id})`;
-  const [[row]] = (await tx.execute(sql`
+  const [row] = await rowsOf<{ exhibitor_id: string | null; talk_location_id: number | null; location_id: number | null; booking_stall: string | null; visitor_ids: string | null; campaign_id: string | null }>(
+    tx,
+    sql`
     select
       (select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.exhibitor_id} and ${contacts.type} = 'exhibitor' and ${contacts.deleted_at} is null) as exhibitor_id,
       (select ${stalls.location_mngt_id} from ${stalls} where ${stalls.id} = ${input.table_id ?? null}) as talk_location_id,
       (select ${locations.id} from ${locations} where ${locations.id} = ${input.location_id ?? null}) as location_id,
-      (select concat_ws('\t', s.location_mngt_id, s.table_name, l.loc_name, coalesce(l.event_start_date, ''), coalesce(l.event_end_date, '')) from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${bookingTable}) as booking_stall,
+      (select concat_ws('\t', ${stalls.location_mngt_id}, ${stalls.table_name}, ${locations.loc_name}, coalesce(${locations.event_start_date}, ''), coalesce(${locations.event_end_date}, ''))
+         from ${stalls} join ${locations} on ${locations.id} = ${stalls.location_mngt_id} where ${stalls.id} = ${bookingTable}) as booking_stall,
       (select group_concat(v.id) from (select ${contacts.id} as id from ${contacts}
          where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null limit 2) v) as visitor_ids,
-      ${campaign} as campaign_id`)) as unknown as [[{ exhibitor_id: string | null; talk_location_id: number | null; location_id: number | null; booking_stall: string | null; visitor_ids: string | null; campaign_id: string | null }]];
-  if (!row.exhibitor_id) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
+      ${campaign} as campaign_id`,
+  );
+  if (!row?.exhibitor_id) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
   if (input.table_id && row.talk_location_id === null) throw new DomainError('NOT_FOUND', 'That stall no longer exists. Choose the stall from the list.', 'table_id');
   if (input.location_id && row.location_id === null) throw new DomainError('NOT_FOUND', 'That location no longer exists. Choose the location from the list.', 'location_id');
   if (input.visitor_id && !row.visitor_ids) throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
@@ -190,7 +195,7 @@ async function lockVisitor(tx: Tx, id: string): Promise<string> {
 }
 
 /** A stall is booked for a day of its location's exhibition: a date outside the event's dates is refused, naming them. */
-export function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
+function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
   if ((start && date < start) || (end && date > end)) {
     const span = start && end ? (start === end ? `on ${formatDay(start)}` : `from ${formatDay(start)} to ${formatDay(end)}`) : start ? `from ${formatDay(start)}` : `until ${formatDay(end!)}`;
     throw new DomainError('INVALID', `${locationName} runs ${span}. Choose a booking date within the event.`, 'booking_date');
@@ -208,7 +213,7 @@ function checkFollowUpDate(input: EntryInput, at: Date) {
 }
 
 /** How far ahead a next follow-up may be planned. */
-export const FOLLOW_UP_YEARS_AHEAD = 2;
+const FOLLOW_UP_YEARS_AHEAD = 2;
 
 async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: string, amountStatus: AmountStatus | null): Promise<EntryResult> {
   const at = input.at ?? new Date();

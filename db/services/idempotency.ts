@@ -16,7 +16,7 @@ export const INTERNAL_KEY_USER = 'seed';
  * its attempts start (get a connection) only while a whole lock wait still
  * fits before it.
  */
-export const WRITE_ANSWER_MS = 8_000;
+const WRITE_ANSWER_MS = 8_000;
 
 const LOCK_WAIT_TIMEOUT = 1205;
 const DEADLOCK = 1213;
