@@ -19,6 +19,3 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
-
-/** How each role is named on screen. */
-export const ROLE_LABELS: Record<Role, string> = { employee: 'Booth employee', manager: 'Manager', admin: 'Admin' };

@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { ROLE_LABELS } from '@/lib/permissions';
+import { ROLE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
 import { CreateUserForm } from './user-forms';
 

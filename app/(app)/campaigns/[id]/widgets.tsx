@@ -6,8 +6,11 @@ import { campaignFunnel, getCampaign, getCampaignRevenueByStatus, listCampaignEx
 import { CampaignFunnelChart } from '@/components/charts/campaign-funnel';
 import { CampaignLeadsTable } from '@/components/tables/campaigns/leads-table';
 import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatPercent } from '@/lib/analytics';
+import { formatCount } from '@/lib/format';
+import { AMOUNT_STATUS_LABELS } from '@/lib/labels';
 import { formatINR } from '@/lib/money';
 
 /** Each widget is its own async server component, streamed in its own <Suspense> by the page. */
@@ -15,32 +18,6 @@ import { formatINR } from '@/lib/money';
 /** Per request: the page and the KPI strip share one read; the funnel and the payment table share the other. */
 export const getCampaignOnce = cache((id: string) => getCampaign(readDb, id));
 const getRevenueByStatusOnce = cache((id: string) => getCampaignRevenueByStatus(readDb, id));
-
-const count = new Intl.NumberFormat('en-IN');
-const AMOUNT_STATUS_LABELS = { paid: 'Paid', partial: 'Partial', unpaid: 'Unpaid' } as const;
-
-export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; height?: string }) {
-  return (
-    <section aria-busy="true" aria-label={`${title} (loading)`} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-      <h2 className="mb-3 font-semibold">{title}</h2>
-      <div className={`${height} animate-pulse rounded-lg bg-slate-100`} />
-    </section>
-  );
-}
-
-function Card({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id={id} className="font-semibold">
-          {title}
-        </h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function ExportLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
@@ -78,9 +55,9 @@ export async function KpiWidget({ campaignId }: { campaignId: string }) {
   const c = await getCampaignOnce(campaignId);
   if (!c) return null;
   const tiles: [string, string][] = [
-    ['Messages sent', count.format(c.messages_sent)],
-    ['Leads', count.format(c.leads)],
-    ['Bookings', count.format(c.bookings)],
+    ['Messages sent', formatCount(c.messages_sent)],
+    ['Leads', formatCount(c.leads)],
+    ['Bookings', formatCount(c.bookings)],
     ['Collected', formatINR(c.collected)],
     ['Booked value', formatINR(c.booked)],
     ['Conversion (leads → bookings)', formatPercent(c.conversion)],
@@ -107,7 +84,7 @@ export async function FunnelWidget({ campaignId }: { campaignId: string }) {
           {steps.map((s, i) => (
             <li key={s.key} className="rounded-lg bg-slate-50 px-3 py-2">
               <span className="font-medium tabular-nums">
-                {s.label}: {count.format(s.value)}
+                {s.label}: {formatCount(s.value)}
               </span>
               {i > 0 && s.conversion !== null ? (
                 <span className="block text-sm text-slate-600 tabular-nums">
@@ -133,7 +110,7 @@ export async function PaymentStatusWidget({ campaignId }: { campaignId: string }
             <th scope="row" className={rowHeaderClass}>
               {AMOUNT_STATUS_LABELS[r.amount_status]}
             </th>
-            <td className={numberClass}>{count.format(r.bookings)}</td>
+            <td className={numberClass}>{formatCount(r.bookings)}</td>
             <td className={numberClass}>{formatINR(r.collected)}</td>
             <td className={numberClass}>{formatINR(r.booked)}</td>
           </tr>
@@ -168,8 +145,8 @@ export async function ExhibitorsWidget({ campaignId }: { campaignId: string }) {
                   ) : null}
                 </Link>
               </th>
-              <td className={numberClass}>{count.format(r.leads)}</td>
-              <td className={numberClass}>{count.format(r.bookings)}</td>
+              <td className={numberClass}>{formatCount(r.leads)}</td>
+              <td className={numberClass}>{formatCount(r.bookings)}</td>
               <td className={numberClass}>{formatINR(r.collected)}</td>
               <td className={numberClass}>{formatINR(r.booked)}</td>
             </tr>

@@ -5,11 +5,12 @@ import { Suspense } from 'react';
 import { readDb } from '@/db';
 import { getCompany } from '@/db/queries/companies';
 import { resolveMergedContact } from '@/db/queries/duplicates';
+import { WidgetSkeleton } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
-import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget, WidgetSkeleton } from './widgets';
+import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget } from './widgets';
 
 export const metadata: Metadata = { title: 'Company' };
 

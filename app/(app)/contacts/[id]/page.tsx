@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { getContact, getContactReferences, type ContactDetail } from '@/db/queries/contacts';
 import { PageHeader } from '@/components/ui/page-header';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
-import { formatDay, todayInIndia } from '@/lib/dates';
+import { formatCount, formatDay } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { formatPhone } from '@/lib/phone';
 import { param, type SearchParams } from '@/lib/search-params';
@@ -21,9 +21,6 @@ function valuesOf(c: ContactDetail): ContactValues {
   for (const field of CONTACT_FIELDS[c.type]) values[field] = c[field];
   return values;
 }
-
-/** "12 Jan 2027", the day in India. */
-const dayOf = (d: Date | null) => (d ? formatDay(todayInIndia(d)) : '—');
 
 const shown = (field: ContactField, value: string | null) => (value === null ? '—' : field === 'phone' ? formatPhone(value) : value);
 
@@ -49,7 +46,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
       </Link>
       <PageHeader
         title={contact.name}
-        description={`${company ? 'Company' : 'Visitor'} · added ${dayOf(contact.created_at)}`}
+        description={`${company ? 'Company' : 'Visitor'} · added ${formatDay(contact.created_at)}`}
         actions={
           company && !contact.deleted_at ? (
             <Link href={`/companies/${contact.id}`} className="touch-target inline-flex items-center font-medium text-brand-700 underline underline-offset-2">
@@ -65,7 +62,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
       ) : null}
       {contact.deleted_at ? (
         <p className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900 ring-1 ring-amber-200">
-          Deleted on {dayOf(contact.deleted_at)}: it is in no list and the booth does not find it. Everything that points at it is kept.
+          Deleted on {formatDay(contact.deleted_at)}: it is in no list and the booth does not find it. Everything that points at it is kept.
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -101,7 +98,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             ).map(([label, n]) => (
               <div key={label}>
                 <dt className="text-sm text-slate-600">{label}</dt>
-                <dd className="text-xl font-semibold tabular-nums">{n.toLocaleString('en-IN')}</dd>
+                <dd className="text-xl font-semibold tabular-nums">{formatCount(n)}</dd>
               </div>
             ))}
           </dl>

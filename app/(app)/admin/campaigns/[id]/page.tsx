@@ -10,11 +10,12 @@ import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { todayInIndia } from '@/lib/dates';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf, RECIPIENT_STATUS_LABELS } from '@/lib/labels';
 import { formatPhone } from '@/lib/phone';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { CampaignForm } from '../campaign-form';
-import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, formatCount, formatDateTime, RECIPIENT_STATUS_LABELS } from '../labels';
 import { MarkSentForm } from './mark-sent-form';
 import { RecipientFilterForm } from './recipient-filter-form';
 import { RecipientsUpload } from './recipients-upload';
@@ -61,7 +62,7 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
       </Link>
       <PageHeader
         title={campaign.name}
-        description={`${CHANNEL_LABELS[campaign.channel] ?? campaign.channel} · ${CAMPAIGN_STATUS_LABELS[campaign.status] ?? campaign.status} · ${formatCount(campaign.messages_sent)} messages sent`}
+        description={`${labelOf(CHANNEL_LABELS, campaign.channel)} · ${labelOf(CAMPAIGN_STATUS_LABELS, campaign.status)} · ${formatCount(campaign.messages_sent)} messages sent`}
       />
 
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
@@ -174,7 +175,7 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
                 <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatPhone(r.phone)}</td>
                 <td className={cellClass}>{r.name ?? <span className="text-slate-600">—</span>}</td>
                 <td className={cellClass}>{RECIPIENT_STATUS_LABELS[r.status]}</td>
-                <td className={`${cellClass} whitespace-nowrap`}>{r.sent_at ? formatDateTime(r.sent_at) : '—'}</td>
+                <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(r.sent_at)}</td>
                 <td className={`${cellClass} text-red-800`}>{r.error ?? ''}</td>
               </tr>
             ))}

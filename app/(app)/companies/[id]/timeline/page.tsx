@@ -6,6 +6,7 @@ import { getCompany, listTimeline, listTimelineFilterOptions, type TimelineMerge
 import { resolveMergedContact } from '@/db/queries/duplicates';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { formatDateTime } from '@/lib/format';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
@@ -159,7 +160,7 @@ function MergeItem({ merge, companyId }: { merge: TimelineMerge; companyId: stri
     <li className="space-y-1 py-3" data-testid="timeline-merge">
       <p className="flex flex-wrap items-baseline gap-x-2">
         <time dateTime={when.toISOString()} className="text-sm text-slate-600">
-          {when.toLocaleString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Kolkata' })}
+          {formatDateTime(when)}
         </time>
         <span className="rounded-full bg-amber-100 px-2 text-sm">Merge</span>
       </p>

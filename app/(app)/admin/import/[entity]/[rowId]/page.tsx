@@ -7,10 +7,11 @@ import { getLegacyRowContext, listStallsOfLocation } from '@/db/queries/legacy-r
 import { listLocationOptions } from '@/db/queries/stalls';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatDay } from '@/lib/dates';
+import { formatDay } from '@/lib/format';
+import { LEGACY_ENTITY_LABELS, LEGACY_FIELD_LABELS, LEGACY_OUTCOME_LABELS } from '@/lib/labels';
 import { formatPhone } from '@/lib/phone';
 import { requirePermission } from '@/lib/session';
-import { ENTITY_LABELS, FIELD_LABELS, isHandEntity, isRowId, OUTCOME_LABELS } from '../../labels';
+import { isHandEntity, isRowId } from '../../labels';
 import { ResolveCompanyForm, ResolveSelectForm } from './resolve-forms';
 
 export const metadata: Metadata = { title: 'Resolve an old row' };
@@ -48,7 +49,7 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
     searchExhibitors(db, '', COMPANY_OPTIONS + 1),
   ]);
 
-  const label = ENTITY_LABELS[entity];
+  const label = LEGACY_ENTITY_LABELS[entity];
   const typedPhone = row.resolutions.find((r) => r.field === 'phone')?.original ?? null;
   const visitors = row.candidates.filter((c) => c.type === 'visitor');
   const companiesWithPhone = row.candidates.filter((c) => c.type === 'exhibitor');
@@ -119,8 +120,8 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
           <SimpleTable caption="Backfill results for this row" head={['Field', 'Outcome', 'Reason', 'What the old row said']}>
             {row.resolutions.map((r) => (
               <tr key={r.field}>
-                <td className={cellClass}>{FIELD_LABELS[r.field]}</td>
-                <td className={cellClass}>{OUTCOME_LABELS[r.outcome]}</td>
+                <td className={cellClass}>{LEGACY_FIELD_LABELS[r.field]}</td>
+                <td className={cellClass}>{LEGACY_OUTCOME_LABELS[r.outcome]}</td>
                 <td className={cellClass}>{r.reason ?? '—'}</td>
                 <td className={`${cellClass} break-all`}>{r.original ?? '—'}</td>
               </tr>
