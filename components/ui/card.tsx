@@ -23,3 +23,15 @@ export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; heig
     </section>
   );
 }
+
+/** A page's titled section on white (a form, a group of details): wider padding and a larger title than a dashboard Card. */
+export function Panel({ id, title, className, children }: { id: string; title: React.ReactNode; className?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={`rounded-xl bg-white p-6 ring-1 ring-slate-200${className ? ` ${className}` : ''}`}>
+      <h2 id={id} className="mb-4 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

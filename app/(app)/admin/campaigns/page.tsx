@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { listCampaignAnalytics } from '@/db/queries/campaigns';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { Panel } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { formatCount, formatDay } from '@/lib/format';
 import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf } from '@/lib/labels';
@@ -39,12 +40,9 @@ export default async function ManageCampaignsPage() {
           ))}
         </SimpleTable>
       )}
-      <section aria-labelledby="new-campaign" className="mt-8 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="new-campaign" className="mb-4 text-lg font-semibold">
-          New campaign
-        </h2>
+      <Panel id="new-campaign" title="New campaign" className="mt-8">
         <CampaignForm />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/db';
 import { getContact, getContactReferences, type ContactDetail } from '@/db/queries/contacts';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
 import { formatCount, formatDay } from '@/lib/format';
@@ -66,10 +67,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="fields-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200 lg:col-span-2">
-          <h2 id="fields-heading" className="mb-4 text-lg font-semibold">
-            {canManage ? 'Details' : 'Details (read only)'}
-          </h2>
+        <Panel id="fields-heading" title={canManage ? 'Details' : 'Details (read only)'} className="lg:col-span-2">
           {canManage ? (
             <ContactForm type={contact.type} contact={valuesOf(contact)} />
           ) : (
@@ -82,7 +80,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
               ))}
             </dl>
           )}
-        </section>
+        </Panel>
         <section aria-labelledby="refs-heading" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
           <h2 id="refs-heading" className="text-lg font-semibold">
             What points at {company ? 'this company' : 'this visitor'}

@@ -8,6 +8,7 @@ import { countRecipientsByStatus, getCampaign, listRecipients } from '@/db/queri
 import { RECIPIENT_CHUNK } from '@/db/services/campaigns';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { todayInIndia } from '@/lib/dates';
 import { formatCount, formatDateTime } from '@/lib/format';
@@ -28,7 +29,6 @@ const PAGE_SIZE = 50;
 const COMPANY_OPTIONS = 200;
 const STATUS_FILTERS = ['all', 'pending', 'sent', 'failed'] as const;
 
-const sectionClass = 'rounded-xl bg-white p-6 ring-1 ring-slate-200';
 const headingClass = 'mb-4 text-lg font-semibold';
 
 export default async function ManageCampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -66,10 +66,7 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
       />
 
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="details" className={sectionClass}>
-          <h2 id="details" className={headingClass}>
-            Campaign details
-          </h2>
+        <Panel id="details" title="Campaign details">
           <CampaignForm
             campaign={{
               id,
@@ -80,12 +77,9 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
               sent_on: campaign.sent_at ? todayInIndia(campaign.sent_at) : null,
             }}
           />
-        </section>
+        </Panel>
 
-        <section aria-labelledby="counts" className={sectionClass}>
-          <h2 id="counts" className={headingClass}>
-            Recipients by status
-          </h2>
+        <Panel id="counts" title="Recipients by status">
           <dl className="grid grid-cols-3 gap-3">
             {(['pending', 'sent', 'failed'] as const).map((s) => (
               <div key={s} className="rounded-lg bg-slate-50 p-3">
@@ -102,29 +96,20 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
               Leads, bookings and revenue of this campaign
             </Link>
           </p>
-        </section>
+        </Panel>
       </div>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="upload" className={sectionClass}>
-          <h2 id="upload" className={headingClass}>
-            Upload recipients from CSV
-          </h2>
+        <Panel id="upload" title="Upload recipients from CSV">
           <RecipientsUpload campaignId={id} chunkSize={RECIPIENT_CHUNK} />
-        </section>
+        </Panel>
 
-        <section aria-labelledby="filter" className={sectionClass}>
-          <h2 id="filter" className={headingClass}>
-            Add recipients by filter
-          </h2>
+        <Panel id="filter" title="Add recipients by filter">
           <RecipientFilterForm campaignId={id} companies={companies.slice(0, COMPANY_OPTIONS)} moreCompanies={companies.length > COMPANY_OPTIONS} />
-        </section>
+        </Panel>
       </div>
 
-      <section aria-labelledby="sending" className={`${sectionClass} mt-6`}>
-        <h2 id="sending" className={headingClass}>
-          Sending
-        </h2>
+      <Panel id="sending" title="Sending" className="mt-6">
         <div className="grid gap-8 lg:grid-cols-2">
           <div className="space-y-3">
             <h3 className="font-semibold">1. Send through the gateway</h3>
@@ -143,7 +128,7 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
             <ResultsImport campaignId={id} chunkSize={RECIPIENT_CHUNK} />
           </div>
         </div>
-      </section>
+      </Panel>
 
       <section aria-labelledby="recipients" className="mt-6">
         <h2 id="recipients" className={`${headingClass} scroll-mt-32`}>
