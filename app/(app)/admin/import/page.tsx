@@ -8,6 +8,7 @@ import { LEGACY_FIELDS, LEGACY_OUTCOMES, type LegacyEntity, type LegacyField, ty
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { formatCount } from '@/lib/format';
 import { LEGACY_ENTITY_LABELS, LEGACY_FIELD_LABELS, LEGACY_OUTCOME_LABELS } from '@/lib/labels';
 import { param, type SearchParams } from '@/lib/search-params';
@@ -106,21 +107,12 @@ export default async function LegacyImportPage({ searchParams }: { searchParams:
             Download all unresolved rows (CSV)
           </a>
         </div>
-        <nav aria-label="Filter by field" className="mb-3">
-          <ul className="flex flex-wrap gap-2">
-            {[null, ...filters].map((f) => (
-              <li key={f ?? 'all'}>
-                <Link
-                  href={listHref(f)}
-                  aria-current={f === field ? 'page' : undefined}
-                  className={`touch-target inline-flex items-center rounded-lg px-3 font-medium ${f === field ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100'}`}
-                >
-                  {f ? LEGACY_FIELD_LABELS[f] : 'All fields'} ({formatCount(f ? (pendingByField.get(f) ?? 0) : pendingTotal)})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PillNav
+          label="Filter by field"
+          className="mb-3"
+          current={field ?? 'all'}
+          items={[null, ...filters].map((f) => ({ key: f ?? 'all', href: listHref(f), label: `${f ? LEGACY_FIELD_LABELS[f] : 'All fields'} (${formatCount(f ? (pendingByField.get(f) ?? 0) : pendingTotal)})` }))}
+        />
         {rows.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
             {after ? 'No more rows to resolve.' : field ? `No ${LEGACY_FIELD_LABELS[field].toLowerCase()} rows left to resolve.` : 'Nothing left to resolve: every row the backfill reported is linked.'}

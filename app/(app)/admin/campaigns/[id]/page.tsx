@@ -10,6 +10,7 @@ import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { todayInIndia } from '@/lib/dates';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf, RECIPIENT_STATUS_LABELS } from '@/lib/labels';
@@ -134,21 +135,12 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
         <h2 id="recipients" className={`${headingClass} scroll-mt-32`}>
           Recipients
         </h2>
-        <nav aria-label="Recipient status" className="mb-3">
-          <ul className="flex flex-wrap gap-2">
-            {STATUS_FILTERS.map((s) => (
-              <li key={s}>
-                <Link
-                  href={listHref(s)}
-                  aria-current={s === status ? 'page' : undefined}
-                  className={`touch-target inline-flex items-center rounded-lg px-3 font-medium ${s === status ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100'}`}
-                >
-                  {s === 'all' ? 'All' : RECIPIENT_STATUS_LABELS[s]} ({formatCount(s === 'all' ? total : counts[s])})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PillNav
+          label="Recipient status"
+          className="mb-3"
+          current={status}
+          items={STATUS_FILTERS.map((s) => ({ key: s, href: listHref(s), label: `${s === 'all' ? 'All' : RECIPIENT_STATUS_LABELS[s]} (${formatCount(s === 'all' ? total : counts[s])})` }))}
+        />
         {recipients.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
             {after ? 'No more recipients.' : status === 'all' ? 'No recipients yet. Upload a CSV or add contacts by a filter above.' : `No ${RECIPIENT_STATUS_LABELS[status].toLowerCase()} recipients.`}
