@@ -27,10 +27,8 @@ export default async function CampaignPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <Link href="/campaigns" className="touch-target inline-flex items-center text-brand-700 underline underline-offset-2">
-        ← All campaigns
-      </Link>
       <PageHeader
+        back={{ href: '/campaigns', label: 'All campaigns' }}
         title={campaign.name}
         description={[
           `Channel: ${labelOf(CHANNEL_LABELS, campaign.channel)}`,

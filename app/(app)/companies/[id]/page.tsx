@@ -30,10 +30,8 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <Link href="/companies" className="touch-target inline-flex items-center text-brand-700">
-        ← All companies
-      </Link>
       <PageHeader
+        back={{ href: '/companies', label: 'All companies' }}
         title={company.name}
         description={[company.city, company.phone, company.email].filter(Boolean).join(' · ') || undefined}
         actions={

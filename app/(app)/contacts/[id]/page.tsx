@@ -42,10 +42,8 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <Link href={`/contacts?view=${view}`} className="touch-target inline-flex items-center text-brand-700">
-        ← All {view}
-      </Link>
       <PageHeader
+        back={{ href: `/contacts?view=${view}`, label: `All ${view}` }}
         title={contact.name}
         description={`${company ? 'Company' : 'Visitor'} · added ${formatDay(contact.created_at)}`}
         actions={

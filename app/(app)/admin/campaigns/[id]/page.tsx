@@ -58,10 +58,8 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
 
   return (
     <>
-      <Link href="/admin/campaigns" className="touch-target inline-flex items-center text-brand-700">
-        ← All campaigns
-      </Link>
       <PageHeader
+        back={{ href: '/admin/campaigns', label: 'All campaigns' }}
         title={campaign.name}
         description={`${labelOf(CHANNEL_LABELS, campaign.channel)} · ${labelOf(CAMPAIGN_STATUS_LABELS, campaign.status)} · ${formatCount(campaign.messages_sent)} messages sent`}
       />

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { getLocation, listStalls } from '@/db/queries/locations';
@@ -18,10 +17,7 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
   if (!location) notFound();
   return (
     <>
-      <Link href="/admin/locations" className="touch-target inline-flex items-center text-brand-700">
-        ← All locations
-      </Link>
-      <PageHeader title={location.loc_name} description={location.address ?? undefined} />
+      <PageHeader back={{ href: '/admin/locations', label: 'All locations' }} title={location.loc_name} description={location.address ?? undefined} />
       <div className="grid gap-6 xl:grid-cols-[2fr_3fr]">
         <Panel id="details" title="Details">
           <LocationForm location={{ ...location, id }} />

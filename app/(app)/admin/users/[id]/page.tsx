@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { getUserById } from '@/db/queries/users';
@@ -17,10 +16,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   if (!user) notFound();
   return (
     <>
-      <Link href="/admin/users" className="touch-target inline-flex items-center text-brand-700">
-        ← All users
-      </Link>
-      <PageHeader title={user.name} description={user.email} />
+      <PageHeader back={{ href: '/admin/users', label: 'All users' }} title={user.name} description={user.email} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel id="details-heading" title="Role and status">
           <EditUserForm user={user} />

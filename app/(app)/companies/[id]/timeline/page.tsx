@@ -65,10 +65,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
 
   return (
     <>
-      <Link href={`/companies/${id}`} className="touch-target inline-flex items-center text-brand-700">
-        ← {company.name}
-      </Link>
       <PageHeader
+        back={{ href: `/companies/${id}`, label: company.name }}
         title={`Timeline · ${company.name}`}
         description="Every conversation, newest first."
         actions={

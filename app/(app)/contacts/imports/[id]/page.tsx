@@ -35,10 +35,8 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
 
   return (
     <>
-      <Link href="/contacts/import" className="touch-target inline-flex items-center text-brand-700">
-        ← Import contacts
-      </Link>
       <PageHeader
+        back={{ href: '/contacts/import', label: 'Import contacts' }}
         title={`Import of ${batch.fileName}`}
         description={`${labels.many[0]!.toUpperCase()}${labels.many.slice(1)} · ${mode} · ${IMPORT_STATUS_LABELS[batch.status]} · by ${batch.createdByName ?? 'an admin'}${batch.createdAt ? ` on ${formatDateTime(batch.createdAt)}` : ''}`}
       />

@@ -58,10 +58,7 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
 
   return (
     <>
-      <Link href="/admin/import" className="touch-target inline-flex items-center text-brand-700">
-        ← Legacy import
-      </Link>
-      <PageHeader title={`Resolve ${label.toLowerCase()} ${row.row_id}`} description="Link what the backfill could not. Each choice is kept: later backfill runs do not change it." />
+      <PageHeader back={{ href: '/admin/import', label: 'Legacy import' }} title={`Resolve ${label.toLowerCase()} ${row.row_id}`} description="Link what the backfill could not. Each choice is kept: later backfill runs do not change it." />
 
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="old-row" className={sectionClass}>
