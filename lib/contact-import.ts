@@ -1,5 +1,5 @@
 /**
- * CSV import of companies or visitors (issue 11): everything the browser's
+ * CSV import of companies or visitors: everything the browser's
  * preview and the server's chunks must agree on, in one browser-safe module —
  * reading the file, mapping its columns to fields, checking a row (the shared
  * field schemas of lib/contact-fields.ts), the duplicate-within-the-file rule,

@@ -8,7 +8,7 @@ export const PERMISSIONS = {
   readCompanies: ['employee', 'manager', 'admin'],
   /** read revenue analytics, export CSV */
   readRevenue: ['manager', 'admin'],
-  /** read and export the contacts lists (issue 11); admins also add, edit, import and merge (`manage`) */
+  /** read and export the contacts lists; admins also add, edit, import and merge (`manage`) */
   readContacts: ['manager', 'admin'],
   /** manage campaigns, recipients, locations, stalls, users, legacy import */
   manage: ['admin'],

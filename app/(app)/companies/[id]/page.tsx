@@ -21,7 +21,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const company = await getCompany(readDb, id);
   if (!company) {
-    // A company merged into another (issue 11): its old links lead to the survivor.
+    // A company merged into another: its old links lead to the survivor.
     const survivor = await resolveMergedContact(readDb, id, 'exhibitor');
     if (survivor) redirect(`/companies/${survivor}`);
     notFound();
