@@ -1,5 +1,5 @@
 /**
- * CSV import of companies or visitors (issue 11): everything the browser's
+ * CSV import of companies or visitors: everything the browser's
  * preview and the server's chunks must agree on, in one browser-safe module —
  * reading the file, mapping its columns to fields, checking a row (the shared
  * field schemas of lib/contact-fields.ts), the duplicate-within-the-file rule,
@@ -23,6 +23,7 @@
 import Papa from 'papaparse';
 import type { ContactType, ImportMode, ImportRowResult } from '@/db/schema/contacts';
 import { CONTACT_FIELDS, contactFieldsSchema, FIELD_LABELS, type ContactField, type ContactFields } from '@/lib/contact-fields';
+import { IMPORT_MODE_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 
 /** The first data line (the header is line 1). */
 export const FIRST_LINE = 2;
@@ -35,26 +36,12 @@ export const MAX_CELL = 6000;
 /** Most lines in one file. */
 export const MAX_IMPORT_LINES = 1_000_000;
 
-/** The modes in the order the page offers them (the schema's IMPORT_MODES, without importing drizzle into the browser). */
+/** The modes in the order the page offers them. */
 export const IMPORT_MODE_OPTIONS = [
-  { value: 'create', label: 'Create only', hint: 'Adds rows that match no existing contact; matches are left alone (skipped).' },
-  { value: 'upsert', label: 'Create and update', hint: 'Adds new rows and updates the contacts they match.' },
-  { value: 'update', label: 'Update only', hint: 'Updates the contacts rows match; rows that match nothing are skipped.' },
+  { value: 'create', label: IMPORT_MODE_LABELS.create, hint: 'Adds rows that match no existing contact; matches are left alone (skipped).' },
+  { value: 'upsert', label: IMPORT_MODE_LABELS.upsert, hint: 'Adds new rows and updates the contacts they match.' },
+  { value: 'update', label: IMPORT_MODE_LABELS.update, hint: 'Updates the contacts rows match; rows that match nothing are skipped.' },
 ] as const satisfies readonly { value: ImportMode; label: string; hint: string }[];
-
-export const IMPORT_TYPE_LABELS: Record<ContactType, { one: string; many: string }> = {
-  exhibitor: { one: 'company', many: 'companies' },
-  visitor: { one: 'visitor', many: 'visitors' },
-};
-
-export const IMPORT_RESULT_LABELS: Record<ImportRowResult, string> = {
-  created: 'New',
-  updated: 'Updated',
-  unchanged: 'Unchanged',
-  skipped: 'Skipped',
-  invalid: 'Invalid',
-  duplicate: 'Duplicate',
-};
 
 /** A column's field, or null: ignored. */
 export type ImportColumn = ContactField | null;

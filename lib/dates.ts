@@ -4,8 +4,3 @@ export const ORGANISER_TIME_ZONE = 'Asia/Kolkata';
 export function todayInIndia(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ORGANISER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
-
-/** "2027-01-12" → "12 Jan 2027". */
-export function formatDay(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}

@@ -8,7 +8,7 @@ export const PERMISSIONS = {
   readCompanies: ['employee', 'manager', 'admin'],
   /** read revenue analytics, export CSV */
   readRevenue: ['manager', 'admin'],
-  /** read and export the contacts lists (issue 11); admins also add, edit, import and merge (`manage`) */
+  /** read and export the contacts lists; admins also add, edit, import and merge (`manage`) */
   readContacts: ['manager', 'admin'],
   /** manage campaigns, recipients, locations, stalls, users, legacy import */
   manage: ['admin'],
@@ -19,6 +19,3 @@ export type Permission = keyof typeof PERMISSIONS;
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
-
-/** How each role is named on screen. */
-export const ROLE_LABELS: Record<Role, string> = { employee: 'Booth employee', manager: 'Manager', admin: 'Admin' };

@@ -3,7 +3,8 @@ import { Button } from '@/components/ui/button';
 import { db } from '@/db';
 import { endSessions } from '@/db/services/users';
 import { signOut } from '@/lib/auth';
-import { can, ROLE_LABELS, type Permission } from '@/lib/permissions';
+import { ROLE_LABELS } from '@/lib/labels';
+import { can, type Permission } from '@/lib/permissions';
 import { getCurrentUser, requireUser } from '@/lib/session';
 
 const NAV: (NavItem & { permission: Permission })[] = [

@@ -1,15 +1,15 @@
 'use client';
 
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatCount } from '@/lib/format';
 
 export type FunnelChartStep = { label: string; value: number; /** From the step before ('15.00'); null for the first. */ conversion: string | null };
 
-const count = new Intl.NumberFormat('en-IN');
 const FILLS = ['#174ca8', '#2f6fd6', '#5b8fe3', '#15803d'];
 
 /** "Leads 150 (15.00% of messages sent)": one step in words, for the chart's label and the tooltip. */
 function describeFunnelStep(step: FunnelChartStep, previous: FunnelChartStep | undefined): string {
-  const base = `${step.label} ${count.format(step.value)}`;
+  const base = `${step.label} ${formatCount(step.value)}`;
   return previous && step.conversion !== null ? `${base} (${step.conversion}% of ${previous.label.toLowerCase()})` : base;
 }
 
@@ -23,7 +23,7 @@ export function CampaignFunnelChart({ steps }: { steps: FunnelChartStep[] }) {
   const data = steps.map((s, i) => ({
     name: s.label,
     value: s.value,
-    text: `${count.format(s.value)}${i > 0 && s.conversion !== null ? ` · ${s.conversion}%` : ''}`,
+    text: `${formatCount(s.value)}${i > 0 && s.conversion !== null ? ` · ${s.conversion}%` : ''}`,
     description: describeFunnelStep(s, steps[i - 1]),
   }));
   return (

@@ -17,6 +17,7 @@ import {
 } from '@tanstack/react-table';
 import { buttonClass } from '@/components/ui/button';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { formatCount } from '@/lib/format';
 
 /**
  * The big lists: TanStack Table v9 over rows the SERVER already sorted and paged.
@@ -76,8 +77,6 @@ export type DataTableProps<TData extends object> = {
   /** Stable row ids (React keys); defaults to the row index. */
   getRowId?: (row: TData, index: number) => string;
 };
-
-const count = new Intl.NumberFormat('en-IN');
 
 /** The current URL with some search params changed (`null` removes one). */
 function useHrefWith() {
@@ -182,10 +181,10 @@ export function DataTable<TData extends object>({
       <nav aria-label={`${caption}: pages`} className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
           {rows.length === 0 ? (
-            <>Showing 0 of {count.format(total)}</>
+            <>Showing 0 of {formatCount(total)}</>
           ) : (
             <>
-              Showing {count.format(first)}–{count.format(last)} of {count.format(total)}
+              Showing {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
             </>
           )}
         </p>
@@ -194,7 +193,7 @@ export function DataTable<TData extends object>({
             Previous
           </PagerLink>
           <span className="px-2 text-sm text-slate-700 tabular-nums">
-            Page {count.format(page)} of {count.format(pageCount)}
+            Page {formatCount(page)} of {formatCount(pageCount)}
           </span>
           <PagerLink href={table.getCanNextPage() ? pageHref(page + 1) : null} rel="next">
             Next

@@ -1,12 +1,22 @@
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+import Link from 'next/link';
+
+/** A page's title; `back` is the link above it to the page it was opened from ("← All campaigns"). */
+export function PageHeader({ title, description, actions, back }: { title: string; description?: string; actions?: React.ReactNode; back?: { href: string; label: string } }) {
   return (
-    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
+    <>
+      {back ? (
+        <Link href={back.href} className="touch-target inline-flex items-center text-brand-700">
+          ← {back.label}
+        </Link>
+      ) : null}
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+          {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
+        </div>
+        {actions}
       </div>
-      {actions}
-    </div>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ContactReferences } from '@/db/queries/contacts';
-import { plural } from '@/app/(app)/admin/campaigns/labels';
+import { plural } from '@/lib/format';
 
 /** What still points at a contact, in words: "2 leads, 3 talks, 1 booking, 0 campaign recipients". */
 export function describeReferences(r: ContactReferences): string {

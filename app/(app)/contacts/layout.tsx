@@ -12,7 +12,7 @@ const ADMIN_ITEMS: ContactsNavItem[] = [
   { href: '/contacts/duplicates', label: 'Duplicates' },
 ];
 
-/** The contacts area (issue 11): managers and admins; every page and action below checks again. */
+/** The contacts area: managers and admins; every page and action below checks again. */
 export default async function ContactsLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePermission('readContacts');
   const items = can(user.role, 'manage') ? [...ITEMS, ...ADMIN_ITEMS] : ITEMS;

@@ -2,12 +2,10 @@ import Link from 'next/link';
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
 import type { CampaignAnalyticsRow, CampaignLeadRow } from '@/db/queries/campaigns';
 import { formatPercent } from '@/lib/analytics';
+import { formatCount, formatDateTime, formatDay } from '@/lib/format';
+import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf, OUTCOME_LABELS } from '@/lib/labels';
 import { formatINR } from '@/lib/money';
 import { formatPhone } from '@/lib/phone';
-import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, count, formatCampaignDateTime, formatCampaignDay, LEAD_STATUS_LABELS } from './format';
-
-export { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, formatCampaignDateTime, formatCampaignDay, LEAD_STATUS_LABELS };
-
 
 const linkClass =
   'touch-target inline-flex items-center rounded-sm font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
@@ -30,36 +28,36 @@ export const campaignColumns: DataTableColumns<CampaignAnalyticsRow> = campaign.
   campaign.accessor('channel', {
     header: 'Channel',
     enableSorting: false,
-    cell: (info) => CHANNEL_LABELS[info.getValue()] ?? info.getValue(),
+    cell: (info) => labelOf(CHANNEL_LABELS, info.getValue()),
   }),
   campaign.accessor('status', {
     header: 'Status',
     enableSorting: false,
-    cell: (info) => CAMPAIGN_STATUS_LABELS[info.getValue()] ?? info.getValue(),
+    cell: (info) => labelOf(CAMPAIGN_STATUS_LABELS, info.getValue()),
   }),
   campaign.accessor('sent_at', {
     header: 'Sent',
     sortDescFirst: true,
     meta: { className: 'whitespace-nowrap' },
-    cell: (info) => formatCampaignDay(info.getValue()),
+    cell: (info) => formatDay(info.getValue()),
   }),
   campaign.accessor('messages_sent', {
     header: 'Messages sent',
     sortDescFirst: true,
     meta: { align: 'end' },
-    cell: (info) => count.format(info.getValue()),
+    cell: (info) => formatCount(info.getValue()),
   }),
   campaign.accessor('leads', {
     header: 'Leads',
     sortDescFirst: true,
     meta: { align: 'end' },
-    cell: (info) => count.format(info.getValue()),
+    cell: (info) => formatCount(info.getValue()),
   }),
   campaign.accessor('bookings', {
     header: 'Bookings',
     sortDescFirst: true,
     meta: { align: 'end' },
-    cell: (info) => count.format(info.getValue()),
+    cell: (info) => formatCount(info.getValue()),
   }),
   campaign.accessor('collected', {
     header: 'Collected',
@@ -91,12 +89,12 @@ export const campaignLeadColumns: DataTableColumns<CampaignLeadRow> = lead.colum
     header: 'Date',
     enableSorting: false,
     meta: { className: 'whitespace-nowrap' },
-    cell: (info) => formatCampaignDateTime(info.getValue()),
+    cell: (info) => formatDateTime(info.getValue()),
   }),
   lead.accessor('status', {
     header: 'Status',
     enableSorting: false,
-    cell: (info) => LEAD_STATUS_LABELS[info.getValue()] ?? info.getValue(),
+    cell: (info) => labelOf(OUTCOME_LABELS, info.getValue()),
   }),
   lead.display({
     id: 'visitor',
@@ -136,6 +134,6 @@ export const campaignLeadColumns: DataTableColumns<CampaignLeadRow> = lead.colum
     header: 'Next follow-up',
     enableSorting: false,
     meta: { className: 'whitespace-nowrap' },
-    cell: (info) => formatCampaignDay(info.getValue()),
+    cell: (info) => formatDay(info.getValue()),
   }),
 ]);

@@ -1,34 +1,11 @@
 import Link from 'next/link';
-import { format } from 'date-fns';
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
-import { todayInIndia } from '@/lib/dates';
+import { formatCount, formatDay } from '@/lib/format';
 import { formatINR } from '@/lib/money';
 import type { CompanyMoneyRow, CompanyRow, CompanySort } from '@/db/queries/companies';
 
 /** The URL `sort` values the companies list understands; each is a column id below. */
 export type CompanySortKey = CompanySort;
-
-const count = new Intl.NumberFormat('en-IN');
-
-/**
- * "12 Jan 2027", the day in India, or "—". Rows come from a server component, so the
- * value is normally a Date; a string (JSON, or a zone-less DATETIME in UTC, the pool's
- * zone) is handled too. Formatting via the India calendar day keeps server and browser
- * renders identical (no hydration mismatch across time zones).
- */
-export function formatLastTalk(value: Date | string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  let day: string;
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    day = value;
-  } else {
-    const zoneless = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value);
-    const date = value instanceof Date ? value : new Date(zoneless ? `${value.replace(' ', 'T')}Z` : value);
-    if (Number.isNaN(date.getTime())) return '—';
-    day = todayInIndia(date);
-  }
-  return format(new Date(`${day}T00:00:00`), 'd MMM yyyy');
-}
 
 /**
  * The activity columns, for either row type (accessor functions, so they type-check for any
@@ -56,14 +33,14 @@ function activityColumns<T extends CompanyRow>() {
         </Link>
       ),
     }),
-    leads: h.accessor((r) => r.leads, { id: 'leads', header: 'Leads', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => count.format(info.getValue()) }),
-    bookings: h.accessor((r) => r.bookings, { id: 'bookings', header: 'Bookings', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => count.format(info.getValue()) }),
+    leads: h.accessor((r) => r.leads, { id: 'leads', header: 'Leads', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => formatCount(info.getValue()) }),
+    bookings: h.accessor((r) => r.bookings, { id: 'bookings', header: 'Bookings', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => formatCount(info.getValue()) }),
     lastTalk: h.accessor((r) => r.last_talk, {
       id: 'last_talk',
       header: 'Last talk',
       sortDescFirst: true,
       meta: { className: 'whitespace-nowrap' },
-      cell: (info) => formatLastTalk(info.getValue()),
+      cell: (info) => formatDay(info.getValue()),
     }),
   };
 }

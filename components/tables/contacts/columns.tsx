@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
-import { formatLastTalk } from '@/components/tables/companies/columns';
+import { formatDay } from '@/lib/format';
 import type { ContactRow } from '@/db/queries/contacts';
 import { formatPhone } from '@/lib/phone';
 
@@ -26,7 +26,7 @@ const name = (header: string) =>
           </span>
         ) : row.original.deleted_at ? (
           <span className="text-sm text-slate-600">
-            <span className="sr-only">, </span>deleted {formatLastTalk(row.original.deleted_at)}
+            <span className="sr-only">, </span>deleted {formatDay(row.original.deleted_at)}
           </span>
         ) : null}
       </Link>
@@ -42,7 +42,7 @@ const phone = h.accessor((r) => r.phone, {
 });
 const email = h.accessor((r) => r.email, { id: 'email', header: 'Email', enableSorting: false, cell: (info) => <span className="break-all">{dash(info.getValue())}</span> });
 const city = h.accessor((r) => r.city, { id: 'city', header: 'City', cell: (info) => dash(info.getValue()) });
-const added = h.accessor((r) => r.created_at, { id: 'created_at', header: 'Added', sortDescFirst: true, meta: { className: 'whitespace-nowrap' }, cell: (info) => formatLastTalk(info.getValue()) });
+const added = h.accessor((r) => r.created_at, { id: 'created_at', header: 'Added', sortDescFirst: true, meta: { className: 'whitespace-nowrap' }, cell: (info) => formatDay(info.getValue()) });
 
 /** Companies: the name opens the dashboard; "Details" opens the contact (edit, delete). Column ids are the URL `sort` values. */
 export const companyContactColumns: DataTableColumns<ContactRow> = [

@@ -5,7 +5,7 @@ import { FormMessage, SelectField, TextAreaField, TextField } from '@/components
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 import { createCampaignAction, updateCampaignAction } from './actions';
-import { CAMPAIGN_STATUS_OPTIONS, CHANNEL_OPTIONS } from './labels';
+import { CAMPAIGN_STATUS_OPTIONS, CHANNEL_OPTIONS } from '@/lib/labels';
 
 type CampaignValues = { id: string; name: string; channel: string; message: string | null; status: string; sent_on: string | null };
 

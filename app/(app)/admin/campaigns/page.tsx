@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { listCampaignAnalytics } from '@/db/queries/campaigns';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { Panel } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { todayInIndia, formatDay } from '@/lib/dates';
+import { formatCount, formatDay } from '@/lib/format';
+import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
 import { CampaignForm } from './campaign-form';
-import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, formatCount } from './labels';
 
 export const metadata: Metadata = { title: 'Manage campaigns' };
 
@@ -31,20 +32,17 @@ export default async function ManageCampaignsPage() {
                   {c.name}
                 </Link>
               </td>
-              <td className={cellClass}>{CHANNEL_LABELS[c.channel] ?? c.channel}</td>
-              <td className={cellClass}>{CAMPAIGN_STATUS_LABELS[c.status] ?? c.status}</td>
-              <td className={cellClass}>{c.sent_at ? formatDay(todayInIndia(c.sent_at)) : '—'}</td>
+              <td className={cellClass}>{labelOf(CHANNEL_LABELS, c.channel)}</td>
+              <td className={cellClass}>{labelOf(CAMPAIGN_STATUS_LABELS, c.status)}</td>
+              <td className={cellClass}>{formatDay(c.sent_at)}</td>
               <td className={`${cellClass} tabular-nums`}>{formatCount(c.messages_sent)}</td>
             </tr>
           ))}
         </SimpleTable>
       )}
-      <section aria-labelledby="new-campaign" className="mt-8 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="new-campaign" className="mb-4 text-lg font-semibold">
-          New campaign
-        </h2>
+      <Panel id="new-campaign" title="New campaign" className="mt-8">
         <CampaignForm />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -1,24 +1,8 @@
-import { LEGACY_ENTITIES, LEGACY_FIELDS, type LegacyEntity, type LegacyField, type LegacyOutcome } from '@/db/schema';
+import { LEGACY_ENTITIES, LEGACY_FIELDS, type LegacyEntity, type LegacyField } from '@/db/schema';
 import type { UnresolvedCursor } from '@/db/legacy/resolutions';
 import type { HandEntity } from '@/db/legacy/row-context';
 
-export const ENTITY_LABELS: Record<LegacyEntity, string> = { contact: 'Contact', follow_up: 'Follow-up', booking: 'Booking', recipient: 'Campaign recipient' };
-export const FIELD_LABELS: Record<LegacyField, string> = {
-  phone: 'Phone',
-  visitor_id: 'Visitor',
-  exhibitor_id: 'Company',
-  location_id: 'Location',
-  table_id: 'Stall',
-  amounts: 'Amounts',
-  employee_id: 'Employee',
-  conversation: 'Timeline entry',
-};
-export const OUTCOME_LABELS: Record<LegacyOutcome, string> = { resolved: 'Resolved', ambiguous: 'Ambiguous', unresolved: 'Unresolved', by_hand: 'By hand' };
-
 export const SAVED_MESSAGE = 'Saved. Later backfill runs keep this choice.';
-
-const counter = new Intl.NumberFormat('en-IN');
-export const formatCount = (n: number) => counter.format(n);
 
 /** The field an admin sets to resolve a reported row, or null when it cannot be done here. */
 export function handFieldOf(entity: LegacyEntity, field: LegacyField): 'visitor_id' | 'exhibitor_id' | 'location_id' | 'table_id' | null {

@@ -8,9 +8,12 @@ import { LEGACY_FIELDS, LEGACY_OUTCOMES, type LegacyEntity, type LegacyField, ty
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
+import { formatCount } from '@/lib/format';
+import { LEGACY_ENTITY_LABELS, LEGACY_FIELD_LABELS, LEGACY_OUTCOME_LABELS } from '@/lib/labels';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
-import { ENTITY_LABELS, FIELD_LABELS, formatCount, formatCursor, handFieldOf, OUTCOME_LABELS, parseCursor } from './labels';
+import { formatCursor, handFieldOf, parseCursor } from './labels';
 
 export const metadata: Metadata = { title: 'Legacy import' };
 
@@ -79,11 +82,11 @@ export default async function LegacyImportPage({ searchParams }: { searchParams:
         <h2 id="results" className="mb-3 text-lg font-semibold">
           Backfill results
         </h2>
-        <SimpleTable caption="Backfill results" head={['Row', 'Field', ...LEGACY_OUTCOMES.map((o) => OUTCOME_LABELS[o])]}>
+        <SimpleTable caption="Backfill results" head={['Row', 'Field', ...LEGACY_OUTCOMES.map((o) => LEGACY_OUTCOME_LABELS[o])]}>
           {[...byRow.values()].map((r) => (
             <tr key={`${r.entity}:${r.field}`}>
-              <td className={cellClass}>{ENTITY_LABELS[r.entity]}</td>
-              <td className={cellClass}>{FIELD_LABELS[r.field]}</td>
+              <td className={cellClass}>{LEGACY_ENTITY_LABELS[r.entity]}</td>
+              <td className={cellClass}>{LEGACY_FIELD_LABELS[r.field]}</td>
               {LEGACY_OUTCOMES.map((o) => (
                 <td key={o} className={`${cellClass} tabular-nums`}>
                   {formatCount(r.n[o])}
@@ -104,38 +107,29 @@ export default async function LegacyImportPage({ searchParams }: { searchParams:
             Download all unresolved rows (CSV)
           </a>
         </div>
-        <nav aria-label="Filter by field" className="mb-3">
-          <ul className="flex flex-wrap gap-2">
-            {[null, ...filters].map((f) => (
-              <li key={f ?? 'all'}>
-                <Link
-                  href={listHref(f)}
-                  aria-current={f === field ? 'page' : undefined}
-                  className={`touch-target inline-flex items-center rounded-lg px-3 font-medium ${f === field ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100'}`}
-                >
-                  {f ? FIELD_LABELS[f] : 'All fields'} ({formatCount(f ? (pendingByField.get(f) ?? 0) : pendingTotal)})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PillNav
+          label="Filter by field"
+          className="mb-3"
+          current={field ?? 'all'}
+          items={[null, ...filters].map((f) => ({ key: f ?? 'all', href: listHref(f), label: `${f ? LEGACY_FIELD_LABELS[f] : 'All fields'} (${formatCount(f ? (pendingByField.get(f) ?? 0) : pendingTotal)})` }))}
+        />
         {rows.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-            {after ? 'No more rows to resolve.' : field ? `No ${FIELD_LABELS[field].toLowerCase()} rows left to resolve.` : 'Nothing left to resolve: every row the backfill reported is linked.'}
+            {after ? 'No more rows to resolve.' : field ? `No ${LEGACY_FIELD_LABELS[field].toLowerCase()} rows left to resolve.` : 'Nothing left to resolve: every row the backfill reported is linked.'}
           </p>
         ) : (
           <SimpleTable caption="Rows to resolve" head={['Row', 'Field', 'Outcome', 'Reason', 'What the old row said', '']}>
             {rows.map((r) => {
               const hand = handFieldOf(r.entity, r.field);
-              const rowName = `${ENTITY_LABELS[r.entity]} ${r.row_id}`;
+              const rowName = `${LEGACY_ENTITY_LABELS[r.entity]} ${r.row_id}`;
               return (
                 <tr key={formatCursor(r)}>
                   <td className={cellClass}>
-                    <span className="block">{ENTITY_LABELS[r.entity]}</span>
+                    <span className="block">{LEGACY_ENTITY_LABELS[r.entity]}</span>
                     <span className="font-mono text-sm break-all text-slate-700">{r.row_id}</span>
                   </td>
-                  <td className={cellClass}>{FIELD_LABELS[r.field]}</td>
-                  <td className={cellClass}>{OUTCOME_LABELS[r.outcome]}</td>
+                  <td className={cellClass}>{LEGACY_FIELD_LABELS[r.field]}</td>
+                  <td className={cellClass}>{LEGACY_OUTCOME_LABELS[r.outcome]}</td>
                   <td className={`${cellClass} min-w-48`}>{r.reason ?? '—'}</td>
                   <td className={`${cellClass} min-w-40 break-words`}>{r.original ?? <span className="text-slate-600">—</span>}</td>
                   <td className={`${cellClass} text-right whitespace-nowrap`}>
@@ -144,7 +138,7 @@ export default async function LegacyImportPage({ searchParams }: { searchParams:
                         {r.field === 'conversation' ? 'Set the company' : 'Resolve'}
                         <span className="sr-only">
                           {' '}
-                          {rowName}, {FIELD_LABELS[r.field].toLowerCase()}
+                          {rowName}, {LEGACY_FIELD_LABELS[r.field].toLowerCase()}
                         </span>
                       </Link>
                     ) : null}

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { listLocations } from '@/db/queries/locations';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { Panel } from '@/components/ui/card';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/session';
 import { LocationForm } from './location-forms';
@@ -38,12 +39,9 @@ export default async function LocationsPage() {
           ))}
         </SimpleTable>
       )}
-      <section aria-labelledby="new-location" className="mt-8 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="new-location" className="mb-4 text-lg font-semibold">
-          Add a location
-        </h2>
+      <Panel id="new-location" title="Add a location" className="mt-8">
         <LocationForm />
-      </section>
+      </Panel>
     </>
   );
 }

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { db } from '@/db';
 import { getAttributionSettings } from '@/db/queries/attribution';
 import { PageHeader } from '@/components/ui/page-header';
+import { formatDateTime } from '@/lib/format';
+import { ATTRIBUTION_MODEL_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
-import { ATTRIBUTION_MODEL_LABELS } from './labels';
 import { AttributionSettingsForm } from './settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -25,9 +26,7 @@ export default async function SettingsPage() {
         </p>
         <p className="mb-4 text-slate-700" data-testid="current-attribution">
           Now: {days} {days === 1 ? 'day' : 'days'}, {ATTRIBUTION_MODEL_LABELS[settings.model].toLowerCase()}
-          {settings.updatedAt
-            ? `; last changed ${settings.updatedAt.toLocaleString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Kolkata' })}`
-            : ', the defaults'}
+          {settings.updatedAt ? `; last changed ${formatDateTime(settings.updatedAt)}` : ', the defaults'}
           . A change applies to talks recorded after it; earlier leads keep their campaign.
         </p>
         <AttributionSettingsForm windowDays={days} model={settings.model} />

@@ -5,7 +5,7 @@ import { FormMessage, SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 import { updateAttributionSettingsAction } from './actions';
-import { ATTRIBUTION_MODEL_OPTIONS } from './labels';
+import { ATTRIBUTION_MODEL_OPTIONS } from '@/lib/labels';
 
 export function AttributionSettingsForm({ windowDays, model }: { windowDays: number; model: string }) {
   const [state, action, isPending] = useActionState(updateAttributionSettingsAction, initialActionState);

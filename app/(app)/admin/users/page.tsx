@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { ROLE_LABELS } from '@/lib/permissions';
+import { ROLE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
 import { CreateUserForm } from './user-forms';
 
@@ -31,12 +32,9 @@ export default async function UsersPage() {
           </tr>
         ))}
       </SimpleTable>
-      <section aria-labelledby="new-user" className="mt-8 rounded-xl bg-white p-6 ring-1 ring-slate-200">
-        <h2 id="new-user" className="mb-4 text-lg font-semibold">
-          Add a user
-        </h2>
+      <Panel id="new-user" title="Add a user" className="mt-8">
         <CreateUserForm />
-      </section>
+      </Panel>
     </>
   );
 }

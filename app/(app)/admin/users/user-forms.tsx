@@ -5,7 +5,7 @@ import { FormMessage, SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 import { PASSWORD_MIN_LENGTH } from '@/lib/password-rules';
-import { ROLE_LABELS } from '@/lib/permissions';
+import { ROLE_LABELS } from '@/lib/labels';
 import { createUserAction, resetPasswordAction, updateUserAction } from './actions';
 
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, formatCampaignDay } from '@/components/tables/campaigns/format';
 import { buttonClass } from '@/components/ui/button';
+import { WidgetSkeleton } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { formatDay } from '@/lib/format';
+import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf } from '@/lib/labels';
 import { can } from '@/lib/permissions';
 import { param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
-import { ExhibitorsWidget, FunnelWidget, getCampaignOnce, KpiWidget, LeadsWidget, PaymentStatusWidget, WidgetSkeleton } from './widgets';
+import { ExhibitorsWidget, FunnelWidget, getCampaignOnce, KpiWidget, LeadsWidget, PaymentStatusWidget } from './widgets';
 
 export const metadata: Metadata = { title: 'Campaign' };
 
@@ -25,15 +27,13 @@ export default async function CampaignPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <Link href="/campaigns" className="touch-target inline-flex items-center text-brand-700 underline underline-offset-2">
-        ← All campaigns
-      </Link>
       <PageHeader
+        back={{ href: '/campaigns', label: 'All campaigns' }}
         title={campaign.name}
         description={[
-          `Channel: ${CHANNEL_LABELS[campaign.channel] ?? campaign.channel}`,
-          `Status: ${CAMPAIGN_STATUS_LABELS[campaign.status] ?? campaign.status}`,
-          campaign.sent_at ? `Sent on ${formatCampaignDay(campaign.sent_at)}` : 'Not sent yet',
+          `Channel: ${labelOf(CHANNEL_LABELS, campaign.channel)}`,
+          `Status: ${labelOf(CAMPAIGN_STATUS_LABELS, campaign.status)}`,
+          campaign.sent_at ? `Sent on ${formatDay(campaign.sent_at)}` : 'Not sent yet',
         ].join(' · ')}
         actions={
           can(user.role, 'manage') ? (

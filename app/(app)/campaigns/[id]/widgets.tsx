@@ -5,9 +5,12 @@ import { readDb } from '@/db';
 import { campaignFunnel, getCampaign, getCampaignRevenueByStatus, listCampaignExhibitors, listCampaignLeads } from '@/db/queries/campaigns';
 import { CampaignFunnelChart } from '@/components/charts/campaign-funnel';
 import { CampaignLeadsTable } from '@/components/tables/campaigns/leads-table';
+import { figureCellClass, figureRowHeaderClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
-import { ScrollRegion } from '@/components/ui/scroll-region';
+import { Card } from '@/components/ui/card';
 import { formatPercent } from '@/lib/analytics';
+import { formatCount } from '@/lib/format';
+import { AMOUNT_STATUS_LABELS } from '@/lib/labels';
 import { formatINR } from '@/lib/money';
 
 /** Each widget is its own async server component, streamed in its own <Suspense> by the page. */
@@ -15,32 +18,6 @@ import { formatINR } from '@/lib/money';
 /** Per request: the page and the KPI strip share one read; the funnel and the payment table share the other. */
 export const getCampaignOnce = cache((id: string) => getCampaign(readDb, id));
 const getRevenueByStatusOnce = cache((id: string) => getCampaignRevenueByStatus(readDb, id));
-
-const count = new Intl.NumberFormat('en-IN');
-const AMOUNT_STATUS_LABELS = { paid: 'Paid', partial: 'Partial', unpaid: 'Unpaid' } as const;
-
-export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; height?: string }) {
-  return (
-    <section aria-busy="true" aria-label={`${title} (loading)`} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-      <h2 className="mb-3 font-semibold">{title}</h2>
-      <div className={`${height} animate-pulse rounded-lg bg-slate-100`} />
-    </section>
-  );
-}
-
-function Card({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <h2 id={id} className="font-semibold">
-          {title}
-        </h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function ExportLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
@@ -50,37 +27,13 @@ function ExportLink({ href, children }: { href: string; children: React.ReactNod
   );
 }
 
-/** A short table of figures: the first column names the row, the others are right-aligned numbers. */
-function FiguresTable({ caption, head, children }: { caption: string; head: string[]; children: React.ReactNode }) {
-  return (
-    <ScrollRegion label={`${caption} table`} className="relative rounded-lg ring-1 ring-slate-200">
-      <table className="w-full text-left text-base">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-sm text-slate-600">
-          <tr>
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={`px-4 py-3 font-medium whitespace-nowrap ${i === 0 ? 'text-left' : 'text-right'}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-      </table>
-    </ScrollRegion>
-  );
-}
-
-const rowHeaderClass = 'px-4 py-2 text-left align-middle font-normal';
-const numberClass = 'px-4 py-2 text-right align-middle tabular-nums whitespace-nowrap';
-
 export async function KpiWidget({ campaignId }: { campaignId: string }) {
   const c = await getCampaignOnce(campaignId);
   if (!c) return null;
   const tiles: [string, string][] = [
-    ['Messages sent', count.format(c.messages_sent)],
-    ['Leads', count.format(c.leads)],
-    ['Bookings', count.format(c.bookings)],
+    ['Messages sent', formatCount(c.messages_sent)],
+    ['Leads', formatCount(c.leads)],
+    ['Bookings', formatCount(c.bookings)],
     ['Collected', formatINR(c.collected)],
     ['Booked value', formatINR(c.booked)],
     ['Conversion (leads → bookings)', formatPercent(c.conversion)],
@@ -107,7 +60,7 @@ export async function FunnelWidget({ campaignId }: { campaignId: string }) {
           {steps.map((s, i) => (
             <li key={s.key} className="rounded-lg bg-slate-50 px-3 py-2">
               <span className="font-medium tabular-nums">
-                {s.label}: {count.format(s.value)}
+                {s.label}: {formatCount(s.value)}
               </span>
               {i > 0 && s.conversion !== null ? (
                 <span className="block text-sm text-slate-600 tabular-nums">
@@ -127,18 +80,18 @@ export async function PaymentStatusWidget({ campaignId }: { campaignId: string }
   const rows = await getRevenueByStatusOnce(campaignId);
   return (
     <Card id="campaign-payments" title="Revenue by payment status" action={<ExportLink href={`/api/export/campaigns/${campaignId}/payments`}>Export payments CSV</ExportLink>}>
-      <FiguresTable caption="Revenue by payment status" head={['Payment status', 'Bookings', 'Collected', 'Booked value']}>
+      <SimpleTable figures caption="Revenue by payment status" head={['Payment status', 'Bookings', 'Collected', 'Booked value']}>
         {rows.map((r) => (
           <tr key={r.amount_status}>
-            <th scope="row" className={rowHeaderClass}>
+            <th scope="row" className={figureRowHeaderClass}>
               {AMOUNT_STATUS_LABELS[r.amount_status]}
             </th>
-            <td className={numberClass}>{count.format(r.bookings)}</td>
-            <td className={numberClass}>{formatINR(r.collected)}</td>
-            <td className={numberClass}>{formatINR(r.booked)}</td>
+            <td className={figureCellClass}>{formatCount(r.bookings)}</td>
+            <td className={figureCellClass}>{formatINR(r.collected)}</td>
+            <td className={figureCellClass}>{formatINR(r.booked)}</td>
           </tr>
         ))}
-      </FiguresTable>
+      </SimpleTable>
       <p className="mt-2 text-sm text-slate-600">Cancelled bookings are left out.</p>
     </Card>
   );
@@ -151,10 +104,10 @@ export async function ExhibitorsWidget({ campaignId }: { campaignId: string }) {
       {rows.length === 0 ? (
         <p className="text-slate-600">No lead or booking from this campaign names a company yet.</p>
       ) : (
-        <FiguresTable caption="Exhibitor breakdown" head={['Company', 'Leads', 'Bookings', 'Collected', 'Booked value']}>
+        <SimpleTable figures caption="Exhibitor breakdown" head={['Company', 'Leads', 'Bookings', 'Collected', 'Booked value']}>
           {rows.map((r) => (
             <tr key={r.exhibitor_id}>
-              <th scope="row" className={`${rowHeaderClass} min-w-48`}>
+              <th scope="row" className={`${figureRowHeaderClass} min-w-48`}>
                 <Link
                   href={`/companies/${r.exhibitor_id}`}
                   className="touch-target inline-flex flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
@@ -168,13 +121,13 @@ export async function ExhibitorsWidget({ campaignId }: { campaignId: string }) {
                   ) : null}
                 </Link>
               </th>
-              <td className={numberClass}>{count.format(r.leads)}</td>
-              <td className={numberClass}>{count.format(r.bookings)}</td>
-              <td className={numberClass}>{formatINR(r.collected)}</td>
-              <td className={numberClass}>{formatINR(r.booked)}</td>
+              <td className={figureCellClass}>{formatCount(r.leads)}</td>
+              <td className={figureCellClass}>{formatCount(r.bookings)}</td>
+              <td className={figureCellClass}>{formatINR(r.collected)}</td>
+              <td className={figureCellClass}>{formatINR(r.booked)}</td>
             </tr>
           ))}
-        </FiguresTable>
+        </SimpleTable>
       )}
     </Card>
   );

@@ -5,11 +5,12 @@ import { Suspense } from 'react';
 import { readDb } from '@/db';
 import { getCompany } from '@/db/queries/companies';
 import { resolveMergedContact } from '@/db/queries/duplicates';
+import { WidgetSkeleton } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
-import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget, WidgetSkeleton } from './widgets';
+import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget } from './widgets';
 
 export const metadata: Metadata = { title: 'Company' };
 
@@ -20,7 +21,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
   const { id } = await params;
   const company = await getCompany(readDb, id);
   if (!company) {
-    // A company merged into another (issue 11): its old links lead to the survivor.
+    // A company merged into another: its old links lead to the survivor.
     const survivor = await resolveMergedContact(readDb, id, 'exhibitor');
     if (survivor) redirect(`/companies/${survivor}`);
     notFound();
@@ -29,10 +30,8 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <Link href="/companies" className="touch-target inline-flex items-center text-brand-700">
-        ← All companies
-      </Link>
       <PageHeader
+        back={{ href: '/companies', label: 'All companies' }}
         title={company.name}
         description={[company.city, company.phone, company.email].filter(Boolean).join(' · ') || undefined}
         actions={

@@ -12,6 +12,9 @@ import {
 } from '@/db/queries/companies';
 import { BookingsChart, RevenueChart } from '@/components/charts/revenue-chart';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { Card } from '@/components/ui/card';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { CONVERSATION_KIND_LABELS } from '@/lib/labels';
 import { formatINR } from '@/lib/money';
 import { formatPhone } from '@/lib/phone';
 import type { Viewer } from '@/lib/viewer';
@@ -22,34 +25,12 @@ import type { Viewer } from '@/lib/viewer';
  * so what a widget shows (and hands to a client chart) cannot carry any.
  */
 
-export function WidgetSkeleton({ title, height = 'h-32' }: { title: string; height?: string }) {
-  return (
-    <section aria-busy="true" aria-label={`${title} (loading)`} className="rounded-xl bg-white p-4 ring-1 ring-slate-200">
-      <h2 className="mb-3 font-semibold">{title}</h2>
-      <div className={`${height} animate-pulse rounded-lg bg-slate-100`} />
-    </section>
-  );
-}
-
-function Card({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
-  // min-w-0: a wide table scrolls inside its card; without it the card (a grid item) grows and the page scrolls sideways.
-  return (
-    <section aria-label={title} className="min-w-0 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 className="font-semibold">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
-
 export async function KpiWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
   const k = await getCompanyKpis(readDb, exhibitorId, viewer);
   const tiles: [string, string][] = [
-    ['Leads', k.leads.toLocaleString('en-IN')],
-    ['Talks', k.talks.toLocaleString('en-IN')],
-    ['Bookings', k.bookings.toLocaleString('en-IN')],
+    ['Leads', formatCount(k.leads)],
+    ['Talks', formatCount(k.talks)],
+    ['Bookings', formatCount(k.bookings)],
     ...('collected' in k
       ? ([
           ['Collected', formatINR(k.collected)],
@@ -138,8 +119,6 @@ export async function StallsWidget({ exhibitorId, viewer }: { exhibitorId: strin
   );
 }
 
-const KIND_LABEL = { talk: 'Talk', payment: 'Payment', cancellation: 'Cancellation', manual: 'Note', import: 'Imported' } as const;
-
 /** One timeline entry; the booking's amounts only on an entry that carries them (the read model gives them to managers and admins only). */
 export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEntry }) {
   const when = entry.conversation_date instanceof Date ? entry.conversation_date : new Date(entry.conversation_date);
@@ -147,10 +126,10 @@ export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEn
     <li className="space-y-1 py-3">
       <p className="flex flex-wrap items-baseline gap-x-2">
         <time dateTime={when.toISOString()} className="text-sm text-slate-600">
-          {when.toLocaleString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Kolkata' })}
+          {formatDateTime(when)}
         </time>
         <span className="font-medium">{entry.visitor_name ?? (entry.visitor_phone ? formatPhone(entry.visitor_phone) : 'Unknown visitor')}</span>
-        <span className="rounded-full bg-slate-100 px-2 text-sm">{entry.kind === 'talk' ? entry.outcome : KIND_LABEL[entry.kind]}</span>
+        <span className="rounded-full bg-slate-100 px-2 text-sm">{entry.kind === 'talk' ? entry.outcome : CONVERSATION_KIND_LABELS[entry.kind]}</span>
       </p>
       <p className="text-sm text-slate-700">
         {[entry.employee_name, entry.location_name && entry.stall_name ? `${entry.location_name} · ${entry.stall_name}` : entry.location_name, entry.campaign_name ? `Campaign: ${entry.campaign_name}` : null, entry.follow_up_status ? `Lead: ${entry.follow_up_status}` : null]

@@ -3,9 +3,10 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/db';
 import { getContact, getContactReferences, type ContactDetail } from '@/db/queries/contacts';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
-import { formatDay, todayInIndia } from '@/lib/dates';
+import { formatCount, formatDay } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { formatPhone } from '@/lib/phone';
 import { param, type SearchParams } from '@/lib/search-params';
@@ -21,9 +22,6 @@ function valuesOf(c: ContactDetail): ContactValues {
   for (const field of CONTACT_FIELDS[c.type]) values[field] = c[field];
   return values;
 }
-
-/** "12 Jan 2027", the day in India. */
-const dayOf = (d: Date | null) => (d ? formatDay(todayInIndia(d)) : '—');
 
 const shown = (field: ContactField, value: string | null) => (value === null ? '—' : field === 'phone' ? formatPhone(value) : value);
 
@@ -44,12 +42,10 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
 
   return (
     <>
-      <Link href={`/contacts?view=${view}`} className="touch-target inline-flex items-center text-brand-700">
-        ← All {view}
-      </Link>
       <PageHeader
+        back={{ href: `/contacts?view=${view}`, label: `All ${view}` }}
         title={contact.name}
-        description={`${company ? 'Company' : 'Visitor'} · added ${dayOf(contact.created_at)}`}
+        description={`${company ? 'Company' : 'Visitor'} · added ${formatDay(contact.created_at)}`}
         actions={
           company && !contact.deleted_at ? (
             <Link href={`/companies/${contact.id}`} className="touch-target inline-flex items-center font-medium text-brand-700 underline underline-offset-2">
@@ -65,14 +61,11 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
       ) : null}
       {contact.deleted_at ? (
         <p className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900 ring-1 ring-amber-200">
-          Deleted on {dayOf(contact.deleted_at)}: it is in no list and the booth does not find it. Everything that points at it is kept.
+          Deleted on {formatDay(contact.deleted_at)}: it is in no list and the booth does not find it. Everything that points at it is kept.
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="fields-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200 lg:col-span-2">
-          <h2 id="fields-heading" className="mb-4 text-lg font-semibold">
-            {canManage ? 'Details' : 'Details (read only)'}
-          </h2>
+        <Panel id="fields-heading" title={canManage ? 'Details' : 'Details (read only)'} className="lg:col-span-2">
           {canManage ? (
             <ContactForm type={contact.type} contact={valuesOf(contact)} />
           ) : (
@@ -85,7 +78,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
               ))}
             </dl>
           )}
-        </section>
+        </Panel>
         <section aria-labelledby="refs-heading" className="space-y-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
           <h2 id="refs-heading" className="text-lg font-semibold">
             What points at {company ? 'this company' : 'this visitor'}
@@ -101,7 +94,7 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
             ).map(([label, n]) => (
               <div key={label}>
                 <dt className="text-sm text-slate-600">{label}</dt>
-                <dd className="text-xl font-semibold tabular-nums">{n.toLocaleString('en-IN')}</dd>
+                <dd className="text-xl font-semibold tabular-nums">{formatCount(n)}</dd>
               </div>
             ))}
           </dl>

@@ -5,6 +5,7 @@ import { searchExhibitors } from '@/db/queries/booth';
 import { getCompaniesForMerge, getMerge, listDuplicateGroups, type MergeCompany, type MergeRecord } from '@/db/queries/duplicates';
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { formatPhone } from '@/lib/phone';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
@@ -69,21 +70,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
           ) : null}
         </p>
       ) : null}
-      <nav aria-label="Duplicates" className="mb-4">
-        <ul className="flex flex-wrap gap-2">
-          {DUPLICATE_TABS.map((t) => (
-            <li key={t}>
-              <Link
-                href={tabHref(t)}
-                aria-current={t === tab ? 'page' : undefined}
-                className={`touch-target inline-flex items-center rounded-lg px-3 font-medium ${t === tab ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100'}`}
-              >
-                {TAB_LABELS[t]}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <PillNav label="Duplicates" className="mb-4" current={tab} items={DUPLICATE_TABS.map((t) => ({ key: t, href: tabHref(t), label: TAB_LABELS[t] }))} />
 
       {page ? (
         page.groups.length === 0 ? (

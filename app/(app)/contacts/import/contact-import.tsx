@@ -9,6 +9,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { ImportProgress } from '@/db/queries/contact-imports';
 import type { ContactType, ImportMode } from '@/db/schema/contacts';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
+import { IMPORT_RESULT_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 import {
   autoMap,
   columnsFromMapping,
@@ -16,8 +17,6 @@ import {
   FIRST_LINE,
   fileProgressKey,
   IMPORT_MODE_OPTIONS,
-  IMPORT_RESULT_LABELS,
-  IMPORT_TYPE_LABELS,
   mappingOf,
   mappingProblems,
   outcomeOf,

@@ -4,11 +4,10 @@ import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { lastImportMappings, listContactImports } from '@/db/queries/contact-imports';
-import { IMPORT_MODE_OPTIONS, IMPORT_TYPE_LABELS } from '@/lib/contact-import';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { IMPORT_MODE_LABELS, IMPORT_STATUS_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
-import { formatDateTime } from '../../admin/campaigns/labels';
 import { ContactImport } from './contact-import';
-import { IMPORT_STATUS_LABELS } from './labels';
 
 export const metadata: Metadata = { title: 'Import contacts' };
 
@@ -58,17 +57,17 @@ export default async function ContactImportPage() {
                   </Link>
                 </th>
                 <td className={cellClass}>{IMPORT_TYPE_LABELS[h.type].many}</td>
-                <td className={cellClass}>{IMPORT_MODE_OPTIONS.find((m) => m.value === h.mode)?.label}</td>
+                <td className={cellClass}>{IMPORT_MODE_LABELS[h.mode]}</td>
                 <td className={cellClass}>{IMPORT_STATUS_LABELS[h.status]}</td>
                 <td className={`${cellClass} tabular-nums`}>
-                  {h.recorded.toLocaleString('en-IN')}
-                  {h.recorded < h.rowsTotal ? ` of ${h.rowsTotal.toLocaleString('en-IN')}` : ''}
+                  {formatCount(h.recorded)}
+                  {h.recorded < h.rowsTotal ? ` of ${formatCount(h.rowsTotal)}` : ''}
                 </td>
-                <td className={`${cellClass} tabular-nums`}>{h.counts.created.toLocaleString('en-IN')}</td>
-                <td className={`${cellClass} tabular-nums`}>{h.counts.updated.toLocaleString('en-IN')}</td>
-                <td className={`${cellClass} tabular-nums`}>{(h.counts.invalid + h.counts.duplicate + h.counts.skipped).toLocaleString('en-IN')}</td>
+                <td className={`${cellClass} tabular-nums`}>{formatCount(h.counts.created)}</td>
+                <td className={`${cellClass} tabular-nums`}>{formatCount(h.counts.updated)}</td>
+                <td className={`${cellClass} tabular-nums`}>{formatCount(h.counts.invalid + h.counts.duplicate + h.counts.skipped)}</td>
                 <td className={cellClass}>{h.createdByName ?? '—'}</td>
-                <td className={cellClass}>{h.createdAt ? formatDateTime(h.createdAt) : '—'}</td>
+                <td className={cellClass}>{formatDateTime(h.createdAt)}</td>
               </tr>
             ))}
           </SimpleTable>

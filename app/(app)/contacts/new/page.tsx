@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
@@ -14,10 +13,8 @@ export default async function NewContactPage({ searchParams }: { searchParams: P
   const view = type === 'exhibitor' ? 'companies' : 'visitors';
   return (
     <>
-      <Link href={`/contacts?view=${view}`} className="touch-target inline-flex items-center text-brand-700">
-        ← All {view}
-      </Link>
       <PageHeader
+        back={{ href: `/contacts?view=${view}`, label: `All ${view}` }}
         title={type === 'exhibitor' ? 'Add a company' : 'Add a visitor'}
         description={
           type === 'exhibitor'

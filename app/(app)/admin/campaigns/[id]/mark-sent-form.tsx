@@ -6,7 +6,7 @@ import { FormMessage } from '@/components/forms/field';
 import { Button, buttonClass } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 import { markPendingSentAction } from './actions';
-import { plural } from '../labels';
+import { plural } from '@/lib/format';
 
 /** "Mark all pending as sent", with a second, explicit confirmation (no window.confirm). */
 export function MarkSentForm({ campaignId, pending }: { campaignId: string; pending: number }) {

@@ -8,13 +8,16 @@ import { countRecipientsByStatus, getCampaign, listRecipients } from '@/db/queri
 import { RECIPIENT_CHUNK } from '@/db/services/campaigns';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { todayInIndia } from '@/lib/dates';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf, RECIPIENT_STATUS_LABELS } from '@/lib/labels';
 import { formatPhone } from '@/lib/phone';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { CampaignForm } from '../campaign-form';
-import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, formatCount, formatDateTime, RECIPIENT_STATUS_LABELS } from '../labels';
 import { MarkSentForm } from './mark-sent-form';
 import { RecipientFilterForm } from './recipient-filter-form';
 import { RecipientsUpload } from './recipients-upload';
@@ -27,7 +30,6 @@ const PAGE_SIZE = 50;
 const COMPANY_OPTIONS = 200;
 const STATUS_FILTERS = ['all', 'pending', 'sent', 'failed'] as const;
 
-const sectionClass = 'rounded-xl bg-white p-6 ring-1 ring-slate-200';
 const headingClass = 'mb-4 text-lg font-semibold';
 
 export default async function ManageCampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
@@ -56,19 +58,14 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
 
   return (
     <>
-      <Link href="/admin/campaigns" className="touch-target inline-flex items-center text-brand-700">
-        ← All campaigns
-      </Link>
       <PageHeader
+        back={{ href: '/admin/campaigns', label: 'All campaigns' }}
         title={campaign.name}
-        description={`${CHANNEL_LABELS[campaign.channel] ?? campaign.channel} · ${CAMPAIGN_STATUS_LABELS[campaign.status] ?? campaign.status} · ${formatCount(campaign.messages_sent)} messages sent`}
+        description={`${labelOf(CHANNEL_LABELS, campaign.channel)} · ${labelOf(CAMPAIGN_STATUS_LABELS, campaign.status)} · ${formatCount(campaign.messages_sent)} messages sent`}
       />
 
       <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="details" className={sectionClass}>
-          <h2 id="details" className={headingClass}>
-            Campaign details
-          </h2>
+        <Panel id="details" title="Campaign details">
           <CampaignForm
             campaign={{
               id,
@@ -79,12 +76,9 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
               sent_on: campaign.sent_at ? todayInIndia(campaign.sent_at) : null,
             }}
           />
-        </section>
+        </Panel>
 
-        <section aria-labelledby="counts" className={sectionClass}>
-          <h2 id="counts" className={headingClass}>
-            Recipients by status
-          </h2>
+        <Panel id="counts" title="Recipients by status">
           <dl className="grid grid-cols-3 gap-3">
             {(['pending', 'sent', 'failed'] as const).map((s) => (
               <div key={s} className="rounded-lg bg-slate-50 p-3">
@@ -101,29 +95,20 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
               Leads, bookings and revenue of this campaign
             </Link>
           </p>
-        </section>
+        </Panel>
       </div>
 
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <section aria-labelledby="upload" className={sectionClass}>
-          <h2 id="upload" className={headingClass}>
-            Upload recipients from CSV
-          </h2>
+        <Panel id="upload" title="Upload recipients from CSV">
           <RecipientsUpload campaignId={id} chunkSize={RECIPIENT_CHUNK} />
-        </section>
+        </Panel>
 
-        <section aria-labelledby="filter" className={sectionClass}>
-          <h2 id="filter" className={headingClass}>
-            Add recipients by filter
-          </h2>
+        <Panel id="filter" title="Add recipients by filter">
           <RecipientFilterForm campaignId={id} companies={companies.slice(0, COMPANY_OPTIONS)} moreCompanies={companies.length > COMPANY_OPTIONS} />
-        </section>
+        </Panel>
       </div>
 
-      <section aria-labelledby="sending" className={`${sectionClass} mt-6`}>
-        <h2 id="sending" className={headingClass}>
-          Sending
-        </h2>
+      <Panel id="sending" title="Sending" className="mt-6">
         <div className="grid gap-8 lg:grid-cols-2">
           <div className="space-y-3">
             <h3 className="font-semibold">1. Send through the gateway</h3>
@@ -142,27 +127,18 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
             <ResultsImport campaignId={id} chunkSize={RECIPIENT_CHUNK} />
           </div>
         </div>
-      </section>
+      </Panel>
 
       <section aria-labelledby="recipients" className="mt-6">
         <h2 id="recipients" className={`${headingClass} scroll-mt-32`}>
           Recipients
         </h2>
-        <nav aria-label="Recipient status" className="mb-3">
-          <ul className="flex flex-wrap gap-2">
-            {STATUS_FILTERS.map((s) => (
-              <li key={s}>
-                <Link
-                  href={listHref(s)}
-                  aria-current={s === status ? 'page' : undefined}
-                  className={`touch-target inline-flex items-center rounded-lg px-3 font-medium ${s === status ? 'bg-brand-700 text-white' : 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100'}`}
-                >
-                  {s === 'all' ? 'All' : RECIPIENT_STATUS_LABELS[s]} ({formatCount(s === 'all' ? total : counts[s])})
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <PillNav
+          label="Recipient status"
+          className="mb-3"
+          current={status}
+          items={STATUS_FILTERS.map((s) => ({ key: s, href: listHref(s), label: `${s === 'all' ? 'All' : RECIPIENT_STATUS_LABELS[s]} (${formatCount(s === 'all' ? total : counts[s])})` }))}
+        />
         {recipients.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
             {after ? 'No more recipients.' : status === 'all' ? 'No recipients yet. Upload a CSV or add contacts by a filter above.' : `No ${RECIPIENT_STATUS_LABELS[status].toLowerCase()} recipients.`}
@@ -174,7 +150,7 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
                 <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatPhone(r.phone)}</td>
                 <td className={cellClass}>{r.name ?? <span className="text-slate-600">—</span>}</td>
                 <td className={cellClass}>{RECIPIENT_STATUS_LABELS[r.status]}</td>
-                <td className={`${cellClass} whitespace-nowrap`}>{r.sent_at ? formatDateTime(r.sent_at) : '—'}</td>
+                <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(r.sent_at)}</td>
                 <td className={`${cellClass} text-red-800`}>{r.error ?? ''}</td>
               </tr>
             ))}

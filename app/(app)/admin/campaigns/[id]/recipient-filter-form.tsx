@@ -7,7 +7,7 @@ import { initialActionState, type ActionState } from '@/lib/action-state';
 import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
 import { searchCompaniesAction } from '../../actions';
 import { recipientFilterAction } from './actions';
-import { plural } from '../labels';
+import { plural } from '@/lib/format';
 
 type Company = CompanyOption;
 

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
 import { addRecipientsAction, type RecipientChunk } from './actions';
-import { plural } from '../labels';
+import { plural } from '@/lib/format';
 import { fileInputClass, ProblemRows, SaveProgress, sendInChunks, type LineProblem } from './upload-parts';
 
 type Row = RecipientChunk['rows'][number];

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { Button } from '@/components/ui/button';
 import { normalisePhone } from '@/lib/phone';
 import { recordDeliveryResultsAction, type DeliveryChunk } from './actions';
-import { plural } from '../labels';
+import { plural } from '@/lib/format';
 import { fileInputClass, ProblemRows, SaveProgress, sendInChunks, type LineProblem } from './upload-parts';
 
 type Row = DeliveryChunk['rows'][number];

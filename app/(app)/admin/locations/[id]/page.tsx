@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { getLocation, listStalls } from '@/db/queries/locations';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/session';
 import { AddStallForm, LocationForm, StallRow } from '../location-forms';
@@ -17,21 +17,12 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
   if (!location) notFound();
   return (
     <>
-      <Link href="/admin/locations" className="touch-target inline-flex items-center text-brand-700">
-        ← All locations
-      </Link>
-      <PageHeader title={location.loc_name} description={location.address ?? undefined} />
+      <PageHeader back={{ href: '/admin/locations', label: 'All locations' }} title={location.loc_name} description={location.address ?? undefined} />
       <div className="grid gap-6 xl:grid-cols-[2fr_3fr]">
-        <section aria-labelledby="details" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="details" className="mb-4 text-lg font-semibold">
-            Details
-          </h2>
+        <Panel id="details" title="Details">
           <LocationForm location={{ ...location, id }} />
-        </section>
-        <section aria-labelledby="stalls" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="stalls" className="mb-4 text-lg font-semibold">
-            Stalls ({stalls.length})
-          </h2>
+        </Panel>
+        <Panel id="stalls" title={`Stalls (${stalls.length})`}>
           {stalls.length === 0 ? (
             <p className="text-slate-600">No stalls yet. Add the first one below with its list price; the booth form proposes that price.</p>
           ) : (
@@ -43,7 +34,7 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
           )}
           <h3 className="mb-3 mt-6 font-semibold">Add a stall</h3>
           <AddStallForm locationId={id} />
-        </section>
+        </Panel>
       </div>
     </>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { getUserById } from '@/db/queries/users';
+import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/session';
 import { EditUserForm, ResetPasswordForm } from '../user-forms';
@@ -16,23 +16,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   if (!user) notFound();
   return (
     <>
-      <Link href="/admin/users" className="touch-target inline-flex items-center text-brand-700">
-        ← All users
-      </Link>
-      <PageHeader title={user.name} description={user.email} />
+      <PageHeader back={{ href: '/admin/users', label: 'All users' }} title={user.name} description={user.email} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="details-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="details-heading" className="mb-4 text-lg font-semibold">
-            Role and status
-          </h2>
+        <Panel id="details-heading" title="Role and status">
           <EditUserForm user={user} />
-        </section>
-        <section aria-labelledby="password-heading" className="rounded-xl bg-white p-6 ring-1 ring-slate-200">
-          <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-            Reset password
-          </h2>
+        </Panel>
+        <Panel id="password-heading" title="Reset password">
           <ResetPasswordForm userId={user.id} />
-        </section>
+        </Panel>
       </div>
     </>
   );

@@ -6,6 +6,8 @@ import { getCompany, listTimeline, listTimelineFilterOptions, type TimelineMerge
 import { resolveMergedContact } from '@/db/queries/duplicates';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { formatDateTime } from '@/lib/format';
+import { OUTCOME_LABELS, optionsOf } from '@/lib/labels';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
@@ -16,6 +18,25 @@ export const metadata: Metadata = { title: 'Timeline' };
 
 const PAGE_SIZE = 25;
 const selectClass = 'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3';
+
+/** One filter of the form: a labelled select whose first choice, "Any", leaves it off. */
+function FilterSelect({ name, label, value, any = 'Any', options }: { name: string; label: string; value: string | number | undefined; any?: string; options: { value: string | number; label: string }[] }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ''} className={selectClass}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export default async function TimelinePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('readCompanies');
@@ -35,7 +56,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
     if (survivor) redirect(`/companies/${survivor}/timeline`);
     notFound();
   }
-  // Merges (issue 11) stand among the conversations, in date order.
+  // A merge into this company stands among its conversations, in date order.
   const items = [...page.rows.map((r) => ({ at: new Date(r.conversation_date), id: r.id, entry: r })), ...(page.merges ?? []).map((m) => ({ at: new Date(m.at), id: m.id, merge: m }))].sort(
     (a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1),
   );
@@ -44,10 +65,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
 
   return (
     <>
-      <Link href={`/companies/${id}`} className="touch-target inline-flex items-center text-brand-700">
-        ← {company.name}
-      </Link>
       <PageHeader
+        back={{ href: `/companies/${id}`, label: company.name }}
         title={`Timeline · ${company.name}`}
         description="Every conversation, newest first."
         actions={
@@ -59,53 +78,16 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         }
       />
       <form className="mb-6 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-4" aria-label="Filter the timeline">
-        <div className="space-y-1">
-          <label htmlFor="outcome" className="block text-sm font-medium">Outcome</label>
-          <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            <option value="busy">Busy</option>
-            <option value="interested">Interested</option>
-            <option value="materialised">Materialised</option>
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="campaign" className="block text-sm font-medium">Campaign</label>
-          <select id="campaign" name="campaign" defaultValue={filters.campaign_id ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {options.campaigns.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="location" className="block text-sm font-medium">Location</label>
-          <select id="location" name="location" defaultValue={filters.location_id ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {options.locations.map((l) => (
-              <option key={l.id} value={l.id}>{l.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="stall" className="block text-sm font-medium">Stall</label>
-          <select id="stall" name="stall" defaultValue={filters.table_id ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {options.stalls.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({options.locations.find((l) => l.id === s.location_id)?.name ?? '—'})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="employee" className="block text-sm font-medium">Employee</label>
-          <select id="employee" name="employee" defaultValue={filters.employee_id ?? ''} className={selectClass}>
-            <option value="">Anyone</option>
-            {options.employees.map((e) => (
-              <option key={e.id} value={e.id}>{e.name}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="outcome" label="Outcome" value={filters.outcome} options={optionsOf(OUTCOME_LABELS)} />
+        <FilterSelect name="campaign" label="Campaign" value={filters.campaign_id} options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect name="location" label="Location" value={filters.location_id} options={options.locations.map((l) => ({ value: l.id, label: l.name }))} />
+        <FilterSelect
+          name="stall"
+          label="Stall"
+          value={filters.table_id}
+          options={options.stalls.map((st) => ({ value: st.id, label: `${st.name} (${options.locations.find((l) => l.id === st.location_id)?.name ?? '—'})` }))}
+        />
+        <FilterSelect name="employee" label="Employee" value={filters.employee_id} any="Anyone" options={options.employees.map((e) => ({ value: e.id, label: e.name }))} />
         <div className="space-y-1">
           <label htmlFor="from" className="block text-sm font-medium">From</label>
           <input id="from" name="from" type="date" defaultValue={filters.from} className={selectClass} />
@@ -159,7 +141,7 @@ function MergeItem({ merge, companyId }: { merge: TimelineMerge; companyId: stri
     <li className="space-y-1 py-3" data-testid="timeline-merge">
       <p className="flex flex-wrap items-baseline gap-x-2">
         <time dateTime={when.toISOString()} className="text-sm text-slate-600">
-          {when.toLocaleString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Kolkata' })}
+          {formatDateTime(when)}
         </time>
         <span className="rounded-full bg-amber-100 px-2 text-sm">Merge</span>
       </p>

@@ -6,11 +6,10 @@ import { KeyFigures } from '@/components/ui/key-figures';
 import { PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { getContactImport, listImportRows, REJECTED_RESULTS, revertSummary } from '@/db/queries/contact-imports';
-import { IMPORT_MODE_OPTIONS, IMPORT_RESULT_LABELS, IMPORT_TYPE_LABELS } from '@/lib/contact-import';
 import { FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { IMPORT_MODE_LABELS, IMPORT_RESULT_LABELS, IMPORT_STATUS_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
-import { formatDateTime } from '../../../admin/campaigns/labels';
-import { IMPORT_STATUS_LABELS } from '../../import/labels';
 import { RevertForm } from './revert-form';
 
 export const metadata: Metadata = { title: 'Import report' };
@@ -18,7 +17,6 @@ export const metadata: Metadata = { title: 'Import report' };
 /** Rejected rows shown on the page; the CSV carries them all. */
 const SHOWN = 50;
 
-const count = (n: number) => n.toLocaleString('en-IN');
 const sectionClass = 'rounded-xl bg-white p-6 ring-1 ring-slate-200';
 
 export default async function ImportReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -32,15 +30,13 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
   const { counts } = batch;
   const rejectedTotal = counts.invalid + counts.duplicate + counts.skipped;
   const labels = IMPORT_TYPE_LABELS[batch.type];
-  const mode = IMPORT_MODE_OPTIONS.find((m) => m.value === batch.mode)!.label;
+  const mode = IMPORT_MODE_LABELS[batch.mode];
   const fields = Object.entries(batch.mapping ?? {}).filter(([, f]) => f !== 'ignore') as [string, ContactField][];
 
   return (
     <>
-      <Link href="/contacts/import" className="touch-target inline-flex items-center text-brand-700">
-        ← Import contacts
-      </Link>
       <PageHeader
+        back={{ href: '/contacts/import', label: 'Import contacts' }}
         title={`Import of ${batch.fileName}`}
         description={`${labels.many[0]!.toUpperCase()}${labels.many.slice(1)} · ${mode} · ${IMPORT_STATUS_LABELS[batch.status]} · by ${batch.createdByName ?? 'an admin'}${batch.createdAt ? ` on ${formatDateTime(batch.createdAt)}` : ''}`}
       />
@@ -48,18 +44,18 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
       <div className="space-y-6">
         <KeyFigures
           tiles={[
-            ['Lines', batch.recorded < batch.rowsTotal ? `${count(batch.recorded)} of ${count(batch.rowsTotal)}` : count(batch.rowsTotal)],
-            [IMPORT_RESULT_LABELS.created, count(counts.created)],
-            [IMPORT_RESULT_LABELS.updated, count(counts.updated)],
-            [IMPORT_RESULT_LABELS.unchanged, count(counts.unchanged)],
-            [IMPORT_RESULT_LABELS.skipped, count(counts.skipped)],
-            [`${IMPORT_RESULT_LABELS.invalid} / ${IMPORT_RESULT_LABELS.duplicate.toLowerCase()}`, `${count(counts.invalid)} / ${count(counts.duplicate)}`],
+            ['Lines', batch.recorded < batch.rowsTotal ? `${formatCount(batch.recorded)} of ${formatCount(batch.rowsTotal)}` : formatCount(batch.rowsTotal)],
+            [IMPORT_RESULT_LABELS.created, formatCount(counts.created)],
+            [IMPORT_RESULT_LABELS.updated, formatCount(counts.updated)],
+            [IMPORT_RESULT_LABELS.unchanged, formatCount(counts.unchanged)],
+            [IMPORT_RESULT_LABELS.skipped, formatCount(counts.skipped)],
+            [`${IMPORT_RESULT_LABELS.invalid} / ${IMPORT_RESULT_LABELS.duplicate.toLowerCase()}`, `${formatCount(counts.invalid)} / ${formatCount(counts.duplicate)}`],
           ]}
         />
 
         {batch.status === 'running' ? (
           <p role="status" className="rounded-lg bg-amber-50 px-4 py-3 text-amber-900 ring-1 ring-amber-200">
-            This import stopped part way: {count(batch.recorded)} of {count(batch.rowsTotal)} lines are saved, it goes on from line {count(batch.nextLine)}. Choose the same file on the{' '}
+            This import stopped part way: {formatCount(batch.recorded)} of {formatCount(batch.rowsTotal)} lines are saved, it goes on from line {formatCount(batch.nextLine)}. Choose the same file on the{' '}
             <Link href="/contacts/import" className="underline">
               import page
             </Link>{' '}
@@ -70,11 +66,11 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
         <section aria-labelledby="rejected" className={sectionClass}>
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <h2 id="rejected" className="text-lg font-semibold">
-              Rows not imported ({count(rejectedTotal)})
+              Rows not imported ({formatCount(rejectedTotal)})
             </h2>
             {rejectedTotal ? (
               <a href={`/api/export/contact-imports/${id}/rejected`} className="touch-target inline-flex items-center text-brand-700 underline">
-                Download the {count(rejectedTotal)} rows with their reasons (CSV)
+                Download the {formatCount(rejectedTotal)} rows with their reasons (CSV)
               </a>
             ) : null}
           </div>
@@ -112,8 +108,8 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
           </h2>
           {reverted ? (
             <p>
-              Reverted{batch.revertedAt ? ` on ${formatDateTime(batch.revertedAt)}` : ''} by {batch.revertedByName ?? 'an admin'}: {count(reverted.deleted)} created {labels.many} deleted
-              {reverted.softDeleted ? `, ${count(reverted.softDeleted)} soft-deleted because something already pointed at them` : ''}, {count(reverted.restored)} updated {labels.many} restored to
+              Reverted{batch.revertedAt ? ` on ${formatDateTime(batch.revertedAt)}` : ''} by {batch.revertedByName ?? 'an admin'}: {formatCount(reverted.deleted)} created {labels.many} deleted
+              {reverted.softDeleted ? `, ${formatCount(reverted.softDeleted)} soft-deleted because something already pointed at them` : ''}, {formatCount(reverted.restored)} updated {labels.many} restored to
               their values before the import.
             </p>
           ) : (

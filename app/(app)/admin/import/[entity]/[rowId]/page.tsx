@@ -7,10 +7,11 @@ import { getLegacyRowContext, listStallsOfLocation } from '@/db/legacy/row-conte
 import { listLocationOptions } from '@/db/queries/stalls';
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
-import { formatDay } from '@/lib/dates';
+import { formatDay } from '@/lib/format';
+import { LEGACY_ENTITY_LABELS, LEGACY_FIELD_LABELS, LEGACY_OUTCOME_LABELS } from '@/lib/labels';
 import { formatPhone } from '@/lib/phone';
 import { requirePermission } from '@/lib/session';
-import { ENTITY_LABELS, FIELD_LABELS, isHandEntity, isRowId, OUTCOME_LABELS } from '../../labels';
+import { isHandEntity, isRowId } from '../../labels';
 import { ResolveCompanyForm, ResolveSelectForm } from './resolve-forms';
 
 export const metadata: Metadata = { title: 'Resolve an old row' };
@@ -48,7 +49,7 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
     searchExhibitors(db, '', COMPANY_OPTIONS + 1),
   ]);
 
-  const label = ENTITY_LABELS[entity];
+  const label = LEGACY_ENTITY_LABELS[entity];
   const typedPhone = row.resolutions.find((r) => r.field === 'phone')?.original ?? null;
   const visitors = row.candidates.filter((c) => c.type === 'visitor');
   const companiesWithPhone = row.candidates.filter((c) => c.type === 'exhibitor');
@@ -57,10 +58,7 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
 
   return (
     <>
-      <Link href="/admin/import" className="touch-target inline-flex items-center text-brand-700">
-        ← Legacy import
-      </Link>
-      <PageHeader title={`Resolve ${label.toLowerCase()} ${row.row_id}`} description="Link what the backfill could not. Each choice is kept: later backfill runs do not change it." />
+      <PageHeader back={{ href: '/admin/import', label: 'Legacy import' }} title={`Resolve ${label.toLowerCase()} ${row.row_id}`} description="Link what the backfill could not. Each choice is kept: later backfill runs do not change it." />
 
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="old-row" className={sectionClass}>
@@ -119,8 +117,8 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
           <SimpleTable caption="Backfill results for this row" head={['Field', 'Outcome', 'Reason', 'What the old row said']}>
             {row.resolutions.map((r) => (
               <tr key={r.field}>
-                <td className={cellClass}>{FIELD_LABELS[r.field]}</td>
-                <td className={cellClass}>{OUTCOME_LABELS[r.outcome]}</td>
+                <td className={cellClass}>{LEGACY_FIELD_LABELS[r.field]}</td>
+                <td className={cellClass}>{LEGACY_OUTCOME_LABELS[r.outcome]}</td>
                 <td className={cellClass}>{r.reason ?? '—'}</td>
                 <td className={`${cellClass} break-all`}>{r.original ?? '—'}</td>
               </tr>
