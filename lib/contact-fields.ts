@@ -1,5 +1,5 @@
 /**
- * The fields of a company and of a visitor (issue 11), checked the same way by
+ * The fields of a company and of a visitor, checked the same way by
  * the add/edit forms, the import preview in the browser and the import on the
  * server. Blank text becomes null; phones become E.164 (invariant 10); emails
  * are lower-cased; a GSTIN must pass its checksum.

@@ -1,5 +1,5 @@
 /**
- * Recipient lists from a CSV (issue 5): the same checks in the browser (the
+ * Recipient lists from a CSV: the same checks in the browser (the
  * preview, before anything is sent) and on the server (every chunk saved is
  * checked again). Phones become E.164 (default region India); a phone seen
  * twice is merged (the first name given wins); rows without a valid phone are

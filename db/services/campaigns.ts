@@ -18,6 +18,7 @@ import { DomainError } from '@/lib/errors';
 import { normalisePhone } from '@/lib/phone';
 import { checkRecipientRows, type InvalidRecipientRow, type RecipientRow } from '@/lib/recipients';
 import { optionalDate, ulidField } from '@/lib/validation';
+import { formatCount } from '@/lib/format';
 
 /* ---------------------------------------------------------------- campaigns */
 
@@ -80,7 +81,7 @@ const contactOf = (phone: SQL) =>
  * filled in when it had none). Returns what was added and what was not.
  */
 export async function addRecipients(db: Db, campaignId: string, rows: { line: number; phone: string; name?: string | null }[]): Promise<AddRecipientsResult> {
-  if (rows.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${RECIPIENT_CHUNK.toLocaleString('en-IN')} rows at a time.`);
+  if (rows.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${formatCount(RECIPIENT_CHUNK)} rows at a time.`);
   const checked = checkRecipientRows(rows);
   if (!checked.valid.length) return { added: 0, already: 0, invalid: checked.invalid, duplicates: checked.duplicates };
   return db.transaction(async (tx) => {
@@ -187,7 +188,7 @@ export type DeliveryOutcome = { updated: number; sent: number; failed: number; u
  * in the same transaction; the campaign becomes 'sending' at the first result.
  */
 export async function recordDeliveryResults(db: Db, campaignId: string, results: (DeliveryResult & { line: number })[], now = new Date()): Promise<DeliveryOutcome> {
-  if (results.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${RECIPIENT_CHUNK.toLocaleString('en-IN')} rows at a time.`);
+  if (results.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${formatCount(RECIPIENT_CHUNK)} rows at a time.`);
   const unknown: DeliveryOutcome['unknown'] = [];
   const byPhone = new Map<string, DeliveryResult & { line: number }>();
   for (const r of results) {

@@ -58,6 +58,7 @@ import {
 } from '@/lib/contact-import';
 import { DomainError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
+import { formatCount } from '@/lib/format';
 
 export type { ImportProgress } from '@/db/queries/contact-imports';
 
@@ -74,7 +75,7 @@ export type StartImportInput = { id: string; type: ContactType; mode: ImportMode
  * was lost) finds the same batch and writes nothing new.
  */
 export async function startImport(db: Db, userId: string, input: StartImportInput, now = new Date()): Promise<ImportProgress> {
-  if (input.rowsTotal < 1 || input.rowsTotal > MAX_IMPORT_LINES) throw new DomainError('INVALID', `A file can have 1 to ${MAX_IMPORT_LINES.toLocaleString('en-IN')} rows.`);
+  if (input.rowsTotal < 1 || input.rowsTotal > MAX_IMPORT_LINES) throw new DomainError('INVALID', `A file can have 1 to ${formatCount(MAX_IMPORT_LINES)} rows.`);
   await db
     .insert(contactImports)
     .values({
@@ -104,7 +105,7 @@ export async function startImport(db: Db, userId: string, input: StartImportInpu
  * is where the next chunk starts).
  */
 export async function importChunk(db: Db, importId: string, rows: ImportRow[], now = new Date()): Promise<ImportProgress> {
-  if (!rows.length || rows.length > IMPORT_CHUNK_ROWS) throw new DomainError('INVALID', `Send 1 to ${IMPORT_CHUNK_ROWS.toLocaleString('en-IN')} rows at a time.`);
+  if (!rows.length || rows.length > IMPORT_CHUNK_ROWS) throw new DomainError('INVALID', `Send 1 to ${formatCount(IMPORT_CHUNK_ROWS)} rows at a time.`);
   rows.forEach((r, i) => {
     if (r.line !== rows[0]!.line + i || r.line < FIRST_LINE) throw new DomainError('INVALID', 'The lines of a chunk must follow one another.');
   });
@@ -128,7 +129,7 @@ async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date
   const batch = found.progress;
   if (batch.status === 'reverted') throw new DomainError('CONFLICT', 'This import was reverted. Start a new import to bring these rows in.');
   if (rows[0]!.line > batch.nextLine) throw new DomainError('CONFLICT', `Lines up to ${batch.nextLine - 1} are saved; continue from line ${batch.nextLine}.`);
-  if (rows.at(-1)!.line >= FIRST_LINE + batch.rowsTotal) throw new DomainError('INVALID', `The file of this import has ${batch.rowsTotal.toLocaleString('en-IN')} rows; these lines are past its end.`);
+  if (rows.at(-1)!.line >= FIRST_LINE + batch.rowsTotal) throw new DomainError('INVALID', `The file of this import has ${formatCount(batch.rowsTotal)} rows; these lines are past its end.`);
   const fresh = rows.filter((r) => r.line >= batch.nextLine);
   if (!fresh.length) return batch;
   const { type, mode } = batch;

@@ -44,6 +44,7 @@ import { bookings, campaignRecipients, contactMergeCompanies, contactMerges, con
 import { DomainError } from '@/lib/errors';
 import { moveCampaignCounters } from './entries';
 import { runOnce } from './idempotency';
+import { IMPORT_TYPE_LABELS } from '@/lib/labels';
 
 export type MergeInput = {
   idempotency_key: string;
@@ -88,7 +89,6 @@ export type MergeResult = {
 /** The contact fields a survivor takes from the merged contact when its own are blank. */
 const FILLABLE = ['company_name', 'phone', 'email', 'city', 'contact_person', 'address', 'gstin', 'notes'] as const;
 
-const TYPE_LABEL: Record<ContactType, string> = { visitor: 'visitor', exhibitor: 'company' };
 
 /** Merges `merged_id` into `survivor_id`: see the module comment. Throws DomainError for refusals; nothing is written then. */
 export async function mergeContacts(db: Db, adminId: string, input: MergeInput): Promise<MergeResult & { replayed: boolean }> {
@@ -108,7 +108,7 @@ async function lockPair(tx: Tx, input: MergeInput): Promise<{ survivor: Locked; 
     .for('update');
   const survivor = rows.find((r) => r.id === input.survivor_id);
   const merged = rows.find((r) => r.id === input.merged_id);
-  const label = TYPE_LABEL[input.type];
+  const label = IMPORT_TYPE_LABELS[input.type].one;
   if (!survivor) throw new DomainError('NOT_FOUND', `The ${label} to keep no longer exists.`, 'survivor_id');
   if (!merged) throw new DomainError('NOT_FOUND', `The ${label} to merge no longer exists.`, 'merged_id');
   if (survivor.type !== merged.type) throw new DomainError('INVALID', 'A company and a visitor cannot be merged: choose two of the same kind.', 'merged_id');
