@@ -131,3 +131,6 @@ export const normalisedBy =
     }
     return normal;
   };
+
+/** A type-ahead's text, cut to what a search needs (a hand-made call may send a megabyte). */
+export const searchTextField = z.string().transform((v) => v.slice(0, 100));

@@ -84,7 +84,10 @@ export function BoothForm({
   const [choosingCompany, setChoosingCompany] = useState(false);
   useEffect(() => {
     if (!choosingCompany && exhibitor) return;
-    const handle = setTimeout(async () => setCompanyResults(await searchExhibitorsAction(companyQuery)), 200);
+    const handle = setTimeout(async () => {
+      const answer = await searchExhibitorsAction(companyQuery);
+      setCompanyResults(answer.ok ? answer.data : []);
+    }, 200);
     return () => clearTimeout(handle);
   }, [companyQuery, choosingCompany, exhibitor]);
 
@@ -99,8 +102,8 @@ export function BoothForm({
     let live = true;
     const handle = setTimeout(async () => {
       try {
-        const r = await lookupVisitorAction(e164, exhibitor?.id ?? null);
-        if (live && r.ok) setLookup(r.lookup);
+        const r = await lookupVisitorAction({ phone: e164, exhibitorId: exhibitor?.id ?? null });
+        if (live && r.ok) setLookup(r.data);
       } catch {
         // Offline: the form still works; the panel fills in when the connection returns.
       }

@@ -7,8 +7,8 @@ import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
 import { mergeContacts } from '@/db/services/contact-merge';
 import { CONTACT_TYPES } from '@/db/schema/contacts';
-import { authorizedUser, parseArgs, validatedAction } from '@/lib/action';
-import { idempotencyKeyField, ulidField } from '@/lib/validation';
+import { validatedAction, validatedCall } from '@/lib/action';
+import { idempotencyKeyField, searchTextField, ulidField } from '@/lib/validation';
 import { DUPLICATE_TABS } from './tabs';
 
 /** A contact's updated_at (ms) as the form saw it; blank → not checked. */
@@ -46,8 +46,4 @@ export const mergeContactsAction = validatedAction('manage', mergeSchema, async 
 });
 
 /** The company pickers' type-ahead (admins only). */
-export async function searchCompaniesAction(q: string) {
-  if (!(await authorizedUser('manage'))) return [];
-  const text = parseArgs(z.string().transform((v) => v.slice(0, 100)), q);
-  return text === null ? [] : searchExhibitors(db, text);
-}
+export const searchCompaniesAction = validatedCall('manage', searchTextField, (text) => searchExhibitors(db, text));

@@ -134,7 +134,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       // A file whose import stopped (a dropped connection, a reload) is offered to resume, as the server has it.
       const saved = readSaved(chosen);
       const answer = saved ? await importProgressAction({ importId: saved.importId }).catch(() => null) : null;
-      const progress = answer?.ok ? answer.result : null;
+      const progress = answer?.ok ? answer.data : null;
       if (progress && progress.status === 'running' && progress.rowsTotal === summaryOfFile.rowCount) {
         const resumed = columnsFromMapping(progress.type, summaryOfFile.headers, progress.mapping);
         if (resumed) {
@@ -192,7 +192,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           setError(`${answer.message} Nothing was written. Check the rows again to retry.`);
           return null;
         }
-        for (const a of answer.result) {
+        for (const a of answer.data) {
           if ('match' in a) found.set(a.line, a.match);
           else refusedRows.push({ line: a.line, reason: a.invalid });
         }
@@ -222,7 +222,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       const { rows } = await engine().chunk(at.nextLine - FIRST_LINE, false);
       const answer = await importChunkAction({ importId, rows }).catch(() => null);
       if (answer?.ok) {
-        at = answer.result;
+        at = answer.data;
         failures = 0;
         setWork({ label: 'Importing', done: at.recorded, total, unit: 'lines' });
         continue;
@@ -232,7 +232,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       if (++failures <= RETRIES) {
         if (!answer) await sleep(1000 * 2 ** (failures - 1));
         const where = await importProgressAction({ importId }).catch(() => null);
-        const now = where?.ok ? where.result : null;
+        const now = where?.ok ? where.data : null;
         if (now && now.status !== 'reverted' && (!answer || now.nextLine !== at.nextLine)) {
           at = now;
           setWork({ label: 'Importing', done: at.recorded, total, unit: 'lines' });
@@ -241,7 +241,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       }
       setWork(null);
       const where = await importProgressAction({ importId }).catch(() => null);
-      setStopped({ importId, message: answer ? answer.message : CONNECTION_LOST, progress: where?.ok ? where.result : at });
+      setStopped({ importId, message: answer ? answer.message : CONNECTION_LOST, progress: where?.ok ? where.data : at });
       return;
     }
     writeSaved(file, null);
@@ -260,7 +260,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
     }));
     if (!answer.ok) return setError(`${answer.message} Nothing was imported; press Import again.`);
     writeSaved(file, { importId: id });
-    await send(id, answer.result);
+    await send(id, answer.data);
   }
 
   async function continueImport(progress: ImportProgress) {

@@ -15,8 +15,8 @@ import {
   type AddRecipientsResult,
   type DeliveryOutcome,
 } from '@/db/services/campaigns';
-import { authorizedUser, validatedAction, type ActionState } from '@/lib/action';
-import { DomainError } from '@/lib/errors';
+import { validatedAction, validatedCall, type ActionState } from '@/lib/action';
+import { ROWS_NOT_READABLE } from '@/lib/form-action';
 import { MAX_NAME_LENGTH } from '@/lib/recipients';
 import { parseInstant, ulidField } from '@/lib/validation';
 
@@ -28,24 +28,6 @@ function revalidateCampaign(id: string) {
   revalidatePath('/admin/campaigns');
   revalidatePath(`/campaigns/${id}`);
   revalidatePath('/campaigns');
-}
-
-/** What a chunk action answers: the result, or a message for the alert. */
-export type ChunkAnswer<T> = { ok: true; result: T } | { ok: false; message: string };
-
-const SESSION_ENDED = 'Your session has ended or your role does not allow this. Sign in again as an admin; nothing more was saved.';
-
-/** A non-form action's checks: the admin first, then zod; a DomainError becomes the message. */
-async function runChunk<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.output<S>) => Promise<T>): Promise<ChunkAnswer<T>> {
-  if (!(await authorizedUser('manage'))) return { ok: false, message: SESSION_ENDED };
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'The rows sent were not in the expected form; nothing from this part was saved.' };
-  try {
-    return { ok: true, result: await run(parsed.data) };
-  } catch (error) {
-    if (error instanceof DomainError) return { ok: false, message: error.message };
-    throw error;
-  }
 }
 
 /* ------------------------------------------------------- recipients from CSV */
@@ -62,13 +44,16 @@ const recipientChunkSchema = z.object({
 export type RecipientChunk = z.input<typeof recipientChunkSchema>;
 
 /** One chunk of a checked CSV upload; `addRecipients` checks every row again. */
-export async function addRecipientsAction(input: RecipientChunk): Promise<ChunkAnswer<AddRecipientsResult>> {
-  return runChunk(recipientChunkSchema, input, async ({ campaignId: id, rows, last }) => {
+export const addRecipientsAction = validatedCall(
+  'manage',
+  recipientChunkSchema,
+  async ({ campaignId: id, rows, last }): Promise<AddRecipientsResult> => {
     const result = await addRecipients(db, id, rows);
     if (last) revalidateCampaign(id);
     return result;
-  });
-}
+  },
+  ROWS_NOT_READABLE,
+);
 
 /* ----------------------------------------------------------- gateway results */
 
@@ -97,8 +82,10 @@ const deliveryChunkSchema = z.object({
 export type DeliveryChunk = z.input<typeof deliveryChunkSchema>;
 
 /** One chunk of a gateway results file. */
-export async function recordDeliveryResultsAction(input: DeliveryChunk): Promise<ChunkAnswer<DeliveryOutcome>> {
-  return runChunk(deliveryChunkSchema, input, async ({ campaignId: id, rows, last }) => {
+export const recordDeliveryResultsAction = validatedCall(
+  'manage',
+  deliveryChunkSchema,
+  async ({ campaignId: id, rows, last }): Promise<DeliveryOutcome> => {
     const outcome = await recordDeliveryResults(
       db,
       id,
@@ -106,8 +93,9 @@ export async function recordDeliveryResultsAction(input: DeliveryChunk): Promise
     );
     if (last) revalidateCampaign(id);
     return outcome;
-  });
-}
+  },
+  ROWS_NOT_READABLE,
+);
 
 /* ------------------------------------------------------- recipients by filter */
 

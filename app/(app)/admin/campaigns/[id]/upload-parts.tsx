@@ -1,5 +1,5 @@
 import { cellClass } from '@/components/tables/simple-table';
-import type { ChunkAnswer } from './actions';
+import type { DataState } from '@/lib/action-state';
 
 export type LineProblem = { line: number; value: string; reason: string };
 
@@ -66,13 +66,13 @@ function chunksOf<T>(rows: T[], size: number): T[][] {
 export async function sendInChunks<R, T>(
   rows: R[],
   size: number,
-  send: (chunk: R[], last: boolean) => Promise<ChunkAnswer<T>>,
+  send: (chunk: R[], last: boolean) => Promise<DataState<T>>,
   onChunk: (result: T, saved: number) => void,
 ): Promise<{ ok: true } | { ok: false; message: string; saved: number }> {
   const chunks = chunksOf(rows, size);
   let saved = 0;
   for (const [i, chunk] of chunks.entries()) {
-    let answer: ChunkAnswer<T>;
+    let answer: DataState<T>;
     try {
       answer = await send(chunk, i === chunks.length - 1);
     } catch {
@@ -80,7 +80,7 @@ export async function sendInChunks<R, T>(
     }
     if (!answer.ok) return { ok: false, message: answer.message, saved };
     saved += chunk.length;
-    onChunk(answer.result, saved);
+    onChunk(answer.data, saved);
   }
   return { ok: true };
 }
