@@ -28,7 +28,7 @@ import {
   type ImportMatch,
   type PreviewRow,
 } from '@/lib/contact-import';
-import { fileInputClass, SaveProgress } from '../../admin/campaigns/[id]/upload-parts';
+import { fileInputClass, ProblemRows, SaveProgress } from '@/components/forms/upload';
 import { importChunkAction, importProgressAction, matchImportRowsAction, startImportAction } from './actions';
 import { createPreviewEngine, type PreviewEngine } from './preview-engine';
 import type { CheckSummary, ReadSummary } from './preview-core';
@@ -478,10 +478,12 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           ) : null}
           <PreviewTable caption={`The first ${Math.min(summary.preview.length, summary.total)} rows`} type={type} columns={columns} rows={summary.preview} matches={matches} mode={mode} />
           {summary.problems.length ? (
-            <ProblemTable
+            <ProblemRows
               caption={`Rows that will not be imported (${count(summary.counts.invalid + summary.counts.duplicate)})`}
-              rows={summary.problems}
-              hidden={summary.counts.invalid + summary.counts.duplicate - summary.problems.length}
+              valueLabel="Row"
+              rows={summary.problems.map((r) => ({ line: r.line, value: Object.values(r.cells).filter(Boolean).join(' · '), reason: r.reason ?? '' }))}
+              total={summary.counts.invalid + summary.counts.duplicate}
+              more=", listed in the report’s CSV after the import"
             />
           ) : null}
           <div className="flex flex-wrap gap-3">
@@ -595,40 +597,5 @@ function PreviewTable({
         </tbody>
       </table>
     </ScrollRegion>
-  );
-}
-
-function ProblemTable({ caption, rows, hidden }: { caption: string; rows: PreviewRow[]; hidden: number }) {
-  return (
-    <div className="space-y-2">
-      <ScrollRegion label={caption} className="max-h-80 rounded-lg ring-1 ring-slate-200">
-        <table className="w-full text-left text-sm">
-          <caption className="bg-slate-50 px-4 py-2 text-left font-medium text-slate-700">{caption}</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Row
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Reason
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.line}>
-                <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                <td className="max-w-md truncate px-3 py-2">{Object.values(r.cells).filter(Boolean).join(' · ') || <span className="text-slate-600">(empty)</span>}</td>
-                <td className="px-3 py-2">{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-      {hidden > 0 ? <p className="text-sm text-slate-600">…and {count(hidden)} more, listed in the report’s CSV after the import.</p> : null}
-    </div>
   );
 }
