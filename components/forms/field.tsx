@@ -15,11 +15,12 @@ export function errorAria(state: ActionState | undefined, name: string, ...hintI
   return { 'aria-describedby': [invalid ? `${name}-error` : '', ...hintIds].filter(Boolean).join(' ') || undefined, 'aria-invalid': invalid || undefined };
 }
 
-/** A field's server-side error, under its control (id `${name}-error` unless given). */
-export function FieldError({ state, name, id = `${name}-error` }: { state?: ActionState; name: string; id?: string }) {
-  const errors = state?.fieldErrors?.[name];
-  return errors?.length ? (
-    <p id={id} className="text-sm text-red-700">
+/** A field's server-side error, under its control (id `${name}-error` unless given); several names show their errors as one. */
+export function FieldError({ state, name, id }: { state?: ActionState; name: string | readonly string[]; id?: string }) {
+  const names = typeof name === 'string' ? [name] : name;
+  const errors = names.flatMap((n) => state?.fieldErrors?.[n] ?? []);
+  return errors.length ? (
+    <p id={id ?? `${names[0]}-error`} className="text-sm text-red-700">
       {errors.join(' ')}
     </p>
   ) : null;
