@@ -4,22 +4,14 @@
  * recorded as `by_hand`, which no later backfill run overwrites. One transaction.
  */
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '@/db';
 import { legacyResolutions } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 
 export const HAND_FIELDS = ['visitor_id', 'exhibitor_id', 'location_id', 'table_id'] as const;
 
-export const resolveByHandSchema = z
-  .object({
-    entity: z.enum(['follow_up', 'booking']),
-    row_id: z.string().trim().min(1).max(26),
-    field: z.enum(HAND_FIELDS),
-    value: z.string().trim().min(1, 'Choose a value.').max(26),
-  })
-  .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), { message: 'A lead has no location or stall to set here.', path: ['field'] });
-export type ResolveByHand = z.output<typeof resolveByHandSchema>;
+/** An admin's choice for one old row (app/(app)/admin/import/schema.ts); only a booking has a location and a stall. */
+export type ResolveByHand = { entity: 'follow_up' | 'booking'; row_id: string; field: (typeof HAND_FIELDS)[number]; value: string };
 
 async function one<T>(tx: Parameters<Parameters<Db['transaction']>[0]>[0], query: ReturnType<typeof sql>): Promise<T | undefined> {
   const [rows] = (await tx.execute(query)) as unknown as [T[]];

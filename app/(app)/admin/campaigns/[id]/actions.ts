@@ -1,26 +1,22 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { db } from '@/db';
 import {
   addRecipients,
   addRecipientsByFilter,
-  DELIVERY_STATUSES,
   markPendingSent,
   previewRecipientFilter,
-  RECIPIENT_CHUNK,
-  recipientFilterSchema,
   recordDeliveryResults,
   type AddRecipientsResult,
   type DeliveryOutcome,
 } from '@/db/services/campaigns';
 import { validatedAction, validatedCall, type ActionState } from '@/lib/action';
 import { ROWS_NOT_READABLE } from '@/lib/form-action';
-import { MAX_NAME_LENGTH } from '@/lib/recipients';
-import { parseInstant, ulidField } from '@/lib/validation';
+import { parseInstant } from '@/lib/validation';
+import { campaignIdSchema, deliveryChunkSchema, filterFormSchema, recipientChunkSchema } from './schema';
 
-const campaignId = ulidField('Unknown campaign.');
+export type { DeliveryChunk, RecipientChunk } from './schema';
 
 /** Every page that shows a campaign's recipients or counters. */
 function revalidateCampaign(id: string) {
@@ -31,17 +27,6 @@ function revalidateCampaign(id: string) {
 }
 
 /* ------------------------------------------------------- recipients from CSV */
-
-const recipientChunkSchema = z.object({
-  campaignId,
-  rows: z
-    .array(z.object({ line: z.number().int().positive(), phone: z.string().max(64), name: z.string().max(MAX_NAME_LENGTH).nullable() }))
-    .min(1)
-    .max(RECIPIENT_CHUNK),
-  /** The upload's last chunk: the pages showing the campaign are refreshed once, not per chunk. */
-  last: z.boolean(),
-});
-export type RecipientChunk = z.input<typeof recipientChunkSchema>;
 
 /** One chunk of a checked CSV upload; `addRecipients` checks every row again. */
 export const addRecipientsAction = validatedCall(
@@ -56,30 +41,6 @@ export const addRecipientsAction = validatedCall(
 );
 
 /* ----------------------------------------------------------- gateway results */
-
-const deliveryChunkSchema = z.object({
-  campaignId,
-  rows: z
-    .array(
-      z.object({
-        line: z.number().int().positive(),
-        phone: z.string().max(64),
-        status: z.enum(DELIVERY_STATUSES),
-        error: z.string().max(1000).nullable(),
-        provider_message_id: z.string().max(255).nullable(),
-        /** ISO 8601 from the browser; the time the gateway sent it (default: now). */
-        sent_at: z
-          .string()
-          .max(40)
-          .refine((v) => parseInstant(v) !== null)
-          .nullable(),
-      }),
-    )
-    .min(1)
-    .max(RECIPIENT_CHUNK),
-  last: z.boolean(),
-});
-export type DeliveryChunk = z.input<typeof deliveryChunkSchema>;
 
 /** One chunk of a gateway results file. */
 export const recordDeliveryResultsAction = validatedCall(
@@ -98,8 +59,6 @@ export const recordDeliveryResultsAction = validatedCall(
 );
 
 /* ------------------------------------------------------- recipients by filter */
-
-const filterFormSchema = recipientFilterSchema.extend({ campaign_id: campaignId, intent: z.enum(['preview', 'add']).default('preview') });
 
 export type FilterAnswer = { intent: 'preview'; phones: number; already: number } | { intent: 'add'; added: number };
 
@@ -123,7 +82,7 @@ export const recipientFilterAction = validatedAction('manage', filterFormSchema,
 
 /* ------------------------------------------------------------------ sending */
 
-export const markPendingSentAction = validatedAction('manage', z.object({ campaign_id: campaignId }), async ({ campaign_id }) => {
+export const markPendingSentAction = validatedAction('manage', campaignIdSchema, async ({ campaign_id }) => {
   const { marked } = await markPendingSent(db, campaign_id);
   revalidateCampaign(campaign_id);
   return { ok: true, message: `Marked ${count(marked)} ${marked === 1 ? 'recipient' : 'recipients'} as sent; the campaign is now sent.` };
