@@ -5,13 +5,9 @@ import { db } from '@/db';
 import { lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
-import { z } from 'zod';
 import { validatedAction, validatedCall } from '@/lib/action';
-import { normalisedBy, searchTextField, ulidField } from '@/lib/validation';
-import { normalisePhone } from '@/lib/phone';
-import { cancelSchema, noteSchema, paymentSchema, recordEntrySchema } from './schema';
-
-const NOT_A_PHONE_YET = 'Not a valid phone number yet.';
+import { searchTextField } from '@/lib/validation';
+import { cancelSchema, lookupSchema, noteSchema, NOT_A_PHONE_YET, paymentSchema, recordEntrySchema } from './schema';
 
 export const recordEntryAction = validatedAction('recordEntries', recordEntrySchema, async (data, user) => {
   const result = await recordEntry(db, user.id, data);
@@ -32,12 +28,6 @@ export const cancelBookingAction = validatedAction('recordEntries', cancelSchema
 export const recordNoteAction = validatedAction('recordEntries', noteSchema, async (data, user) => {
   await recordManualNote(db, user.id, data);
   return { ok: true, message: 'Note added to the company’s timeline.' };
-});
-
-const lookupSchema = z.object({
-  phone: z.string().max(64).transform(normalisedBy(normalisePhone, NOT_A_PHONE_YET)),
-  // A company the panel no longer knows is no company: the visitor is still shown.
-  exhibitorId: ulidField().nullable().catch(null),
 });
 
 /** The visitor panel for a typed phone and the chosen company. */
