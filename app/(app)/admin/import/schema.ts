@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { HAND_FIELDS } from '@/db/legacy/resolve';
+import { legacyIdField } from '@/lib/validation';
 
 export const resolveByHandSchema = z
   .object({
     entity: z.enum(['follow_up', 'booking']),
-    row_id: z.string().trim().min(1).max(26),
+    row_id: legacyIdField('That row no longer exists.'),
     field: z.enum(HAND_FIELDS),
-    value: z.string().trim().min(1, 'Choose a value.').max(26),
+    value: legacyIdField('Choose a value.'),
   })
   .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), { message: 'A lead has no location or stall to set here.', path: ['field'] });

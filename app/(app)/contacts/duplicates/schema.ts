@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_TYPES } from '@/db/schema/contacts';
-import { idempotencyKeyField, ulidField } from '@/lib/validation';
+import { cursorField, idempotencyKeyField, ulidField } from '@/lib/validation';
 import { DUPLICATE_TABS } from './tabs';
 
 /** A contact's updated_at (ms) as the form saw it; blank → not checked. */
@@ -19,9 +19,5 @@ export const mergeSchema = z.object({
   merged_version: versionField,
   // Where to come back to: the tab and page the admin was on.
   tab: z.enum(DUPLICATE_TABS).catch('phone'),
-  cursor: z
-    .string()
-    .regex(/^[\w-]{0,400}$/)
-    .optional()
-    .catch(undefined),
+  cursor: cursorField,
 });

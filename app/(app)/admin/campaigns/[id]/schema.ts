@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_STATUSES, RECIPIENT_CHUNK } from '@/db/services/campaigns';
 import { MAX_NAME_LENGTH } from '@/lib/recipients';
-import { parseInstant, ulidField } from '@/lib/validation';
+import { parseInstant, ULID_RE, ulidField } from '@/lib/validation';
 
 const campaignId = ulidField('Unknown campaign.');
 
@@ -59,8 +59,8 @@ export const recipientFilterSchema = z.object({
   talked_to: z
     .string()
     .trim()
-    .transform((v) => v || null)
-    .refine((v) => v === null || v.length === 26, 'Choose a company from the list.'),
+    .refine((v) => v === '' || ULID_RE.test(v), 'Choose a company from the list.')
+    .transform((v) => v || null),
 });
 
 export const filterFormSchema = recipientFilterSchema.extend({ campaign_id: campaignId, intent: z.enum(['preview', 'add']).default('preview') });
