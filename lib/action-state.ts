@@ -1,4 +1,4 @@
-/** What every form action returns; forms read it through useActionState. */
+/** What every action returns: forms read it through useActionState, other callers (lookups, upload chunks) await it. */
 export type ActionState<T = unknown> = {
   ok: boolean;
   message?: string;
@@ -8,5 +8,8 @@ export type ActionState<T = unknown> = {
   /** What the write produced, for a confirmation. */
   data?: T;
 };
+
+/** The same state from an action called with plain arguments: a success always carries its data, a refusal its message. */
+export type DataState<T> = ActionState<T> & ({ ok: true; data: T } | { ok: false; message: string });
 
 export const initialActionState: ActionState<never> = { ok: false };

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { z } from 'zod';
-import { handleForm } from '@/lib/form-action';
-import { can, type Permission } from '@/lib/permissions';
+import { handleCall, handleForm } from '@/lib/form-action';
+import type { Permission } from '@/lib/permissions';
 import { getCurrentUser, type SessionUser } from '@/lib/session';
-import type { ActionState } from '@/lib/action-state';
+import type { ActionState, DataState } from '@/lib/action-state';
 
-export type { ActionState } from '@/lib/action-state';
-export { parseArgs } from '@/lib/form-action';
+export type { ActionState, DataState } from '@/lib/action-state';
 
 /**
  * One validated-action helper: the signed-in user and their permission first,
@@ -22,8 +21,11 @@ export function validatedAction<S extends z.ZodType, T = unknown>(
   return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => handleForm(await getCurrentUser(), permission, schema, formData, run);
 }
 
-/** For actions that are not forms (lookups, searches): the user if allowed, else null. */
-export async function authorizedUser(permission: Permission): Promise<SessionUser | null> {
-  const user = await getCurrentUser();
-  return user && can(user.role, permission) ? user : null;
+/**
+ * The same contract for an action called with one plain argument (a lookup, a
+ * search, a chunk of an upload): `run` returns the data, the caller gets a
+ * DataState; `invalid` is the message for an argument that is not as expected.
+ */
+export function validatedCall<S extends z.ZodType, T>(permission: Permission, schema: S, run: (data: z.output<S>, user: SessionUser) => Promise<T>, invalid?: string) {
+  return async (input: z.input<S>): Promise<DataState<T>> => handleCall(await getCurrentUser(), permission, schema, input, run, invalid);
 }

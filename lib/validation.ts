@@ -51,12 +51,15 @@ export const optionalTime = z
   .refine((v) => v === '' || isClockTime(v), 'Enter a time between 00:00 and 23:59, like 14:30.')
   .transform((v) => (v === '' ? null : v));
 
+/** A numeric id as text: plain decimal digits, no leading zero, within a safe integer's digits. */
+export const NUMERIC_ID_RE = /^[1-9]\d{0,15}$/;
+
 /** A numeric id from a hidden field or a select: plain decimal digits only (no "1e3", "0x10", "-1", " 7"). */
 export const idField = z
   .union([z.string(), z.number()], 'Choose from the list.')
   .transform((v, ctx) => {
     const text = typeof v === 'number' ? String(v) : v;
-    const n = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : NaN;
+    const n = NUMERIC_ID_RE.test(text) ? Number(text) : NaN;
     if (!Number.isSafeInteger(n)) {
       ctx.addIssue({ code: 'custom', message: 'Choose from the list.' });
       return z.NEVER;
@@ -82,6 +85,18 @@ export const optionalIdField = (message = 'Choose from the list.') =>
 /** A ULID (Crockford base 32, 26 characters), the key of contacts, campaigns, bookings, users. */
 export const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const ulidField = (message = 'Choose from the list.') => z.string(message).regex(ULID_RE, message);
+
+/**
+ * A row id that may come from the old app: new rows have ULIDs, imported ones
+ * keep the old app's key (letters and digits, at most 26) or its numeric id.
+ */
+export const LEGACY_ID_RE = /^[0-9A-Za-z]{1,26}$/;
+export const legacyIdField = (message = 'Choose from the list.') => z.string(message).trim().regex(LEGACY_ID_RE, message);
+
+/** A keyset cursor carried by a link or a hidden field: base64url text, bounded. */
+export const CURSOR_RE = /^[\w-]{0,400}$/;
+/** An optional cursor; one that is not a cursor reads the first page rather than refusing the form. */
+export const cursorField = z.string().regex(CURSOR_RE).optional().catch(undefined);
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -131,3 +146,6 @@ export const normalisedBy =
     }
     return normal;
   };
+
+/** A type-ahead's text, cut to what a search needs (a hand-made call may send a megabyte). */
+export const searchTextField = z.string().transform((v) => v.slice(0, 100));

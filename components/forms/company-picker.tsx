@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { inputClass } from '@/components/forms/field';
+import type { DataState } from '@/lib/action-state';
 
 export type CompanyOption = { id: string; name: string; city: string | null };
 
@@ -37,7 +38,7 @@ export function CompanyPicker({
   current?: CompanyOption | null;
   initial: string;
   errors?: string[];
-  search: (q: string) => Promise<CompanyOption[]>;
+  search: (q: string) => Promise<DataState<CompanyOption[]>>;
 }) {
   const [value, setValue] = useState(initial);
   const [query, setQuery] = useState('');
@@ -48,8 +49,9 @@ export function CompanyPicker({
     const handle = setTimeout(async () => {
       const q = query.trim();
       try {
-        const rows = q ? await search(q) : null;
-        if (live) setFound(rows);
+        const answer = q ? await search(q) : null;
+        // A refused search (a role that changed meanwhile) finds nothing.
+        if (live) setFound(answer && (answer.ok ? answer.data : []));
       } catch {
         // Offline: the first companies stay listed.
       }

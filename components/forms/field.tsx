@@ -5,6 +5,27 @@ import type { ActionState } from '@/lib/action-state';
 export const inputClass =
   'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3 text-base shadow-sm focus:border-brand-600 focus:outline-2 focus:outline-brand-600 aria-[invalid=true]:border-red-600';
 
+/**
+ * The aria wiring of a hand-built control to its server-side error, by field
+ * name: `<input {...errorAria(state, 'phone', 'phone-hint')} />` beside
+ * `<FieldError state={state} name="phone" />`; extra ids are hints it is also described by.
+ */
+export function errorAria(state: ActionState | undefined, name: string, ...hintIds: string[]) {
+  const invalid = Boolean(state?.fieldErrors?.[name]?.length);
+  return { 'aria-describedby': [invalid ? `${name}-error` : '', ...hintIds].filter(Boolean).join(' ') || undefined, 'aria-invalid': invalid || undefined };
+}
+
+/** A field's server-side error, under its control (id `${name}-error` unless given); several names show their errors as one. */
+export function FieldError({ state, name, id }: { state?: ActionState; name: string | readonly string[]; id?: string }) {
+  const names = typeof name === 'string' ? [name] : name;
+  const errors = names.flatMap((n) => state?.fieldErrors?.[n] ?? []);
+  return errors.length ? (
+    <p id={id ?? `${names[0]}-error`} className="text-sm text-red-700">
+      {errors.join(' ')}
+    </p>
+  ) : null;
+}
+
 type Common = { name: string; label: string; state?: ActionState; hint?: string; /** defaults to name; set it when a page repeats a form */ id?: string };
 
 function FieldShell({ name, id, label, state, hint, children }: Common & { id: string; children: (ids: { describedBy?: string; invalid: boolean }) => React.ReactNode }) {
@@ -23,11 +44,7 @@ function FieldShell({ name, id, label, state, hint, children }: Common & { id: s
           {hint}
         </p>
       ) : null}
-      {errorId ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors!.join(' ')}
-        </p>
-      ) : null}
+      <FieldError state={state} name={name} id={errorId} />
     </div>
   );
 }

@@ -4,7 +4,6 @@
  * recorded as `by_hand`, which no later backfill run overwrites. One transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { bookings, contacts, followUps, legacyResolutions, locations, stalls } from '@/db/schema';
@@ -12,15 +11,8 @@ import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 
 export const HAND_FIELDS = ['visitor_id', 'exhibitor_id', 'location_id', 'table_id'] as const;
 
-export const resolveByHandSchema = z
-  .object({
-    entity: z.enum(['follow_up', 'booking']),
-    row_id: z.string().trim().min(1).max(26),
-    field: z.enum(HAND_FIELDS),
-    value: z.string().trim().min(1, 'Choose a value.').max(26),
-  })
-  .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), { message: 'A lead has no location or stall to set here.', path: ['field'] });
-export type ResolveByHand = z.output<typeof resolveByHandSchema>;
+/** An admin's choice for one old row (app/(app)/admin/import/schema.ts); only a booking has a location and a stall. */
+export type ResolveByHand = { entity: 'follow_up' | 'booking'; row_id: string; field: (typeof HAND_FIELDS)[number]; value: string };
 
 async function one<T>(tx: Tx, query: SQL): Promise<T | undefined> {
   const [row] = await rowsOf<T>(tx, query);

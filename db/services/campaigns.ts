@@ -10,32 +10,21 @@
  */
 import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '@/db';
 import { columnNames } from '@/db/rows';
-import { appSettings, campaignRecipients, campaigns, CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES, ATTRIBUTION_MODELS, contacts, conversations } from '@/db/schema';
+import { appSettings, campaignRecipients, campaigns, contacts, conversations, type AttributionModel, type CAMPAIGN_CHANNELS, type CAMPAIGN_STATUSES } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { formatCount } from '@/lib/format';
 import { normalisePhone } from '@/lib/phone';
 import { checkRecipientRows, type InvalidRecipientRow, type RecipientRow } from '@/lib/recipients';
-import { optionalDate, ulidField } from '@/lib/validation';
-import { formatCount } from '@/lib/format';
 
 /* ---------------------------------------------------------------- campaigns */
 
-export const campaignSchema = z.object({
-  name: z.string().trim().min(2, 'Enter the campaign’s name.').max(255),
-  channel: z.enum(CAMPAIGN_CHANNELS, { error: 'Choose WhatsApp, SMS or email.' }),
-  message: z
-    .string()
-    .trim()
-    .max(5000, 'Keep the message under 5,000 characters.')
-    .transform((v) => v || null),
-  status: z.enum(CAMPAIGN_STATUSES, { error: 'Choose a status.' }),
-  /** The day the messages went out (yyyy-mm-dd); today when marked sent without one. */
-  sent_on: optionalDate,
-});
-export const updateCampaignSchema = campaignSchema.and(z.object({ id: ulidField('Unknown campaign.') }));
-export type CampaignInput = z.output<typeof campaignSchema>;
+type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** A campaign as its form gives it (app/(app)/admin/campaigns/schema.ts); `sent_on` is yyyy-mm-dd. */
+export type CampaignInput = { name: string; channel: CampaignChannel; message: string | null; status: CampaignStatus; sent_on: string | null };
 
 function sentAt(input: CampaignInput, now: Date): Date | null {
   if (input.sent_on) return new Date(`${input.sent_on}T00:00:00Z`);
@@ -48,7 +37,7 @@ export async function createCampaign(db: DbOrTx, userId: string, input: Campaign
   return id;
 }
 
-export async function updateCampaign(db: DbOrTx, { id, ...input }: z.output<typeof updateCampaignSchema>, now = new Date()) {
+export async function updateCampaign(db: DbOrTx, { id, ...input }: CampaignInput & { id: string }, now = new Date()) {
   const [result] = await db
     .update(campaigns)
     .set({ name: input.name, channel: input.channel, message: input.message, status: input.status, sent_at: sentAt(input, now) })
@@ -116,21 +105,8 @@ async function recipientCount(tx: Tx, campaignId: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-export const recipientFilterSchema = z.object({
-  type: z.enum(['visitor', 'exhibitor', 'any']).default('visitor'),
-  city: z
-    .string()
-    .trim()
-    .max(255)
-    .transform((v) => v || null),
-  /** Visitors who talked to this company (an exhibitor's id). */
-  talked_to: z
-    .string()
-    .trim()
-    .transform((v) => v || null)
-    .refine((v) => v === null || v.length === 26, 'Choose a company from the list.'),
-});
-export type RecipientFilter = z.output<typeof recipientFilterSchema>;
+/** Who a filter selects: a contact type (or any), a city, visitors who talked to a company (its id); null is no condition. */
+export type RecipientFilter = { type: 'visitor' | 'exhibitor' | 'any'; city: string | null; talked_to: string | null };
 
 /** The contacts a filter selects (not deleted, with a phone). */
 function filterWhere(f: RecipientFilter): SQL {
@@ -261,12 +237,9 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
 
 /* ---------------------------------------------------------------- settings */
 
-export const attributionSettingsSchema = z.object({
-  attribution_window_days: z.coerce.number({ error: 'Enter a number of days.' }).int('Enter whole days.').min(1, 'At least 1 day.').max(365, 'At most 365 days.'),
-  attribution_model: z.enum(ATTRIBUTION_MODELS, { error: 'Choose last touch or first touch.' }),
-});
+export type AttributionSettings = { attribution_window_days: number; attribution_model: AttributionModel };
 
-export async function updateAttributionSettings(db: DbOrTx, userId: string, input: z.output<typeof attributionSettingsSchema>) {
+export async function updateAttributionSettings(db: DbOrTx, userId: string, input: AttributionSettings) {
   await db
     .insert(appSettings)
     .values({ id: 1, ...input, updated_by: userId })

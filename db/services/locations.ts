@@ -1,36 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { bookings, conversations, locations, stalls } from '@/db/schema';
 import { DomainError, isDuplicateKeyError, isMissingReference } from '@/lib/errors';
-import { amountField, idField, optionalDate } from '@/lib/validation';
 
-export const locationSchema = z
-  .object({
-    loc_name: z.string().trim().min(2, 'Enter the location’s name.').max(255),
-    address: z.string().trim().max(2000).transform((v) => v || null),
-    event_start_date: optionalDate,
-    event_end_date: optionalDate,
-  })
-  .refine((l) => !l.event_start_date || !l.event_end_date || l.event_start_date <= l.event_end_date, {
-    message: 'The event cannot end before it starts.',
-    path: ['event_end_date'],
-  });
-export const updateLocationSchema = locationSchema.and(z.object({ id: idField }));
+/** A location as its form gives it (app/(app)/admin/locations/schema.ts); dates are yyyy-mm-dd. */
+export type LocationInput = { loc_name: string; address: string | null; event_start_date: string | null; event_end_date: string | null };
+/** A stall as its form gives it; `price` is the DECIMAL(15,2) string. */
+export type StallInput = { location_mngt_id: number; table_name: string; price: string };
 
-export const stallSchema = z.object({
-  location_mngt_id: idField,
-  table_name: z.string().trim().min(1, 'Enter the stall’s name, e.g. T-12.').max(64),
-  price: amountField('List price'),
-});
-export const updateStallSchema = stallSchema.and(z.object({ id: idField }));
-
-export async function createLocation(db: DbOrTx, data: z.output<typeof locationSchema>): Promise<number> {
+export async function createLocation(db: DbOrTx, data: LocationInput): Promise<number> {
   const [result] = await db.insert(locations).values(data);
   return result.insertId;
 }
 
-export async function updateLocation(db: DbOrTx, { id, ...data }: z.output<typeof updateLocationSchema>) {
+export async function updateLocation(db: DbOrTx, { id, ...data }: LocationInput & { id: number }) {
   const [result] = await db.update(locations).set(data).where(eq(locations.id, id));
   if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That location no longer exists.');
 }
@@ -39,7 +22,7 @@ function stallNameTaken(name: string) {
   return new DomainError('CONFLICT', `This location already has a stall named ${name}.`, 'table_name');
 }
 
-export async function createStall(db: DbOrTx, data: z.output<typeof stallSchema>): Promise<number> {
+export async function createStall(db: DbOrTx, data: StallInput): Promise<number> {
   try {
     const [result] = await db.insert(stalls).values(data);
     return result.insertId;
@@ -50,7 +33,7 @@ export async function createStall(db: DbOrTx, data: z.output<typeof stallSchema>
   }
 }
 
-export async function updateStall(db: DbOrTx, { id, location_mngt_id, ...data }: z.output<typeof updateStallSchema>) {
+export async function updateStall(db: DbOrTx, { id, location_mngt_id, ...data }: StallInput & { id: number }) {
   try {
     const [result] = await db.update(stalls).set(data).where(and(eq(stalls.id, id), eq(stalls.location_mngt_id, location_mngt_id)));
     if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That stall no longer exists.');

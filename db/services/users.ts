@@ -1,28 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db';
-import { loginAttempts, ROLES, users } from '@/db/schema';
+import { loginAttempts, users, type Role } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { normaliseEmail } from '@/lib/login-throttle';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/password';
 
-const email = z.string().trim().email('Enter a valid email address.').max(255).transform(normaliseEmail);
-const name = z.string().trim().min(2, 'Enter the person’s name.').max(255);
-const password = z.string().min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters.`).max(200);
-const role = z.enum(ROLES, 'Choose a role.');
+/** A new user as the admin's form (app/(app)/admin/users/schema.ts) or the user:create script gives it. */
+export type NewUser = { email: string; name: string; role: Role; password: string };
+export type UserUpdate = { id: string; name: string; role: Role; active: boolean };
+export type PasswordReset = { id: string; password: string };
 
-export const createUserSchema = z.object({ email, name, role, password });
-export const updateUserSchema = z.object({
-  id: z.string().length(26),
-  name,
-  role,
-  active: z.enum(['true', 'false']).transform((v) => v === 'true'),
-});
-export const resetPasswordSchema = z.object({ id: z.string().length(26), password });
-
-export async function createUser(db: DbOrTx, input: z.input<typeof createUserSchema>) {
-  const data = createUserSchema.parse(input);
+export async function createUser(db: DbOrTx, input: NewUser) {
+  // Emails are stored in the one form sign-in and its throttle compare; a script's input is held to the form's password rule.
+  const data = { ...input, email: normaliseEmail(input.email), name: input.name.trim() };
+  if (input.password.length < PASSWORD_MIN_LENGTH) throw new DomainError('INVALID', `At least ${PASSWORD_MIN_LENGTH} characters.`, 'password');
   const id = ulid();
   try {
     await db.insert(users).values({ id, email: data.email, name: data.name, role: data.role, password: await hashPassword(data.password) });
@@ -52,7 +44,7 @@ export async function endSessions(db: DbOrTx, userId: string, fromVersion?: numb
  * without an active admin (the row lock serialises two admins demoting each other).
  * A role change or a deactivation ends the user's sessions in the same statement.
  */
-export async function updateUser(db: DbOrTx, data: z.output<typeof updateUserSchema>): Promise<{ endedSessions: boolean }> {
+export async function updateUser(db: DbOrTx, data: UserUpdate): Promise<{ endedSessions: boolean }> {
   return db.transaction(async (tx) => {
     const [target] = await tx.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.id, data.id)).for('update');
     if (!target) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
@@ -75,7 +67,7 @@ export async function updateUser(db: DbOrTx, data: z.output<typeof updateUserSch
  * also lifts a sign-in lock on their email (the lock message tells a locked-out
  * user to ask an admin for exactly this).
  */
-export async function resetPassword(db: DbOrTx, data: z.output<typeof resetPasswordSchema>) {
+export async function resetPassword(db: DbOrTx, data: PasswordReset) {
   const password = await hashPassword(data.password);
   await db.transaction(async (tx) => {
     const [target] = await tx.select({ email: users.email }).from(users).where(eq(users.id, data.id)).for('update');

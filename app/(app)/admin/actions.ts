@@ -2,12 +2,8 @@
 
 import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
-import { z } from 'zod';
-import { authorizedUser, parseArgs } from '@/lib/action';
+import { validatedCall } from '@/lib/action';
+import { searchTextField } from '@/lib/validation';
 
 /** Companies whose name contains `q`, for the admin pages' company pickers (admins only). */
-export async function searchCompaniesAction(q: string): Promise<{ id: string; name: string; city: string | null }[]> {
-  if (!(await authorizedUser('manage'))) return [];
-  const text = parseArgs(z.string().transform((v) => v.slice(0, 100)), q);
-  return text === null ? [] : searchExhibitors(db, text, 50);
-}
+export const searchCompaniesAction = validatedCall('manage', searchTextField, (text) => searchExhibitors(db, text, 50));

@@ -2,14 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
-import { lookupVisitor, searchExhibitors, type VisitorLookup } from '@/db/queries/booth';
+import { lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
-import { z } from 'zod';
-import { authorizedUser, parseArgs, validatedAction } from '@/lib/action';
-import { ULID_RE } from '@/lib/validation';
-import { normalisePhone } from '@/lib/phone';
-import { cancelSchema, noteSchema, paymentSchema, recordEntrySchema } from './schema';
+import { validatedAction, validatedCall } from '@/lib/action';
+import { searchTextField } from '@/lib/validation';
+import { cancelSchema, lookupSchema, noteSchema, NOT_A_PHONE_YET, paymentSchema, recordEntrySchema } from './schema';
 
 export const recordEntryAction = validatedAction('recordEntries', recordEntrySchema, async (data, user) => {
   const result = await recordEntry(db, user.id, data);
@@ -32,20 +30,7 @@ export const recordNoteAction = validatedAction('recordEntries', noteSchema, asy
   return { ok: true, message: 'Note added to the company’s timeline.' };
 });
 
-const lookupArgs = z.tuple([z.string().max(64), z.string().regex(ULID_RE).nullable().catch(null)]);
-
 /** The visitor panel for a typed phone and the chosen company. */
-export async function lookupVisitorAction(rawPhone: string, exhibitorId: string | null): Promise<{ ok: true; lookup: VisitorLookup } | { ok: false; message: string }> {
-  if (!(await authorizedUser('recordEntries'))) return { ok: false, message: 'Your session has ended. Sign in again.' };
-  const args = parseArgs(lookupArgs, [rawPhone, exhibitorId]);
-  if (!args) return { ok: false, message: 'Not a valid phone number yet.' };
-  const phone = normalisePhone(args[0]);
-  if (!phone) return { ok: false, message: 'Not a valid phone number yet.' };
-  return { ok: true, lookup: await lookupVisitor(db, phone, args[1]) };
-}
+export const lookupVisitorAction = validatedCall('recordEntries', lookupSchema, ({ phone, exhibitorId }) => lookupVisitor(db, phone, exhibitorId), NOT_A_PHONE_YET);
 
-export async function searchExhibitorsAction(q: string) {
-  if (!(await authorizedUser('recordEntries'))) return [];
-  const text = parseArgs(z.string().transform((v) => v.slice(0, 100)), q);
-  return text === null ? [] : searchExhibitors(db, text);
-}
+export const searchExhibitorsAction = validatedCall('recordEntries', searchTextField, (text) => searchExhibitors(db, text));

@@ -1,13 +1,12 @@
 'use client';
 
 import { addDays, format } from 'date-fns';
-import { useEffect, useRef, useState, useTransition } from 'react';
-import { ulid } from 'ulid';
-import { FormMessage, inputClass } from '@/components/forms/field';
+import { useEffect, useRef, useState } from 'react';
+import { errorAria, FieldError, FormMessage, inputClass } from '@/components/forms/field';
+import { useOnceAction } from '@/components/forms/use-once-action';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
-import { initialActionState, type ActionState } from '@/lib/action-state';
-import { formatINR, fromPaise, parseAmount } from '@/lib/money';
+import { amountStatus, formatINR, fromPaise, parseAmount } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 import { lookupVisitorAction, recordEntryAction, searchExhibitorsAction } from './actions';
 import { useBoothPrefs } from './booth-prefs';
@@ -25,21 +24,14 @@ const OUTCOMES: { value: Outcome; label: string; hint: string }[] = [
 
 const OFFLINE = 'The connection dropped before the server answered. Nothing is lost: tap Save again — the talk will not be recorded twice.';
 
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return errors?.length ? (
-    <p id={id} className="text-sm text-red-700">
-      {errors.join(' ')}
-    </p>
-  ) : null;
-}
-
 function statusOf(price: string, paid: string): { label: string; tone: string } | null {
   const p = parseAmount(price);
   const a = parseAmount(paid || '0');
   if (p === null || a === null) return null;
   if (a > p) return { label: `More than the price — the most that can be paid is ${formatINR(p)}`, tone: 'text-red-700' };
-  if (a === 0n) return { label: 'Unpaid', tone: 'text-amber-700' };
-  if (a < p) return { label: `Partial — ${formatINR(p - a)} outstanding`, tone: 'text-amber-700' };
+  const status = amountStatus(p, a);
+  if (status === 'unpaid') return { label: 'Unpaid', tone: 'text-amber-700' };
+  if (status === 'partial') return { label: `Partial — ${formatINR(p - a)} outstanding`, tone: 'text-amber-700' };
   return { label: 'Paid in full', tone: 'text-green-700' };
 }
 
@@ -73,10 +65,7 @@ export function BoothForm({
   const location = locations.find((l) => l.id === locationId) ?? null;
   const stall = location?.stalls.find((s) => s.id === tableId) ?? null;
 
-  const [key, setKey] = useState(() => ulid());
-  const [state, setState] = useState<ActionState<EntryData>>(initialActionState);
-  const [isPending, startTransition] = useTransition();
-  const errors = state.ok ? undefined : state.fieldErrors;
+  const { state, isPending, run } = useOnceAction(recordEntryAction, resetVisitor, OFFLINE);
 
   // Company search
   const [companyQuery, setCompanyQuery] = useState('');
@@ -84,7 +73,10 @@ export function BoothForm({
   const [choosingCompany, setChoosingCompany] = useState(false);
   useEffect(() => {
     if (!choosingCompany && exhibitor) return;
-    const handle = setTimeout(async () => setCompanyResults(await searchExhibitorsAction(companyQuery)), 200);
+    const handle = setTimeout(async () => {
+      const answer = await searchExhibitorsAction(companyQuery);
+      setCompanyResults(answer.ok ? answer.data : []);
+    }, 200);
     return () => clearTimeout(handle);
   }, [companyQuery, choosingCompany, exhibitor]);
 
@@ -99,8 +91,8 @@ export function BoothForm({
     let live = true;
     const handle = setTimeout(async () => {
       try {
-        const r = await lookupVisitorAction(e164, exhibitor?.id ?? null);
-        if (live && r.ok) setLookup(r.lookup);
+        const r = await lookupVisitorAction({ phone: e164, exhibitorId: exhibitor?.id ?? null });
+        if (live && r.ok) setLookup(r.data);
       } catch {
         // Offline: the form still works; the panel fills in when the connection returns.
       }
@@ -147,22 +139,12 @@ export function BoothForm({
     setBookingTableId(null);
     setPrice(null);
     setPaid('');
-    setKey(ulid());
     phoneRef.current?.focus();
   }
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      try {
-        const result = await recordEntryAction(initialActionState, data);
-        setState(result);
-        if (result.ok) resetVisitor();
-      } catch {
-        setState({ ok: false, message: OFFLINE });
-      }
-    });
+    run(new FormData(event.currentTarget));
   }
 
   const quickPicks = [
@@ -182,7 +164,6 @@ export function BoothForm({
       )}
 
       <form ref={formRef} onSubmit={submit} className="space-y-6" noValidate aria-label="Record a talk">
-        <input type="hidden" name="idempotency_key" value={key} />
         <input type="hidden" name="exhibitor_id" value={exhibitor?.id ?? ''} />
         <input type="hidden" name="location_id" value={locationId ?? ''} />
         <input type="hidden" name="table_id" value={tableId ?? ''} />
@@ -196,8 +177,7 @@ export function BoothForm({
             <select
               id="booth-location"
               className={inputClass}
-              aria-describedby={errors?.location_id ? 'location_id-error' : undefined}
-              aria-invalid={errors?.location_id ? true : undefined}
+              {...errorAria(state, 'location_id')}
               value={locationId ?? ''}
               onChange={(e) => {
                 const id = e.target.value ? Number(e.target.value) : null;
@@ -212,7 +192,7 @@ export function BoothForm({
                 </option>
               ))}
             </select>
-            <FieldError id="location_id-error" errors={errors?.location_id} />
+            <FieldError state={state} name="location_id" />
           </div>
           <div className="space-y-1">
             <label htmlFor="booth-stall" className="block text-sm font-medium">
@@ -221,8 +201,7 @@ export function BoothForm({
             <select
               id="booth-stall"
               className={inputClass}
-              aria-describedby={errors?.table_id ? 'table_id-error' : undefined}
-              aria-invalid={errors?.table_id ? true : undefined}
+              {...errorAria(state, 'table_id')}
               value={tableId ?? ''}
               disabled={!location}
               onChange={(e) => {
@@ -237,7 +216,7 @@ export function BoothForm({
                 </option>
               ))}
             </select>
-            <FieldError id="table_id-error" errors={errors?.table_id} />
+            <FieldError state={state} name="table_id" />
           </div>
         </fieldset>
 
@@ -264,11 +243,10 @@ export function BoothForm({
                 placeholder="Type part of the company name"
                 value={companyQuery}
                 onChange={(e) => setCompanyQuery(e.target.value)}
-                aria-describedby={errors?.exhibitor_id ? 'exhibitor_id-error' : undefined}
-                aria-invalid={errors?.exhibitor_id ? true : undefined}
+                {...errorAria(state, 'exhibitor_id')}
                 autoComplete="off"
               />
-              <FieldError id="exhibitor_id-error" errors={errors?.exhibitor_id} />
+              <FieldError state={state} name="exhibitor_id" />
               <ul className="grid gap-2 sm:grid-cols-2" aria-label="Matching companies">
                 {companyResults.map((c) => (
                   <li key={c.id}>
@@ -311,13 +289,12 @@ export function BoothForm({
                 placeholder="98765 43210"
                 value={phone}
                 onChange={(e) => setPhone(e.target.value)}
-                aria-describedby={errors?.phone ? 'phone-error' : 'phone-hint'}
-                aria-invalid={errors?.phone ? true : undefined}
+                {...errorAria(state, 'phone', 'phone-hint')}
               />
               <p id="phone-hint" className="text-sm text-slate-600">
                 {e164 ? `Recorded as ${e164}` : 'Any format: 98765 43210, +91-98765-43210, 09876543210.'}
               </p>
-              <FieldError id="phone-error" errors={errors?.phone} />
+              <FieldError state={state} name="phone" />
             </div>
             {current && !current.visitor ? (
               <div className="space-y-1">
@@ -330,12 +307,11 @@ export function BoothForm({
                   className={inputClass}
                   value={visitorName}
                   onChange={(e) => setVisitorName(e.target.value)}
-                  aria-describedby={`new_visitor_name-hint${errors?.new_visitor_name ? ' new_visitor_name-error' : ''}`}
-                  aria-invalid={errors?.new_visitor_name ? true : undefined}
+                  {...errorAria(state, 'new_visitor_name', 'new_visitor_name-hint')}
                   maxLength={255}
                   autoComplete="off"
                 />
-                <FieldError id="new_visitor_name-error" errors={errors?.new_visitor_name} />
+                <FieldError state={state} name="new_visitor_name" />
                 <p id="new_visitor_name-hint" className="text-sm text-slate-600">
                   With a name, the visitor is saved as a contact; without, only the phone is kept.
                 </p>
@@ -355,7 +331,7 @@ export function BoothForm({
             {current?.openLead ? (
               <p className="text-slate-700">This lead is {current.openLead.campaign_name ? `from ${current.openLead.campaign_name}` : 'not from a campaign'}; attribution stays as it was at the first talk.</p>
             ) : (
-              <select id="campaign_id" name="campaign_id" className={inputClass} value={campaignChoice} onChange={(e) => setCampaignChoice(e.target.value)} aria-describedby="campaign-hint">
+              <select id="campaign_id" name="campaign_id" className={inputClass} value={campaignChoice} onChange={(e) => setCampaignChoice(e.target.value)} {...errorAria(state, 'campaign_id', 'campaign-hint')}>
                 <option value="auto">{current?.suggestion ? `${current.suggestion.name} (suggested)` : `Automatic: a campaign that messaged this phone in the last ${attributionDays} days`}</option>
                 <option value="">No campaign</option>
                 {campaigns
@@ -367,7 +343,7 @@ export function BoothForm({
                   ))}
               </select>
             )}
-            <FieldError id="campaign_id-error" errors={errors?.campaign_id} />
+            <FieldError state={state} name="campaign_id" />
             {!current?.openLead ? (
               <p id="campaign-hint" className="text-sm text-slate-600">
                 {current?.suggestion ? `This phone was messaged by ${current.suggestion.name} in the last ${attributionDays} days.` : `Suggested when this phone was messaged by a campaign in the last ${attributionDays} days.`}
@@ -375,7 +351,7 @@ export function BoothForm({
             ) : null}
           </div>
 
-          <div role="radiogroup" aria-labelledby="outcome-label" aria-describedby={errors?.outcome ? 'outcome-error' : undefined} className="space-y-2">
+          <div role="radiogroup" aria-labelledby="outcome-label" aria-describedby={errorAria(state, 'outcome')['aria-describedby']} className="space-y-2">
             <p id="outcome-label" className="text-sm font-medium">
               How did it go?
             </p>
@@ -393,7 +369,7 @@ export function BoothForm({
                 </label>
               ))}
             </div>
-            <FieldError id="outcome-error" errors={errors?.outcome} />
+            <FieldError state={state} name="outcome" />
           </div>
 
           <div className="space-y-1">
@@ -408,10 +384,9 @@ export function BoothForm({
               className={`${inputClass} py-2`}
               value={notes}
               onChange={(e) => setNotes(e.target.value)}
-              aria-describedby={errors?.notes ? 'notes-error' : undefined}
-              aria-invalid={errors?.notes ? true : undefined}
+              {...errorAria(state, 'notes')}
             />
-            <FieldError id="notes-error" errors={errors?.notes} />
+            <FieldError state={state} name="notes" />
           </div>
 
           {outcome === 'busy' || outcome === 'interested' ? (
@@ -436,10 +411,9 @@ export function BoothForm({
                     className={inputClass}
                     value={nextDate}
                     onChange={(e) => setNextDate(e.target.value)}
-                    aria-describedby={errors?.next_followup_date ? 'next_followup_date-error' : undefined}
-                    aria-invalid={errors?.next_followup_date ? true : undefined}
+                    {...errorAria(state, 'next_followup_date')}
                   />
-                  <FieldError id="next_followup_date-error" errors={errors?.next_followup_date} />
+                  <FieldError state={state} name="next_followup_date" />
                 </div>
                 <div className="space-y-1">
                   <label htmlFor="next_followup_time" className="block text-sm font-medium">
@@ -452,10 +426,9 @@ export function BoothForm({
                     className={inputClass}
                     value={nextTime}
                     onChange={(e) => setNextTime(e.target.value)}
-                    aria-describedby={errors?.next_followup_time ? 'next_followup_time-error' : undefined}
-                    aria-invalid={errors?.next_followup_time ? true : undefined}
+                    {...errorAria(state, 'next_followup_time')}
                   />
-                  <FieldError id="next_followup_time-error" errors={errors?.next_followup_time} />
+                  <FieldError state={state} name="next_followup_time" />
                 </div>
               </div>
             </div>
@@ -477,10 +450,9 @@ export function BoothForm({
                   min={eventDays.min}
                   max={eventDays.max}
                   onChange={(e) => setBookingDate(e.target.value)}
-                  aria-describedby={errors?.booking_date ? 'booking_date-error' : undefined}
-                  aria-invalid={errors?.booking_date ? true : undefined}
+                  {...errorAria(state, 'booking_date')}
                 />
-                <FieldError id="booking_date-error" errors={errors?.booking_date} />
+                <FieldError state={state} name="booking_date" />
               </div>
               <div className="space-y-1">
                 <label htmlFor="booking_table_id" className="block text-sm font-medium">
@@ -495,8 +467,7 @@ export function BoothForm({
                     setBookingTableId(e.target.value ? Number(e.target.value) : null);
                     setPrice(null);
                   }}
-                  aria-describedby={errors?.booking_table_id ? 'booking_table_id-error' : undefined}
-                  aria-invalid={errors?.booking_table_id ? true : undefined}
+                  {...errorAria(state, 'booking_table_id')}
                 >
                   <option value="">{location ? 'Choose the stall…' : 'Choose a location first'}</option>
                   {location?.stalls.map((s) => (
@@ -505,7 +476,7 @@ export function BoothForm({
                     </option>
                   ))}
                 </select>
-                <FieldError id="booking_table_id-error" errors={errors?.booking_table_id} />
+                <FieldError state={state} name="booking_table_id" />
               </div>
               <div className="space-y-1">
                 <label htmlFor="price" className="block text-sm font-medium">
@@ -518,10 +489,9 @@ export function BoothForm({
                   className={inputClass}
                   value={effectivePrice}
                   onChange={(e) => setPrice(e.target.value)}
-                  aria-describedby={errors?.price ? 'price-error' : undefined}
-                  aria-invalid={errors?.price ? true : undefined}
+                  {...errorAria(state, 'price')}
                 />
-                <FieldError id="price-error" errors={errors?.price} />
+                <FieldError state={state} name="price" />
               </div>
               <div className="space-y-1">
                 <label htmlFor="amount_paid" className="block text-sm font-medium">
@@ -535,10 +505,9 @@ export function BoothForm({
                   placeholder="0"
                   value={paid}
                   onChange={(e) => setPaid(e.target.value)}
-                  aria-describedby={`amount_status${errors?.amount_paid ? ' amount_paid-error' : ''}`}
-                  aria-invalid={errors?.amount_paid ? true : undefined}
+                  {...errorAria(state, 'amount_paid', 'amount_status')}
                 />
-                <FieldError id="amount_paid-error" errors={errors?.amount_paid} />
+                <FieldError state={state} name="amount_paid" />
               </div>
               <p id="amount_status" className={`md:col-span-2 font-medium ${paymentStatus?.tone ?? 'text-slate-600'}`} aria-live="polite">
                 Payment status: {paymentStatus?.label ?? 'enter the price and the amount paid'}

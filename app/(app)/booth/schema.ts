@@ -69,3 +69,12 @@ export const noteSchema = z.object({
   phone: phoneField,
   notes: notesField.min(1, 'Write what was said.'),
 });
+
+export const NOT_A_PHONE_YET = 'Not a valid phone number yet.';
+
+/** The visitor panel's look-up while the phone is typed. */
+export const lookupSchema = z.object({
+  phone: z.string().max(64).transform(normalisedBy(normalisePhone, NOT_A_PHONE_YET)),
+  // A company the panel no longer knows is no company: the visitor is still shown.
+  exhibitorId: ulidField().nullable().catch(null),
+});

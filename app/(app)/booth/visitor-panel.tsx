@@ -1,41 +1,13 @@
 'use client';
 
 import { format } from 'date-fns';
-import { useState, useTransition } from 'react';
-import { ulid } from 'ulid';
+import { useState } from 'react';
 import { FormMessage, inputClass } from '@/components/forms/field';
+import { useOnceAction } from '@/components/forms/use-once-action';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
-import { initialActionState, type ActionState } from '@/lib/action-state';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { cancelBookingAction, recordNoteAction, recordPaymentAction } from './actions';
-
-const OFFLINE = 'The connection dropped. Nothing is lost: try again — it will not be recorded twice.';
-
-/** Runs a form action exactly once per key, surviving a dropped connection (the key is kept until it succeeds). */
-function useOnceAction<T>(action: (prev: ActionState<T>, data: FormData) => Promise<ActionState<T>>, onDone: () => void) {
-  const [key, setKey] = useState(() => ulid());
-  const [state, setState] = useState<ActionState<T>>(initialActionState);
-  const [isPending, startTransition] = useTransition();
-  const run = (fields: Record<string, string>) => {
-    const data = new FormData();
-    data.set('idempotency_key', key);
-    for (const [k, v] of Object.entries(fields)) data.set(k, v);
-    startTransition(async () => {
-      try {
-        const result = await action(initialActionState, data);
-        setState(result);
-        if (result.ok) {
-          setKey(ulid());
-          onDone();
-        }
-      } catch {
-        setState({ ok: false, message: OFFLINE });
-      }
-    });
-  };
-  return { state, isPending, run };
-}
 
 function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings'][number]; onChanged: () => void }) {
   const [amount, setAmount] = useState('');

@@ -1,28 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { db } from '@/db';
 import { createContact, PhoneTakenError, restoreContact, softDeleteContact, updateContact } from '@/db/services/contacts';
 import { validatedAction, type ActionState } from '@/lib/action';
-import { companyFieldsSchema, visitorFieldsSchema } from '@/lib/contact-fields';
-import { idempotencyKeyField, ulidField } from '@/lib/validation';
 import { describeReferences } from './labels';
+import { createSchema, idSchema, updateSchema } from './schema';
 
 /** What the contact forms get back: the new contact, or the visitor who already has the phone (to link to). */
 export type ContactActionData = { id?: string; taken?: { id: string; name: string } };
 type State = ActionState<ContactActionData>;
-
-const contactId = ulidField('Reload the page and try again.');
-const createSchema = z.discriminatedUnion('type', [
-  companyFieldsSchema.extend({ type: z.literal('exhibitor'), idempotency_key: idempotencyKeyField }),
-  visitorFieldsSchema.extend({ type: z.literal('visitor'), idempotency_key: idempotencyKeyField }),
-]);
-const updateSchema = z.discriminatedUnion('type', [
-  companyFieldsSchema.extend({ type: z.literal('exhibitor'), id: contactId }),
-  visitorFieldsSchema.extend({ type: z.literal('visitor'), id: contactId }),
-]);
-const idSchema = z.object({ id: contactId });
 
 function revalidateContact(id: string) {
   revalidatePath('/contacts');

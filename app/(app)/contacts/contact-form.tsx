@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { ulid } from 'ulid';
+import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FormMessage, TextAreaField, TextField } from '@/components/forms/field';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import type { ContactReferences } from '@/db/queries/contacts';
 import type { ContactType } from '@/db/schema/contacts';
 import { initialActionState, type ActionState } from '@/lib/action-state';
@@ -106,15 +107,15 @@ export function ContactForm({ type, contact }: { type: ContactType; contact?: Co
 
 /** Delete, in two steps: first what still points at the contact (all of it is kept), then the confirmation. */
 export function DeleteContactForm({ id, name, references }: { id: string; name: string; references: ContactReferences }) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, confirmRef, startRef, ask, cancel } = useConfirmStep();
   const [state, action, isPending] = useContactAction(deleteContactAction);
   if (!confirming) {
     return (
       <div className="space-y-3">
         <FormMessage state={state} />
-        <Button variant="secondary" onClick={() => setConfirming(true)}>
+        <button ref={startRef} type="button" className={buttonClass('secondary')} onClick={ask}>
           Delete…
-        </Button>
+        </button>
       </div>
     );
   }
@@ -126,10 +127,10 @@ export function DeleteContactForm({ id, name, references }: { id: string; name: 
         Still pointing at {name}: <strong>{describeReferences(references)}</strong>. Nothing is erased: they stay as they are, and {name} leaves the lists and the booth’s look-ups until restored.
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={isPending}>
+        <button ref={confirmRef} type="submit" className={buttonClass('danger')} disabled={isPending}>
           {isPending ? 'Deleting…' : `Delete ${name}`}
-        </Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={isPending}>
+        </button>
+        <Button variant="secondary" onClick={cancel} disabled={isPending}>
           Keep it
         </Button>
       </div>

@@ -4,11 +4,7 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
 import { signIn } from '@/lib/auth';
-
-const loginSchema = z.object({
-  email: z.string().trim().email('Enter the email address you sign in with.').max(255, 'That is longer than any email we hold.'),
-  password: z.string().min(1, 'Enter your password.').max(200, 'That is longer than any password we accept.'),
-});
+import { loginSchema } from './schema';
 
 /** Sign-in is the one action without a signed-in user, so it validates here rather than through validatedAction. */
 export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

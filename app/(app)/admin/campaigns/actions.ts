@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
-import { campaignSchema, createCampaign, updateCampaign, updateCampaignSchema } from '@/db/services/campaigns';
+import { createCampaign, updateCampaign } from '@/db/services/campaigns';
 import { validatedAction } from '@/lib/action';
+import { campaignSchema, updateCampaignSchema } from './schema';
 
 export const createCampaignAction = validatedAction('manage', campaignSchema, async (data, user) => {
   const id = await createCampaign(db, user.id, data);

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
-import { resolveByHand, resolveByHandSchema } from '@/db/legacy/resolve';
+import { resolveByHand } from '@/db/legacy/resolve';
 import { validatedAction } from '@/lib/action';
 import { SAVED_MESSAGE } from './labels';
+import { resolveByHandSchema } from './schema';
 
 /** Sets the visitor, company, location or stall of an old row; recorded as by hand, which no later backfill run overwrites. */
 export const resolveLegacyRowAction = validatedAction('manage', resolveByHandSchema, async (data, user) => {

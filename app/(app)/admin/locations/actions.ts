@@ -2,22 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { db } from '@/db';
-import {
-  createLocation,
-  createStall,
-  deleteStall,
-  locationSchema,
-  stallSchema,
-  updateLocation,
-  updateLocationSchema,
-  updateStall,
-  updateStallSchema,
-} from '@/db/services/locations';
+import { createLocation, createStall, deleteStall, updateLocation, updateStall } from '@/db/services/locations';
 import { validatedAction } from '@/lib/action';
 import { formatINR } from '@/lib/money';
-import { idField } from '@/lib/validation';
+import { deleteStallSchema, locationSchema, stallSchema, updateLocationSchema, updateStallSchema } from './schema';
 
 export const createLocationAction = validatedAction('manage', locationSchema, async (data) => {
   const id = await createLocation(db, data);
@@ -43,7 +32,7 @@ export const updateStallAction = validatedAction('manage', updateStallSchema, as
   return { ok: true, message: `Saved ${data.table_name}.` };
 });
 
-export const deleteStallAction = validatedAction('manage', z.object({ id: idField, location_mngt_id: idField }), async (data) => {
+export const deleteStallAction = validatedAction('manage', deleteStallSchema, async (data) => {
   await deleteStall(db, data.id);
   revalidatePath(`/admin/locations/${data.location_mngt_id}`);
   return { ok: true, message: 'Stall deleted.' };

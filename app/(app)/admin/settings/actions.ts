@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
-import { attributionSettingsSchema, updateAttributionSettings } from '@/db/services/campaigns';
+import { updateAttributionSettings } from '@/db/services/campaigns';
 import { validatedAction } from '@/lib/action';
 import { ATTRIBUTION_MODEL_LABELS } from '@/lib/labels';
+import { attributionSettingsSchema } from './schema';
 
 export const updateAttributionSettingsAction = validatedAction('manage', attributionSettingsSchema, async (data, user) => {
   await updateAttributionSettings(db, user.id, data);

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db';
-import { createUser, createUserSchema, resetPassword, resetPasswordSchema, updateUser, updateUserSchema } from '@/db/services/users';
+import { createUser, resetPassword, updateUser } from '@/db/services/users';
 import { validatedAction } from '@/lib/action';
+import { createUserSchema, resetPasswordSchema, updateUserSchema } from './schema';
 
 export const createUserAction = validatedAction('manage', createUserSchema, async (data) => {
   const user = await createUser(db, data);

@@ -2,37 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
 import { mergeContacts } from '@/db/services/contact-merge';
-import { CONTACT_TYPES } from '@/db/schema/contacts';
-import { authorizedUser, parseArgs, validatedAction } from '@/lib/action';
-import { idempotencyKeyField, ulidField } from '@/lib/validation';
-import { DUPLICATE_TABS } from './tabs';
-
-/** A contact's updated_at (ms) as the form saw it; blank → not checked. */
-const versionField = z
-  .string()
-  .regex(/^\d{0,15}$/, 'Reload the page and try again.')
-  .optional()
-  .transform((v) => (v ? Number(v) : null));
-
-const mergeSchema = z.object({
-  idempotency_key: idempotencyKeyField,
-  type: z.enum(CONTACT_TYPES, 'Reload the page and try again.'),
-  survivor_id: ulidField('Choose the one to keep.'),
-  merged_id: ulidField('Choose the one to merge into it.'),
-  survivor_version: versionField,
-  merged_version: versionField,
-  // Where to come back to: the tab and page the admin was on.
-  tab: z.enum(DUPLICATE_TABS).catch('phone'),
-  cursor: z
-    .string()
-    .regex(/^[\w-]{0,400}$/)
-    .optional()
-    .catch(undefined),
-});
+import { validatedAction, validatedCall } from '@/lib/action';
+import { searchTextField } from '@/lib/validation';
+import { mergeSchema } from './schema';
 
 /** Merges two visitors or two companies (admins only), then shows the duplicates page with what moved. */
 export const mergeContactsAction = validatedAction('manage', mergeSchema, async (data, user) => {
@@ -46,8 +21,4 @@ export const mergeContactsAction = validatedAction('manage', mergeSchema, async 
 });
 
 /** The company pickers' type-ahead (admins only). */
-export async function searchCompaniesAction(q: string) {
-  if (!(await authorizedUser('manage'))) return [];
-  const text = parseArgs(z.string().transform((v) => v.slice(0, 100)), q);
-  return text === null ? [] : searchExhibitors(db, text);
-}
+export const searchCompaniesAction = validatedCall('manage', searchTextField, (text) => searchExhibitors(db, text));

@@ -3,8 +3,9 @@
 import { useActionState, useState } from 'react';
 import { ulid } from 'ulid';
 import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
-import { FormMessage } from '@/components/forms/field';
-import { Button } from '@/components/ui/button';
+import { useConfirmStep } from '@/components/forms/confirm-step';
+import { FieldError, FormMessage } from '@/components/forms/field';
+import { Button, buttonClass } from '@/components/ui/button';
 import type { DuplicateGroup } from '@/db/queries/duplicates';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { formatPhone } from '@/lib/phone';
@@ -30,22 +31,13 @@ function useMergeAction() {
   return { state: state as ActionState, submit, isPending };
 }
 
-function FieldError({ id, state }: { id: string; state: ActionState }) {
-  const errors = [...(state.fieldErrors?.survivor_id ?? []), ...(state.fieldErrors?.merged_id ?? [])];
-  return errors.length ? (
-    <p id={id} className="text-sm text-red-700">
-      {errors.join(' ')}
-    </p>
-  ) : null;
-}
-
 /** One group of visitors sharing a phone or an email: the admin picks the one to keep and the one to merge into it. */
 export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup; tab: DuplicateTab; cursor: string | null }) {
   const { state, submit, isPending } = useMergeAction();
   const members = group.members;
   const [keep, setKeep] = useState(members[0]?.id ?? '');
   const [away, setAway] = useState(members[1]?.id ?? '');
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, confirmRef, startRef, ask, cancel, close } = useConfirmStep();
   const kept = members.find((m) => m.id === keep);
   const gone = members.find((m) => m.id === away);
   const formId = `group-${group.key.replace(/[^\w]/g, '')}`;
@@ -91,7 +83,7 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
                       checked={keep === m.id}
                       onChange={() => {
                         setKeep(m.id);
-                        setConfirming(false);
+                        close();
                       }}
                       aria-label={`Keep ${m.name}`}
                       aria-describedby={hasError ? errorId : undefined}
@@ -105,7 +97,7 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
                       checked={away === m.id}
                       onChange={() => {
                         setAway(m.id);
-                        setConfirming(false);
+                        close();
                       }}
                       aria-label={`Merge ${m.name} away`}
                       aria-describedby={hasError ? errorId : undefined}
@@ -132,7 +124,7 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
             {group.size - members.length} more with this {tab === 'phone' ? 'phone' : 'email'} are not shown: merge these first, and the next ones appear.
           </p>
         ) : null}
-        <FieldError id={errorId} state={state} />
+        <FieldError state={state} name={['survivor_id', 'merged_id']} id={errorId} />
         {same ? <p className="text-sm text-slate-700">Choose a different visitor to merge away than the one you keep.</p> : null}
         {confirming && kept && gone && !same ? (
           <div className="space-y-2 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200">
@@ -141,19 +133,19 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
               {gone.name} is then removed. This cannot be undone.
             </p>
             <div className="flex flex-wrap gap-2">
-              <Button type="submit" variant="danger" disabled={isPending}>
+              <button ref={confirmRef} type="submit" className={buttonClass('danger')} disabled={isPending}>
                 {isPending ? 'Merging…' : `Yes, merge ${gone.name} into ${kept.name}`}
-              </Button>
-              <Button variant="ghost" onClick={() => setConfirming(false)}>
+              </button>
+              <Button variant="ghost" onClick={cancel}>
                 Cancel
               </Button>
             </div>
           </div>
         ) : (
-          <Button variant="secondary" disabled={same || !kept || !gone} onClick={() => setConfirming(true)}>
+          <button ref={startRef} type="button" className={buttonClass('secondary')} disabled={same || !kept || !gone} onClick={ask}>
             Merge…
             <span className="sr-only"> visitors with {title}</span>
-          </Button>
+          </button>
         )}
       </form>
     </section>

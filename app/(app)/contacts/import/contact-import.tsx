@@ -27,7 +27,7 @@ import {
   type ImportMatch,
   type PreviewRow,
 } from '@/lib/contact-import';
-import { fileInputClass, SaveProgress } from '../../admin/campaigns/[id]/upload-parts';
+import { fileInputClass, ProblemRows, SaveProgress } from '@/components/forms/upload';
 import { importChunkAction, importProgressAction, matchImportRowsAction, startImportAction } from './actions';
 import { createPreviewEngine, type PreviewEngine } from './preview-engine';
 import type { CheckSummary, ReadSummary } from './preview-core';
@@ -133,7 +133,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       // A file whose import stopped (a dropped connection, a reload) is offered to resume, as the server has it.
       const saved = readSaved(chosen);
       const answer = saved ? await importProgressAction({ importId: saved.importId }).catch(() => null) : null;
-      const progress = answer?.ok ? answer.result : null;
+      const progress = answer?.ok ? answer.data : null;
       if (progress && progress.status === 'running' && progress.rowsTotal === summaryOfFile.rowCount) {
         const resumed = columnsFromMapping(progress.type, summaryOfFile.headers, progress.mapping);
         if (resumed) {
@@ -191,7 +191,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           setError(`${answer.message} Nothing was written. Check the rows again to retry.`);
           return null;
         }
-        for (const a of answer.result) {
+        for (const a of answer.data) {
           if ('match' in a) found.set(a.line, a.match);
           else refusedRows.push({ line: a.line, reason: a.invalid });
         }
@@ -221,7 +221,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       const { rows } = await engine().chunk(at.nextLine - FIRST_LINE, false);
       const answer = await importChunkAction({ importId, rows }).catch(() => null);
       if (answer?.ok) {
-        at = answer.result;
+        at = answer.data;
         failures = 0;
         setWork({ label: 'Importing', done: at.recorded, total, unit: 'lines' });
         continue;
@@ -231,7 +231,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       if (++failures <= RETRIES) {
         if (!answer) await sleep(1000 * 2 ** (failures - 1));
         const where = await importProgressAction({ importId }).catch(() => null);
-        const now = where?.ok ? where.result : null;
+        const now = where?.ok ? where.data : null;
         if (now && now.status !== 'reverted' && (!answer || now.nextLine !== at.nextLine)) {
           at = now;
           setWork({ label: 'Importing', done: at.recorded, total, unit: 'lines' });
@@ -240,7 +240,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       }
       setWork(null);
       const where = await importProgressAction({ importId }).catch(() => null);
-      setStopped({ importId, message: answer ? answer.message : CONNECTION_LOST, progress: where?.ok ? where.result : at });
+      setStopped({ importId, message: answer ? answer.message : CONNECTION_LOST, progress: where?.ok ? where.data : at });
       return;
     }
     writeSaved(file, null);
@@ -259,7 +259,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
     }));
     if (!answer.ok) return setError(`${answer.message} Nothing was imported; press Import again.`);
     writeSaved(file, { importId: id });
-    await send(id, answer.result);
+    await send(id, answer.data);
   }
 
   async function continueImport(progress: ImportProgress) {
@@ -477,10 +477,12 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           ) : null}
           <PreviewTable caption={`The first ${Math.min(summary.preview.length, summary.total)} rows`} type={type} columns={columns} rows={summary.preview} matches={matches} mode={mode} />
           {summary.problems.length ? (
-            <ProblemTable
+            <ProblemRows
               caption={`Rows that will not be imported (${count(summary.counts.invalid + summary.counts.duplicate)})`}
-              rows={summary.problems}
-              hidden={summary.counts.invalid + summary.counts.duplicate - summary.problems.length}
+              valueLabel="Row"
+              rows={summary.problems.map((r) => ({ line: r.line, value: Object.values(r.cells).filter(Boolean).join(' · '), reason: r.reason ?? '' }))}
+              total={summary.counts.invalid + summary.counts.duplicate}
+              more=", listed in the report’s CSV after the import"
             />
           ) : null}
           <div className="flex flex-wrap gap-3">
@@ -594,40 +596,5 @@ function PreviewTable({
         </tbody>
       </table>
     </ScrollRegion>
-  );
-}
-
-function ProblemTable({ caption, rows, hidden }: { caption: string; rows: PreviewRow[]; hidden: number }) {
-  return (
-    <div className="space-y-2">
-      <ScrollRegion label={caption} className="max-h-80 rounded-lg ring-1 ring-slate-200">
-        <table className="w-full text-left text-sm">
-          <caption className="bg-slate-50 px-4 py-2 text-left font-medium text-slate-700">{caption}</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Row
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Reason
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.line}>
-                <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                <td className="max-w-md truncate px-3 py-2">{Object.values(r.cells).filter(Boolean).join(' · ') || <span className="text-slate-600">(empty)</span>}</td>
-                <td className="px-3 py-2">{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-      {hidden > 0 ? <p className="text-sm text-slate-600">…and {count(hidden)} more, listed in the report’s CSV after the import.</p> : null}
-    </div>
   );
 }

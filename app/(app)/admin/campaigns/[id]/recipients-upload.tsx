@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
 import { addRecipientsAction, type RecipientChunk } from './actions';
 import { plural } from '@/lib/format';
-import { fileInputClass, ProblemRows, SaveProgress, sendInChunks, type LineProblem } from './upload-parts';
+import { fileInputClass, ProblemRows, SaveProgress, type LineProblem } from '@/components/forms/upload';
+import { sendInChunks } from './upload-parts';
 
 type Row = RecipientChunk['rows'][number];
 

@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { normalisePhone } from '@/lib/phone';
 import { recordDeliveryResultsAction, type DeliveryChunk } from './actions';
 import { plural } from '@/lib/format';
-import { fileInputClass, ProblemRows, SaveProgress, sendInChunks, type LineProblem } from './upload-parts';
+import { fileInputClass, ProblemRows, SaveProgress, type LineProblem } from '@/components/forms/upload';
+import { sendInChunks } from './upload-parts';
 
 type Row = DeliveryChunk['rows'][number];
 

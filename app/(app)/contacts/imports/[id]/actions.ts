@@ -1,16 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { db } from '@/db';
 import { revertImport } from '@/db/services/contact-imports';
 import { validatedAction } from '@/lib/action';
-import { ulidField } from '@/lib/validation';
+import { revertImportSchema } from './schema';
 
 const count = (n: number) => n.toLocaleString('en-IN');
 
 /** "Revert this import": one transaction (db/services/contact-imports.ts revertImport); refused when already reverted. */
-export const revertImportAction = validatedAction('manage', z.object({ import_id: ulidField('Unknown import.') }), async ({ import_id }, user) => {
+export const revertImportAction = validatedAction('manage', revertImportSchema, async ({ import_id }, user) => {
   const { deleted, softDeleted, restored } = await revertImport(db, import_id, user.id);
   revalidatePath(`/contacts/imports/${import_id}`);
   revalidatePath('/contacts/import');
