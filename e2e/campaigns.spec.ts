@@ -1,4 +1,4 @@
-import { authFile, companyByName, expect, expectAccessible, test, unique } from './fixtures';
+import { authFile, companyByName, DESKTOP_ONLY, expect, expectAccessible, test, unique } from './fixtures';
 
 /** Random valid Indian mobiles, E.164 and as a person types them. */
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
@@ -82,7 +82,7 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
 });
 
 test.describe('[CAMPAIGNS]: roles', () => {
-  test('an employee sees neither analytics nor campaign admin', async ({ browser }) => {
+  test('an employee sees neither analytics nor campaign admin', DESKTOP_ONLY, async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile('employee') });
     const page = await context.newPage();
     for (const path of ['/campaigns', '/admin/campaigns', '/admin/settings']) {

@@ -17,6 +17,12 @@ export type DemoRole = keyof typeof LOGINS;
 
 export const authFile = (role: DemoRole) => `e2e/.auth/${role}.json`;
 
+/**
+ * For role and permission matrices (who may open what): they answer the same at every screen
+ * size, so the tablet project skips them (playwright.config.ts) and they run at the desktop size only.
+ */
+export const DESKTOP_ONLY = { tag: '@desktop-only' };
+
 /** A unique suffix so parallel tests and repeated runs never collide. */
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
