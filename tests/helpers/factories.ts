@@ -95,16 +95,19 @@ export async function makeLocation(
   return { locationId, name, stallIds: made.map((s) => s.id) };
 }
 
+type RecipientSpec = string | Omit<typeof campaignRecipients.$inferInsert, 'campaign_id'>;
+
+/** Phones a campaign messaged, written as they stand (no counters move; a test that needs them reconciles). */
+export async function makeRecipients(campaignId: string, recipients: RecipientSpec[], on: Db = db) {
+  const rows = recipients.map((r) => ({ campaign_id: campaignId, ...(typeof r === 'string' ? { phone: r } : r) }));
+  if (rows.length) await on.insert(campaignRecipients).values(rows);
+}
+
 /** A campaign, sent now unless told otherwise; `recipients` are the phones it messaged (each row may pin its own status and time). */
-export async function makeCampaign(
-  over: Partial<typeof campaigns.$inferInsert> = {},
-  opts: { recipients?: (string | Omit<typeof campaignRecipients.$inferInsert, 'campaign_id'>)[] } = {},
-  on: Db = db,
-) {
+export async function makeCampaign(over: Partial<typeof campaigns.$inferInsert> = {}, opts: { recipients?: RecipientSpec[] } = {}, on: Db = db) {
   const row = { id: ulid(), name: `Campaign ${tag()}`, status: 'sent' as const, sent_at: new Date(), ...over };
   await on.insert(campaigns).values(row);
-  const recipients = (opts.recipients ?? []).map((r) => ({ campaign_id: row.id, ...(typeof r === 'string' ? { phone: r } : r) }));
-  if (recipients.length) await on.insert(campaignRecipients).values(recipients);
+  await makeRecipients(row.id, opts.recipients ?? [], on);
   return row;
 }
 
