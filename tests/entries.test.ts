@@ -7,7 +7,7 @@ import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { deriveAmountStatus, recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { todayInIndia } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
-import { makeCampaign, makeExhibitor, makeLocation, makeUser, uniquePhone } from './helpers/factories';
+import { makeCampaign, makeExhibitor, makeLocation, makeUser, makeVisitor, uniquePhone } from './helpers/factories';
 
 /** A small world of our own: an employee, a company, a location with two stalls, a campaign that messaged one phone. */
 async function world() {
@@ -274,11 +274,8 @@ describe('recordEntry during a merge of its visitor', () => {
   it('a talk saved while the merge commits is recorded against the survivor', async () => {
     const x = await world();
     const phone = `+9195${x.phone.slice(-8)}`;
-    const [merged, survivor] = [ulid(), ulid()];
-    await db.insert(contacts).values([
-      { id: merged, type: 'visitor', name: `Ravi ${x.tag}`, phone },
-      { id: survivor, type: 'visitor', name: `Ravi K ${x.tag}`, phone: `+9194${x.phone.slice(-8)}` },
-    ]);
+    const merged = (await makeVisitor({ name: `Ravi ${x.tag}`, phone })).id;
+    const survivor = (await makeVisitor({ name: `Ravi K ${x.tag}`, phone: `+9194${x.phone.slice(-8)}` })).id;
     let saving: Promise<Awaited<ReturnType<typeof recordEntry>>> | undefined;
     // The merge's transaction: the merged-away visitor locked and soft-deleted into the survivor; the
     // booth's talk (which found that visitor by phone a moment before) starts while it is open.
