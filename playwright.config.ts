@@ -26,6 +26,8 @@ export default defineConfig({
       // Importing and merging contacts is an admin's desk work: those specs run at the desktop size only
       // (the contacts lists and forms, like every other area, run at both).
       testIgnore: [/contacts-import\.spec\.ts/, /contacts-merge\.spec\.ts/],
+      // Role and permission matrices (tagged DESKTOP_ONLY in e2e/fixtures.ts) answer the same at every size.
+      grepInvert: /@desktop-only/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 768, height: 1024 }, hasTouch: true, launchOptions },
     },
     {

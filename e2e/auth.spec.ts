@@ -1,25 +1,6 @@
 import { request as httpRequest } from 'node:http';
-import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { authFile, expectAccessible, LOGINS, signIn, unique } from './fixtures';
-
-/**
- * A user of the test's own, made by the admin through the Users page: these
- * tests sign out and reset passwords, which must never touch the shared demo
- * users (their sessions in e2e/.auth serve every other test).
- */
-async function createOwnUser(browser: Browser, role: 'employee' | 'manager' = 'employee') {
-  const admin = await browser.newContext({ storageState: authFile('admin') });
-  const page = await admin.newPage();
-  const user = { name: `Session Tester ${unique()}`, email: `session-${unique()}@paridharan.test`, password: `booth-pass-${unique()}` };
-  await page.goto('/admin/users');
-  await page.getByLabel('Name').fill(user.name);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Role').selectOption(role);
-  await page.getByLabel('First password').fill(user.password);
-  await page.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByRole('status')).toContainText(`They can sign in with ${user.email} now.`);
-  return { ...user, admin, adminPage: page };
-}
+import { type Browser, type BrowserContext } from '@playwright/test';
+import { authFile, DESKTOP_ONLY, expect, expectAccessible, LOGINS, signIn, test, unique } from './fixtures';
 
 /** Signs in in a fresh context; returns it and a copy of its cookies, as someone who copied them would hold them. */
 async function signedIn(browser: Browser, email: string, password: string) {
@@ -88,10 +69,10 @@ test.describe('[AUTH]: signing in', () => {
     await expect(page).toHaveURL(/\/login$/);
   });
 
-  test('sign-out ends the session, also for a copy of its cookies', async ({ browser }) => {
-    test.slow(); // an admin and a user of its own, in separate browser contexts
-    const user = await createOwnUser(browser);
-    await user.admin.close();
+  // These tests sign out and reset passwords: each with a user of its own (newUser), never a shared demo user.
+  test('sign-out ends the session, also for a copy of its cookies', async ({ browser, newUser }) => {
+    test.slow(); // a sign-in in a fresh context, a sign-out and a replay of the cookies
+    const user = await newUser();
     const { context, page, saved } = await signedIn(browser, user.email, user.password);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login$/);
@@ -101,15 +82,18 @@ test.describe('[AUTH]: signing in', () => {
     await context.close();
   });
 
-  test('a password reset by an admin ends the user’s open sessions at once', async ({ browser }) => {
+  test('a password reset by an admin ends the user’s open sessions at once', async ({ browser, newUser }) => {
     test.slow(); // an admin and a user of its own, in separate browser contexts
-    const user = await createOwnUser(browser);
+    const user = await newUser();
     const { context, page, saved } = await signedIn(browser, user.email, user.password);
 
-    await user.adminPage.getByRole('row', { name: user.email }).getByRole('link', { name: /Edit/ }).click();
-    await user.adminPage.getByLabel('New password').fill('a-new-password-1');
-    await user.adminPage.getByRole('button', { name: 'Reset password' }).click();
-    await expect(user.adminPage.getByRole('status')).toContainText('signed out everywhere');
+    const admin = await browser.newContext({ storageState: authFile('admin') });
+    const adminPage = await admin.newPage();
+    await adminPage.goto('/admin/users');
+    await adminPage.getByRole('row', { name: user.email }).getByRole('link', { name: /Edit/ }).click();
+    await adminPage.getByLabel('New password').fill('a-new-password-1');
+    await adminPage.getByRole('button', { name: 'Reset password' }).click();
+    await expect(adminPage.getByRole('status')).toContainText('signed out everywhere');
 
     // The open tablet is out at its next request, and so is any copy of its cookies.
     await page.goto('/booth');
@@ -119,7 +103,7 @@ test.describe('[AUTH]: signing in', () => {
     await signIn(page, user.email, 'a-new-password-1');
     await expect(page).toHaveURL(/\/booth$/);
     await context.close();
-    await user.admin.close();
+    await admin.close();
   });
 });
 
@@ -153,10 +137,9 @@ test.describe('[AUTH]: host and HTTPS', () => {
     for (const c of cookies) expect(c).toMatch(/;\s*Secure/i);
   });
 
-  test('signing in through an HTTPS proxy sets a Secure session cookie that keeps working', async ({ browser }) => {
-    test.slow(); // an admin and a user of its own, in separate browser contexts
-    const user = await createOwnUser(browser);
-    await user.admin.close();
+  test('signing in through an HTTPS proxy sets a Secure session cookie that keeps working', async ({ browser, newUser }) => {
+    test.slow(); // a user of its own, signed in in a fresh context
+    const user = await newUser();
     // What Caddy in front of the app adds to every request (README: HTTPS on the exhibition network).
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
     const page = await context.newPage();
@@ -190,27 +173,32 @@ for (const role of ['employee', 'manager', 'admin'] as const) {
   });
 }
 
-test.describe('[AUTH]: pages beyond the role answer 403', () => {
-  test.describe('employee', () => {
-    test.use({ storageState: authFile('employee') });
-    for (const path of ['/admin/users', '/admin/locations', '/campaigns', '/stalls', '/contacts', '/contacts?view=visitors', '/contacts/new', '/contacts/01HZZZZZZZZZZZZZZZZZZZZZZZ']) {
-      test(`cannot open ${path}`, async ({ page }) => {
-        const response = await page.goto(path);
-        expect(response?.status()).toBe(403);
-        await expect(page.getByRole('heading', { name: 'This page is beyond your role' })).toBeVisible();
+/**
+ * Every route beyond a role, one test per role (a page load each; a test each cost a context and
+ * a worker slot per route). Soft assertions, named by route, so one run reports every route that fails.
+ */
+const BEYOND = {
+  employee: ['/admin/users', '/admin/locations', '/campaigns', '/stalls', '/contacts', '/contacts?view=visitors', '/contacts/new', '/contacts/01HZZZZZZZZZZZZZZZZZZZZZZZ'],
+  manager: ['/admin/users', '/admin/locations', '/contacts/new', '/contacts/new?type=visitor'],
+} as const;
+
+test.describe('[AUTH]: pages beyond the role answer 403', DESKTOP_ONLY, () => {
+  for (const role of ['employee', 'manager'] as const) {
+    test.describe(role, () => {
+      test.use({ storageState: authFile(role) });
+      test(`cannot open ${BEYOND[role].join(', ')}`, async ({ page }) => {
+        test.slow(); // one page load per route
+        for (const path of BEYOND[role]) {
+          const response = await page.goto(path);
+          expect.soft(response?.status(), `${role} opening ${path}`).toBe(403);
+          await expect.soft(page.getByRole('heading', { name: 'This page is beyond your role' }), `${role} opening ${path}`).toBeVisible();
+        }
       });
-    }
-  });
+    });
+  }
 
   test.describe('manager', () => {
     test.use({ storageState: authFile('manager') });
-    for (const path of ['/admin/users', '/admin/locations', '/contacts/new', '/contacts/new?type=visitor']) {
-      test(`cannot open ${path}`, async ({ page }) => {
-        const response = await page.goto(path);
-        expect(response?.status()).toBe(403);
-        await expect(page.getByRole('heading', { name: 'This page is beyond your role' })).toBeVisible();
-      });
-    }
     test('can open the revenue areas', async ({ page }) => {
       for (const path of ['/campaigns', '/stalls']) {
         const response = await page.goto(path);

@@ -1,24 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { authFile, expectAccessible, serverToday, unique } from './fixtures';
+import { type Page } from '@playwright/test';
+import { authFile, expect, expectAccessible, serverToday, test, unique, type Fixtures } from './fixtures';
 
-/** A location of its own with one stall, made by an admin, so parallel tests never share a stall. */
-async function newLocationWithStall(browser: Browser) {
-  const name = `Hitex Hyderabad ${unique()}`;
-  const admin = await browser.newContext({ storageState: authFile('admin') });
-  const page = await admin.newPage();
-  await page.goto('/admin/locations');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Event starts').fill('2030-02-14');
-  await page.getByLabel('Event ends').fill('2030-02-16');
-  await page.getByRole('button', { name: 'Create location' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await page.getByLabel('Stall name').fill('T-12');
-  await page.getByLabel('List price (₹)').last().fill('50000');
-  await page.getByRole('button', { name: 'Add stall' }).click();
-  await expect(page.getByRole('status')).toHaveText('Added stall T-12 at ₹50,000.00.');
-  await admin.close();
-  return name;
-}
+/** A location of its own with one stall, so parallel tests never share a stall. */
+const locationWithStall = async (newLocation: Fixtures['newLocation']) =>
+  (await newLocation({ name: `Hitex Hyderabad ${unique()}`, start: '2030-02-14', end: '2030-02-16', stalls: [{ name: 'T-12', price: '50000' }] })).name;
 
 /** A random valid Indian mobile, typed the way a person would. */
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
@@ -36,10 +21,10 @@ async function choosePlace(page: Page, location: string) {
 test.describe('[BOOTH]: recording talks on a tablet', () => {
   test.use({ storageState: authFile('employee') });
 
-  test('an interested talk, due today, then materialised with a partial payment and paid off', async ({ page, browser }) => {
-    // A whole booth session across two browsers: longer than the default 30 s on a 2-core machine.
+  test('an interested talk, due today, then materialised with a partial payment and paid off', async ({ page, newLocation }) => {
+    // A whole booth session: longer than the default 30 s on a 2-core machine.
     test.slow();
-    const location = await newLocationWithStall(browser);
+    const location = await locationWithStall(newLocation);
     const phone = newPhone();
     // "Today" as the server counts it (the follow-up list's "due today"), not the test machine's clock.
     const today = await serverToday(page);
@@ -91,10 +76,10 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
     await expect(booking).toContainText('₹50,000.00 of ₹50,000.00 paid (paid)');
   });
 
-  test('a second tablet cannot book a stall already sold for that date', async ({ page, browser }) => {
+  test('a second tablet cannot book a stall already sold for that date', async ({ page, browser, newLocation }) => {
     // A whole booth session across two browsers: longer than the default 30 s on a 2-core machine.
     test.slow();
-    const location = await newLocationWithStall(browser);
+    const location = await locationWithStall(newLocation);
     await choosePlace(page, location);
     await page.getByLabel('Phone').fill(newPhone());
     await page.getByRole('radio', { name: /Materialised/ }).check();

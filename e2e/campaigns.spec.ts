@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { authFile, companyByName, expectAccessible, newLocation, unique } from './fixtures';
+import { authFile, companyByName, DESKTOP_ONLY, expect, expectAccessible, test, unique } from './fixtures';
 
 /** Random valid Indian mobiles, E.164 and as a person types them. */
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 
 test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', () => {
-  test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({ browser }) => {
+  test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({ browser, newLocation }) => {
     test.slow(); // three roles, an upload, a location of its own and a booth entry
     const name = `Expo invite ${unique()}`;
     const phones = [newPhone(), newPhone()];
@@ -56,7 +55,7 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
     // An employee records a talk with the first phone: the campaign is suggested and taken.
     // At a location of the test's own, for a company picked by name (not the demo's first rows).
     const location = `Chennai Trade Centre ${unique()}`;
-    await newLocation(browser, { name: location, stalls: [{ name: 'T-12', price: '50000' }] });
+    await newLocation({ name: location, stalls: [{ name: 'T-12', price: '50000' }] });
     const employeeContext = await browser.newContext({ storageState: authFile('employee') });
     const booth = await employeeContext.newPage();
     const company = await companyByName(booth, 'first');
@@ -83,7 +82,7 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
 });
 
 test.describe('[CAMPAIGNS]: roles', () => {
-  test('an employee sees neither analytics nor campaign admin', async ({ browser }) => {
+  test('an employee sees neither analytics nor campaign admin', DESKTOP_ONLY, async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile('employee') });
     const page = await context.newPage();
     for (const path of ['/campaigns', '/admin/campaigns', '/admin/settings']) {

@@ -1,11 +1,10 @@
-import { expect, test } from '@playwright/test';
 import { formatINR } from '@/lib/money';
-import { authFile, companyByName, expectAccessible, newCampaign, newLocation, newPhone, parseCsv, unique } from './fixtures';
+import { authFile, companyByName, expect, expectAccessible, newPhone, parseCsv, test, unique } from './fixtures';
 
 test.describe('[COMPANIES]: manager', () => {
   test.use({ storageState: authFile('manager') });
 
-  test('a company with a booking of the test’s own: its figures and chart, a wide stall-wise table reachable by keyboard, its timeline filtered and paged', async ({ page, browser }) => {
+  test('a company with a booking of the test’s own: its figures and chart, a wide stall-wise table reachable by keyboard, its timeline filtered and paged', async ({ page, newLocation, newCampaign }) => {
     test.setTimeout(180_000); // it makes its own location and booking, then reads six pages
     // The test's own data: a location and a stall whose names hold one long word each, so the
     // company's stall-wise table is wider than its card at desktop and tablet widths (the case axe caught:
@@ -13,9 +12,9 @@ test.describe('[COMPANIES]: manager', () => {
     const u = unique();
     const location = `BangaloreInternationalExhibitionCentreTumkurRoad ${u}`;
     const stall = `CornerStallNearTheMainEntranceNorthWing${u}`;
-    await newLocation(browser, { name: location, stalls: [{ name: stall, price: '12,50,000' }] });
+    await newLocation({ name: location, stalls: [{ name: stall, price: '12,50,000' }] });
     // A campaign of its own to attribute the talk to (another test's campaign would see its funnel move).
-    const { name: campaign } = await newCampaign(browser, `Spring fair invite ${u}`);
+    const { name: campaign } = await newCampaign(`Spring fair invite ${u}`);
     // The company: the last by name (never the top by figures, which move with the calendar).
     const company = await companyByName(page, 'last');
 
@@ -134,10 +133,10 @@ test.describe('[COMPANIES]: CSV', () => {
 test.describe('[STALLS]: CSV', () => {
   test.use({ storageState: authFile('manager') });
 
-  test('the stall CSV holds the same rows and figures as the page, in its order', async ({ page, browser }) => {
+  test('the stall CSV holds the same rows and figures as the page, in its order', async ({ page, newLocation }) => {
     test.slow(); // it makes its own location and booking first
     // A location of the test's own, one of its stalls sold: the page and the CSV of that location.
-    const location = await newLocation(browser, {
+    const location = await newLocation({
       name: `Hitex Hyderabad ${unique()}`,
       stalls: [
         { name: 'A-1', price: '75000' },

@@ -1,23 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import { ulid } from 'ulid';
-import { authFile, expectAccessible, unique } from './fixtures';
+import { authFile, e2eDatabaseUrl, expectAccessible, unique } from './fixtures';
 
 /**
- * The e2e server's database (scripts/e2e-server.ts picks it the same way). Two live visitors with
- * one phone cannot be made through the app (invariant 13: the booth and the contact forms refuse
- * the second), only by old data or an old import — so the test writes them as those would.
+ * Two live visitors with one phone cannot be made through the app (invariant 13: the booth and the
+ * contact forms refuse the second), only by old data or an old import — so the test writes them as those would.
  */
-function e2eDatabaseUrl(): string {
-  const database = process.env.E2E_DB ?? 'paridharan_e2e';
-  if (process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = `/${database}`;
-    return u.toString();
-  }
-  return `mysql://root@127.0.0.1:${process.env.LOCAL_DB_PORT ?? 3407}/${database}`;
-}
-
 async function withDatabase<T>(run: (conn: mysql.Connection) => Promise<T>): Promise<T> {
   const conn = await mysql.createConnection({ uri: e2eDatabaseUrl(), timezone: 'Z' });
   try {

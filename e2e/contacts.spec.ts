@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { authFile, expectAccessible, newPhone, parseCsv, unique } from './fixtures';
+import { authFile, DESKTOP_ONLY, expectAccessible, newPhone, parseCsv, unique } from './fixtures';
 
 /** Adds a visitor through the form (as an admin) and returns its contact id, read from the page it opens. */
 async function addVisitor(page: Page, v: { name: string; phone: string; city?: string; email?: string }): Promise<string> {
@@ -141,7 +141,7 @@ test.describe('[CONTACTS]: managers read and export', () => {
 test.describe('[CONTACTS]: employees', () => {
   test.use({ storageState: authFile('employee') });
 
-  test('get 403 on the contacts pages and the export', async ({ page }) => {
+  test('get 403 on the contacts pages and the export', DESKTOP_ONLY, async ({ page }) => {
     for (const path of ['/contacts', '/contacts/new?type=visitor']) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);

@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { createDb, createPool, type Db } from '@/db';
+import { users } from '@/db/schema';
+import { createCampaign } from '@/db/services/campaigns';
+import { createLocation, createStall } from '@/db/services/locations';
+import { createUser } from '@/db/services/users';
 
 export const DEMO_PASSWORD = 'paridharan-demo';
 export const LOGINS = {
@@ -10,6 +16,12 @@ export const LOGINS = {
 export type DemoRole = keyof typeof LOGINS;
 
 export const authFile = (role: DemoRole) => `e2e/.auth/${role}.json`;
+
+/**
+ * For role and permission matrices (who may open what): they answer the same at every screen
+ * size, so the tablet project skips them (playwright.config.ts) and they run at the desktop size only.
+ */
+export const DESKTOP_ONLY = { tag: '@desktop-only' };
 
 /** A unique suffix so parallel tests and repeated runs never collide. */
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -48,35 +60,6 @@ export function parseCsv(text: string): string[][] {
 export const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 
 /**
- * A location of the test's own with its stalls, made by an admin (in a context of its own).
- * The event dates are fixed and far ahead, so the location's stalls can be booked whatever
- * the day the suite runs (the booth books a stall for the event's first day).
- */
-export async function newLocation(
-  browser: Browser,
-  { name, stalls, start = '2031-02-14', end = '2031-02-16' }: { name: string; stalls: { name: string; price: string }[]; start?: string; end?: string },
-): Promise<{ id: number; name: string }> {
-  const admin = await browser.newContext({ storageState: authFile('admin') });
-  const page = await admin.newPage();
-  await page.goto('/admin/locations');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Event starts').fill(start);
-  await page.getByLabel('Event ends').fill(end);
-  await page.getByRole('button', { name: 'Create location' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  const id = Number(new URL(page.url()).pathname.split('/').pop());
-  const addStall = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add stall' }) });
-  for (const stall of stalls) {
-    await addStall.getByLabel('Stall name').fill(stall.name);
-    await addStall.getByLabel('List price (₹)').fill(stall.price);
-    await addStall.getByRole('button', { name: 'Add stall' }).click();
-    await expect(page.getByRole('status')).toContainText(`Added stall ${stall.name} at`);
-  }
-  await admin.close();
-  return { id, name };
-}
-
-/**
  * A demo company picked by its place in the name order (never by its figures, which move with
  * the calendar and with other tests): `first` or `last` by name.
  */
@@ -99,17 +82,73 @@ export async function serverToday(page: Page): Promise<string> {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(date);
 }
 
-/** A campaign of the test's own (a draft, made by an admin), for a talk to be attributed to by name. */
-export async function newCampaign(browser: Browser, name: string): Promise<{ id: string; name: string }> {
-  const admin = await browser.newContext({ storageState: authFile('admin') });
-  const page = await admin.newPage();
-  await page.goto('/admin/campaigns');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Channel').selectOption('whatsapp');
-  await page.getByLabel('Message').fill('Stalls are open for the spring fair');
-  await page.getByRole('button', { name: 'Create campaign' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  const id = new URL(page.url()).pathname.split('/').pop()!;
-  await admin.close();
-  return { id, name };
+/**
+ * The e2e server's database, picked as scripts/e2e-server.ts picks it: E2E_DB (default
+ * paridharan_e2e) on DATABASE_URL's server, or on the project's private one.
+ */
+export function e2eDatabaseUrl(): string {
+  const database = process.env.E2E_DB ?? 'paridharan_e2e';
+  if (process.env.DATABASE_URL) {
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${database}`;
+    return u.toString();
+  }
+  return `mysql://root@127.0.0.1:${process.env.LOCAL_DB_PORT ?? 3407}/${database}`;
 }
+
+type Location = { id: number; name: string };
+type Campaign = { id: string; name: string };
+type OwnUser = { id: string; name: string; email: string; password: string };
+
+export type Fixtures = {
+  /**
+   * A location of the test's own with its stalls, written through the app's services (what the
+   * admin's Locations page does; admin.spec drives that page). The event dates are fixed and far
+   * ahead, so the stalls can be booked whatever the day the suite runs (the booth books a stall
+   * for the event's first day). Prices are typed as a person would ("12,50,000").
+   */
+  newLocation: (opts: { name: string; stalls: { name: string; price: string }[]; start?: string; end?: string }) => Promise<Location>;
+  /** A campaign of the test's own (a WhatsApp draft by the demo admin), for a talk to be attributed to by name. */
+  newCampaign: (name: string) => Promise<Campaign>;
+  /**
+   * A user of the test's own (what the admin's Users page does): tests that sign out or reset a
+   * password must never touch the shared demo users, whose sessions in e2e/.auth serve every other test.
+   */
+  newUser: (role?: 'employee' | 'manager') => Promise<OwnUser>;
+};
+
+/** Tests that need rows of their own import `test` from here: the rows are written to the e2e database directly. */
+// (A fixture's second argument is named `provide`, not Playwright's usual `use`: React's hooks rule reads `use` as its hook.)
+export const test = base.extend<Fixtures, { e2eDb: Db }>({
+  e2eDb: [
+    async ({}, provide) => {
+      const pool = createPool(e2eDatabaseUrl(), 2);
+      await provide(createDb(pool));
+      await pool.end();
+    },
+    { scope: 'worker' },
+  ],
+  newLocation: async ({ e2eDb }, provide) => {
+    await provide(async ({ name, stalls, start = '2031-02-14', end = '2031-02-16' }) => {
+      const id = await createLocation(e2eDb, { loc_name: name, address: null, event_start_date: start, event_end_date: end });
+      for (const stall of stalls) await createStall(e2eDb, { location_mngt_id: id, table_name: stall.name, price: stall.price.replace(/,/g, '') });
+      return { id, name };
+    });
+  },
+  newCampaign: async ({ e2eDb }, provide) => {
+    await provide(async (name) => {
+      const [admin] = await e2eDb.select({ id: users.id }).from(users).where(eq(users.email, LOGINS.admin));
+      if (!admin) throw new Error('The demo admin is missing: the e2e server seeds it.');
+      const id = await createCampaign(e2eDb, admin.id, { name, channel: 'whatsapp', message: 'Stalls are open for the spring fair', status: 'draft', sent_on: null });
+      return { id, name };
+    });
+  },
+  newUser: async ({ e2eDb }, provide) => {
+    await provide(async (role = 'employee') => {
+      const user = { name: `Session Tester ${unique()}`, email: `session-${unique()}@paridharan.test`, password: `booth-pass-${unique()}` };
+      const { id } = await createUser(e2eDb, { ...user, role });
+      return { id, ...user };
+    });
+  },
+});
+export { expect };

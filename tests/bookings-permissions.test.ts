@@ -9,15 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { bookings, campaigns, contacts, conversations, idempotencyKeys } from '@/db/schema';
 import { cancelBooking, mayCancel, recordPayment } from '@/db/services/bookings';
-import { recordEntry } from '@/db/services/entries';
 import { DomainError } from '@/lib/errors';
-import { errorOf, makeWorld, makeUser, uniquePhone } from './helpers/factories';
+import { errorOf, makeWorld, makeUser, recordTalk, uniquePhone } from './helpers/factories';
 
 /** A booking recorded by the world's employee through the booth service, so counters and timeline are real. */
 async function bookedWorld() {
   const w = await makeWorld();
-  const entry = await recordEntry(db, w.employee.id, {
-    idempotency_key: ulid(),
+  const entry = await recordTalk(w.employee.id, {
     exhibitor_id: w.exhibitor.id,
     phone: uniquePhone(),
     table_id: w.location.stallIds[0]!,

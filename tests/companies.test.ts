@@ -22,9 +22,10 @@ import {
   type TimelineMoneyEntry,
 } from '@/db/queries/companies';
 import { listLocationOptions, listStallPerformance, type StallRow } from '@/db/queries/stalls';
-import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users, type NewConversation } from '@/db/schema';
+import { type NewBooking, type NewConversation } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 import { ACTIVITY_VIEWER, MONEY_VIEWER } from '@/lib/viewer';
+import { makeBooking, makeCampaign, makeConversation, makeExhibitor, makeLead, makeLocation, makeUser, makeVisitor } from './helpers/factories';
 
 /*
  * The fixture (every name carries this run's tag; test files share a database).
@@ -62,57 +63,37 @@ type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 let f: Fixture;
 
 async function makeFixture() {
-  const E1 = ulid();
-  const E2 = ulid();
-  await db.insert(users).values([
-    { id: E1, name: `Asha ${tag}`, email: `asha-${tag}@t.test`, password: 'x', role: 'employee' },
-    { id: E2, name: `Binod ${tag}`, email: `binod-${tag}@t.test`, password: 'x', role: 'employee' },
-  ]);
-  const [la] = await db.insert(locations).values({ loc_name: `Hall A ${tag}` });
-  const [lb] = await db.insert(locations).values({ loc_name: `Hall B ${tag}` });
-  const LA = la.insertId;
-  const LB = lb.insertId;
-  const stall = async (location_mngt_id: number, table_name: string, price: string) =>
-    (await db.insert(stalls).values({ location_mngt_id, table_name, price }))[0].insertId;
-  const S1 = await stall(LA, 'T-1', '50000.00');
-  const S2 = await stall(LA, 'T-2', '60000.00');
-  const S3 = await stall(LB, 'T-1', '70000.00');
-  const S4 = await stall(LB, 'T-3', '40000.00');
-  const C1 = ulid();
-  const C2 = ulid();
-  await db.insert(campaigns).values([
-    { id: C1, name: `Diwali ${tag}`, status: 'sent' },
-    { id: C2, name: `Expo ${tag}`, status: 'sent' },
-  ]);
-  const X = ulid();
-  const Y = ulid();
-  const Z = ulid();
-  const D = ulid();
-  await db.insert(contacts).values([
-    { id: X, type: 'exhibitor', name: `Acme Textiles ${tag}`, company_name: 'Acme Textiles Pvt Ltd', city: 'Surat', phone: '+919800000001', email: 'acme@t.test' },
-    { id: Y, type: 'exhibitor', name: `Bharat Handlooms ${tag}`, city: 'Varanasi' },
-    { id: Z, type: 'exhibitor', name: `Zed Crafts ${tag}` },
-    { id: D, type: 'exhibitor', name: `Deleted Co ${tag}`, deleted_at: new Date() },
-  ]);
+  const E1 = (await makeUser({ name: `Asha ${tag}`, email: `asha-${tag}@t.test` })).id;
+  const E2 = (await makeUser({ name: `Binod ${tag}`, email: `binod-${tag}@t.test` })).id;
+  const hallA = await makeLocation({ name: `Hall A ${tag}`, event: null, stalls: [{ name: 'T-1', price: '50000.00' }, { name: 'T-2', price: '60000.00' }] });
+  const hallB = await makeLocation({ name: `Hall B ${tag}`, event: null, stalls: [{ name: 'T-1', price: '70000.00' }, { name: 'T-3', price: '40000.00' }] });
+  const [LA, LB] = [hallA.locationId, hallB.locationId];
+  const [S1, S2] = hallA.stallIds as [number, number];
+  const [S3, S4] = hallB.stallIds as [number, number];
+  const C1 = (await makeCampaign({ name: `Diwali ${tag}`, sent_at: null })).id;
+  const C2 = (await makeCampaign({ name: `Expo ${tag}`, sent_at: null })).id;
+  const company = async (over: Parameters<typeof makeExhibitor>[0]) => (await makeExhibitor({ company_name: null, phone: null, ...over })).id;
+  const X = await company({ name: `Acme Textiles ${tag}`, company_name: 'Acme Textiles Pvt Ltd', city: 'Surat', phone: '+919800000001', email: 'acme@t.test' });
+  const Y = await company({ name: `Bharat Handlooms ${tag}`, city: 'Varanasi' });
+  const Z = await company({ name: `Zed Crafts ${tag}` });
+  const D = await company({ name: `Deleted Co ${tag}`, deleted_at: new Date() });
   const phone = (i: number) => `+9197${tag.replace(/\D/g, '').padEnd(4, '0').slice(0, 4)}${String(i).padStart(4, '0')}`;
-  const V = [ulid(), ulid(), ulid(), ulid()] as const;
-  await db.insert(contacts).values(V.map((id, i) => ({ id, type: 'visitor' as const, name: `Visitor ${i + 1} ${tag}`, phone: phone(i + 1) })));
-  const lead = async (exhibitor_id: string, v: number, campaign_id: string | null, status: 'busy' | 'interested' | 'materialised', employee_id: string) =>
-    (await db.insert(followUps).values({ phone: phone(v + 1), exhibitor_id, visitor_id: V[v], campaign_id, status, employee_id }))[0].insertId;
+  const visitor = async (i: number) => (await makeVisitor({ name: `Visitor ${i} ${tag}`, phone: phone(i) })).id;
+  const V = [await visitor(1), await visitor(2), await visitor(3), await visitor(4)] as const;
+  const lead = (exhibitorId: string, v: number, campaign_id: string | null, status: 'busy' | 'interested' | 'materialised', employeeId: string) =>
+    makeLead({ employeeId, exhibitorId, phone: phone(v + 1), status, over: { visitor_id: V[v], campaign_id } });
   const F1 = await lead(X, 0, C1, 'materialised', E1);
   const F2 = await lead(X, 1, C1, 'materialised', E2);
   const F3 = await lead(X, 2, C2, 'materialised', E1);
   const F4 = await lead(X, 3, null, 'interested', E2);
   const F5 = await lead(Y, 0, C2, 'materialised', E2);
 
-  const [B1, B2, B3, B4, B5] = [ulid(), ulid(), ulid(), ulid(), ulid()];
-  await db.insert(bookings).values([
-    { id: B1, exhibitor_id: X, visitor_id: V[0], employee_id: E1, location_id: LA, table_id: S1, campaign_id: C1, booking_date: '2099-01-10', price: '50000.00', amount_paid: '50000.00', amount_status: 'paid', created_at: at('2026-01-05T11:00:00') },
-    { id: B2, exhibitor_id: X, visitor_id: V[1], employee_id: E2, location_id: LB, table_id: S3, campaign_id: C1, booking_date: '2020-02-01', price: '70000.00', amount_paid: '35000.00', amount_status: 'partial', created_at: at('2026-01-07T12:00:00') },
-    { id: B3, exhibitor_id: X, visitor_id: V[2], employee_id: E1, location_id: LA, table_id: S2, campaign_id: C2, booking_date: '2099-03-01', price: '60000.00', amount_paid: '10000.00', amount_status: 'partial', created_at: at('2026-02-10T15:00:00'), cancelled_at: at('2026-02-12T16:00:00') },
-    { id: B4, exhibitor_id: X, employee_id: E1, booking_date: '2026-03-01', booking_location: 'Old hall', table_no: '7', price: '10000.00', amount_paid: '10000.00', amount_status: 'paid', created_at: at('2026-02-22T23:30:00') },
-    { id: B5, exhibitor_id: Y, visitor_id: V[0], employee_id: E2, location_id: LA, table_id: S1, campaign_id: C2, booking_date: '2099-01-11', price: '45000.01', amount_paid: '45000.01', amount_status: 'paid', created_at: at('2026-03-01T10:00:00') },
-  ]);
+  const booking = (employeeId: string, over: Partial<NewBooking>) => makeBooking({ employeeId, over });
+  const B1 = await booking(E1, { exhibitor_id: X, visitor_id: V[0], location_id: LA, table_id: S1, campaign_id: C1, booking_date: '2099-01-10', price: '50000.00', amount_paid: '50000.00', amount_status: 'paid', created_at: at('2026-01-05T11:00:00') });
+  const B2 = await booking(E2, { exhibitor_id: X, visitor_id: V[1], location_id: LB, table_id: S3, campaign_id: C1, booking_date: '2020-02-01', price: '70000.00', amount_paid: '35000.00', amount_status: 'partial', created_at: at('2026-01-07T12:00:00') });
+  const B3 = await booking(E1, { exhibitor_id: X, visitor_id: V[2], location_id: LA, table_id: S2, campaign_id: C2, booking_date: '2099-03-01', price: '60000.00', amount_paid: '10000.00', amount_status: 'partial', created_at: at('2026-02-10T15:00:00'), cancelled_at: at('2026-02-12T16:00:00') });
+  const B4 = await booking(E1, { exhibitor_id: X, booking_date: '2026-03-01', booking_location: 'Old hall', table_no: '7', price: '10000.00', amount_paid: '10000.00', amount_status: 'paid', created_at: at('2026-02-22T23:30:00') });
+  const B5 = await booking(E2, { exhibitor_id: Y, visitor_id: V[0], location_id: LA, table_id: S1, campaign_id: C2, booking_date: '2099-01-11', price: '45000.01', amount_paid: '45000.01', amount_status: 'paid', created_at: at('2026-03-01T10:00:00') });
 
   const talk = (over: Partial<NewConversation> & Pick<NewConversation, 'exhibitor_id' | 'employee_id' | 'outcome' | 'conversation_date'>) => ({ id: ulid(), kind: 'talk' as const, ...over });
   const v = (i: number) => ({ visitor_id: V[i], visitor_phone: phone(i + 1) });
@@ -128,7 +109,7 @@ async function makeFixture() {
     M1: talk({ exhibitor_id: X, ...v(3), employee_id: E2, location_id: LB, outcome: 'interested', kind: 'manual', follow_up_id: F4, conversation_date: at('2026-02-18T08:00:00'), notes: 'Called back' }),
     T7: talk({ exhibitor_id: Y, ...v(0), employee_id: E2, location_id: LA, table_id: S1, campaign_id: C2, outcome: 'materialised', follow_up_id: F5, booking_id: B5, conversation_date: at('2026-03-01T10:00:00') }),
   };
-  await db.insert(conversations).values(Object.values(rows));
+  for (const { exhibitor_id, employee_id, ...over } of Object.values(rows)) await makeConversation({ exhibitorId: exhibitor_id, employeeId: employee_id, over });
   const id = Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.id])) as Record<keyof typeof rows, string>;
   return { E1, E2, LA, LB, S1, S2, S3, S4, C1, C2, X, Y, Z, D, V, B1, B2, B3, B4, B5, F1, F2, F3, F4, ...id };
 }

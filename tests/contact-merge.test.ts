@@ -32,7 +32,7 @@ import { mergeContacts, type MergeInput } from '@/db/services/contact-merge';
 import { reconcileReadStats } from '@/db/services/read-stats';
 import { DomainError } from '@/lib/errors';
 import { MONEY_VIEWER } from '@/lib/viewer';
-import { errorOf, makeBooking, makeCampaign, makeConversation, makeExhibitor, makeLocation, makeUser, makeVisitor, tag, uniquePhone } from './helpers/factories';
+import { errorOf, makeBooking, makeCampaign, makeConversation, makeExhibitor, makeLead, makeLocation, makeRecipients, makeUser, makeVisitor, tag, uniquePhone } from './helpers/factories';
 
 const day = (iso: string) => new Date(iso);
 
@@ -49,17 +49,19 @@ async function lead(o: {
   comment?: string | null;
   talks: { at: string; outcome?: 'busy' | 'interested' | 'materialised'; tableId?: number; notes?: string }[];
 }) {
-  const [fu] = await db.insert(followUps).values({
+  const leadId = await makeLead({
+    employeeId: o.employeeId,
+    exhibitorId: o.exhibitorId,
     phone: o.phone,
-    exhibitor_id: o.exhibitorId,
-    visitor_id: o.visitorId,
-    employee_id: o.employeeId,
-    campaign_id: o.campaignId ?? null,
     status: o.status ?? 'interested',
-    next_followup_date: o.next ?? null,
-    comment: o.comment ?? null,
-    created_at: day(o.created),
-    updated_at: day(o.talks[o.talks.length - 1]!.at),
+    over: {
+      visitor_id: o.visitorId,
+      campaign_id: o.campaignId ?? null,
+      next_followup_date: o.next ?? null,
+      comment: o.comment ?? null,
+      created_at: day(o.created),
+      updated_at: day(o.talks[o.talks.length - 1]!.at),
+    },
   });
   const talkIds: string[] = [];
   for (const t of o.talks) {
@@ -78,12 +80,12 @@ async function lead(o: {
           table_id: t.tableId ?? null,
           notes: t.notes ?? null,
           conversation_date: day(t.at),
-          follow_up_id: fu.insertId,
+          follow_up_id: leadId,
         },
       });
   }
-  await db.update(followUps).set({ conversation_id: talkIds[talkIds.length - 1]! }).where(eq(followUps.id, fu.insertId));
-  return { id: fu.insertId, talkIds };
+  await db.update(followUps).set({ conversation_id: talkIds[talkIds.length - 1]! }).where(eq(followUps.id, leadId));
+  return { id: leadId, talkIds };
 }
 
 const rows = async (table: typeof followUps | typeof conversations | typeof bookings, col: 'visitor_id' | 'exhibitor_id', id: string) =>
@@ -171,10 +173,8 @@ describe('merging two visitors', () => {
     await makeBooking({ employeeId: employee.id, over: { exhibitor_id: Y.id, visitor_id: B.id, phone: P2, campaign_id: C2.id, conversation_id: LY.talkIds[0]!, price: '50000.00', amount_paid: '20000.00', amount_status: 'partial', table_id: stallIds[0], booking_date: '2027-01-12' } });
     await makeConversation({ employeeId: employee.id, exhibitorId: Z.id, over: { visitor_id: B.id, visitor_phone: P2, kind: 'manual', conversation_date: day('2026-01-06T10:00:00Z') } });
     const orphanTalk = await makeConversation({ employeeId: employee.id, exhibitorId: Z.id, over: { visitor_id: null, visitor_phone: P2, conversation_date: day('2026-01-07T10:00:00Z') } });
-    await db.insert(campaignRecipients).values([
-      { campaign_id: C1.id, contact_id: B.id, phone: P2, status: 'sent' },
-      { campaign_id: C2.id, contact_id: A.id, phone: P1, status: 'sent' },
-    ]);
+    await makeRecipients(C1.id, [{ contact_id: B.id, phone: P2, status: 'sent' }]);
+    await makeRecipients(C2.id, [{ contact_id: A.id, phone: P1, status: 'sent' }]);
     // The fixture's raw inserts moved no campaign counters: start from the recount.
     await reconcileCampaignCounters(db, { fix: true });
     await expectNoDrift();
@@ -282,7 +282,7 @@ describe('merging two visitors', () => {
     const LC = await lead({ employeeId: employee.id, exhibitorId: X.id, visitorId: C.id, phone: P, created: '2026-02-05T10:00:00Z', talks: [{ at: '2026-02-05T10:00:00Z' }] });
     const LD = await lead({ employeeId: employee.id, exhibitorId: Y.id, visitorId: D.id, phone: P, status: 'materialised', created: '2026-02-06T10:00:00Z', talks: [{ at: '2026-02-06T10:00:00Z' }] });
     await makeBooking({ employeeId: employee.id, over: { exhibitor_id: Y.id, visitor_id: D.id, phone: P, conversation_id: LD.talkIds[0]!, booking_date: '2027-01-13', price: '30000.00', amount_paid: '30000.00', amount_status: 'paid' } });
-    const [orphanLead] = await db.insert(followUps).values({ phone: P, exhibitor_id: Y.id, visitor_id: null, employee_id: employee.id, status: 'busy', created_at: day('2026-02-07T10:00:00Z') });
+    const orphanLead = await makeLead({ employeeId: employee.id, exhibitorId: Y.id, phone: P, status: 'busy', over: { visitor_id: null, created_at: day('2026-02-07T10:00:00Z') } });
     await makeConversation({ employeeId: employee.id, exhibitorId: X.id, over: { visitor_id: null, visitor_phone: P, follow_up_id: LC.id, conversation_date: day('2026-02-08T10:00:00Z') } });
 
     const groups = await allGroups('phone');
@@ -303,7 +303,7 @@ describe('merging two visitors', () => {
     const booth = await lookupVisitor(db, P, X.id);
     expect(booth.visitor?.id).toBe(C.id);
     expect(booth.openLead?.id).toBe(LC.id);
-    expect((await lookupVisitor(db, P, Y.id)).openLead?.id).toBe(orphanLead.insertId);
+    expect((await lookupVisitor(db, P, Y.id)).openLead?.id).toBe(orphanLead);
     expect([await rows(followUps, 'visitor_id', C.id), await rows(conversations, 'visitor_id', C.id), await rows(bookings, 'visitor_id', C.id)]).toEqual([3, 3, 1]);
     expect((await allGroups('phone')).find((x) => x.key === P)).toBeUndefined();
     await expectNoDrift();

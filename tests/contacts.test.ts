@@ -10,7 +10,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { getContact, getContactReferences, iterateContacts, listContacts, type ContactListParams } from '@/db/queries/contacts';
-import { bookings, campaignRecipients, contacts, conversations, followUps } from '@/db/schema';
+import { bookings, contacts, conversations, followUps } from '@/db/schema';
 import { assertVisitorPhoneFree, createContact, PhoneTakenError, restoreContact, softDeleteContact, updateContact } from '@/db/services/contacts';
 import { companyFieldsSchema, visitorFieldsSchema, type CompanyFields, type VisitorFields } from '@/lib/contact-fields';
 import { DomainError } from '@/lib/errors';
@@ -240,11 +240,7 @@ describe('soft delete keeps what points at the contact (invariant 9)', () => {
     const f2 = await makeFollowUp({ employeeId: employee.id, exhibitorId: X });
     const b1 = await makeBooking({ employeeId: employee.id, over: { exhibitor_id: X, visitor_id: V, phone } });
     const b2 = await makeBooking({ employeeId: employee.id, over: { exhibitor_id: X, cancelled_at: new Date('2026-01-01T00:00:00Z') } });
-    const campaign = await makeCampaign();
-    await db.insert(campaignRecipients).values([
-      { campaign_id: campaign.id, contact_id: V, phone },
-      { campaign_id: campaign.id, contact_id: X, phone: uniquePhone() },
-    ]);
+    await makeCampaign({}, { recipients: [{ contact_id: V, phone }, { contact_id: X, phone: uniquePhone() }] });
     ids = { followUps: [f1.followUpId, f2.followUpId], conversations: [f1.conversationId, t2, f2.conversationId], bookings: [b1, b2] };
   });
 

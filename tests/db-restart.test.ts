@@ -17,13 +17,13 @@ import { migrateDatabase } from '@/db/migrate';
 import { isConnectionError } from '@/db/pool';
 import { listCompanies } from '@/db/queries/companies';
 import { MONEY_VIEWER } from '@/lib/viewer';
-import { campaigns, contacts, locations, stalls, users } from '@/db/schema';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { UNREACHABLE_MESSAGE } from '@/db/services/idempotency';
 import { createHealthCheck, serviceUnavailable } from '@/lib/db-health';
 import { DomainError } from '@/lib/errors';
 import { createDatabase, startServerAt, stopServerAt } from '../scripts/local-db';
+import { makeCampaign, makeExhibitor, makeLocation, makeUser } from './helpers/factories';
 
 /** A port nobody listens on right now. */
 async function freePort(): Promise<number> {
@@ -80,17 +80,12 @@ afterAll(async () => {
 
 /** A company, an employee, a campaign and a location with `n` stalls, on the private server. */
 async function world(n: number) {
-  const t = ulid().slice(-8);
-  const employeeId = ulid();
-  await app.db.insert(users).values({ id: employeeId, name: `Emp ${t}`, email: `emp-${t}@t.test`, password: 'x', role: 'employee' });
-  const exhibitorId = ulid();
-  await app.db.insert(contacts).values({ id: exhibitorId, type: 'exhibitor', name: `Company ${t}` });
-  const campaignId = ulid();
-  await app.db.insert(campaigns).values({ id: campaignId, name: `Campaign ${t}`, status: 'sent', sent_at: new Date() });
-  const [loc] = await app.db.insert(locations).values({ loc_name: `Hall ${t}`, event_start_date: '2027-01-10', event_end_date: '2027-01-14' });
-  await app.db.insert(stalls).values(Array.from({ length: n }, (_, i) => ({ location_mngt_id: loc.insertId, table_name: `S-${i + 1}`, price: '50000.00' })));
-  const stallRows = await app.db.select({ id: stalls.id }).from(stalls).where(sql`${stalls.location_mngt_id} = ${loc.insertId}`);
-  return { employeeId, exhibitorId, campaignId, locationId: loc.insertId, stallIds: stallRows.map((s) => s.id) };
+  const on = app.db;
+  const employee = await makeUser({}, on);
+  const exhibitor = await makeExhibitor({ company_name: null, phone: null }, on);
+  const campaign = await makeCampaign({}, {}, on);
+  const location = await makeLocation({ stalls: n, prefix: 'S-' }, on);
+  return { employeeId: employee.id, exhibitorId: exhibitor.id, campaignId: campaign.id, locationId: location.locationId, stallIds: location.stallIds };
 }
 
 const phoneFor = (i: number) => `+919${String(100_000_000 + i).padStart(9, '0')}`;

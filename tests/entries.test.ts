@@ -2,29 +2,24 @@ import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { bookings, campaignRecipients, campaigns, contacts, conversations, followUps, idempotencyKeys, locations, stalls, users } from '@/db/schema';
+import { bookings, campaignRecipients, campaigns, contacts, conversations, followUps, idempotencyKeys } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { deriveAmountStatus, recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { todayInIndia } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
+import { makeCampaign, makeExhibitor, makeLocation, makeUser, makeVisitor, uniquePhone } from './helpers/factories';
 
 /** A small world of our own: an employee, a company, a location with two stalls, a campaign that messaged one phone. */
 async function world() {
   const tag = ulid().slice(-8);
-  const employeeId = ulid();
-  await db.insert(users).values({ id: employeeId, name: `Emp ${tag}`, email: `emp-${tag}@t.test`, password: 'x', role: 'employee' });
-  const exhibitorId = ulid();
-  await db.insert(contacts).values({ id: exhibitorId, type: 'exhibitor', name: `Acme Textiles ${tag}` });
-  const [loc] = await db.insert(locations).values({ loc_name: `Hall ${tag}` });
-  const [s1] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'T-12', price: '50000.00' });
-  const [s2] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'T-13', price: '75000.00' });
-  const campaignId = ulid();
-  await db.insert(campaigns).values({ id: campaignId, name: `Invite ${tag}`, status: 'sent', sent_at: new Date() });
-  // A unique Indian mobile per world: 9 + 9 digits from the tag.
-  const digits = BigInt('0x' + Buffer.from(tag).toString('hex')) % 1_000_000_000n;
-  const phone = `+919${digits.toString().padStart(9, '0')}`;
-  await db.insert(campaignRecipients).values({ campaign_id: campaignId, phone, status: 'sent', sent_at: new Date(Date.now() - 3 * 86_400_000) });
-  return { tag, employeeId, exhibitorId, locationId: loc.insertId, stall1: s1.insertId, stall2: s2.insertId, campaignId, phone };
+  const employee = await makeUser({ name: `Emp ${tag}`, email: `emp-${tag}@t.test` });
+  const exhibitor = await makeExhibitor({ name: `Acme Textiles ${tag}`, company_name: null, phone: null });
+  const location = await makeLocation({ name: `Hall ${tag}`, stalls: [{ name: 'T-12', price: '50000.00' }, { name: 'T-13', price: '75000.00' }], event: null });
+  const phone = uniquePhone();
+  // Messaged three days before the talk: recordEntry attributes by the real clock, so this is relative to now.
+  const campaign = await makeCampaign({ name: `Invite ${tag}` }, { recipients: [{ phone, status: 'sent', sent_at: new Date(Date.now() - 3 * 86_400_000) }] });
+  const [stall1, stall2] = location.stallIds as [number, number];
+  return { tag, employeeId: employee.id, exhibitorId: exhibitor.id, locationId: location.locationId, stall1, stall2, campaignId: campaign.id, phone };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -279,11 +274,8 @@ describe('recordEntry during a merge of its visitor', () => {
   it('a talk saved while the merge commits is recorded against the survivor', async () => {
     const x = await world();
     const phone = `+9195${x.phone.slice(-8)}`;
-    const [merged, survivor] = [ulid(), ulid()];
-    await db.insert(contacts).values([
-      { id: merged, type: 'visitor', name: `Ravi ${x.tag}`, phone },
-      { id: survivor, type: 'visitor', name: `Ravi K ${x.tag}`, phone: `+9194${x.phone.slice(-8)}` },
-    ]);
+    const merged = (await makeVisitor({ name: `Ravi ${x.tag}`, phone })).id;
+    const survivor = (await makeVisitor({ name: `Ravi K ${x.tag}`, phone: `+9194${x.phone.slice(-8)}` })).id;
     let saving: Promise<Awaited<ReturnType<typeof recordEntry>>> | undefined;
     // The merge's transaction: the merged-away visitor locked and soft-deleted into the survivor; the
     // booth's talk (which found that visitor by phone a moment before) starts while it is open.

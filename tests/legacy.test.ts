@@ -6,16 +6,13 @@ import { runBackfill } from '@/db/legacy/backfill';
 import { indexStalls, matchStall } from '@/db/legacy/stall-match';
 import { migrateDatabase } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
-import { bookings, followUps, locations, stalls, users } from '@/db/schema';
+import { bookings, followUps } from '@/db/schema';
 import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { dropDatabase } from '@/scripts/local-db';
+import { makeLocation, makeUser } from './helpers/factories';
 import { buildStallNamesDatabase, STALL_CASES, stallCaseId } from './helpers/legacy-fixture';
 
-async function employee() {
-  const id = ulid();
-  await db.insert(users).values({ id, name: 'Old App', email: `old-${id}@t.test`, password: 'x' });
-  return id;
-}
+const employee = async () => (await makeUser({ name: 'Old App' })).id;
 
 describe('old callers keep working (§7)', () => {
   it('a follow-up with only phone and status is stored, found by the old phone query', async () => {
@@ -28,11 +25,10 @@ describe('old callers keep working (§7)', () => {
   it('a booking with only location and stall strings is stored, found by the old booking_location query, and still sold once', async () => {
     const emp = await employee();
     const name = `Mumbai ${ulid().slice(-6)}`;
-    const [loc] = await db.insert(locations).values({ loc_name: name });
-    const [stall] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'Table 1', price: '50000.00' });
+    const loc = await makeLocation({ name, stalls: ['Table 1'], event: null });
     const id = await createLegacyBooking(db, { phone: '9876522222', booking_date: '2027-03-01', booking_location: ` ${name.toUpperCase()} `, table_no: 'table 1', price: '50000', amount_paid: '50000', employee_id: emp });
     const [b] = await db.select().from(bookings).where(eq(bookings.booking_location, ` ${name.toUpperCase()} `));
-    expect(b).toMatchObject({ id, location_id: loc.insertId, table_id: stall.insertId, amount_status: 'paid', price: '50000.00', table_no: 'table 1' });
+    expect(b).toMatchObject({ id, location_id: loc.locationId, table_id: loc.stallIds[0], amount_status: 'paid', price: '50000.00', table_no: 'table 1' });
     await expect(
       createLegacyBooking(db, { phone: '9876533333', booking_date: '2027-03-01', booking_location: name, table_no: 'Table 1', price: '50000', employee_id: emp }),
     ).rejects.toMatchObject({ code: 'STALL_TAKEN' });

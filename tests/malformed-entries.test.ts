@@ -11,14 +11,14 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordEntrySchema } from '@/app/(app)/booth/schema';
 import { db } from '@/db';
-import { campaigns, contacts, locations, stalls } from '@/db/schema';
+import { contacts, locations, stalls } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
 import { stallSchema } from '@/app/(app)/admin/locations/schema';
 import { createStall } from '@/db/services/locations';
 import { todayInIndia } from '@/lib/dates';
 import { handleForm } from '@/lib/form-action';
 import { MAX_BOOKING_PRICE } from '@/lib/money';
-import { makeExhibitor, makeUser, uniquePhone } from './helpers/factories';
+import { makeCampaign, makeExhibitor, makeLocation, makeUser, uniquePhone } from './helpers/factories';
 
 type Form = Record<string, string>;
 type World = { user: { id: string; role: 'employee' }; valid: Form; deletedExhibitor: string; otherLocationStall: number };
@@ -31,29 +31,27 @@ beforeAll(async () => {
   const deleted = await makeExhibitor();
   await db.update(contacts).set({ deleted_at: new Date() }).where(sql`${contacts.id} = ${deleted.id}`);
   // The event runs 1–5 Jan 2030.
-  const [loc] = await db.insert(locations).values({ loc_name: `Expo ${ulid().slice(-6)}`, event_start_date: '2030-01-01', event_end_date: '2030-01-05' });
-  const [s] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'T-1', price: '50000.00' });
-  const [other] = await db.insert(locations).values({ loc_name: `Other ${ulid().slice(-6)}`, event_start_date: '2031-03-01', event_end_date: '2031-03-02' });
-  const [os] = await db.insert(stalls).values({ location_mngt_id: other.insertId, table_name: 'X-1', price: '50000.00' });
-  const campaignId = ulid();
-  await db.insert(campaigns).values({ id: campaignId, name: `Invite ${ulid().slice(-6)}`, status: 'sent', sent_at: new Date() });
+  const location = await makeLocation({ name: `Expo ${ulid().slice(-6)}`, stalls: ['T-1'], event: { start: '2030-01-01', end: '2030-01-05' } });
+  const other = await makeLocation({ name: `Other ${ulid().slice(-6)}`, stalls: ['X-1'], event: { start: '2031-03-01', end: '2031-03-02' } });
+  const campaign = await makeCampaign({ name: `Invite ${ulid().slice(-6)}` });
+  const stall = location.stallIds[0]!;
   w = {
     user: { id: user.id, role: 'employee' },
     deletedExhibitor: deleted.id,
-    otherLocationStall: os.insertId,
+    otherLocationStall: other.stallIds[0]!,
     valid: {
       idempotency_key: ulid(),
       exhibitor_id: exhibitor.id,
       phone: uniquePhone(),
-      location_id: String(loc.insertId),
-      table_id: String(s.insertId),
-      campaign_id: campaignId,
+      location_id: String(location.locationId),
+      table_id: String(stall),
+      campaign_id: campaign.id,
       outcome: 'materialised',
       notes: 'Wants a corner',
       next_followup_date: '',
       next_followup_time: '',
       booking_date: '2030-01-02',
-      booking_table_id: String(s.insertId),
+      booking_table_id: String(stall),
       price: '50000',
       amount_paid: '10000',
     },

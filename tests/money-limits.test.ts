@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { campaigns, exhibitorStats, exhibitorStallStats, locations, stallStats, stalls } from '@/db/schema';
+import { campaigns, exhibitorStats, exhibitorStallStats, stallStats } from '@/db/schema';
 import { cancelBooking } from '@/db/services/bookings';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { deriveAmountStatus, recordEntry } from '@/db/services/entries';
@@ -16,7 +16,7 @@ import { reconcileReadStats } from '@/db/services/read-stats';
 import { DomainError } from '@/lib/errors';
 import { fromPaise, MAX_BOOKING_PRICE, MAX_BOOKING_PRICE_PAISE } from '@/lib/money';
 import { amountField } from '@/lib/validation';
-import { errorOf, makeExhibitor, makeUser, uniquePhone } from './helpers/factories';
+import { errorOf, makeCampaign, makeExhibitor, makeLocation, makeUser, recordTalk, uniquePhone } from './helpers/factories';
 
 const BOOKINGS = 120;
 let w: { employee: string; exhibitor: string; stall: number; campaign: string };
@@ -25,21 +25,18 @@ let w: { employee: string; exhibitor: string; stall: number; campaign: string };
 beforeAll(async () => {
   const employee = (await makeUser()).id;
   const exhibitor = (await makeExhibitor()).id;
-  const [loc] = await db.insert(locations).values({ loc_name: `Long fair ${ulid().slice(-6)}`, event_start_date: '2040-01-01', event_end_date: '2040-12-31' });
-  const [s] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'M-1', price: MAX_BOOKING_PRICE });
-  const campaign = ulid();
-  await db.insert(campaigns).values({ id: campaign, name: `Max ${ulid().slice(-6)}`, status: 'sent', sent_at: new Date() });
-  w = { employee, exhibitor, stall: s.insertId, campaign };
+  const location = await makeLocation({ name: `Long fair ${ulid().slice(-6)}`, stalls: ['M-1'], price: MAX_BOOKING_PRICE, event: { start: '2040-01-01', end: '2040-12-31' } });
+  const campaign = (await makeCampaign({ name: `Max ${ulid().slice(-6)}` })).id;
+  w = { employee, exhibitor, stall: location.stallIds[0]!, campaign };
   const day = (i: number) => new Date(Date.UTC(2040, 0, 1 + i)).toISOString().slice(0, 10);
   // Eight writers at a time, as tablets would.
   for (let start = 0; start < BOOKINGS; start += 8) {
     await Promise.all(
       Array.from({ length: Math.min(8, BOOKINGS - start) }, (_, k) =>
-        recordEntry(db, employee, {
-          idempotency_key: ulid(),
+        recordTalk(employee, {
           exhibitor_id: exhibitor,
           phone: uniquePhone(),
-          table_id: s.insertId,
+          table_id: w.stall,
           campaign_id: campaign,
           outcome: 'materialised',
           booking: { booking_date: day(start + k), price: MAX_BOOKING_PRICE, amount_paid: MAX_BOOKING_PRICE },

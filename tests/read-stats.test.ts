@@ -8,25 +8,22 @@ import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { bookings, contacts, conversations, exhibitorStallStats, exhibitorStats, followUps, locations, stallStats, users } from '@/db/schema';
+import { bookings, exhibitorStallStats, exhibitorStats, followUps, stallStats } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { reconcileReadStats } from '@/db/services/read-stats';
-import { stalls } from '@/db/schema';
+import { makeConversation, makeExhibitor, makeLocation, makeUser } from './helpers/factories';
 
 async function world() {
   const tag = ulid().slice(-8);
-  const employeeId = ulid();
-  await db.insert(users).values({ id: employeeId, name: `Emp ${tag}`, email: `stats-${tag}@t.test`, password: 'x', role: 'employee' });
-  const exhibitorId = ulid();
-  await db.insert(contacts).values({ id: exhibitorId, type: 'exhibitor', name: `Stats Co ${tag}` });
-  const [loc] = await db.insert(locations).values({ loc_name: `Stats Hall ${tag}` });
-  const [s1] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'S-1', price: '50000.00' });
-  const [s2] = await db.insert(stalls).values({ location_mngt_id: loc.insertId, table_name: 'S-2', price: '75000.00' });
+  const employee = await makeUser({ name: `Emp ${tag}`, email: `stats-${tag}@t.test` });
+  const exhibitor = await makeExhibitor({ name: `Stats Co ${tag}`, company_name: null, phone: null });
+  const location = await makeLocation({ name: `Stats Hall ${tag}`, stalls: [{ name: 'S-1', price: '50000.00' }, { name: 'S-2', price: '75000.00' }], event: null });
+  const [stall1, stall2] = location.stallIds as [number, number];
   const digits = BigInt('0x' + Buffer.from(tag).toString('hex')) % 10_000_000n;
   const phone = (n: number) => `+9197${digits.toString().padStart(7, '0')}${n}`.slice(0, 13);
-  return { tag, employeeId, exhibitorId, location: `Stats Hall ${tag}`, locationId: loc.insertId, stall1: s1.insertId, stall2: s2.insertId, phone };
+  return { tag, employeeId: employee.id, exhibitorId: exhibitor.id, location: location.name, locationId: location.locationId, stall1, stall2, phone };
 }
 type World = Awaited<ReturnType<typeof world>>;
 
@@ -106,7 +103,7 @@ describe('read counters follow every write', () => {
     expect(await companyStall(w, w.stall2)).toEqual({ talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00' });
     expect(await company(w)).toMatchObject({ bookings: 1, collected: '10000.00', booked: '40000.00' });
     // An imported conversation and a lead moved to the company by hand.
-    await db.insert(conversations).values({ id: ulid(), exhibitor_id: w.exhibitorId, employee_id: w.employeeId, table_id: w.stall2, outcome: 'materialised', kind: 'import', conversation_date: new Date('2025-01-01T00:00:00Z') });
+    await makeConversation({ employeeId: w.employeeId, exhibitorId: w.exhibitorId, over: { table_id: w.stall2, outcome: 'materialised', kind: 'import', conversation_date: new Date('2025-01-01T00:00:00Z') } });
     await db.update(followUps).set({ exhibitor_id: w.exhibitorId }).where(eq(followUps.phone, w.phone(3)));
     expect(await company(w)).toEqual({ leads: 1, talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00', last: new Date('2025-01-01T00:00:00Z') });
     await expectNoDrift();

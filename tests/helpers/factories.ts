@@ -1,14 +1,19 @@
 /**
- * Small row factories for integration tests. Test files share one fresh
- * database per run, so every name, email and phone made here is unique
- * (a ULID suffix or random digits), and each helper returns the ids it made.
+ * Row factories for integration tests: every test builds its world here.
+ * Test files share one fresh database per run, so every name, email and phone
+ * made here is unique (a ULID suffix or random digits), and each helper returns
+ * the ids it made. Times are pinned by the caller; a default is never "today"
+ * unless the service under test reads the clock itself.
+ * Each factory writes through `on` (the app's db by default), so a test with a
+ * private server (db-restart) builds its world the same way.
  */
 import { randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
-import { db } from '@/db';
+import { db, type Db } from '@/db';
 import {
   bookings,
+  campaignRecipients,
   campaigns,
   contacts,
   conversations,
@@ -24,6 +29,7 @@ import {
   type NewUser,
   type Outcome,
 } from '@/db/schema';
+import { recordEntry, type EntryInput } from '@/db/services/entries';
 
 /** A short unique tag for names: the random tail of a ULID. */
 export const tag = (): string => ulid().slice(-10).toLowerCase();
@@ -43,14 +49,14 @@ export async function errorOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the database to refuse this statement, but it succeeded.');
 }
 
-export async function makeUser(over: Partial<NewUser> = {}) {
+export async function makeUser(over: Partial<NewUser> = {}, on: Db = db) {
   const t = tag();
   const row = { id: ulid(), name: `User ${t}`, email: `user-${t}@test.invalid`, password: 'not-a-hash', role: 'employee' as const, ...over };
-  await db.insert(users).values(row);
+  await on.insert(users).values(row);
   return row;
 }
 
-export async function makeContact(type: ContactType, over: Partial<NewContact> = {}) {
+export async function makeContact(type: ContactType, over: Partial<NewContact> = {}, on: Db = db) {
   const t = tag();
   const row = {
     id: ulid(),
@@ -60,29 +66,61 @@ export async function makeContact(type: ContactType, over: Partial<NewContact> =
     phone: uniquePhone(),
     ...over,
   };
-  await db.insert(contacts).values(row);
+  await on.insert(contacts).values(row);
   return row;
 }
-export const makeExhibitor = (over: Partial<NewContact> = {}) => makeContact('exhibitor', over);
-export const makeVisitor = (over: Partial<NewContact> = {}) => makeContact('visitor', over);
+export const makeExhibitor = (over: Partial<NewContact> = {}, on: Db = db) => makeContact('exhibitor', over, on);
+export const makeVisitor = (over: Partial<NewContact> = {}, on: Db = db) => makeContact('visitor', over, on);
 
-/** A location with stalls named T-1, T-2, … each at `price`. */
-export async function makeLocation(opts: { stalls?: number; price?: string } = {}) {
-  const { stalls: count = 2, price = '50000.00' } = opts;
-  const [loc] = await db.insert(locations).values({ loc_name: `Hall ${tag()}`, event_start_date: '2027-01-10', event_end_date: '2027-01-14' });
+/** A stall by name, at the location's default price unless it names its own. */
+export type StallSpec = string | { name: string; price: string };
+
+/**
+ * A location and its stalls, in order: `stalls` is a count (named `${prefix}1`, `${prefix}2`, …)
+ * or the stalls by name. The event runs 10–14 Jan 2027 unless `event` says otherwise
+ * (`null`: a location without event dates).
+ */
+export async function makeLocation(
+  opts: { name?: string; stalls?: number | StallSpec[]; prefix?: string; price?: string; event?: { start: string; end: string } | null } = {},
+  on: Db = db,
+) {
+  const { stalls: given = 2, prefix = 'T-', price = '50000.00', event = { start: '2027-01-10', end: '2027-01-14' } } = opts;
+  const name = opts.name ?? `Hall ${tag()}`;
+  const [loc] = await on.insert(locations).values({ loc_name: name, event_start_date: event?.start ?? null, event_end_date: event?.end ?? null });
   const locationId = loc.insertId;
-  const stallIds: number[] = [];
-  for (let i = 1; i <= count; i++) {
-    const [s] = await db.insert(stalls).values({ location_mngt_id: locationId, table_name: `T-${i}`, price });
-    stallIds.push(s.insertId);
-  }
-  return { locationId, stallIds };
+  const specs = typeof given === 'number' ? Array.from({ length: given }, (_, i) => `${prefix}${i + 1}`) : given;
+  const rows = specs.map((s) => (typeof s === 'string' ? { name: s, price } : s));
+  if (rows.length) await on.insert(stalls).values(rows.map((r) => ({ location_mngt_id: locationId, table_name: r.name, price: r.price })));
+  const made = await on.select({ id: stalls.id }).from(stalls).where(eq(stalls.location_mngt_id, locationId)).orderBy(asc(stalls.id));
+  return { locationId, name, stallIds: made.map((s) => s.id) };
 }
 
-export async function makeCampaign(over: Partial<typeof campaigns.$inferInsert> = {}) {
+type RecipientSpec = string | Omit<typeof campaignRecipients.$inferInsert, 'campaign_id'>;
+
+/** Phones a campaign messaged, written as they stand (no counters move; a test that needs them reconciles). */
+export async function makeRecipients(campaignId: string, recipients: RecipientSpec[], on: Db = db) {
+  const rows = recipients.map((r) => ({ campaign_id: campaignId, ...(typeof r === 'string' ? { phone: r } : r) }));
+  if (rows.length) await on.insert(campaignRecipients).values(rows);
+}
+
+/** A campaign, sent now unless told otherwise; `recipients` are the phones it messaged (each row may pin its own status and time). */
+export async function makeCampaign(over: Partial<typeof campaigns.$inferInsert> = {}, opts: { recipients?: RecipientSpec[] } = {}, on: Db = db) {
   const row = { id: ulid(), name: `Campaign ${tag()}`, status: 'sent' as const, sent_at: new Date(), ...over };
-  await db.insert(campaigns).values(row);
+  await on.insert(campaigns).values(row);
+  await makeRecipients(row.id, opts.recipients ?? [], on);
   return row;
+}
+
+/** A follow-up (lead) on its own, without a talk. */
+export async function makeLead(opts: { employeeId: string; exhibitorId?: string | null; phone?: string; status?: Outcome; over?: Partial<NewFollowUp> }) {
+  const [fu] = await db.insert(followUps).values({
+    phone: opts.phone ?? uniquePhone(),
+    exhibitor_id: opts.exhibitorId ?? null,
+    employee_id: opts.employeeId,
+    status: opts.status ?? 'interested',
+    ...opts.over,
+  });
+  return fu.insertId;
 }
 
 /** A follow-up (lead) and its conversation (talk), linked both ways. */
@@ -114,13 +152,13 @@ export async function makeFollowUp(opts: {
 }
 
 export async function makeConversation(opts: { employeeId: string; exhibitorId: string; over?: Partial<NewConversation> }) {
-  const id = ulid();
+  const id = opts.over?.id ?? ulid();
   await db.insert(conversations).values({ id, exhibitor_id: opts.exhibitorId, employee_id: opts.employeeId, outcome: 'interested', ...opts.over });
   return id;
 }
 
 export async function makeBooking(opts: { employeeId: string; over?: Partial<NewBooking> }) {
-  const id = ulid();
+  const id = opts.over?.id ?? ulid();
   await db.insert(bookings).values({
     id,
     employee_id: opts.employeeId,
@@ -131,6 +169,14 @@ export async function makeBooking(opts: { employeeId: string; over?: Partial<New
     ...opts.over,
   });
   return id;
+}
+
+/**
+ * A talk recorded at the booth by `employeeId` through the real service (lead, talk, booking,
+ * counters and read stats in one transaction), with a fresh idempotency key unless given.
+ */
+export function recordTalk(employeeId: string, input: Omit<EntryInput, 'idempotency_key'> & { idempotency_key?: string }, on: Db = db) {
+  return recordEntry(on, employeeId, { idempotency_key: ulid(), ...input });
 }
 
 /** A complete small world: an employee, a company, a visitor, a location with two stalls, a campaign. */
