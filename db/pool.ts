@@ -1,6 +1,6 @@
 /**
- * mysql2 pools and the limits a web app needs on a slow or restarted database
- * (issue 10). mysql2 3.x pools bound their queue (`queueLimit`) and the
+ * mysql2 pools and the limits a web app needs on a slow or restarted database.
+ * mysql2 3.x pools bound their queue (`queueLimit`) and the
  * handshake (`connectTimeout`) but have no acquire timeout and no statement
  * limit, so `AppPool` adds both: a bounded wait for a connection, and per
  * connection the session limits in the server's own dialect.

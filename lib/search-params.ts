@@ -1,4 +1,6 @@
 /** Reading typed values out of a page's searchParams (strings, or arrays when repeated). */
+import { NUMERIC_ID_RE } from '@/lib/validation';
+
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export function param(params: SearchParams, key: string): string | undefined {
@@ -13,6 +15,6 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
 
 export function positiveInt(value: string | undefined): number | undefined {
   // Plain digits only: "1e3" or "0x10" is not an id.
-  const n = value && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : NaN;
+  const n = value && NUMERIC_ID_RE.test(value) ? Number(value) : NaN;
   return Number.isSafeInteger(n) ? n : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * npm run bench:import [-- --rows 100000 --existing 10000 --no-browser]
- * The contacts CSV import (issue 11) at size, on a fresh database of its own:
+ * The contacts CSV import at size, on a fresh database of its own:
  * 1. makes a visitors CSV (Indian phone spellings, 1% bad phones, some rows
  *    without a name, some phones twice, a tenth of the phones already known);
  * 2. times the browser-side read and check (lib/contact-import.ts) in Node,

@@ -1,5 +1,5 @@
 /**
- * Campaigns (issue 5): recipient import, delivery results, attribution window
+ * Campaigns: recipient import, delivery results, attribution window
  * and models, counters against a recount after every kind of write, the
  * analytics read models, and the design document's worked example — every
  * expected number worked out by hand in the comments.

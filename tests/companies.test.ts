@@ -1,5 +1,5 @@
 /**
- * The company read side (db/queries/companies.ts, stalls.ts; issue 4) against a
+ * The company read side (db/queries/companies.ts, stalls.ts) against a
  * small hand-made data set. Every expected number below is worked out by hand
  * from the fixture (the arithmetic is in the comments), not by the code under test.
  */

@@ -1,5 +1,5 @@
 /**
- * CSV import of visitors and companies (issue 11) on the real database: the
+ * CSV import of visitors and companies on the real database: the
  * browser's check (lib/contact-import.ts), the preview's read-only matching,
  * the dry-run counts of each mode, the chunked import with resume, and the
  * revert — every expected number worked out by hand from the fixtures below.

@@ -1,5 +1,5 @@
 /**
- * Merging duplicates (issue 11; db/services/contact-merge.ts) on the real
+ * Merging duplicates (db/services/contact-merge.ts) on the real
  * database: every row is kept and moves, two open leads of one visitor and
  * company become one (invariant 11), the counters equal their recount, the
  * merged contact is soft-deleted and resolves to its survivor, the booth

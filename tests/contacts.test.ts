@@ -1,5 +1,5 @@
 /**
- * Contacts (issue 11): the lists' search, filters, sort and paging
+ * Contacts: the lists' search, filters, sort and paging
  * (db/queries/contacts.ts) and the add / edit / delete / restore flows
  * (db/services/contacts.ts) on the real database, with hand-made rows. Test
  * files share one database, so every name, city and email carries this run's

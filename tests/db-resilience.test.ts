@@ -1,5 +1,5 @@
 /**
- * A slow database (issue 10): a locked campaign row must not slow unrelated
+ * A slow database: a locked campaign row must not slow unrelated
  * pages, and a booth write waits a few seconds at most, retries once, then
  * tells the employee to tap Save again — exactly once by its key.
  */

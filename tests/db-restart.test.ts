@@ -1,5 +1,5 @@
 /**
- * A restarted database (issue 10), against a real server of this test's own
+ * A restarted database, against a real server of this test's own
  * (never the shared one): while it is down the health check says so within
  * about 2 s and the app fails fast with a clear answer; when it is back the
  * same pools answer again, without restarting the process. And a kill -9 in

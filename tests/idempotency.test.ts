@@ -1,5 +1,5 @@
 /**
- * Idempotency keys (issue 10): scoped to their user, kept IDEMPOTENCY_KEY_DAYS,
+ * Idempotency keys: scoped to their user, kept IDEMPOTENCY_KEY_DAYS,
  * then purged in batches; internal markers are never purged.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 /**
- * Migrating an old Paridharan database forward in place (issue 6): our
+ * Migrating an old Paridharan database forward in place: our
  * migrations on the old shape, the backfill (dry run, real run, second run,
  * interrupted run), the report, hand resolutions and the old write shapes.
  * Every expected outcome is worked out by hand from tests/helpers/legacy-fixture.ts.

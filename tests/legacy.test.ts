@@ -44,7 +44,7 @@ describe('old callers keep working (§7)', () => {
   });
 });
 
-describe('legacy stall matching (issue 10): the exact name wins, numbers only without one', () => {
+describe('legacy stall matching: the exact name wins, numbers only without one', () => {
   const u = new URL(inject('databaseUrl'));
   u.pathname = `${u.pathname}_stalls`;
   const url = u.toString();

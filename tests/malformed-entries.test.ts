@@ -1,5 +1,5 @@
 /**
- * Issue 10: every malformed booth submission gets a field error — never a
+ * Every malformed booth submission gets a field error — never a
  * fault (an HTTP 500), never a stored row. fast-check builds hundreds of
  * malformed forms from a valid one and runs each through the booth action's
  * own path (lib/form-action.ts handleForm with recordEntrySchema, then

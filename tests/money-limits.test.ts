@@ -1,5 +1,5 @@
 /**
- * Issue 10 "Money cannot break the counters": a booking's price has a business
+ * Money cannot break the counters: a booking's price has a business
  * maximum (₹10 crore, lib/money.ts), and every running total is wide enough
  * that bookings at that maximum keep adding up exactly — the campaign's, the
  * company's and the stall's — with payments and cancellations on top.

@@ -97,7 +97,7 @@ describe('read counters follow every write', () => {
     // A legacy booking names the location and stall in text: the stall's counters move.
     const id = await createLegacyBooking(db, { phone: w.phone(3), booking_date: '2099-04-01', booking_location: ` ${w.location.toUpperCase()} `, table_no: 's-1', price: '40000.00', amount_paid: '10000.00', employee_id: w.employeeId });
     expect(await stall(w.stall1)).toEqual({ talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00' });
-    // The backfill (issue 6) links it to the company and moves it to the other stall by UPDATE.
+    // The backfill links it to the company and moves it to the other stall by UPDATE.
     await db.update(bookings).set({ exhibitor_id: w.exhibitorId, table_id: w.stall2 }).where(eq(bookings.id, id));
     expect(await stall(w.stall1)).toEqual({ talks: 0, bookings: 0, collected: '0.00', booked: '0.00' });
     expect(await companyStall(w, w.stall2)).toEqual({ talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00' });

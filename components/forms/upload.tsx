@@ -1,5 +1,6 @@
 import { cellClass } from '@/components/tables/simple-table';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { formatCount } from '@/lib/format';
 
 /** The file input's look on every upload screen. */
 export const fileInputClass =
@@ -68,7 +69,7 @@ export function ProblemRows({
       </ScrollRegion>
       {hidden > 0 ? (
         <p className="text-sm text-slate-600">
-          …and {hidden.toLocaleString('en-IN')} more{more}.
+          …and {formatCount(hidden)} more{more}.
         </p>
       ) : null}
     </div>

@@ -36,6 +36,7 @@ import {
   type ConversationKind,
   type Outcome,
 } from '@/db/schema';
+import { LEGACY_ID_RE } from '@/lib/validation';
 
 /**
  * Locations numbered in name order. Sorting thousands of stall rows by the
@@ -464,10 +465,10 @@ function encodeCursor(row: { conversation_date: Date; id: string }): string {
 
 function decodeCursor(cursor: string | null | undefined): { date: Date; id: string } | null {
   if (!cursor) return null;
-  const m = /^(\d{1,15})\.([0-9A-Za-z]{1,26})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) return null;
-  const date = new Date(Number(m[1]));
-  return Number.isNaN(date.getTime()) ? null : { date, id: m[2]! };
+  const [ms = '', id = '', ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
+  if (rest.length || !/^\d{1,15}$/.test(ms) || !LEGACY_ID_RE.test(id)) return null;
+  const date = new Date(Number(ms));
+  return Number.isNaN(date.getTime()) ? null : { date, id };
 }
 
 /**

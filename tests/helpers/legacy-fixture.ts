@@ -98,7 +98,7 @@ export async function buildOldShapeDatabase(url: string): Promise<void> {
 }
 
 /**
- * Stall names that look alike (issue 10), each location with its own stalls.
+ * Stall names that look alike, each location with its own stalls.
  * Locations: 1 "Hall Both" (stalls 1 `T-5`, 2 `Stall 5`), 2 "Hall One" (stall 3
  * `T-5`), 3 "Hall Twins" (stalls 4 `T-5`, 5 `T5`). One booking per entry of
  * STALL_CASES, each on its own date so that no stall is sold twice.

@@ -1,6 +1,7 @@
 import { LEGACY_ENTITIES, LEGACY_FIELDS, type LegacyEntity, type LegacyField } from '@/db/schema';
 import type { UnresolvedCursor } from '@/db/legacy/resolutions';
 import type { HandEntity } from '@/db/legacy/row-context';
+import { LEGACY_ID_RE, NUMERIC_ID_RE } from '@/lib/validation';
 
 export const SAVED_MESSAGE = 'Saved. Later backfill runs keep this choice.';
 
@@ -20,7 +21,7 @@ export function isHandEntity(entity: string): entity is HandEntity {
 
 /** A follow-up id is a number; a booking id at most 26 characters (a ULID). */
 export function isRowId(entity: HandEntity, rowId: string): boolean {
-  return entity === 'follow_up' ? /^[1-9]\d{0,19}$/.test(rowId) : /^[0-9A-Za-z]{1,26}$/.test(rowId);
+  return entity === 'follow_up' ? NUMERIC_ID_RE.test(rowId) : LEGACY_ID_RE.test(rowId);
 }
 
 /** The URL's `after=entity:row_id:field` keyset cursor. */

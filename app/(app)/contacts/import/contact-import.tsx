@@ -31,14 +31,13 @@ import { fileInputClass, ProblemRows, SaveProgress } from '@/components/forms/up
 import { importChunkAction, importProgressAction, matchImportRowsAction, startImportAction } from './actions';
 import { createPreviewEngine, type PreviewEngine } from './preview-engine';
 import type { CheckSummary, ReadSummary } from './preview-core';
+import { formatCount, plural } from '@/lib/format';
 
 type LastMappings = Record<ContactType, { mapping: ImportMapping; fileName: string } | null>;
 type Work = { label: string; done: number; total: number; unit: string };
 /** What the browser keeps of a started import, per file (name, size, time), to resume it after a reload. */
 type SavedImport = { importId: string };
 
-const count = (n: number) => n.toLocaleString('en-IN');
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 const CONNECTION_LOST = 'The connection dropped before the server answered.';
 /** Automatic attempts after a dropped connection before the page asks the admin to resume. */
 const RETRIES = 3;
@@ -66,7 +65,7 @@ function writeSaved(file: File, saved: SavedImport | null) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The CSV import (issue 11): choose the file and what it holds; map its
+ * The CSV import: choose the file and what it holds; map its
  * columns (remembered from the last import of that type); check every row in
  * the browser (a Web Worker) and look up the matches on the server, without
  * writing; read the dry run of the chosen mode; import in chunks with a
@@ -319,7 +318,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       {work ? (
         <div className="space-y-2">
           <p role="status">
-            {work.label}: {work.unit === 'bytes' ? `${Math.round((100 * work.done) / Math.max(work.total, 1))}%` : `${count(work.done)} of ${count(work.total)} ${work.unit}`}
+            {work.label}: {work.unit === 'bytes' ? `${Math.round((100 * work.done) / Math.max(work.total, 1))}%` : `${formatCount(work.done)} of ${formatCount(work.total)} ${work.unit}`}
           </p>
           <SaveProgress label={work.label} saved={work.done} total={work.total} />
         </div>
@@ -337,8 +336,8 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
             This file’s import stopped part way
           </h2>
           <p>
-            {count(resume.recorded)} of {count(resume.rowsTotal)} lines are saved ({IMPORT_TYPE_LABELS[resume.type].many},{' '}
-            {IMPORT_MODE_OPTIONS.find((m) => m.value === resume.mode)?.label.toLowerCase()}). Resume from line {count(resume.nextLine)} with the same columns and mode, or start a new import of the
+            {formatCount(resume.recorded)} of {formatCount(resume.rowsTotal)} lines are saved ({IMPORT_TYPE_LABELS[resume.type].many},{' '}
+            {IMPORT_MODE_OPTIONS.find((m) => m.value === resume.mode)?.label.toLowerCase()}). Resume from line {formatCount(resume.nextLine)} with the same columns and mode, or start a new import of the
             whole file.
           </p>
           <div className="flex flex-wrap gap-3">
@@ -430,7 +429,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
             3. Preview and dry run
           </h2>
           <p>
-            {plural(summary.total, 'row')}: {count(summary.counts.valid)} valid, {count(summary.counts.invalid)} invalid, {count(summary.counts.duplicate)} duplicate within the file;{' '}
+            {plural(summary.total, 'row')}: {formatCount(summary.counts.valid)} valid, {formatCount(summary.counts.invalid)} invalid, {formatCount(summary.counts.duplicate)} duplicate within the file;{' '}
             {plural(matched, `match an existing ${labels.one}`, `match existing ${labels.many}`)}. Nothing has been written yet.
           </p>
           <fieldset disabled={busy} className="space-y-2">
@@ -464,7 +463,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
                 <div key={k} className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
                   <dt className="text-sm text-slate-600">{IMPORT_RESULT_LABELS[k]}</dt>
                   <dd className="text-xl font-semibold tabular-nums" data-testid={`dry-run-${k}`}>
-                    {count(dryRun[k])}
+                    {formatCount(dryRun[k])}
                   </dd>
                 </div>
               ))}
@@ -478,7 +477,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           <PreviewTable caption={`The first ${Math.min(summary.preview.length, summary.total)} rows`} type={type} columns={columns} rows={summary.preview} matches={matches} mode={mode} />
           {summary.problems.length ? (
             <ProblemRows
-              caption={`Rows that will not be imported (${count(summary.counts.invalid + summary.counts.duplicate)})`}
+              caption={`Rows that will not be imported (${formatCount(summary.counts.invalid + summary.counts.duplicate)})`}
               valueLabel="Row"
               rows={summary.problems.map((r) => ({ line: r.line, value: Object.values(r.cells).filter(Boolean).join(' · '), reason: r.reason ?? '' }))}
               total={summary.counts.invalid + summary.counts.duplicate}
@@ -513,7 +512,7 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           </p>
           <p>
             {stopped.progress
-              ? `${count(stopped.progress.recorded)} of ${count(stopped.progress.rowsTotal)} lines are saved; nothing is written twice when you resume.`
+              ? `${formatCount(stopped.progress.recorded)} of ${formatCount(stopped.progress.rowsTotal)} lines are saved; nothing is written twice when you resume.`
               : 'The server could not be asked how far it got.'}
           </p>
           <div className="flex flex-wrap gap-3">

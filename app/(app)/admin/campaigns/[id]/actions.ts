@@ -15,6 +15,7 @@ import { validatedAction, validatedCall, type ActionState } from '@/lib/action';
 import { ROWS_NOT_READABLE } from '@/lib/form-action';
 import { parseInstant } from '@/lib/validation';
 import { campaignIdSchema, deliveryChunkSchema, filterFormSchema, recipientChunkSchema } from './schema';
+import { plural } from '@/lib/format';
 
 export type { DeliveryChunk, RecipientChunk } from './schema';
 
@@ -62,7 +63,6 @@ export const recordDeliveryResultsAction = validatedCall(
 
 export type FilterAnswer = { intent: 'preview'; phones: number; already: number } | { intent: 'add'; added: number };
 
-const count = (n: number) => n.toLocaleString('en-IN');
 
 /** Preview (writes nothing) or add the contacts a filter selects; the form submits the same fields for both. */
 export const recipientFilterAction = validatedAction('manage', filterFormSchema, async ({ intent, campaign_id, ...filter }): Promise<ActionState<FilterAnswer>> => {
@@ -71,12 +71,12 @@ export const recipientFilterAction = validatedAction('manage', filterFormSchema,
     return {
       ok: true,
       data: { intent, phones, already },
-      message: `This filter matches ${count(phones)} ${phones === 1 ? 'phone' : 'phones'}; ${count(already)} ${already === 1 ? 'is' : 'are'} already on the campaign.`,
+      message: `This filter matches ${plural(phones, 'phone')}; ${plural(already, 'is', 'are')} already on the campaign.`,
     };
   }
   const { added } = await addRecipientsByFilter(db, campaign_id, filter);
   revalidateCampaign(campaign_id);
-  return { ok: true, data: { intent, added }, message: `Added ${count(added)} ${added === 1 ? 'recipient' : 'recipients'} from the filter.` };
+  return { ok: true, data: { intent, added }, message: `Added ${plural(added, 'recipient')} from the filter.` };
 });
 
 
@@ -85,5 +85,5 @@ export const recipientFilterAction = validatedAction('manage', filterFormSchema,
 export const markPendingSentAction = validatedAction('manage', campaignIdSchema, async ({ campaign_id }) => {
   const { marked } = await markPendingSent(db, campaign_id);
   revalidateCampaign(campaign_id);
-  return { ok: true, message: `Marked ${count(marked)} ${marked === 1 ? 'recipient' : 'recipients'} as sent; the campaign is now sent.` };
+  return { ok: true, message: `Marked ${plural(marked, 'recipient')} as sent; the campaign is now sent.` };
 });

@@ -6,7 +6,7 @@ import { FormMessage } from '@/components/forms/field';
 import { Button, buttonClass } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 import { markPendingSentAction } from './actions';
-import { plural } from '@/lib/format';
+import { formatCount, plural } from '@/lib/format';
 
 /** "Mark all pending as sent", with a second, explicit confirmation (no window.confirm). */
 export function MarkSentForm({ campaignId, pending }: { campaignId: string; pending: number }) {
@@ -30,7 +30,7 @@ export function MarkSentForm({ campaignId, pending }: { campaignId: string; pend
           </p>
           <div className="flex flex-wrap gap-3">
             <button ref={confirmRef} type="submit" className={buttonClass('danger')} aria-describedby="mark-sent-warning" disabled={isPending}>
-              Yes, mark {pending.toLocaleString('en-IN')} sent
+              Yes, mark {formatCount(pending)} sent
             </button>
             <Button
               variant="secondary"

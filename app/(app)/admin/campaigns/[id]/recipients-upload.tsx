@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
 import { addRecipientsAction, type RecipientChunk } from './actions';
-import { plural } from '@/lib/format';
+import { formatCount, plural } from '@/lib/format';
 import { fileInputClass, ProblemRows, SaveProgress, type LineProblem } from '@/components/forms/upload';
 import { sendInChunks } from './upload-parts';
 
@@ -69,7 +69,7 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
       },
     );
     if (!outcome.ok) {
-      setError(`${outcome.message} Saved ${outcome.saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; choose the same file again to add the rest — recipients already saved are not added twice.`);
+      setError(`${outcome.message} Saved ${formatCount(outcome.saved)} of ${formatCount(total)} before that; choose the same file again to add the rest — recipients already saved are not added twice.`);
       setPhase({ kind: 'done', added, already, invalid });
       router.refresh();
       return;
@@ -109,11 +109,11 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
             </>
           ) : phase.kind === 'saving' ? (
             <p>
-              Saved {phase.saved.toLocaleString('en-IN')} of {phase.total.toLocaleString('en-IN')}
+              Saved {formatCount(phase.saved)} of {formatCount(phase.total)}
             </p>
           ) : (
             <p className="font-medium">
-              Added {plural(phase.added, 'recipient')}, {phase.already.toLocaleString('en-IN')} {phase.already === 1 ? 'was' : 'were'} already on this campaign.
+              Added {plural(phase.added, 'recipient')}, {formatCount(phase.already)} {phase.already === 1 ? 'was' : 'were'} already on this campaign.
             </p>
           )}
         </div>
@@ -129,7 +129,7 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
 
       {phase.kind === 'preview' ? (
         <>
-          <ProblemRows caption={`Rows that will not be added (${phase.invalid.length.toLocaleString('en-IN')})`} rows={phase.invalid} />
+          <ProblemRows caption={`Rows that will not be added (${formatCount(phase.invalid.length)})`} rows={phase.invalid} />
           <div className="flex flex-wrap gap-3">
             {phase.rows.length > 0 ? <Button onClick={() => void save(phase.rows)}>Add {plural(phase.rows.length, 'recipient')}</Button> : null}
             <Button variant="secondary" onClick={cancel}>

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { Button } from '@/components/ui/button';
 import { normalisePhone } from '@/lib/phone';
 import { recordDeliveryResultsAction, type DeliveryChunk } from './actions';
-import { plural } from '@/lib/format';
+import { formatCount, plural } from '@/lib/format';
 import { fileInputClass, ProblemRows, SaveProgress, type LineProblem } from '@/components/forms/upload';
 import { sendInChunks } from './upload-parts';
 
@@ -103,7 +103,7 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
       },
     );
     if (!outcome.ok) {
-      setError(`${outcome.message} Saved ${outcome.saved.toLocaleString('en-IN')} of ${total.toLocaleString('en-IN')} before that; importing the same file again is safe — each phone just gets its result again.`);
+      setError(`${outcome.message} Saved ${formatCount(outcome.saved)} of ${formatCount(total)} before that; importing the same file again is safe — each phone just gets its result again.`);
       setPhase({ kind: 'done', sent, failed, unknown });
       router.refresh();
       return;
@@ -138,17 +138,17 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
           {phase.kind === 'preview' ? (
             <>
               <p className="font-medium">
-                {plural(phase.rows.length, 'result')} to import: {phase.sent.toLocaleString('en-IN')} sent, {phase.failed.toLocaleString('en-IN')} failed
+                {plural(phase.rows.length, 'result')} to import: {formatCount(phase.sent)} sent, {formatCount(phase.failed)} failed
               </p>
               {phase.invalid.length ? <p>{plural(phase.invalid.length, 'row')} cannot be imported, listed below</p> : null}
             </>
           ) : phase.kind === 'saving' ? (
             <p>
-              Saved {phase.saved.toLocaleString('en-IN')} of {phase.total.toLocaleString('en-IN')}
+              Saved {formatCount(phase.saved)} of {formatCount(phase.total)}
             </p>
           ) : (
             <p className="font-medium">
-              {phase.sent.toLocaleString('en-IN')} sent, {phase.failed.toLocaleString('en-IN')} failed, {phase.unknown.length.toLocaleString('en-IN')} not recipients
+              {formatCount(phase.sent)} sent, {formatCount(phase.failed)} failed, {formatCount(phase.unknown.length)} not recipients
             </p>
           )}
         </div>
@@ -164,7 +164,7 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
 
       {phase.kind === 'preview' ? (
         <>
-          <ProblemRows caption={`Rows that will not be imported (${phase.invalid.length.toLocaleString('en-IN')})`} rows={phase.invalid} />
+          <ProblemRows caption={`Rows that will not be imported (${formatCount(phase.invalid.length)})`} rows={phase.invalid} />
           <div className="flex flex-wrap gap-3">
             {phase.rows.length > 0 ? <Button onClick={() => void save(phase.rows)}>Import {plural(phase.rows.length, 'result')}</Button> : null}
             <Button variant="secondary" onClick={discard}>
@@ -173,7 +173,7 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
           </div>
         </>
       ) : null}
-      {phase.kind === 'done' ? <ProblemRows caption={`Rows not matched to a recipient (${phase.unknown.length.toLocaleString('en-IN')})`} rows={phase.unknown} /> : null}
+      {phase.kind === 'done' ? <ProblemRows caption={`Rows not matched to a recipient (${formatCount(phase.unknown.length)})`} rows={phase.unknown} /> : null}
     </div>
   );
 }

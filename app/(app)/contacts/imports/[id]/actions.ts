@@ -5,8 +5,8 @@ import { db } from '@/db';
 import { revertImport } from '@/db/services/contact-imports';
 import { validatedAction } from '@/lib/action';
 import { revertImportSchema } from './schema';
+import { formatCount } from '@/lib/format';
 
-const count = (n: number) => n.toLocaleString('en-IN');
 
 /** "Revert this import": one transaction (db/services/contact-imports.ts revertImport); refused when already reverted. */
 export const revertImportAction = validatedAction('manage', revertImportSchema, async ({ import_id }, user) => {
@@ -14,6 +14,6 @@ export const revertImportAction = validatedAction('manage', revertImportSchema, 
   revalidatePath(`/contacts/imports/${import_id}`);
   revalidatePath('/contacts/import');
   revalidatePath('/contacts');
-  const kept = softDeleted ? `, ${count(softDeleted)} soft-deleted (something already points at them)` : '';
-  return { ok: true, message: `Reverted: ${count(deleted)} created contacts deleted${kept}, ${count(restored)} updated contacts restored to their values before the import.` };
+  const kept = softDeleted ? `, ${formatCount(softDeleted)} soft-deleted (something already points at them)` : '';
+  return { ok: true, message: `Reverted: ${formatCount(deleted)} created contacts deleted${kept}, ${formatCount(restored)} updated contacts restored to their values before the import.` };
 });
