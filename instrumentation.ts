@@ -12,7 +12,10 @@ export async function register() {
     purgeExpiredKeys(db).then(
       (n) => n > 0 && console.log(`[idempotency] purged ${n} expired keys`),
       // The database may be down or restarting; the next run tries again.
-      (error: unknown) => console.warn(`[idempotency] purge of expired keys failed, retried in 6 h: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        console.warn(
+          `[idempotency] purge of expired keys failed, retried in 6 h: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
   // Not awaited: the server starts whether the database answers or not.
   void purge();

@@ -10,7 +10,8 @@ const securityHeaders = [
   // Nothing the app does not use; the camera stays for scanning visitors' badges at the booth.
   {
     key: 'Permissions-Policy',
-    value: 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()',
+    value:
+      'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), accelerometer=(), gyroscope=(), magnetometer=()',
   },
 ];
 

@@ -5,13 +5,18 @@
  * Content-Security-Policy of this request (`secured`).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+
 import { isDatabaseUp, serviceUnavailable } from '@/lib/db-health';
 import { contentSecurityPolicy, newNonce } from '@/lib/security-headers';
 
 export async function proxy(request: NextRequest) {
   // While the database is down or restarting: a clear 503 page at once, with its own strict policy (lib/db-health.ts).
   if (!(await isDatabaseUp())) return serviceUnavailable();
-  const csp = contentSecurityPolicy({ nonce: newNonce(), https: reachedOverHttps(request), dev: process.env.NODE_ENV === 'development' });
+  const csp = contentSecurityPolicy({
+    nonce: newNonce(),
+    https: reachedOverHttps(request),
+    dev: process.env.NODE_ENV === 'development',
+  });
   const refused = refuseBody(request);
   if (refused) return secured(refused, csp);
   // Next.js takes the nonce for its scripts from the request's policy header.
@@ -37,20 +42,29 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 function refuseBody(request: NextRequest): NextResponse | null {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return null;
   const length = request.headers.get('content-length');
-  const plain = (status: number, message: string) => new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  const plain = (status: number, message: string) =>
+    new NextResponse(message, {
+      status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   if (length === null) {
     const chunked = request.headers.get('transfer-encoding')?.toLowerCase().includes('chunked');
     return chunked ? plain(411, 'Send the form with its length (Content-Length); nothing was saved.') : null;
   }
   if (!/^\d+$/.test(length) || Number(length) > MAX_BODY_BYTES) {
-    return plain(413, `This request is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MB a form may send; nothing was saved. Shorten the notes or split the upload.`);
+    return plain(
+      413,
+      `This request is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MB a form may send; nothing was saved. Shorten the notes or split the upload.`,
+    );
   }
   return null;
 }
 
 /** TLS here or at the reverse proxy in front (Caddy sets X-Forwarded-Proto). */
 function reachedOverHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  return (
+    request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  );
 }
 
 export const config = {

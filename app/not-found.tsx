@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
+
 import { buttonClass } from '@/components/ui/button';
 
 /** Rendered per request (not prerendered) so its scripts carry the request's CSP nonce. */

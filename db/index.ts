@@ -1,9 +1,11 @@
-import { drizzle } from 'drizzle-orm/mysql2';
 import { withReplicas } from 'drizzle-orm/mysql-core';
+import { drizzle } from 'drizzle-orm/mysql2';
 import type mysql from 'mysql2/promise';
-import * as schema from './schema';
-import { AppPool, createAppPool, type PoolLimits } from './pool';
+
 import { databaseUrl, env } from '@/lib/env';
+
+import { AppPool, createAppPool, type PoolLimits } from './pool';
+import * as schema from './schema';
 
 export { createPool, type PoolLimits } from './pool';
 
@@ -40,7 +42,12 @@ class SplitClient {
 
 /** The limits the app runs with (env knobs in .env.example). */
 function appLimits(): { reads: PoolLimits; writes: PoolLimits } {
-  const common = { acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS, queueLimit: env.DB_QUEUE_LIMIT, connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS, lockWaitSeconds: env.DB_LOCK_WAIT_SECONDS };
+  const common = {
+    acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    queueLimit: env.DB_QUEUE_LIMIT,
+    connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    lockWaitSeconds: env.DB_LOCK_WAIT_SECONDS,
+  };
   return { reads: { ...common, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS }, writes: common };
 }
 
@@ -52,7 +59,11 @@ function appLimits(): { reads: PoolLimits; writes: PoolLimits } {
  * DB_LOCK_WAIT_SECONDS for a row lock. Both wait at most DB_ACQUIRE_TIMEOUT_MS
  * for a connection. (Connections run READ COMMITTED: see db/pool.ts.)
  */
-export function createAppDatabase(url: string, sizes = { reads: env.DB_POOL_SIZE, writes: env.DB_WRITE_POOL_SIZE }, limits = appLimits()) {
+export function createAppDatabase(
+  url: string,
+  sizes = { reads: env.DB_POOL_SIZE, writes: env.DB_WRITE_POOL_SIZE },
+  limits = appLimits(),
+) {
   const reads = createAppPool(url, sizes.reads, limits.reads);
   const writes = createAppPool(url, sizes.writes, limits.writes);
   const db = createDb(new SplitClient(reads, writes));
@@ -81,5 +92,8 @@ const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
  * Pages that show what the user just wrote read from `db`.
  */
 export const readDb: Db = replicaUrls.length
-  ? withReplicas(db, replicaUrls.map((u) => createDb(createAppPool(u, env.DB_POOL_SIZE, appLimits().reads))) as [Db, ...Db[]])
+  ? withReplicas(
+      db,
+      replicaUrls.map((u) => createDb(createAppPool(u, env.DB_POOL_SIZE, appLimits().reads))) as [Db, ...Db[]],
+    )
   : db;

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
-import { adoptLegacyDatabase, isLegacyDatabase, type AdoptionNote } from './legacy/adopt';
+
 import { createDb, createPool } from './index';
+import { adoptLegacyDatabase, isLegacyDatabase, type AdoptionNote } from './legacy/adopt';
 
 export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, '..', 'drizzle');
 
@@ -11,7 +12,10 @@ export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, '..', 'drizzl
  * migration history) is first brought to the first migration's state in place
  * (db/legacy/adopt.ts); what that did is returned and logged.
  */
-export async function migrateDatabase(url: string, log: (line: string) => void = () => undefined): Promise<{ adopted: AdoptionNote[] | null }> {
+export async function migrateDatabase(
+  url: string,
+  log: (line: string) => void = () => undefined,
+): Promise<{ adopted: AdoptionNote[] | null }> {
   const pool = createPool(url, 1);
   try {
     let adopted: AdoptionNote[] | null = null;

@@ -7,6 +7,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import mysql from 'mysql2/promise';
+
 import { env } from '@/lib/env';
 
 export type PoolLimits = {
@@ -27,7 +28,11 @@ export type PoolLimits = {
  * UTC. Scripts use it as is (no limits: a migration or a bulk seed may take
  * minutes); the app wraps it in an `AppPool`.
  */
-export function createPool(url: string, connectionLimit = env.DB_POOL_SIZE, limits: Pick<PoolLimits, 'queueLimit' | 'connectTimeoutMs'> = {}): mysql.Pool {
+export function createPool(
+  url: string,
+  connectionLimit = env.DB_POOL_SIZE,
+  limits: Pick<PoolLimits, 'queueLimit' | 'connectTimeoutMs'> = {},
+): mysql.Pool {
   const pool = mysql.createPool({
     uri: url,
     connectionLimit,
@@ -44,7 +49,9 @@ export function createPool(url: string, connectionLimit = env.DB_POOL_SIZE, limi
     // would otherwise store a bad enum as '' or cut an amount silently); and
     // READ COMMITTED, which keeps gap locks (and their deadlocks) out of
     // concurrent booth writes — the write flows lock the rows they read.
-    conn.query("SET time_zone = '+00:00', sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',STRICT_TRANS_TABLES'))");
+    conn.query(
+      "SET time_zone = '+00:00', sql_mode = TRIM(BOTH ',' FROM CONCAT(@@SESSION.sql_mode, ',STRICT_TRANS_TABLES'))",
+    );
     conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
   return pool;
@@ -72,7 +79,8 @@ export function sessionLimitsSql(serverVersion: string, limits: PoolLimits): str
 
 function acquire(raw: mysql.Pool, timeoutMs: number): Promise<mysql.PoolConnection> {
   const pending = raw.getConnection().catch((error: unknown) => {
-    if (error instanceof Error && error.message === 'Queue limit reached.') throw new PoolBusyError('The database connection pool is full.');
+    if (error instanceof Error && error.message === 'Queue limit reached.')
+      throw new PoolBusyError('The database connection pool is full.');
     throw error;
   });
   if (!timeoutMs) return pending;
@@ -192,7 +200,11 @@ const CONNECTION_CODES = new Set([
 ]);
 
 function* causes(error: unknown): Generator<{ code?: unknown; errno?: unknown; message?: unknown }> {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 10;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     yield e as { code?: unknown; errno?: unknown; message?: unknown };
   }
 }

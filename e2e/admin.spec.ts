@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { authFile, expectAccessible, signIn, unique } from './fixtures';
 
 test.use({ storageState: authFile('admin') });

@@ -1,4 +1,5 @@
 import { expect, test as setup } from '@playwright/test';
+
 import { authFile, DEMO_PASSWORD, LOGINS, signIn, type DemoRole } from './fixtures';
 
 for (const role of Object.keys(LOGINS) as DemoRole[]) {

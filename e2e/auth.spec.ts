@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { type Browser, type BrowserContext } from '@playwright/test';
+
 import { authFile, DESKTOP_ONLY, expect, expectAccessible, LOGINS, signIn, test, unique } from './fixtures';
 
 /** Signs in in a fresh context; returns it and a copy of its cookies, as someone who copied them would hold them. */
@@ -23,15 +24,20 @@ async function expectCookiesDead(browser: Browser, saved: Awaited<ReturnType<Bro
 /** A raw HTTP request with headers a browser would not let us set (Host). */
 function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const base = new URL(test.info().project.use.baseURL!);
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: base.hostname, port: base.port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(opts.body);
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(
+        { host: base.hostname, port: base.port, path, method: opts.method ?? 'GET', headers: opts.headers },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(opts.body);
+    },
+  );
 }
 const setCookies = (headers: Record<string, string | string[] | undefined>) => [headers['set-cookie'] ?? []].flat();
 
@@ -61,7 +67,9 @@ test.describe('[AUTH]: signing in', () => {
       await expect(page.getByRole('main').getByRole('alert')).toHaveText('Wrong email or password.');
     }
     await signIn(page, email, 'wrong-password');
-    await expect(page.getByRole('main').getByRole('alert')).toContainText('Too many failed sign-ins for this email. It is locked for 15 more minutes');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
+      'Too many failed sign-ins for this email. It is locked for 15 more minutes',
+    );
   });
 
   test('a signed-out visitor is sent to the login page', async ({ page }) => {
@@ -130,23 +138,33 @@ test.describe('[AUTH]: host and HTTPS', () => {
   });
 
   test('behind an HTTPS reverse proxy every Auth.js cookie is Secure', async () => {
-    const res = await raw('/api/auth/signin', { headers: { host: '127.0.0.1', 'x-forwarded-host': 'crm.example.in', 'x-forwarded-proto': 'https' } });
+    const res = await raw('/api/auth/signin', {
+      headers: { host: '127.0.0.1', 'x-forwarded-host': 'crm.example.in', 'x-forwarded-proto': 'https' },
+    });
     expect(String(res.headers.location)).toContain(encodeURIComponent('https://crm.example.in'));
     const cookies = setCookies(res.headers);
     expect(cookies.length).toBeGreaterThan(0);
     for (const c of cookies) expect(c).toMatch(/;\s*Secure/i);
   });
 
-  test('signing in through an HTTPS proxy sets a Secure session cookie that keeps working', async ({ browser, newUser }) => {
+  test('signing in through an HTTPS proxy sets a Secure session cookie that keeps working', async ({
+    browser,
+    newUser,
+  }) => {
     test.slow(); // a user of its own, signed in in a fresh context
     const user = await newUser();
     // What Caddy in front of the app adds to every request (README: HTTPS on the exhibition network).
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
+    const context = await browser.newContext({
+      storageState: { cookies: [], origins: [] },
+      extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' },
+    });
     const page = await context.newPage();
     await signIn(page, user.email, user.password);
     // (The redirect after sign-in goes to https://…, which only the real proxy would serve; the cookie is what counts.)
     const sessionCookie = async () => (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
-    await expect.poll(sessionCookie).toMatchObject({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true });
+    await expect
+      .poll(sessionCookie)
+      .toMatchObject({ name: '__Secure-authjs.session-token', secure: true, httpOnly: true });
     const next = await context.newPage();
     await next.goto('/booth');
     await expect(next.getByTestId('user-name')).toHaveText(user.name);
@@ -157,7 +175,19 @@ test.describe('[AUTH]: host and HTTPS', () => {
 const NAV = {
   employee: ['Booth', 'My follow-ups', 'Companies'],
   manager: ['Booth', 'My follow-ups', 'Companies', 'Contacts', 'Campaigns', 'Stalls'],
-  admin: ['Booth', 'My follow-ups', 'Companies', 'Contacts', 'Campaigns', 'Stalls', 'Users', 'Locations', 'Manage campaigns', 'Settings', 'Legacy import'],
+  admin: [
+    'Booth',
+    'My follow-ups',
+    'Companies',
+    'Contacts',
+    'Campaigns',
+    'Stalls',
+    'Users',
+    'Locations',
+    'Manage campaigns',
+    'Settings',
+    'Legacy import',
+  ],
 } as const;
 
 for (const role of ['employee', 'manager', 'admin'] as const) {
@@ -178,7 +208,16 @@ for (const role of ['employee', 'manager', 'admin'] as const) {
  * a worker slot per route). Soft assertions, named by route, so one run reports every route that fails.
  */
 const BEYOND = {
-  employee: ['/admin/users', '/admin/locations', '/campaigns', '/stalls', '/contacts', '/contacts?view=visitors', '/contacts/new', '/contacts/01HZZZZZZZZZZZZZZZZZZZZZZZ'],
+  employee: [
+    '/admin/users',
+    '/admin/locations',
+    '/campaigns',
+    '/stalls',
+    '/contacts',
+    '/contacts?view=visitors',
+    '/contacts/new',
+    '/contacts/01HZZZZZZZZZZZZZZZZZZZZZZZ',
+  ],
   manager: ['/admin/users', '/admin/locations', '/contacts/new', '/contacts/new?type=visitor'],
 } as const;
 
@@ -191,7 +230,9 @@ test.describe('[AUTH]: pages beyond the role answer 403', DESKTOP_ONLY, () => {
         for (const path of BEYOND[role]) {
           const response = await page.goto(path);
           expect.soft(response?.status(), `${role} opening ${path}`).toBe(403);
-          await expect.soft(page.getByRole('heading', { name: 'This page is beyond your role' }), `${role} opening ${path}`).toBeVisible();
+          await expect
+            .soft(page.getByRole('heading', { name: 'This page is beyond your role' }), `${role} opening ${path}`)
+            .toBeVisible();
         }
       });
     });

@@ -1,9 +1,17 @@
 import { type Page } from '@playwright/test';
+
 import { authFile, expect, expectAccessible, serverToday, test, unique, type Fixtures } from './fixtures';
 
 /** A location of its own with one stall, so parallel tests never share a stall. */
 const locationWithStall = async (newLocation: Fixtures['newLocation']) =>
-  (await newLocation({ name: `Hitex Hyderabad ${unique()}`, start: '2030-02-14', end: '2030-02-16', stalls: [{ name: 'T-12', price: '50000' }] })).name;
+  (
+    await newLocation({
+      name: `Hitex Hyderabad ${unique()}`,
+      start: '2030-02-14',
+      end: '2030-02-16',
+      stalls: [{ name: 'T-12', price: '50000' }],
+    })
+  ).name;
 
 /** A random valid Indian mobile, typed the way a person would. */
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
@@ -21,7 +29,10 @@ async function choosePlace(page: Page, location: string) {
 test.describe('[BOOTH]: recording talks on a tablet', () => {
   test.use({ storageState: authFile('employee') });
 
-  test('an interested talk, due today, then materialised with a partial payment and paid off', async ({ page, newLocation }) => {
+  test('an interested talk, due today, then materialised with a partial payment and paid off', async ({
+    page,
+    newLocation,
+  }) => {
     // A whole booth session: longer than the default 30 s on a 2-core machine.
     test.slow();
     const location = await locationWithStall(newLocation);
@@ -62,7 +73,9 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
       await expect(page.locator('#amount_status')).toContainText('Partial — ₹30,000.00 outstanding', { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Save talk and booking' }).click();
-    await expect(page.getByRole('status')).toContainText(/Lead #\d+ updated, talk recorded, stall T-12 booked for 14 Feb 2030: ₹20,000.00 of ₹50,000.00 paid \(partial\)\./);
+    await expect(page.getByRole('status')).toContainText(
+      /Lead #\d+ updated, talk recorded, stall T-12 booked for 14 Feb 2030: ₹20,000.00 of ₹50,000.00 paid \(partial\)\./,
+    );
 
     // The rest of the payment, later.
     await page.getByLabel('Phone').fill(phone);
@@ -88,17 +101,24 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
     await expect(page.getByRole('status')).toContainText('paid (paid)');
     const company = (await page.getByTestId('chosen-company').textContent())!;
 
-    const second = await browser.newContext({ storageState: authFile('manager'), viewport: { width: 768, height: 1024 } });
+    const second = await browser.newContext({
+      storageState: authFile('manager'),
+      viewport: { width: 768, height: 1024 },
+    });
     const tablet = await second.newPage();
     await choosePlace(tablet, location);
     const phone = newPhone();
     await tablet.getByLabel('Phone').fill(phone);
     await tablet.getByRole('radio', { name: /Materialised/ }).check();
     await tablet.getByRole('button', { name: 'Save talk and booking' }).click();
-    await expect(tablet.getByRole('main').getByRole('alert').first()).toContainText(`Stall T-12 is already booked for 14 Feb 2030 by ${company}.`);
+    await expect(tablet.getByRole('main').getByRole('alert').first()).toContainText(
+      `Stall T-12 is already booked for 14 Feb 2030 by ${company}.`,
+    );
     // Nothing was written for the refused talk: the visitor still has no lead with that company.
     await tablet.getByLabel('Phone').fill(`0${phone}`);
-    await expect(tablet.getByTestId('visitor-panel')).toContainText(/No open lead with this company|A phone we have not met before/);
+    await expect(tablet.getByTestId('visitor-panel')).toContainText(
+      /No open lead with this company|A phone we have not met before/,
+    );
     await second.close();
   });
 

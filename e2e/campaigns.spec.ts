@@ -4,7 +4,10 @@ import { authFile, companyByName, DESKTOP_ONLY, expect, expectAccessible, test, 
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 
 test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', () => {
-  test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({ browser, newLocation }) => {
+  test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({
+    browser,
+    newLocation,
+  }) => {
     test.slow(); // three roles, an upload, a location of its own and a booth entry
     const name = `Expo invite ${unique()}`;
     const phones = [newPhone(), newPhone()];
@@ -23,7 +26,9 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
     // Uploads a CSV: two good rows (one typed with spaces), one bad row, one duplicate.
     const upload = admin.getByRole('region', { name: 'Upload recipients from CSV' });
     const csv = `phone,name\n${phones[0]!.slice(0, 5)} ${phones[0]!.slice(5)},Asha\n12345,Broken\n+91${phones[1]},Ravi\n0${phones[0]},Asha again\n`;
-    await upload.getByLabel('Recipients CSV').setInputFiles({ name: 'recipients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload
+      .getByLabel('Recipients CSV')
+      .setInputFiles({ name: 'recipients.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect(upload).toContainText('2 recipients to add');
     await expect(upload).toContainText('1 duplicate row');
     await expect(upload.getByRole('table')).toContainText('12345');
@@ -76,7 +81,9 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
     await expect(funnel).toContainText('Leads: 1 — 50.00% of messages sent');
     await expect(manager.getByRole('table', { name: 'Leads' })).toContainText('Busy', { ignoreCase: true });
     await manager.goto('/campaigns');
-    await expect(manager.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: new RegExp(name) })).toBeVisible();
+    await expect(
+      manager.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: new RegExp(name) }),
+    ).toBeVisible();
     await managerContext.close();
   });
 });

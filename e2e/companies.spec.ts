@@ -1,10 +1,15 @@
 import { formatINR } from '@/lib/money';
+
 import { authFile, companyByName, expect, expectAccessible, newPhone, parseCsv, test, unique } from './fixtures';
 
 test.describe('[COMPANIES]: manager', () => {
   test.use({ storageState: authFile('manager') });
 
-  test('a company with a booking of the test’s own: its figures and chart, a wide stall-wise table reachable by keyboard, its timeline filtered and paged', async ({ page, newLocation, newCampaign }) => {
+  test('a company with a booking of the test’s own: its figures and chart, a wide stall-wise table reachable by keyboard, its timeline filtered and paged', async ({
+    page,
+    newLocation,
+    newCampaign,
+  }) => {
     test.setTimeout(180_000); // it makes its own location and booking, then reads six pages
     // The test's own data: a location and a stall whose names hold one long word each, so the
     // company's stall-wise table is wider than its card at desktop and tablet widths (the case axe caught:
@@ -46,7 +51,9 @@ test.describe('[COMPANIES]: manager', () => {
     await expect(stalls.getByRole('row', { name: new RegExp(stall) })).toContainText('₹5,00,000.00');
     expect(await stalls.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     // …inside its card: the page itself does not scroll sideways.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     await expect(stalls).toHaveAttribute('tabindex', '0');
     await stalls.focus();
     await expect(stalls).toBeFocused();
@@ -79,7 +86,8 @@ test.describe('[COMPANIES]: manager', () => {
     // Unfiltered, 25 a page. How many there are is read from the timeline CSV (before and after,
     // as other tests may add talks meanwhile): the first page shows that many up to 25, and an
     // "Older" link exactly when there are more; the second page repeats none of the first.
-    const countRows = async () => parseCsv(await (await page.request.get(`/api/export/companies/${company.id}/timeline`)).text()).length - 1;
+    const countRows = async () =>
+      parseCsv(await (await page.request.get(`/api/export/companies/${company.id}/timeline`)).text()).length - 1;
     const before = await countRows();
     await page.goto(`/companies/${company.id}/timeline`);
     await expect(entries.first()).toBeVisible();
@@ -110,21 +118,35 @@ test.describe('[COMPANIES]: CSV', () => {
       await page.goto('/companies?sort=collected&dir=desc');
       const rows = page.getByRole('table').locator('tbody tr');
       await expect(rows.first()).toBeVisible();
-      const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+      const shown = await rows.evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')),
+      );
       const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
       const response = await page.request.get(href!);
       expect(response.status()).toBe(200);
       const [header, ...data] = parseCsv(await response.text());
-      expect(header).toEqual(['id', 'company', 'city', 'leads', 'bookings', 'collected', 'booked_value', 'outstanding', 'last_talk']);
-      expect(data.length).toBeGreaterThanOrEqual(shown.length);
-      const fromCsv = data.slice(0, shown.length).map(([, company, city, leads, bookings, collected, booked, outstanding]) => [
-        city ? `${company}, ${city}` : company,
-        count.format(Number(leads)),
-        count.format(Number(bookings)),
-        formatINR(collected),
-        formatINR(booked),
-        formatINR(outstanding),
+      expect(header).toEqual([
+        'id',
+        'company',
+        'city',
+        'leads',
+        'bookings',
+        'collected',
+        'booked_value',
+        'outstanding',
+        'last_talk',
       ]);
+      expect(data.length).toBeGreaterThanOrEqual(shown.length);
+      const fromCsv = data
+        .slice(0, shown.length)
+        .map(([, company, city, leads, bookings, collected, booked, outstanding]) => [
+          city ? `${company}, ${city}` : company,
+          count.format(Number(leads)),
+          count.format(Number(bookings)),
+          formatINR(collected),
+          formatINR(booked),
+          formatINR(outstanding),
+        ]);
       expect(shown.map((cells) => cells.slice(0, 6))).toEqual(fromCsv);
     }).toPass({ timeout: 20_000 });
   });
@@ -159,7 +181,9 @@ test.describe('[STALLS]: CSV', () => {
     await expect(rows).toHaveCount(3);
     await expect(page.getByRole('img', { name: /Collected revenue by stall/ })).toBeVisible();
     await expectAccessible(page);
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '')));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '')),
+    );
     // By hand: A-2 sold (1 talk, 1 booking, ₹20,000 collected); A-1 and A-3 untouched, by location then stall.
     expect(shown).toEqual([
       [location.name, 'A-2', '1', '1', '₹20,000.00', '₹20,000.00', 'Booked'],
@@ -168,8 +192,28 @@ test.describe('[STALLS]: CSV', () => {
     ]);
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     const [header, ...data] = parseCsv(await (await page.request.get(href!)).text());
-    expect(header).toEqual(['location', 'stall', 'list_price', 'talks', 'bookings', 'collected', 'booked_value', 'average_booking', 'booked_now']);
-    expect(data.map(([loc, stall, , talks, bookings, collected, , average, now]) => [loc, stall, talks, bookings, formatINR(collected), formatINR(average), now === 'yes' ? 'Booked' : 'Free'])).toEqual(shown);
+    expect(header).toEqual([
+      'location',
+      'stall',
+      'list_price',
+      'talks',
+      'bookings',
+      'collected',
+      'booked_value',
+      'average_booking',
+      'booked_now',
+    ]);
+    expect(
+      data.map(([loc, stall, , talks, bookings, collected, , average, now]) => [
+        loc,
+        stall,
+        talks,
+        bookings,
+        formatINR(collected),
+        formatINR(average),
+        now === 'yes' ? 'Booked' : 'Free',
+      ]),
+    ).toEqual(shown);
     expect(data.map((r) => r[2])).toEqual(['50000.00', '75000.00', '50000.00']);
   });
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+
 import { authFile, expectAccessible, newPhone, unique } from './fixtures';
 
 test.use({ storageState: authFile('admin') });
@@ -11,7 +12,9 @@ async function boothSays(page: Page, phone: string) {
 }
 
 test.describe('[CONTACTS]: import from CSV', () => {
-  test('an admin previews a visitors CSV with its two bad rows, imports it, reads the report and reverts it', async ({ page }) => {
+  test('an admin previews a visitors CSV with its two bad rows, imports it, reads the report and reverts it', async ({
+    page,
+  }) => {
     // The whole flow — preview, import, report, download, booth, revert, booth again — in one test.
     test.slow();
     const run = unique();
@@ -33,7 +36,9 @@ test.describe('[CONTACTS]: import from CSV', () => {
     await page.goto('/contacts/import');
     await expect(page.getByRole('heading', { level: 1, name: 'Import contacts' })).toBeVisible();
     await page.getByLabel('Visitors').check();
-    await page.getByLabel('CSV file').setInputFiles({ name: `visitors-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: `visitors-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
 
     // The columns are mapped by their names.
     await expect(page.getByText('6 rows in')).toBeVisible();
@@ -46,8 +51,12 @@ test.describe('[CONTACTS]: import from CSV', () => {
     // The preview: the two bad rows with their reasons, and the dry run of create-and-update.
     const problems = page.getByRole('table', { name: 'Rows that will not be imported (2)' });
     await expect(problems).toBeVisible();
-    await expect(problems.getByRole('row').filter({ hasText: 'Not a valid phone number.' }).getByRole('cell').first()).toHaveText('6');
-    await expect(problems.getByRole('row').filter({ hasText: 'Name is required.' }).getByRole('cell').first()).toHaveText('7');
+    await expect(
+      problems.getByRole('row').filter({ hasText: 'Not a valid phone number.' }).getByRole('cell').first(),
+    ).toHaveText('6');
+    await expect(
+      problems.getByRole('row').filter({ hasText: 'Name is required.' }).getByRole('cell').first(),
+    ).toHaveText('7');
     await expect(page.getByTestId('dry-run-created')).toHaveText('4');
     await expect(page.getByTestId('dry-run-invalid')).toHaveText('2');
     await expect(page.getByTestId('dry-run-updated')).toHaveText('0');
@@ -66,14 +75,18 @@ test.describe('[CONTACTS]: import from CSV', () => {
     await expectAccessible(page);
 
     // The rejected rows as CSV, with their reasons and cells.
-    const download = await page.request.get(`${new URL(reportUrl).pathname.replace('/contacts/imports/', '/api/export/contact-imports/')}/rejected`);
+    const download = await page.request.get(
+      `${new URL(reportUrl).pathname.replace('/contacts/imports/', '/api/export/contact-imports/')}/rejected`,
+    );
     expect(download.status()).toBe(200);
     const text = await download.text();
     expect(text).toContain('line,result,reason,Full Name,Mobile No,E-mail,City');
     expect(text).toContain(`6,invalid,Not a valid phone number.,Bad Phone ${run},12345,,Delhi`);
 
     // The booth now knows an imported visitor by any spelling of the phone.
-    await expect(await boothSays(page, `${phones[1]!.slice(0, 5)} ${phones[1]!.slice(5)}`)).toContainText(`Ravi ${run}`);
+    await expect(await boothSays(page, `${phones[1]!.slice(0, 5)} ${phones[1]!.slice(5)}`)).toContainText(
+      `Ravi ${run}`,
+    );
 
     await page.goto(reportUrl);
     await page.getByRole('button', { name: 'Revert this import' }).click();
@@ -85,7 +98,8 @@ test.describe('[CONTACTS]: import from CSV', () => {
     await expect(undo.getByRole('button')).toHaveCount(0);
 
     // The imported visitors are gone.
-    for (const phone of [phones[0]!, phones[3]!]) await expect(await boothSays(page, phone)).toContainText('A phone we have not met before.');
+    for (const phone of [phones[0]!, phones[3]!])
+      await expect(await boothSays(page, phone)).toContainText('A phone we have not met before.');
     expect(violations).toEqual([]);
   });
 });
@@ -95,7 +109,8 @@ test.describe('[CONTACTS]: import is for admins', () => {
 
   test('a manager gets 403 on the import page, a report and the rejected rows', async ({ page }) => {
     const id = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
-    for (const path of ['/contacts/import', `/contacts/imports/${id}`]) expect((await page.goto(path))!.status()).toBe(403);
+    for (const path of ['/contacts/import', `/contacts/imports/${id}`])
+      expect((await page.goto(path))!.status()).toBe(403);
     expect((await page.request.get(`/api/export/contact-imports/${id}/rejected`)).status()).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
 import { ulid } from 'ulid';
+
 import { authFile, e2eDatabaseUrl, expectAccessible, unique } from './fixtures';
 
 /**
@@ -21,23 +22,20 @@ async function insertDuplicateVisitors(phone: string, names: [string, string]): 
   return withDatabase(async (conn) => {
     const [older, newer] = [ulid(), ulid()];
     // The older first: the duplicates page lists a group oldest first.
-    await conn.query("insert into contacts (id, type, name, phone, city, created_at, updated_at) values (?, 'visitor', ?, ?, 'Jaipur', '2024-05-01 10:00:00', '2024-05-01 10:00:00'), (?, 'visitor', ?, ?, null, '2024-06-01 10:00:00', '2024-06-01 10:00:00')", [
-      older,
-      names[0],
-      phone,
-      newer,
-      names[1],
-      phone,
-    ]);
-    const [[company]] = (await conn.query("select id from contacts where type = 'exhibitor' and deleted_at is null order by name limit 1")) as unknown as [[{ id: string }]];
-    const [[employee]] = (await conn.query("select id from users where email = 'employee@paridharan.test'")) as unknown as [[{ id: string }]];
-    await conn.query("insert into conversations (id, exhibitor_id, visitor_id, visitor_phone, employee_id, outcome, kind, notes, conversation_date) values (?, ?, ?, ?, ?, 'interested', 'manual', 'Asked about corner stalls', now() - interval 1 minute)", [
-      ulid(),
-      company.id,
-      older,
-      phone,
-      employee.id,
-    ]);
+    await conn.query(
+      "insert into contacts (id, type, name, phone, city, created_at, updated_at) values (?, 'visitor', ?, ?, 'Jaipur', '2024-05-01 10:00:00', '2024-05-01 10:00:00'), (?, 'visitor', ?, ?, null, '2024-06-01 10:00:00', '2024-06-01 10:00:00')",
+      [older, names[0], phone, newer, names[1], phone],
+    );
+    const [[company]] = (await conn.query(
+      "select id from contacts where type = 'exhibitor' and deleted_at is null order by name limit 1",
+    )) as unknown as [[{ id: string }]];
+    const [[employee]] = (await conn.query(
+      "select id from users where email = 'employee@paridharan.test'",
+    )) as unknown as [[{ id: string }]];
+    await conn.query(
+      "insert into conversations (id, exhibitor_id, visitor_id, visitor_phone, employee_id, outcome, kind, notes, conversation_date) values (?, ?, ?, ?, ?, 'interested', 'manual', 'Asked about corner stalls', now() - interval 1 minute)",
+      [ulid(), company.id, older, phone, employee.id],
+    );
     return company.id;
   });
 }
@@ -45,7 +43,12 @@ async function insertDuplicateVisitors(phone: string, names: [string, string]): 
 /** Two companies entered twice, without a city (the picker then lists each by its name alone). */
 async function insertCompanies(names: [string, string]): Promise<[string, string]> {
   const ids: [string, string] = [ulid(), ulid()];
-  await withDatabase((conn) => conn.query("insert into contacts (id, type, name, phone) values (?, 'exhibitor', ?, null), (?, 'exhibitor', ?, '+912226543210')", [ids[0], names[0], ids[1], names[1]]));
+  await withDatabase((conn) =>
+    conn.query(
+      "insert into contacts (id, type, name, phone) values (?, 'exhibitor', ?, null), (?, 'exhibitor', ?, '+912226543210')",
+      [ids[0], names[0], ids[1], names[1]],
+    ),
+  );
   return ids;
 }
 
@@ -64,7 +67,9 @@ async function findGroup(page: Page, name: string) {
 }
 
 test.describe('[CONTACTS]: merging duplicates', () => {
-  test('an admin merges two visitors sharing a phone, keeping the one they choose, and the booth then finds one person', async ({ browser }) => {
+  test('an admin merges two visitors sharing a phone, keeping the one they choose, and the booth then finds one person', async ({
+    browser,
+  }) => {
     test.slow();
     const u = unique();
     // A mobile starting with 6 sorts before most others, so the group is near the first page.
@@ -95,7 +100,9 @@ test.describe('[CONTACTS]: merging duplicates', () => {
     await expect(adminPage.locator('section').filter({ hasText: older })).toHaveCount(0);
     // The company the merged visitor talked to shows the merge on its timeline.
     await adminPage.goto(`/companies/${companyId}/timeline`);
-    await expect(adminPage.getByTestId('timeline-merge').filter({ hasText: `Visitor ${older} was merged into ${newer} by` })).toBeVisible();
+    await expect(
+      adminPage.getByTestId('timeline-merge').filter({ hasText: `Visitor ${older} was merged into ${newer} by` }),
+    ).toBeVisible();
     await admin.close();
 
     // One person for that phone now: the kept one, with the other's blank details filled in.
@@ -114,10 +121,14 @@ test.describe('[CONTACTS]: merging duplicates', () => {
     const page = await admin.newPage();
     await page.goto('/contacts/duplicates?tab=companies');
     await page.getByLabel('Find the company to merge away').fill(gone);
-    await expect(page.getByLabel('Company to merge away', { exact: true }).locator('option', { hasText: gone })).toHaveCount(1);
+    await expect(
+      page.getByLabel('Company to merge away', { exact: true }).locator('option', { hasText: gone }),
+    ).toHaveCount(1);
     await page.getByLabel('Company to merge away', { exact: true }).selectOption({ label: gone });
     await page.getByLabel('Find the company to keep').fill(kept);
-    await expect(page.getByLabel('Merge it into (this company is kept)').locator('option', { hasText: kept })).toHaveCount(1);
+    await expect(
+      page.getByLabel('Merge it into (this company is kept)').locator('option', { hasText: kept }),
+    ).toHaveCount(1);
     await page.getByLabel('Merge it into (this company is kept)').selectOption({ label: kept });
     await page.getByRole('button', { name: 'Review the merge' }).click();
     await expect(page.getByRole('heading', { name: `Merge ${gone} into ${kept}?` })).toBeVisible();
@@ -131,7 +142,9 @@ test.describe('[CONTACTS]: merging duplicates', () => {
     await expect(page.getByRole('heading', { level: 1, name: kept })).toBeVisible();
     await page.goto(`/companies/${goneId}/timeline`);
     await expect(page).toHaveURL(new RegExp(`/companies/${keptId}/timeline$`));
-    await expect(page.getByTestId('timeline-merge').filter({ hasText: `Company ${gone} was merged into this company` })).toBeVisible();
+    await expect(
+      page.getByTestId('timeline-merge').filter({ hasText: `Company ${gone} was merged into this company` }),
+    ).toBeVisible();
     await admin.close();
   });
 

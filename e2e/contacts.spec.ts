@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+
 import { authFile, DESKTOP_ONLY, expectAccessible, newPhone, parseCsv, unique } from './fixtures';
 
 /** Adds a visitor through the form (as an admin) and returns its contact id, read from the page it opens. */
-async function addVisitor(page: Page, v: { name: string; phone: string; city?: string; email?: string }): Promise<string> {
+async function addVisitor(
+  page: Page,
+  v: { name: string; phone: string; city?: string; email?: string },
+): Promise<string> {
   await page.goto('/contacts/new?type=visitor');
   await page.getByLabel('Name', { exact: true }).fill(v.name);
   await page.getByLabel('Phone').fill(v.phone);
@@ -55,12 +59,17 @@ test.describe('[CONTACTS]: admins add and check contacts', () => {
     await expect(table.locator('tbody')).toContainText('+91 44 2345 6789');
 
     await page.goto('/booth');
-    if (await page.getByRole('button', { name: 'Change company' }).isVisible()) await page.getByRole('button', { name: 'Change company' }).click();
+    if (await page.getByRole('button', { name: 'Change company' }).isVisible())
+      await page.getByRole('button', { name: 'Change company' }).click();
     await page.getByLabel('Find the exhibitor').fill(name);
-    await expect(page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name: new RegExp(name) })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name: new RegExp(name) }),
+    ).toBeVisible();
   });
 
-  test('a second visitor with the same phone in another spelling is refused, with a link to the first', async ({ page }) => {
+  test('a second visitor with the same phone in another spelling is refused, with a link to the first', async ({
+    page,
+  }) => {
     const phone = newPhone();
     const first = `Revathi Nair ${unique()}`;
     const firstId = await addVisitor(page, { name: first, phone: `${phone.slice(0, 5)} ${phone.slice(5)}` });
@@ -89,7 +98,9 @@ test.describe('[CONTACTS]: admins add and check contacts', () => {
     const name = `Farhan Ali ${unique()}`;
     await addVisitor(page, { name, phone: newPhone() });
     await page.getByRole('button', { name: 'Delete…' }).click();
-    await expect(page.getByText(`Still pointing at ${name}: 0 leads, 0 talks, 0 bookings, 0 campaign recipients`)).toBeVisible();
+    await expect(
+      page.getByText(`Still pointing at ${name}: 0 leads, 0 talks, 0 bookings, 0 campaign recipients`),
+    ).toBeVisible();
     await page.getByRole('button', { name: `Delete ${name}` }).click();
     await expect(page.getByText(/Deleted on/)).toBeVisible();
     await page.getByRole('button', { name: `Restore ${name}` }).click();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
+
 import { createDb, createPool, type Db } from '@/db';
 import { users } from '@/db/schema';
 import { createCampaign } from '@/db/services/campaigns';
@@ -107,7 +108,12 @@ export type Fixtures = {
    * ahead, so the stalls can be booked whatever the day the suite runs (the booth books a stall
    * for the event's first day). Prices are typed as a person would ("12,50,000").
    */
-  newLocation: (opts: { name: string; stalls: { name: string; price: string }[]; start?: string; end?: string }) => Promise<Location>;
+  newLocation: (opts: {
+    name: string;
+    stalls: { name: string; price: string }[];
+    start?: string;
+    end?: string;
+  }) => Promise<Location>;
   /** A campaign of the test's own (a WhatsApp draft by the demo admin), for a talk to be attributed to by name. */
   newCampaign: (name: string) => Promise<Campaign>;
   /**
@@ -130,8 +136,18 @@ export const test = base.extend<Fixtures, { e2eDb: Db }>({
   ],
   newLocation: async ({ e2eDb }, provide) => {
     await provide(async ({ name, stalls, start = '2031-02-14', end = '2031-02-16' }) => {
-      const id = await createLocation(e2eDb, { loc_name: name, address: null, event_start_date: start, event_end_date: end });
-      for (const stall of stalls) await createStall(e2eDb, { location_mngt_id: id, table_name: stall.name, price: stall.price.replace(/,/g, '') });
+      const id = await createLocation(e2eDb, {
+        loc_name: name,
+        address: null,
+        event_start_date: start,
+        event_end_date: end,
+      });
+      for (const stall of stalls)
+        await createStall(e2eDb, {
+          location_mngt_id: id,
+          table_name: stall.name,
+          price: stall.price.replace(/,/g, ''),
+        });
       return { id, name };
     });
   },
@@ -139,13 +155,23 @@ export const test = base.extend<Fixtures, { e2eDb: Db }>({
     await provide(async (name) => {
       const [admin] = await e2eDb.select({ id: users.id }).from(users).where(eq(users.email, LOGINS.admin));
       if (!admin) throw new Error('The demo admin is missing: the e2e server seeds it.');
-      const id = await createCampaign(e2eDb, admin.id, { name, channel: 'whatsapp', message: 'Stalls are open for the spring fair', status: 'draft', sent_on: null });
+      const id = await createCampaign(e2eDb, admin.id, {
+        name,
+        channel: 'whatsapp',
+        message: 'Stalls are open for the spring fair',
+        status: 'draft',
+        sent_on: null,
+      });
       return { id, name };
     });
   },
   newUser: async ({ e2eDb }, provide) => {
     await provide(async (role = 'employee') => {
-      const user = { name: `Session Tester ${unique()}`, email: `session-${unique()}@paridharan.test`, password: `booth-pass-${unique()}` };
+      const user = {
+        name: `Session Tester ${unique()}`,
+        email: `session-${unique()}@paridharan.test`,
+        password: `booth-pass-${unique()}`,
+      };
       const { id } = await createUser(e2eDb, { ...user, role });
       return { id, ...user };
     });

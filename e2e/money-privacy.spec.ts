@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+
 import { formatINR } from '@/lib/money';
+
 import { authFile, parseCsv } from './fixtures';
 
 /**
@@ -10,13 +12,15 @@ import { authFile, parseCsv } from './fixtures';
  */
 
 /** Keys a money field would travel under, as JSON in the RSC payload (quotes escaped when inlined in the HTML). */
-const MONEY_KEY = /\\?["'](collected|booked|outstanding|revenue|total_revenue|price|list_price|amount_paid|amount_status|average_booking|booking_price|booking_amount_paid|booking_amount_status|collectedValue|bookedValue)\\?["']\s*:/g;
+const MONEY_KEY =
+  /\\?["'](collected|booked|outstanding|revenue|total_revenue|price|list_price|amount_paid|amount_status|average_booking|booking_price|booking_amount_paid|booking_amount_status|collectedValue|bookedValue)\\?["']\s*:/g;
 /**
  * A money sort in use or offered — a link to it, the search form's sort, the sort handed to the
  * table: the order alone would rank companies by revenue. (The page's own URL, echoed in the
  * payload, is not matched: it holds whatever was asked for.)
  */
-const MONEY_SORT = /href="[^"]*sort=(?:collected|booked|outstanding)|name="sort" value="(?:collected|booked|outstanding)"|\\?"sort\\?":\\?"(?:collected|booked|outstanding)/g;
+const MONEY_SORT =
+  /href="[^"]*sort=(?:collected|booked|outstanding)|name="sort" value="(?:collected|booked|outstanding)"|\\?"sort\\?":\\?"(?:collected|booked|outstanding)/g;
 const RUPEE = /₹|\\u20b9|&#8377;|&#x20b9;|\bINR\b|\bRs\.?\s*\d/gi;
 
 /** The page as HTML, and as the RSC payload a client navigation fetches (header `RSC: 1`). */
@@ -34,19 +38,29 @@ async function bodiesOf(request: APIRequestContext, path: string) {
 }
 
 test.describe('[MONEY PRIVACY]: what the server sends an employee', () => {
-  test('the companies list, a company with bookings and its timeline carry no money keys and no amounts, as HTML or RSC', async ({ browser }) => {
+  test('the companies list, a company with bookings and its timeline carry no money keys and no amounts, as HTML or RSC', async ({
+    browser,
+  }) => {
     // A manager's CSV exports name a company with bookings (the first by name that has any,
     // never the biggest) and the exact amounts an employee must not receive.
     const managerContext = await browser.newContext({ storageState: authFile('manager') });
     const manager = managerContext.request;
-    const [header, ...companies] = parseCsv(await (await manager.get('/api/export/companies?sort=name&dir=asc')).text());
+    const [header, ...companies] = parseCsv(
+      await (await manager.get('/api/export/companies?sort=name&dir=asc')).text(),
+    );
     const col = (name: string) => header!.indexOf(name);
     const company = companies.find((r) => Number(r[col('bookings')]) > 0);
     expect(company, 'the demo has a company with bookings').toBeDefined();
     const id = company![col('id')]!;
     const name = company![col('company')]!;
-    const amounts = new Set([company![col('collected')]!, company![col('booked_value')]!, company![col('outstanding')]!]);
-    const [timelineHeader, ...timeline] = parseCsv(await (await manager.get(`/api/export/companies/${id}/timeline`)).text());
+    const amounts = new Set([
+      company![col('collected')]!,
+      company![col('booked_value')]!,
+      company![col('outstanding')]!,
+    ]);
+    const [timelineHeader, ...timeline] = parseCsv(
+      await (await manager.get(`/api/export/companies/${id}/timeline`)).text(),
+    );
     const priceAt = timelineHeader!.indexOf('price');
     const paidAt = timelineHeader!.indexOf('amount_paid');
     const bookingRows = timeline.filter((r) => r[priceAt]);
@@ -77,26 +91,39 @@ test.describe('[MONEY PRIVACY]: what the server sends an employee', () => {
         expect(text.match(MONEY_KEY) ?? [], `${what}: money keys`).toEqual([]);
         expect(text.match(MONEY_SORT) ?? [], `${what}: money sorts`).toEqual([]);
         expect(text.match(RUPEE) ?? [], `${what}: rupee amounts`).toEqual([]);
-        expect(needles.filter((n) => text.includes(n)), `${what}: this company's amounts`).toEqual([]);
+        expect(
+          needles.filter((n) => text.includes(n)),
+          `${what}: this company's amounts`,
+        ).toEqual([]);
       }
     }
     // The pages were the real ones, with the company and its bookings on them.
     expect(sawCompany).toBe(true);
     const page = await employeeContext.newPage();
     await page.goto(`/companies/${id}/timeline?outcome=materialised`);
-    await expect(page.getByRole('list', { name: 'Conversations' }).getByText(/^Booking/).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('list', { name: 'Conversations' })
+        .getByText(/^Booking/)
+        .first(),
+    ).toBeVisible();
     await employeeContext.close();
   });
 
   test('a manager receives the money on the same pages (so the checks above can see it)', async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile('manager') });
-    const [header, ...companies] = parseCsv(await (await context.request.get('/api/export/companies?sort=name&dir=asc')).text());
+    const [header, ...companies] = parseCsv(
+      await (await context.request.get('/api/export/companies?sort=name&dir=asc')).text(),
+    );
     const company = companies.find((r) => Number(r[header!.indexOf('bookings')]) > 0)!;
     const id = company[header!.indexOf('id')]!;
     for (const path of ['/companies', `/companies/${id}`, `/companies/${id}/timeline?outcome=materialised`]) {
       for (const { what, text } of await bodiesOf(context.request, path)) {
         // Formatted on the server (₹…) or sent to a client component as a money field.
-        expect((text.match(RUPEE)?.length ?? 0) + (text.match(MONEY_KEY)?.length ?? 0), `${what}: money`).toBeGreaterThan(0);
+        expect(
+          (text.match(RUPEE)?.length ?? 0) + (text.match(MONEY_KEY)?.length ?? 0),
+          `${what}: money`,
+        ).toBeGreaterThan(0);
       }
     }
     // The companies table is a client component: its rows travel with their money keys, and it links the money sorts.

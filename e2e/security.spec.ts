@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse, type Page, type Response } from '@playwright/test';
+
 import { authFile } from './fixtures';
 
 /** The headers every response of the app carries (next.config.mjs and proxy.ts). */
@@ -11,7 +12,12 @@ function expectSecurityHeaders(response: Response | APIResponse) {
   expect(h['permissions-policy']).toContain('microphone=()');
   expect(h['permissions-policy']).toContain('geolocation=()');
   const csp = h['content-security-policy'] ?? '';
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
   expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(directives.get('base-uri')).toEqual(["'self'"]);
@@ -30,7 +36,12 @@ function expectSecurityHeaders(response: Response | APIResponse) {
 async function watchViolations(page: Page) {
   const seen: string[] = [];
   page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)|Permissions[- ]Policy/i.test(m.text())) seen.push(`console ${m.type()}: ${m.text()}`);
+    if (
+      /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)|Permissions[- ]Policy/i.test(
+        m.text(),
+      )
+    )
+      seen.push(`console ${m.type()}: ${m.text()}`);
   });
   // Init scripts run outside the page's policy, before its own scripts.
   await page.addInitScript(() => {
@@ -44,7 +55,9 @@ async function watchViolations(page: Page) {
 test.describe('[SECURITY]: headers', () => {
   test.use({ storageState: authFile('manager') });
 
-  test('a page carries the headers, a fresh nonce each time, and every script of it has the nonce', async ({ page }) => {
+  test('a page carries the headers, a fresh nonce each time, and every script of it has the nonce', async ({
+    page,
+  }) => {
     const first = await page.goto('/companies');
     expect(first!.status()).toBe(200);
     const nonce = expectSecurityHeaders(first!);
@@ -58,7 +71,9 @@ test.describe('[SECURITY]: headers', () => {
 
   test('a server action answers with the headers', async ({ page }) => {
     await page.goto('/booth');
-    const action = page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']));
+    const action = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']),
+    );
     // The phone lookup is a server action that only reads.
     await page.getByLabel('Phone').fill('98765 43210');
     const response = await action;
@@ -71,9 +86,16 @@ test.describe('[SECURITY]: headers', () => {
     const action = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
     await page.getByLabel('Phone').fill('98765 43210');
     const lookup = await action;
-    const headers = { 'next-action': lookup.headers()['next-action']!, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' };
+    const headers = {
+      'next-action': lookup.headers()['next-action']!,
+      accept: 'text/x-component',
+      'content-type': 'text/plain;charset=UTF-8',
+    };
     // 2 MB of notes: refused before the app reads it.
-    const big = await page.request.post('/booth', { headers, data: JSON.stringify(['9876543210', 'x'.repeat(2 * 1024 * 1024)]) });
+    const big = await page.request.post('/booth', {
+      headers,
+      data: JSON.stringify(['9876543210', 'x'.repeat(2 * 1024 * 1024)]),
+    });
     expect(big.status()).toBe(413);
     expect(await big.text()).toContain('larger than the 1 MB a form may send; nothing was saved');
     // The phone lookup called by hand with an object and a number: a plain refusal.
@@ -132,11 +154,18 @@ test.describe('[SECURITY]: the policy breaks nothing', () => {
   test('markup injected into a page cannot run a script, and the browser reports it', async ({ page }) => {
     const violations = await watchViolations(page);
     // As if a stored name had slipped through as HTML: the server's own response and policy, plus one inline script.
-    await page.route('**/login', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text()).replace('<body', '<body><script>document.documentElement.dataset.injected = "ran"</script><div hidden');
-      await route.fulfill({ response, body });
-    }, { times: 1 });
+    await page.route(
+      '**/login',
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(
+          '<body',
+          '<body><script>document.documentElement.dataset.injected = "ran"</script><div hidden',
+        );
+        await route.fulfill({ response, body });
+      },
+      { times: 1 },
+    );
     await page.goto('/login');
     await expect.poll(() => violations.length).toBeGreaterThan(0);
     expect(violations.join('\n')).toMatch(/script-src/);

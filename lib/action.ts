@@ -1,9 +1,11 @@
 import 'server-only';
+
 import type { z } from 'zod';
+
+import type { ActionState, DataState } from '@/lib/action-state';
 import { handleCall, handleForm } from '@/lib/form-action';
 import type { Permission } from '@/lib/permissions';
 import { getCurrentUser, type SessionUser } from '@/lib/session';
-import type { ActionState, DataState } from '@/lib/action-state';
 
 export type { ActionState, DataState } from '@/lib/action-state';
 
@@ -18,7 +20,8 @@ export function validatedAction<S extends z.ZodType, T = unknown>(
   schema: S,
   run: (data: z.output<S>, user: SessionUser) => Promise<ActionState<T>>,
 ) {
-  return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> => handleForm(await getCurrentUser(), permission, schema, formData, run);
+  return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
+    handleForm(await getCurrentUser(), permission, schema, formData, run);
 }
 
 /**
@@ -26,6 +29,12 @@ export function validatedAction<S extends z.ZodType, T = unknown>(
  * search, a chunk of an upload): `run` returns the data, the caller gets a
  * DataState; `invalid` is the message for an argument that is not as expected.
  */
-export function validatedCall<S extends z.ZodType, T>(permission: Permission, schema: S, run: (data: z.output<S>, user: SessionUser) => Promise<T>, invalid?: string) {
-  return async (input: z.input<S>): Promise<DataState<T>> => handleCall(await getCurrentUser(), permission, schema, input, run, invalid);
+export function validatedCall<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  run: (data: z.output<S>, user: SessionUser) => Promise<T>,
+  invalid?: string,
+) {
+  return async (input: z.input<S>): Promise<DataState<T>> =>
+    handleCall(await getCurrentUser(), permission, schema, input, run, invalid);
 }

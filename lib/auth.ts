@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+
 import { db } from '@/db';
 import type { Role } from '@/db/schema/users';
 import { endSessions } from '@/db/services/users';

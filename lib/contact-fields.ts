@@ -5,23 +5,30 @@
  * are lower-cased; a GSTIN must pass its checksum.
  */
 import { z } from 'zod';
+
 import type { ContactType } from '@/db/schema/contacts';
 import { normaliseGstin } from '@/lib/gstin';
 import { normalisePhone } from '@/lib/phone';
 import { normalisedBy } from '@/lib/validation';
 
-const blankToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : v ?? null);
+const blankToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v ?? null));
 
 const text = (label: string, max: number) =>
   z.preprocess(blankToNull, z.string().max(max, `${label} can be at most ${max} characters.`).nullable());
 
 const requiredName = (label: string) =>
-  z.preprocess(blankToNull, z.string(`${label} is required.`).min(1, `${label} is required.`).max(255, `${label} can be at most 255 characters.`));
+  z.preprocess(
+    blankToNull,
+    z
+      .string(`${label} is required.`)
+      .min(1, `${label} is required.`)
+      .max(255, `${label} can be at most 255 characters.`),
+  );
 
 // A pragmatic address check (what a person types), not RFC 5322: one @, a dot in the domain, no spaces.
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const email = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toLowerCase() || null : v ?? null),
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() || null : (v ?? null)),
   z.string().max(255, 'Email can be at most 255 characters.').regex(EMAIL_RE, 'Not a valid email address.').nullable(),
 );
 
@@ -87,4 +94,5 @@ export const FIELD_LABELS: Record<ContactField, string> = {
   company_name: 'Company name',
 };
 
-export const contactFieldsSchema = (type: ContactType) => (type === 'exhibitor' ? companyFieldsSchema : visitorFieldsSchema);
+export const contactFieldsSchema = (type: ContactType) =>
+  type === 'exhibitor' ? companyFieldsSchema : visitorFieldsSchema;

@@ -21,8 +21,15 @@
  *   fields; a match is "unchanged" when each of those equals the stored value.
  */
 import Papa from 'papaparse';
+
 import type { ContactType, ImportMode, ImportRowResult } from '@/db/schema/contacts';
-import { CONTACT_FIELDS, contactFieldsSchema, FIELD_LABELS, type ContactField, type ContactFields } from '@/lib/contact-fields';
+import {
+  CONTACT_FIELDS,
+  contactFieldsSchema,
+  FIELD_LABELS,
+  type ContactField,
+  type ContactFields,
+} from '@/lib/contact-fields';
 import { IMPORT_MODE_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 
 /** The first data line (the header is line 1). */
@@ -38,9 +45,17 @@ export const MAX_IMPORT_LINES = 1_000_000;
 
 /** The modes in the order the page offers them. */
 export const IMPORT_MODE_OPTIONS = [
-  { value: 'create', label: IMPORT_MODE_LABELS.create, hint: 'Adds rows that match no existing contact; matches are left alone (skipped).' },
+  {
+    value: 'create',
+    label: IMPORT_MODE_LABELS.create,
+    hint: 'Adds rows that match no existing contact; matches are left alone (skipped).',
+  },
   { value: 'upsert', label: IMPORT_MODE_LABELS.upsert, hint: 'Adds new rows and updates the contacts they match.' },
-  { value: 'update', label: IMPORT_MODE_LABELS.update, hint: 'Updates the contacts rows match; rows that match nothing are skipped.' },
+  {
+    value: 'update',
+    label: IMPORT_MODE_LABELS.update,
+    hint: 'Updates the contacts rows match; rows that match nothing are skipped.',
+  },
 ] as const satisfies readonly { value: ImportMode; label: string; hint: string }[];
 
 /** A column's field, or null: ignored. */
@@ -117,7 +132,18 @@ const PHONE = [
 ];
 const EMAIL = ['email', 'e mail', 'email address', 'e mail address', 'email id', 'e mail id', 'mail'];
 const CITY = ['city', 'town', 'city town'];
-const ORGANISATION = ['company', 'company name', 'organisation', 'organization', 'organisation name', 'organization name', 'firm', 'firm name', 'business', 'business name'];
+const ORGANISATION = [
+  'company',
+  'company name',
+  'organisation',
+  'organization',
+  'organisation name',
+  'organization name',
+  'firm',
+  'firm name',
+  'business',
+  'business name',
+];
 const PERSON = ['contact', 'contact person', 'contact name', 'person', 'person name'];
 
 const SYNONYMS: Record<ContactType, [ContactField, string[]][]> = {
@@ -161,10 +187,15 @@ export function autoMap(type: ContactType, headers: string[]): ImportColumn[] {
   });
 }
 
-const isField = (type: ContactType, value: string): value is ContactField => (CONTACT_FIELDS[type] as readonly string[]).includes(value);
+const isField = (type: ContactType, value: string): value is ContactField =>
+  (CONTACT_FIELDS[type] as readonly string[]).includes(value);
 
 /** A remembered mapping applied to a file, when it names every header of the file; otherwise null. */
-export function columnsFromMapping(type: ContactType, headers: string[], mapping: ImportMapping | null | undefined): ImportColumn[] | null {
+export function columnsFromMapping(
+  type: ContactType,
+  headers: string[],
+  mapping: ImportMapping | null | undefined,
+): ImportColumn[] | null {
   if (!mapping || !headers.length) return null;
   const byHeader = new Map(Object.entries(mapping).map(([h, f]) => [norm(h), f]));
   if (!headers.every((h) => byHeader.has(norm(h)))) return null;
@@ -196,7 +227,9 @@ export function mappingProblems(type: ContactType, columns: ImportColumn[]): str
     seen.add(f);
   }
   const required: ContactField[] = type === 'visitor' ? ['name', 'phone'] : ['name'];
-  for (const f of required) if (!seen.has(f)) problems.push(`Map a column to ${FIELD_LABELS[f]}: every ${IMPORT_TYPE_LABELS[type].one} needs one.`);
+  for (const f of required)
+    if (!seen.has(f))
+      problems.push(`Map a column to ${FIELD_LABELS[f]}: every ${IMPORT_TYPE_LABELS[type].one} needs one.`);
   return problems;
 }
 
@@ -239,7 +272,13 @@ export function rowKeys(type: ContactType, value: ContactFields): string[] {
   return keys;
 }
 
-const KEY_WORDS: Record<string, string> = { p: 'phone', e: 'email', g: 'GSTIN', np: 'name and phone', ne: 'name and email' };
+const KEY_WORDS: Record<string, string> = {
+  p: 'phone',
+  e: 'email',
+  g: 'GSTIN',
+  np: 'name and phone',
+  ne: 'name and email',
+};
 
 /** "phone", "name and email"… for a key. */
 export const keyWords = (key: string) => KEY_WORDS[key.slice(0, key.indexOf(':'))] ?? 'details';
@@ -341,17 +380,27 @@ export class FileChecker {
   /** The first `limit` invalid or duplicate rows, with their reasons. */
   problems(limit: number): PreviewRow[] {
     const out: PreviewRow[] = [];
-    for (let i = 0; i < this.done && out.length < limit; i++) if (this.status[i] !== ROW_VALID) out.push(this.previewRow(i));
+    for (let i = 0; i < this.done && out.length < limit; i++)
+      if (this.status[i] !== ROW_VALID) out.push(this.previewRow(i));
     return out;
   }
 
   private previewRow(i: number): PreviewRow {
-    return { line: i + FIRST_LINE, cells: cellsOf(this.rows[i]!, this.columns), status: this.status[i]!, reason: this.reasons.get(i) ?? null };
+    return {
+      line: i + FIRST_LINE,
+      cells: cellsOf(this.rows[i]!, this.columns),
+      status: this.status[i]!,
+      reason: this.reasons.get(i) ?? null,
+    };
   }
 
   /** The row at index i as the server receives it. */
   row(i: number): ImportRow {
-    return { line: i + FIRST_LINE, cells: cellsOf(this.rows[i]!, this.columns), dupOf: this.status[i] === ROW_DUPLICATE ? this.dupOf[i]! : null };
+    return {
+      line: i + FIRST_LINE,
+      cells: cellsOf(this.rows[i]!, this.columns),
+      dupOf: this.status[i] === ROW_DUPLICATE ? this.dupOf[i]! : null,
+    };
   }
 
   /**
@@ -390,16 +439,31 @@ function utf8Length(text: string): number {
 export type ImportMatch = { contactId: string; equal: boolean } | { ambiguous: string } | null;
 
 /** What a valid, non-duplicate row becomes in a mode; `earlier` is the line that already matched the same contact. */
-export function outcomeOf(mode: ImportMode, match: ImportMatch, earlier?: number): { result: ImportRowResult; reason: string | null } {
+export function outcomeOf(
+  mode: ImportMode,
+  match: ImportMatch,
+  earlier?: number,
+): { result: ImportRowResult; reason: string | null } {
   if (match && 'ambiguous' in match) return { result: 'skipped', reason: match.ambiguous };
-  if (match && earlier !== undefined) return { result: 'skipped', reason: `Matches the same contact as line ${earlier}.` };
-  if (!match) return mode === 'update' ? { result: 'skipped', reason: 'Matches no existing contact (update only).' } : { result: 'created', reason: null };
+  if (match && earlier !== undefined)
+    return { result: 'skipped', reason: `Matches the same contact as line ${earlier}.` };
+  if (!match)
+    return mode === 'update'
+      ? { result: 'skipped', reason: 'Matches no existing contact (update only).' }
+      : { result: 'created', reason: null };
   if (mode === 'create') return { result: 'skipped', reason: 'Already exists (create only): left as it is.' };
   return { result: match.equal ? 'unchanged' : 'updated', reason: null };
 }
 
 export type ImportCounts = Record<ImportRowResult, number>;
-export const emptyCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, invalid: 0, duplicate: 0 });
+export const emptyCounts = (): ImportCounts => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  invalid: 0,
+  duplicate: 0,
+});
 
 /**
  * The dry run: the counts a mode would give, from the browser's check and the
@@ -407,7 +471,11 @@ export const emptyCounts = (): ImportCounts => ({ created: 0, updated: 0, unchan
  * apply the same `outcomeOf` to the same rows, so the import gives these
  * counts unless the contacts change in between.
  */
-export function dryRunCounts(mode: ImportMode, checked: { invalid: number; duplicate: number }, matches: Iterable<[line: number, ImportMatch]>): ImportCounts {
+export function dryRunCounts(
+  mode: ImportMode,
+  checked: { invalid: number; duplicate: number },
+  matches: Iterable<[line: number, ImportMatch]>,
+): ImportCounts {
   const counts = emptyCounts();
   counts.invalid = checked.invalid;
   counts.duplicate = checked.duplicate;
@@ -435,7 +503,11 @@ export function isUnchanged(type: ContactType, value: ContactFields, stored: Sto
 }
 
 /** The contact's fields after an update: each non-blank value over the stored one. */
-export function mergedFields(type: ContactType, value: ContactFields, stored: StoredFields): Record<ContactField, string | null> {
+export function mergedFields(
+  type: ContactType,
+  value: ContactFields,
+  stored: StoredFields,
+): Record<ContactField, string | null> {
   const v = value as Record<string, string | null>;
   const out = {} as Record<ContactField, string | null>;
   for (const f of CONTACT_FIELDS[type]) out[f] = v[f] ?? stored[f] ?? null;
@@ -443,4 +515,5 @@ export function mergedFields(type: ContactType, value: ContactFields, stored: St
 }
 
 /** The key for a file's saved progress in sessionStorage: the same file chosen again resumes its import. */
-export const fileProgressKey = (file: { name: string; size: number; lastModified: number }) => `contact-import:${file.name}:${file.size}:${file.lastModified}`;
+export const fileProgressKey = (file: { name: string; size: number; lastModified: number }) =>
+  `contact-import:${file.name}:${file.size}:${file.lastModified}`;

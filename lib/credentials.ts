@@ -6,7 +6,15 @@
 import type { Db } from '@/db';
 import { getUserForSignIn } from '@/db/queries/users';
 import type { Role } from '@/db/schema/users';
-import { addressKey, clearAttempts, countAttempt, MAX_FAILURES, MAX_PER_ADDRESS, normaliseEmail, refundAttempt } from '@/lib/login-throttle';
+import {
+  addressKey,
+  clearAttempts,
+  countAttempt,
+  MAX_FAILURES,
+  MAX_PER_ADDRESS,
+  normaliseEmail,
+  refundAttempt,
+} from '@/lib/login-throttle';
 import { hashPassword, verifyPassword } from '@/lib/password';
 
 export type SignedInUser = { id: string; name: string; email: string; role: Role; sessionVersion: number };
@@ -30,7 +38,11 @@ const dummyHash = () => (dummy ??= hashPassword('not-a-real-password-0'));
  * never depends on this.
  */
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = headers
+    .get('x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const address = forwarded?.at(-1) ?? headers.get('x-real-ip')?.trim() ?? '';
   // An IPv4 client on a dual-stack socket reads as ::ffff:1.2.3.4: one address, one key.
   return address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '') || 'unknown';
@@ -56,9 +68,13 @@ export async function checkCredentials(
   if (user && user.active && passwordOk) {
     await clearAttempts(db, email);
     await refundAttempt(db, address, MAX_PER_ADDRESS);
-    return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.session_version } };
+    return {
+      ok: true,
+      user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.session_version },
+    };
   }
   if (byEmail.lockedIfWrong) return { ok: false, reason: 'locked', scope: 'email', minutesLeft: byEmail.lockedIfWrong };
-  if (byAddress.lockedIfWrong) return { ok: false, reason: 'locked', scope: 'address', minutesLeft: byAddress.lockedIfWrong };
+  if (byAddress.lockedIfWrong)
+    return { ok: false, reason: 'locked', scope: 'address', minutesLeft: byAddress.lockedIfWrong };
   return { ok: false, reason: 'wrong' };
 }

@@ -6,6 +6,7 @@
  * cannot set a status in Next.js; the proxy can.
  */
 import mysql from 'mysql2/promise';
+
 import { databaseUrl } from '@/lib/env';
 
 export type HealthCheck = {
@@ -104,7 +105,8 @@ export function serviceUnavailable(): Response {
       'Content-Type': 'text/html; charset=utf-8',
       'Retry-After': String(RETRY_AFTER_SECONDS),
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       'X-Content-Type-Options': 'nosniff',
     },
   });

@@ -28,7 +28,8 @@ export class DomainError extends Error {
 export function isDuplicateKeyError(error: unknown, indexName?: string): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     const err = e as { code?: string; errno?: number; message?: string };
-    if (err.code === 'ER_DUP_ENTRY' || err.errno === 1062) return indexName ? (err.message ?? '').includes(indexName) : true;
+    if (err.code === 'ER_DUP_ENTRY' || err.errno === 1062)
+      return indexName ? (err.message ?? '').includes(indexName) : true;
   }
   return false;
 }

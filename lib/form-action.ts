@@ -6,10 +6,11 @@
  * Kept free of Next.js imports so the integration tests run it as the app does.
  */
 import { z } from 'zod';
+
+import type { Role } from '@/db/schema/users';
 import type { ActionState, DataState } from '@/lib/action-state';
 import { DomainError } from '@/lib/errors';
 import { can, type Permission } from '@/lib/permissions';
-import type { Role } from '@/db/schema/users';
 
 export const NOT_A_FORM = 'This request could not be read as the form. Reload the page and try again.';
 export const FIX_FIELDS = 'Please correct the highlighted fields.';
@@ -36,7 +37,12 @@ function refusal(user: { role: Role } | null, permission: Permission): { ok: fal
   return null;
 }
 
-type Refused = { ok: false; message: string; fieldErrors?: ActionState['fieldErrors']; values?: Record<string, string> };
+type Refused = {
+  ok: false;
+  message: string;
+  fieldErrors?: ActionState['fieldErrors'];
+  values?: Record<string, string>;
+};
 
 /** Runs the write; a DomainError becomes the message (and the field's error when it names one). */
 async function settle<R>(work: () => Promise<R>, values?: Record<string, string>): Promise<R | Refused> {
@@ -44,7 +50,12 @@ async function settle<R>(work: () => Promise<R>, values?: Record<string, string>
     return await work();
   } catch (error) {
     if (error instanceof DomainError) {
-      return { ok: false, message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : undefined, values };
+      return {
+        ok: false,
+        message: error.message,
+        fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+        values,
+      };
     }
     throw error;
   }
@@ -65,7 +76,12 @@ export async function handleForm<S extends z.ZodType, U extends { role: Role }, 
   const values = echo(formData);
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { ok: false, message: FIX_FIELDS, fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'], values };
+    return {
+      ok: false,
+      message: FIX_FIELDS,
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'],
+      values,
+    };
   }
   return settle(() => run(parsed.data, user!), values);
 }

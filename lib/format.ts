@@ -4,10 +4,16 @@
  * so a server render and the browser's hydration print the same text in any time zone.
  */
 import { format } from 'date-fns';
+
 import { ORGANISER_TIME_ZONE, todayInIndia } from '@/lib/dates';
 
 const count = new Intl.NumberFormat('en-IN');
-const indiaTime = new Intl.DateTimeFormat('en-GB', { timeZone: ORGANISER_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const indiaTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ORGANISER_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A DATETIME read without a zone is in UTC, the pool's zone. */

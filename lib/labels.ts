@@ -29,16 +29,38 @@ export function optionsOf<K extends string>(labels: Record<K, string>): { value:
 export const ROLE_LABELS: Record<Role, string> = { employee: 'Booth employee', manager: 'Manager', admin: 'Admin' };
 
 export const CHANNEL_LABELS: Record<CampaignChannel, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'Email' };
-export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = { draft: 'Draft', sending: 'Sending', sent: 'Sent' };
-export const RECIPIENT_STATUS_LABELS: Record<RecipientStatus, string> = { pending: 'Pending', sent: 'Sent', failed: 'Failed' };
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
+  draft: 'Draft',
+  sending: 'Sending',
+  sent: 'Sent',
+};
+export const RECIPIENT_STATUS_LABELS: Record<RecipientStatus, string> = {
+  pending: 'Pending',
+  sent: 'Sent',
+  failed: 'Failed',
+};
 export const CHANNEL_OPTIONS = optionsOf(CHANNEL_LABELS);
 export const CAMPAIGN_STATUS_OPTIONS = optionsOf(CAMPAIGN_STATUS_LABELS);
 
 /** A lead's (and a talk's) outcome. */
-export const OUTCOME_LABELS: Record<Outcome, string> = { busy: 'Busy', interested: 'Interested', materialised: 'Materialised' };
-export const AMOUNT_STATUS_LABELS: Record<AmountStatus, string> = { paid: 'Paid', partial: 'Partial', unpaid: 'Unpaid' };
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  busy: 'Busy',
+  interested: 'Interested',
+  materialised: 'Materialised',
+};
+export const AMOUNT_STATUS_LABELS: Record<AmountStatus, string> = {
+  paid: 'Paid',
+  partial: 'Partial',
+  unpaid: 'Unpaid',
+};
 /** A timeline entry that is not a talk (a talk shows its outcome instead). */
-export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = { talk: 'Talk', payment: 'Payment', cancellation: 'Cancellation', manual: 'Note', import: 'Imported' };
+export const CONVERSATION_KIND_LABELS: Record<ConversationKind, string> = {
+  talk: 'Talk',
+  payment: 'Payment',
+  cancellation: 'Cancellation',
+  manual: 'Note',
+  import: 'Imported',
+};
 
 export const ATTRIBUTION_MODEL_LABELS: Record<AttributionModel, string> = {
   last: 'Last touch (most recent campaign)',
@@ -51,8 +73,16 @@ export const IMPORT_TYPE_LABELS: Record<ContactType, { one: string; many: string
   exhibitor: { one: 'company', many: 'companies' },
   visitor: { one: 'visitor', many: 'visitors' },
 };
-export const IMPORT_MODE_LABELS: Record<ImportMode, string> = { create: 'Create only', upsert: 'Create and update', update: 'Update only' };
-export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = { running: 'Not finished', done: 'Done', reverted: 'Reverted' };
+export const IMPORT_MODE_LABELS: Record<ImportMode, string> = {
+  create: 'Create only',
+  upsert: 'Create and update',
+  update: 'Update only',
+};
+export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
+  running: 'Not finished',
+  done: 'Done',
+  reverted: 'Reverted',
+};
 export const IMPORT_RESULT_LABELS: Record<ImportRowResult, string> = {
   created: 'New',
   updated: 'Updated',
@@ -63,7 +93,12 @@ export const IMPORT_RESULT_LABELS: Record<ImportRowResult, string> = {
 };
 
 /** The old-data backfill's report. */
-export const LEGACY_ENTITY_LABELS: Record<LegacyEntity, string> = { contact: 'Contact', follow_up: 'Follow-up', booking: 'Booking', recipient: 'Campaign recipient' };
+export const LEGACY_ENTITY_LABELS: Record<LegacyEntity, string> = {
+  contact: 'Contact',
+  follow_up: 'Follow-up',
+  booking: 'Booking',
+  recipient: 'Campaign recipient',
+};
 export const LEGACY_FIELD_LABELS: Record<LegacyField, string> = {
   phone: 'Phone',
   visitor_id: 'Visitor',
@@ -74,4 +109,9 @@ export const LEGACY_FIELD_LABELS: Record<LegacyField, string> = {
   employee_id: 'Employee',
   conversation: 'Timeline entry',
 };
-export const LEGACY_OUTCOME_LABELS: Record<LegacyOutcome, string> = { resolved: 'Resolved', ambiguous: 'Ambiguous', unresolved: 'Unresolved', by_hand: 'By hand' };
+export const LEGACY_OUTCOME_LABELS: Record<LegacyOutcome, string> = {
+  resolved: 'Resolved',
+  ambiguous: 'Ambiguous',
+  unresolved: 'Unresolved',
+  by_hand: 'By hand',
+};

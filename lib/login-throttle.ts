@@ -20,9 +20,10 @@
  * (a lock is never extended by hammering it).
  */
 import { eq, sql } from 'drizzle-orm';
+
 import type { Db, DbOrTx } from '@/db';
-import { loginAttempts } from '@/db/schema';
 import { rowsOf } from '@/db/rows';
+import { loginAttempts } from '@/db/schema';
 
 /** After this many failures in a row for one email, sign-in is locked… */
 export const MAX_FAILURES = 5;
@@ -64,7 +65,8 @@ type Row = { failures: number; locked: number | null; secondsLeft: number | null
 
 const RETRYABLE = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const isRetryable = (error: unknown): boolean => {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if (RETRYABLE.has((e as { errno?: number }).errno ?? 0)) return true;
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+    if (RETRYABLE.has((e as { errno?: number }).errno ?? 0)) return true;
   return false;
 };
 

@@ -45,11 +45,21 @@ export function fromPaise(paise: bigint): string {
   return `${negative ? '-' : ''}${rupees}.${rest}`;
 }
 
-const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const inr = new Intl.NumberFormat('en-IN', {
+  style: 'currency',
+  currency: 'INR',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 /** "1250000.00" → "₹12,50,000.00". Formats from the exact string (Intl takes decimal strings), never via a float. */
 export function formatINR(value: string | bigint | null | undefined): string {
-  const decimal = value === null || value === undefined ? '0.00' : typeof value === 'bigint' ? fromPaise(value) : fromPaise(toPaise(value));
+  const decimal =
+    value === null || value === undefined
+      ? '0.00'
+      : typeof value === 'bigint'
+        ? fromPaise(value)
+        : fromPaise(toPaise(value));
   return inr.format(decimal as `${number}`);
 }
 

@@ -6,6 +6,7 @@
  * listed with the reason and never saved.
  */
 import Papa from 'papaparse';
+
 import { normalisePhone } from '@/lib/phone';
 
 export type RecipientRow = { phone: string; name: string | null };
@@ -36,7 +37,11 @@ export function parseRecipientCsv(text: string): { line: number; phone: string; 
   const header = phoneAt >= 0;
   const nameAt = header ? first.findIndex((c) => NAME_HEADERS.includes(c)) : 1;
   const rows = header ? data.slice(1) : data;
-  return rows.map((cells, i) => ({ line: i + (header ? 2 : 1), phone: (cells[header ? phoneAt : 0] ?? '').trim(), name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() : '' }));
+  return rows.map((cells, i) => ({
+    line: i + (header ? 2 : 1),
+    phone: (cells[header ? phoneAt : 0] ?? '').trim(),
+    name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() : '',
+  }));
 }
 
 /** Normalises, merges duplicates and lists the invalid rows. */

@@ -13,13 +13,16 @@
 import { NextRequest } from 'next/server';
 
 // A host name, IPv4 or bracketed IPv6 literal, with an optional port: nothing that could smuggle a path or credentials.
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 const first = (value: string | null) => value?.split(',')[0]?.trim().toLowerCase() || null;
 
 /** `https://host:port` from the request's headers, or `fallback`'s origin when they say nothing usable. */
 export function requestOrigin(headers: Headers, fallback: URL): string {
-  const host = [first(headers.get('x-forwarded-host')), first(headers.get('host'))].find((h) => h !== null && HOST.test(h)) ?? fallback.host;
+  const host =
+    [first(headers.get('x-forwarded-host')), first(headers.get('host'))].find((h) => h !== null && HOST.test(h)) ??
+    fallback.host;
   const proto = first(headers.get('x-forwarded-proto'));
   const protocol = proto === 'https' || proto === 'http' ? proto : fallback.protocol.replace(/:$/, '');
   return `${protocol}://${host}`;

@@ -1,6 +1,7 @@
 import 'server-only';
-import { getCurrentUser } from '@/lib/session';
+
 import { can, type Permission } from '@/lib/permissions';
+import { getCurrentUser } from '@/lib/session';
 
 /** For route handlers: 401 without a session, 403 beyond the role; null when allowed. */
 export async function refuseUnless(permission: Permission): Promise<Response | null> {

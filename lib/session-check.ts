@@ -10,8 +10,16 @@ import { getUserForSession } from '@/db/queries/users';
 export type SessionClaims = { id?: string | null; sessionVersion?: unknown };
 
 /** A token from before versions existed (no number) is refused: its user signs in again. */
-export function sessionIsCurrent(claims: SessionClaims, user: { active: boolean; session_version: number } | undefined): boolean {
-  return user !== undefined && user.active && typeof claims.sessionVersion === 'number' && claims.sessionVersion === user.session_version;
+export function sessionIsCurrent(
+  claims: SessionClaims,
+  user: { active: boolean; session_version: number } | undefined,
+): boolean {
+  return (
+    user !== undefined &&
+    user.active &&
+    typeof claims.sessionVersion === 'number' &&
+    claims.sessionVersion === user.session_version
+  );
 }
 
 /** The user a session speaks for, re-read from the database, or null when the session no longer stands. */

@@ -1,6 +1,8 @@
 import 'server-only';
-import { cache } from 'react';
+
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+
 import { db } from '@/db';
 import { auth } from '@/lib/auth';
 import { can, type Permission } from '@/lib/permissions';

@@ -3,7 +3,6 @@ import { OUTCOMES } from '@/db/schema/enums';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { isCalendarDate, ULID_RE as ULID } from '@/lib/validation';
 
-
 /** The timeline's filters from the URL (page and CSV route read them the same way); anything malformed is ignored. */
 export function timelineFiltersFrom(params: SearchParams): TimelineFilters {
   const outcome = param(params, 'outcome');

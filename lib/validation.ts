@@ -5,7 +5,8 @@
  * into a value the database would refuse.
  */
 import { z } from 'zod';
-import { fromPaise, MAX_BOOKING_PRICE_PAISE, formatINR, parseAmount } from '@/lib/money';
+
+import { formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, parseAmount } from '@/lib/money';
 
 /** Dates a form may carry: the organiser's business, not the calendar's extremes (0000-01-01, 9999-12-31). */
 export const MIN_YEAR = 2000;
@@ -55,17 +56,15 @@ export const optionalTime = z
 export const NUMERIC_ID_RE = /^[1-9]\d{0,15}$/;
 
 /** A numeric id from a hidden field or a select: plain decimal digits only (no "1e3", "0x10", "-1", " 7"). */
-export const idField = z
-  .union([z.string(), z.number()], 'Choose from the list.')
-  .transform((v, ctx) => {
-    const text = typeof v === 'number' ? String(v) : v;
-    const n = NUMERIC_ID_RE.test(text) ? Number(text) : NaN;
-    if (!Number.isSafeInteger(n)) {
-      ctx.addIssue({ code: 'custom', message: 'Choose from the list.' });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const idField = z.union([z.string(), z.number()], 'Choose from the list.').transform((v, ctx) => {
+  const text = typeof v === 'number' ? String(v) : v;
+  const n = NUMERIC_ID_RE.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) {
+    ctx.addIssue({ code: 'custom', message: 'Choose from the list.' });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** An optional numeric id: empty or missing → null. */
 export const optionalIdField = (message = 'Choose from the list.') =>
@@ -91,7 +90,8 @@ export const ulidField = (message = 'Choose from the list.') => z.string(message
  * keep the old app's key (letters and digits, at most 26) or its numeric id.
  */
 export const LEGACY_ID_RE = /^[0-9A-Za-z]{1,26}$/;
-export const legacyIdField = (message = 'Choose from the list.') => z.string(message).trim().regex(LEGACY_ID_RE, message);
+export const legacyIdField = (message = 'Choose from the list.') =>
+  z.string(message).trim().regex(LEGACY_ID_RE, message);
 
 /** A keyset cursor carried by a link or a hidden field: base64url text, bounded. */
 export const CURSOR_RE = /^[\w-]{0,400}$/;
@@ -104,7 +104,9 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-
 export function isIdempotencyKey(value: string): boolean {
   return ULID_RE.test(value) || UUID_RE.test(value);
 }
-export const idempotencyKeyField = z.string('Reload the page and try again.').refine(isIdempotencyKey, 'Reload the page and try again.');
+export const idempotencyKeyField = z
+  .string('Reload the page and try again.')
+  .refine(isIdempotencyKey, 'Reload the page and try again.');
 
 /** A rupee amount typed in a form ("50,000" or "50000.50") → the exact DECIMAL(15,2) string, at most the business maximum. */
 export const amountField = (label = 'Amount') =>
@@ -119,7 +121,10 @@ export const amountField = (label = 'Amount') =>
         return z.NEVER;
       }
       if (paise > MAX_BOOKING_PRICE_PAISE) {
-        ctx.addIssue({ code: 'custom', message: `${label} cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label} cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.`,
+        });
         return z.NEVER;
       }
       return fromPaise(paise);
@@ -127,7 +132,11 @@ export const amountField = (label = 'Amount') =>
 
 /** An ISO 8601 instant from a file or a client ("2027-01-12T10:30:00Z"), within the form years; null when not one. */
 export function parseInstant(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) || !isCalendarDate(value.slice(0, 10))) return null;
+  if (
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ||
+    !isCalendarDate(value.slice(0, 10))
+  )
+    return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time);
 }

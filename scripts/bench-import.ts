@@ -13,11 +13,13 @@
  * live visitors; it asserts nothing about speed.
  */
 import './load-env';
+
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { matchImportRows } from '../db/queries/contact-imports';
@@ -27,12 +29,19 @@ import { autoMap, dryRunCounts, FileChecker, mappingOf, parseCsvText, type Impor
 import { localDatabaseUrl } from '../lib/env';
 import { createDatabase, dropDatabase, ensureLocalServer, ROOT } from './local-db';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, existing: { type: 'string', default: '10000' }, 'no-browser': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '100000' },
+    existing: { type: 'string', default: '10000' },
+    'no-browser': { type: 'boolean', default: false },
+  },
+});
 const ROWS = Number(values.rows);
 const EXISTING = Math.min(Number(values.existing), ROWS);
 
 const ms = (t0: number) => performance.now() - t0;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /* ------------------------------------------------------------------ the file */
 
@@ -40,17 +49,27 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 // the previous row's phone; every 100th has a bad phone; every 250th has no name. Rows i % (ROWS / EXISTING)
 // = 0 are visitors the database already has (every other one with another city: an update).
 const digitsOf = (i: number) => `9${String(100_000_000 + ((i * 7_919) % 900_000_000)).padStart(9, '0')}`;
-const spell = (d: string, i: number) => [`0${d.slice(0, 5)} ${d.slice(5)}`, `+91-${d.slice(0, 5)}-${d.slice(5)}`, `${d.slice(0, 5)} ${d.slice(5)}`, `+91${d}`][i % 4]!;
+const spell = (d: string, i: number) =>
+  [
+    `0${d.slice(0, 5)} ${d.slice(5)}`,
+    `+91-${d.slice(0, 5)}-${d.slice(5)}`,
+    `${d.slice(0, 5)} ${d.slice(5)}`,
+    `+91${d}`,
+  ][i % 4]!;
 const every = Math.max(1, Math.floor(ROWS / Math.max(EXISTING, 1)));
 const known = (i: number) => EXISTING > 0 && i % every === 0 && i / every < EXISTING;
 const lines = ['Name,Mobile No,E-mail,City,Organisation'];
 for (let i = 0; i < ROWS; i++) {
   const phone = i % 100 === 99 ? '12345' : spell(digitsOf(i % 200 === 150 ? i - 1 : i), i);
   const name = i % 250 === 249 ? '' : `Visitor ${i}`;
-  lines.push(`${name},${phone},${i % 2 === 0 ? `v${i}@bench.test` : ''},${i % 3 === 0 ? 'Pune' : 'Mumbai'},${i % 5 === 0 ? `"Firm ${i}, Pvt"` : ''}`);
+  lines.push(
+    `${name},${phone},${i % 2 === 0 ? `v${i}@bench.test` : ''},${i % 3 === 0 ? 'Pune' : 'Mumbai'},${i % 5 === 0 ? `"Firm ${i}, Pvt"` : ''}`,
+  );
 }
 const text = lines.join('\r\n');
-console.log(`bench:import — ${ROWS.toLocaleString('en-IN')} visitor rows (${(text.length / 1e6).toFixed(1)} MB of CSV), ${EXISTING.toLocaleString('en-IN')} already known; ${os.cpus().length} CPUs`);
+console.log(
+  `bench:import — ${ROWS.toLocaleString('en-IN')} visitor rows (${(text.length / 1e6).toFixed(1)} MB of CSV), ${EXISTING.toLocaleString('en-IN')} already known; ${os.cpus().length} CPUs`,
+);
 
 /* ----------------------------------------------------------- check in Node */
 
@@ -65,7 +84,9 @@ const checkMs = ms(t0);
 console.log(
   `  browser-side check in Node: parse ${parseMs.toFixed(0)} ms + check ${checkMs.toFixed(0)} ms = ${(parseMs + checkMs).toFixed(0)} ms (${Math.round(ROWS / ((parseMs + checkMs) / 1000)).toLocaleString('en-IN')} rows/s)`,
 );
-console.log(`    valid ${checker.counts.valid}, invalid ${checker.counts.invalid}, duplicate ${checker.counts.duplicate}`);
+console.log(
+  `    valid ${checker.counts.valid}, invalid ${checker.counts.invalid}, duplicate ${checker.counts.duplicate}`,
+);
 
 /* ------------------------------------------------------- check in Chromium */
 
@@ -129,20 +150,25 @@ async function inChromium(): Promise<string> {
 }
 
 if (!values['no-browser']) {
-  const figure = await inChromium().catch((error: unknown) => `skipped (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  const figure = await inChromium().catch(
+    (error: unknown) => `skipped (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+  );
   console.log(`  browser-side check in Chromium: ${figure}`);
 }
 
 /* ---------------------------------------------------------------- database */
 
-const url = process.env.BENCH_IMPORT_DATABASE_URL ?? localDatabaseUrl('paridharan_bench_import', await ensureLocalServer());
+const url =
+  process.env.BENCH_IMPORT_DATABASE_URL ?? localDatabaseUrl('paridharan_bench_import', await ensureLocalServer());
 await dropDatabase(url);
 await createDatabase(url);
 await migrateDatabase(url);
 const pool = createPool(url, 4);
 const db = createDb(pool);
 const adminId = ulid();
-await db.insert(users).values({ id: adminId, name: 'Bench Admin', email: 'bench-admin@bench.test', password: 'x', role: 'admin' });
+await db
+  .insert(users)
+  .values({ id: adminId, name: 'Bench Admin', email: 'bench-admin@bench.test', password: 'x', role: 'admin' });
 const pinned = new Date('2025-01-01T00:00:00Z');
 const knownRows = Array.from({ length: ROWS }, (_, i) => i).filter(known);
 for (let i = 0; i < knownRows.length; i += 1000) {
@@ -160,7 +186,8 @@ for (let i = 0; i < knownRows.length; i += 1000) {
     })),
   );
 }
-const checksum = async () => ((await pool.query('CHECKSUM TABLE contacts')) as unknown as [{ Checksum: unknown }[]])[0][0]!.Checksum;
+const checksum = async () =>
+  ((await pool.query('CHECKSUM TABLE contacts')) as unknown as [{ Checksum: unknown }[]])[0][0]!.Checksum;
 const before = await checksum();
 
 // The preview's read-only pass: the valid rows in chunks, as the page sends them.
@@ -174,12 +201,21 @@ for (let from = 0; from < checker.total;) {
 }
 const matchMs = ms(t0);
 const expected = dryRunCounts('upsert', checker.counts, matches);
-console.log(`  preview matching pass (read-only): ${(matchMs / 1000).toFixed(1)} s for ${checker.counts.valid.toLocaleString('en-IN')} valid rows`);
+console.log(
+  `  preview matching pass (read-only): ${(matchMs / 1000).toFixed(1)} s for ${checker.counts.valid.toLocaleString('en-IN')} valid rows`,
+);
 console.log(`    dry run, create and update: ${JSON.stringify(expected)}`);
 
 // The import, chunk after chunk, as the page sends it.
 const id = ulid();
-await startImport(db, adminId, { id, type: 'visitor', mode: 'upsert', fileName: 'bench.csv', mapping: mappingOf(parsed.headers, columns), rowsTotal: checker.total });
+await startImport(db, adminId, {
+  id,
+  type: 'visitor',
+  mode: 'upsert',
+  fileName: 'bench.csv',
+  mapping: mappingOf(parsed.headers, columns),
+  rowsTotal: checker.total,
+});
 const chunkMs: number[] = [];
 const sizes: number[] = [];
 let progress;
@@ -201,22 +237,30 @@ console.log(`    counts: ${JSON.stringify(progress!.counts)} (${progress!.status
 const twice = async () =>
   Number(
     (
-      (await db.execute(sql`select count(*) as n from (select phone from ${contacts} where type = 'visitor' and deleted_at is null group by phone having count(*) > 1) d`)) as unknown as [
-        [{ n: unknown }],
-      ]
+      (await db.execute(
+        sql`select count(*) as n from (select phone from ${contacts} where type = 'visitor' and deleted_at is null group by phone having count(*) > 1) d`,
+      )) as unknown as [[{ n: unknown }]]
     )[0][0].n,
   );
 const doubled = await twice();
 t0 = performance.now();
 const reverted = await revertImport(db, id, adminId);
 const revertS = ms(t0) / 1000;
-console.log(`  revert: ${revertS.toFixed(1)} s (deleted ${reverted.deleted}, soft-deleted ${reverted.softDeleted}, restored ${reverted.restored})`);
+console.log(
+  `  revert: ${revertS.toFixed(1)} s (deleted ${reverted.deleted}, soft-deleted ${reverted.softDeleted}, restored ${reverted.restored})`,
+);
 const after = await checksum();
 
 const same = JSON.stringify(progress!.counts) === JSON.stringify(expected);
-console.log(`  phones with two live visitors after the import: ${doubled}; the contacts table after the revert ${after === before ? 'equals' : 'DIFFERS FROM'} the table before (CHECKSUM TABLE)`);
+console.log(
+  `  phones with two live visitors after the import: ${doubled}; the contacts table after the revert ${after === before ? 'equals' : 'DIFFERS FROM'} the table before (CHECKSUM TABLE)`,
+);
 const ok = same && doubled === 0 && after === before && progress!.status === 'done';
-console.log(ok ? '  OK: the import gave the dry run’s counts, one live visitor per phone, the revert restored the table exactly' : '  MISMATCH: see the figures above');
+console.log(
+  ok
+    ? '  OK: the import gave the dry run’s counts, one live visitor per phone, the revert restored the table exactly'
+    : '  MISMATCH: see the figures above',
+);
 await pool.end();
 await dropDatabase(url);
 process.exit(ok ? 0 : 1);

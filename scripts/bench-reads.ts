@@ -11,13 +11,23 @@
  * Read-only. Prints the server settings with the figures; asserts nothing.
  */
 import './load-env';
+
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/mysql2';
+
 import { createPool, type DbOrTx } from '../db';
-import * as schema from '../db/schema';
 import {
+  countRecipientsByStatus,
+  getCampaign,
+  getCampaignRevenueByStatus,
+  listCampaignAnalytics,
+  listCampaignExhibitors,
+  listCampaignLeads,
+} from '../db/queries/campaigns';
+import {
+  COMPANY_SORTS,
   getCompany,
   getCompanyKpis,
   getCompanyRevenueSeries,
@@ -27,16 +37,20 @@ import {
   listRecentConversations,
   listTimeline,
   listTimelineFilterOptions,
-  COMPANY_SORTS,
   type TimelineFilters,
 } from '../db/queries/companies';
 import { listStallPerformance } from '../db/queries/stalls';
-import { MONEY_VIEWER } from '../lib/viewer';
-import { countRecipientsByStatus, getCampaign, getCampaignRevenueByStatus, listCampaignAnalytics, listCampaignExhibitors, listCampaignLeads } from '../db/queries/campaigns';
+import * as schema from '../db/schema';
 import { reconcileCampaignCounters } from '../db/services/campaign-counters';
+import { MONEY_VIEWER } from '../lib/viewer';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, runs: { type: 'string', default: '9' }, 'page-size': { type: 'string', default: '50' }, 'deep-pages': { type: 'string', default: '50' } },
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '9' },
+    'page-size': { type: 'string', default: '50' },
+    'deep-pages': { type: 'string', default: '50' },
+  },
 });
 const RUNS = Math.max(3, Number(values.runs));
 /** `--only companies` or `--only campaigns` (npm run bench:campaigns): one section; both by default. */
@@ -97,7 +111,9 @@ async function time(fn: (db: DbOrTx) => Promise<unknown>, on: DbOrTx = db): Prom
 const results: { label: string; server: number; target?: number }[] = [];
 const line = (label: string, t: Timing, target?: number) => {
   const flag = target === undefined ? '' : `  target ≤ ${target} ms: ${t.server <= target ? 'ok' : 'OVER'}`;
-  console.log(`  ${label.padEnd(60)} ${profiling ? ms(t.server).padStart(10) : '      n/a'} ${ms(t.ms).padStart(10)} ${String(t.queries).padStart(3)}${flag}`);
+  console.log(
+    `  ${label.padEnd(60)} ${profiling ? ms(t.server).padStart(10) : '      n/a'} ${ms(t.ms).padStart(10)} ${String(t.queries).padStart(3)}${flag}`,
+  );
   results.push({ label, server: profiling ? t.server : t.ms, target });
 };
 async function bench(label: string, fn: (db: DbOrTx) => Promise<unknown>, target?: number) {
@@ -105,7 +121,8 @@ async function bench(label: string, fn: (db: DbOrTx) => Promise<unknown>, target
   line(label, t, target);
   return t;
 }
-const header = () => console.log(`  ${''.padEnd(60)} ${'DB time'.padStart(10)} ${'client'.padStart(10)} ${'qry'.padStart(3)}`);
+const header = () =>
+  console.log(`  ${''.padEnd(60)} ${'DB time'.padStart(10)} ${'client'.padStart(10)} ${'qry'.padStart(3)}`);
 
 // ---------------------------------------------------------------- the server
 // SHOW VARIABLES, not @@names: MySQL 8 and MariaDB do not share every variable.
@@ -120,13 +137,27 @@ const sizes = await rows<{ table_name: string; table_rows: unknown; data: unknow
 );
 const mib = (x: unknown) => `${(Number(x) / 1_048_576).toFixed(0)} MiB`;
 const total = sizes.reduce((s, t) => s + Number(t.data) + Number(t.idx), 0);
-console.log(`bench:reads on ${new URL(url).host}/${database} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM`);
+console.log(
+  `bench:reads on ${new URL(url).host}/${database} — ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+);
 console.log(
   `  server ${v.version}: innodb_buffer_pool_size ${mib(v.innodb_buffer_pool_size)}, innodb_log_file_size ${mib(v.innodb_log_file_size)}, innodb_flush_log_at_trx_commit ${v.innodb_flush_log_at_trx_commit}, adaptive hash index ${v.innodb_adaptive_hash_index}, query cache ${v.query_cache_type ?? 'n/a'}`,
 );
-console.log(`  join_buffer_size ${Number(v.join_buffer_size) / 1024} KiB, sort_buffer_size ${Number(v.sort_buffer_size) / 1024} KiB, tmp_table_size ${mib(v.tmp_table_size)}, max_heap_table_size ${mib(v.max_heap_table_size)}`);
-console.log(`  data set ${mib(total)} (data + indexes): ${sizes.slice(0, 6).map((t) => `${t.table_name} ${Number(t.table_rows).toLocaleString('en')} rows ${mib(Number(t.data) + Number(t.idx))}`).join(', ')}`);
-if (Number(v.innodb_buffer_pool_size) < total) console.log(`  note: the buffer pool is smaller than the whole data set; the figures are for warm pages of the indexes these queries read.`);
+console.log(
+  `  join_buffer_size ${Number(v.join_buffer_size) / 1024} KiB, sort_buffer_size ${Number(v.sort_buffer_size) / 1024} KiB, tmp_table_size ${mib(v.tmp_table_size)}, max_heap_table_size ${mib(v.max_heap_table_size)}`,
+);
+console.log(
+  `  data set ${mib(total)} (data + indexes): ${sizes
+    .slice(0, 6)
+    .map(
+      (t) => `${t.table_name} ${Number(t.table_rows).toLocaleString('en')} rows ${mib(Number(t.data) + Number(t.idx))}`,
+    )
+    .join(', ')}`,
+);
+if (Number(v.innodb_buffer_pool_size) < total)
+  console.log(
+    `  note: the buffer pool is smaller than the whole data set; the figures are for warm pages of the indexes these queries read.`,
+  );
 /** This machine's speed now (shared and virtual machines vary by half from minute to minute): a fixed JS loop. */
 function calibrate() {
   const t0 = performance.now();
@@ -136,15 +167,26 @@ function calibrate() {
 }
 console.log(`  CPU check (a fixed loop; lower is faster): ${calibrate()}`);
 const rt = await time((d) => d.execute(sql`select 1`));
-console.log(`  round trip (select 1): ${ms(rt.ms)} client, ${ms(rt.server)} in the server; runs per figure: ${RUNS} (median, after 2 warm-up runs)`);
+console.log(
+  `  round trip (select 1): ${ms(rt.ms)} client, ${ms(rt.server)} in the server; runs per figure: ${RUNS} (median, after 2 warm-up runs)`,
+);
 if (!profiling) console.log('  (statement profiling unavailable: "DB time" below is the client time)');
 
-const diskReads = async () => Number((await rows<{ v: unknown }>(sql`select variable_value as v from information_schema.global_status where variable_name = 'INNODB_BUFFER_POOL_READS'`))[0]?.v);
+const diskReads = async () =>
+  Number(
+    (
+      await rows<{ v: unknown }>(
+        sql`select variable_value as v from information_schema.global_status where variable_name = 'INNODB_BUFFER_POOL_READS'`,
+      )
+    )[0]?.v,
+  );
 const diskReadsBefore = await diskReads();
 
 if (section('companies')) {
   // ------------------------------------------------------------- the companies
-  const byTalks = await rows<{ exhibitor_id: string; n: unknown }>(sql`select exhibitor_id, count(*) as n from conversations group by exhibitor_id order by n, exhibitor_id`);
+  const byTalks = await rows<{ exhibitor_id: string; n: unknown }>(
+    sql`select exhibitor_id, count(*) as n from conversations group by exhibitor_id order by n, exhibitor_id`,
+  );
   const companies = [
     { role: 'biggest', ...byTalks[byTalks.length - 1]!, target: 25 },
     { role: 'median', ...byTalks[Math.floor(byTalks.length / 2)]!, target: 3 },
@@ -171,29 +213,54 @@ if (section('companies')) {
     ] as const;
     const parts: Timing[] = [];
     for (const [label, fn] of dashboard) parts.push(await bench(label, fn));
-    line('= the dashboard, its five functions one after another', {
-      ms: parts.reduce((s, p) => s + p.ms, 0),
-      server: parts.reduce((s, p) => s + p.server, 0),
-      queries: parts.reduce((s, p) => s + p.queries, 0),
-    }, c.target);
+    line(
+      '= the dashboard, its five functions one after another',
+      {
+        ms: parts.reduce((s, p) => s + p.ms, 0),
+        server: parts.reduce((s, p) => s + p.server, 0),
+        queries: parts.reduce((s, p) => s + p.queries, 0),
+      },
+      c.target,
+    );
     const together = await time((d) => Promise.all(dashboard.map(([, fn]) => fn(d))), poolDb);
-    console.log(`  ${'  the five at once on the pool, as the page streams them'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(together.ms).padStart(10)}`);
+    console.log(
+      `  ${'  the five at once on the pool, as the page streams them'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(together.ms).padStart(10)}`,
+    );
     await bench("getCompanyRevenueSeries ('week')", (d) => getCompanyRevenueSeries(d, id, 'week', MONEY_VIEWER));
 
     // The timeline: page 1, then DEEP pages further by following the cursor, then a seek by date.
     const filters: TimelineFilters = {};
-    await bench(`listTimeline page 1 (${PAGE} rows)`, (d) => listTimeline(d, id, { filters, limit: PAGE }, MONEY_VIEWER), 5);
+    await bench(
+      `listTimeline page 1 (${PAGE} rows)`,
+      (d) => listTimeline(d, id, { filters, limit: PAGE }, MONEY_VIEWER),
+      5,
+    );
     let cursor: string | null = null;
     let pages = 1;
     for (; pages <= DEEP; pages++) {
-      const r: { nextCursor: string | null } = await listTimeline(db, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER);
+      const r: { nextCursor: string | null } = await listTimeline(
+        db,
+        id,
+        { filters, cursor, limit: PAGE },
+        MONEY_VIEWER,
+      );
       if (!r.nextCursor) break;
       cursor = r.nextCursor;
     }
-    await bench(`listTimeline page ${pages} (followed the cursor)`, (d) => listTimeline(d, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER), 5);
-    const [oldest] = await rows<{ d: unknown }>(sql`select date_format(min(conversation_date), '%Y-%m-%d') as d from conversations where exhibitor_id = ${id}`);
+    await bench(
+      `listTimeline page ${pages} (followed the cursor)`,
+      (d) => listTimeline(d, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER),
+      5,
+    );
+    const [oldest] = await rows<{ d: unknown }>(
+      sql`select date_format(min(conversation_date), '%Y-%m-%d') as d from conversations where exhibitor_id = ${id}`,
+    );
     const oldDay = String(oldest!.d);
-    await bench(`listTimeline seek to the oldest day (to=${oldDay})`, (d) => listTimeline(d, id, { filters: { to: oldDay }, limit: PAGE }, MONEY_VIEWER), 5);
+    await bench(
+      `listTimeline seek to the oldest day (to=${oldDay})`,
+      (d) => listTimeline(d, id, { filters: { to: oldDay }, limit: PAGE }, MONEY_VIEWER),
+      5,
+    );
     const options = await listTimelineFilterOptions(db, id);
     await bench('listTimelineFilterOptions', (d) => listTimelineFilterOptions(d, id));
     const some = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)];
@@ -206,29 +273,57 @@ if (section('companies')) {
     ];
     for (const [name, f] of filterCases) {
       const first = await listTimeline(db, id, { filters: f, limit: PAGE }, MONEY_VIEWER);
-      await bench(`listTimeline by ${name}, page 1 (${first.rows.length} rows)`, (d) => listTimeline(d, id, { filters: f, limit: PAGE }, MONEY_VIEWER));
+      await bench(`listTimeline by ${name}, page 1 (${first.rows.length} rows)`, (d) =>
+        listTimeline(d, id, { filters: f, limit: PAGE }, MONEY_VIEWER),
+      );
       let cur = first.nextCursor;
       let n = 1;
       for (; n < 10 && cur; n++) {
-        const next: string | null = (await listTimeline(db, id, { filters: f, cursor: cur, limit: PAGE }, MONEY_VIEWER)).nextCursor;
+        const next: string | null = (await listTimeline(db, id, { filters: f, cursor: cur, limit: PAGE }, MONEY_VIEWER))
+          .nextCursor;
         if (!next) break;
         cur = next;
       }
-      if (cur) await bench(`listTimeline by ${name}, page ${n + 1}`, (d) => listTimeline(d, id, { filters: f, cursor: cur, limit: PAGE }, MONEY_VIEWER));
+      if (cur)
+        await bench(`listTimeline by ${name}, page ${n + 1}`, (d) =>
+          listTimeline(d, id, { filters: f, cursor: cur, limit: PAGE }, MONEY_VIEWER),
+        );
     }
   }
 
   // ------------------------------------------------------------ companies list
-  const [listed] = await rows<{ exhibitors: unknown }>(sql`select count(*) as exhibitors from contacts where type = 'exhibitor' and deleted_at is null`);
+  const [listed] = await rows<{ exhibitors: unknown }>(
+    sql`select count(*) as exhibitors from contacts where type = 'exhibitor' and deleted_at is null`,
+  );
   console.log(`\ncompanies list — ${Number(listed!.exhibitors).toLocaleString('en')} exhibitors, 25 a page`);
   header();
-  await bench('listCompanies by name, page 1', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
-  await bench('listCompanies by name, page 100', (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 100, pageSize: 25 }, MONEY_VIEWER), 100);
-  await bench("listCompanies search 'tex', by name", (d) => listCompanies(d, { q: 'tex', sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
+  await bench(
+    'listCompanies by name, page 1',
+    (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER),
+    100,
+  );
+  await bench(
+    'listCompanies by name, page 100',
+    (d) => listCompanies(d, { sort: 'name', dir: 'asc', page: 100, pageSize: 25 }, MONEY_VIEWER),
+    100,
+  );
+  await bench(
+    "listCompanies search 'tex', by name",
+    (d) => listCompanies(d, { q: 'tex', sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER),
+    100,
+  );
   for (const sort of COMPANY_SORTS.filter((s) => s !== 'name')) {
-    await bench(`listCompanies by ${sort} desc, page 1`, (d) => listCompanies(d, { sort, dir: 'desc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
+    await bench(
+      `listCompanies by ${sort} desc, page 1`,
+      (d) => listCompanies(d, { sort, dir: 'desc', page: 1, pageSize: 25 }, MONEY_VIEWER),
+      100,
+    );
   }
-  await bench("listCompanies search 'tex', by collected desc", (d) => listCompanies(d, { q: 'tex', sort: 'collected', dir: 'desc', page: 1, pageSize: 25 }, MONEY_VIEWER), 100);
+  await bench(
+    "listCompanies search 'tex', by collected desc",
+    (d) => listCompanies(d, { q: 'tex', sort: 'collected', dir: 'desc', page: 1, pageSize: 25 }, MONEY_VIEWER),
+    100,
+  );
 
   // ---------------------------------------------------------------- stall table
   const [busiest] = await rows<{ id: unknown; stalls: unknown }>(
@@ -237,21 +332,43 @@ if (section('companies')) {
   const [stallCount] = await rows<{ n: unknown }>(sql`select count(*) as n from location_mngt_table_details`);
   console.log(`\nstall table — ${Number(stallCount!.n).toLocaleString('en')} stalls`);
   header();
-  await bench(`listStallPerformance, one location (${busiest!.stalls} stalls)`, (d) => listStallPerformance(d, { location_id: Number(busiest!.id), sort: 'collected', dir: 'desc' }), 50);
-  await bench('listStallPerformance, every location', (d) => listStallPerformance(d, { location_id: null, sort: 'collected', dir: 'desc' }), 50);
+  await bench(
+    `listStallPerformance, one location (${busiest!.stalls} stalls)`,
+    (d) => listStallPerformance(d, { location_id: Number(busiest!.id), sort: 'collected', dir: 'desc' }),
+    50,
+  );
+  await bench(
+    'listStallPerformance, every location',
+    (d) => listStallPerformance(d, { location_id: null, sort: 'collected', dir: 'desc' }),
+    50,
+  );
 }
 
 if (section('campaigns')) {
   // ---------------------------------------------------------------- campaigns
-  const [shape] = await rows<{ campaigns: unknown; recipients: unknown }>(sql`select (select count(*) from campaigns) as campaigns, (select count(*) from campaign_recipients) as recipients`);
-  console.log(`\ncampaigns — ${Number(shape!.campaigns).toLocaleString('en')} campaigns, ${Number(shape!.recipients).toLocaleString('en')} recipients`);
+  const [shape] = await rows<{ campaigns: unknown; recipients: unknown }>(
+    sql`select (select count(*) from campaigns) as campaigns, (select count(*) from campaign_recipients) as recipients`,
+  );
+  console.log(
+    `\ncampaigns — ${Number(shape!.campaigns).toLocaleString('en')} campaigns, ${Number(shape!.recipients).toLocaleString('en')} recipients`,
+  );
   header();
-  await bench('listCampaignAnalytics by collected desc (the counters)', (d) => listCampaignAnalytics(d, { sort: 'collected', dir: 'desc' }), 5);
-  await bench('listCampaignAnalytics by conversion desc', (d) => listCampaignAnalytics(d, { sort: 'conversion', dir: 'desc' }), 5);
+  await bench(
+    'listCampaignAnalytics by collected desc (the counters)',
+    (d) => listCampaignAnalytics(d, { sort: 'collected', dir: 'desc' }),
+    5,
+  );
+  await bench(
+    'listCampaignAnalytics by conversion desc',
+    (d) => listCampaignAnalytics(d, { sort: 'conversion', dir: 'desc' }),
+    5,
+  );
   await bench('  for comparison: messages sent counted live, all campaigns', (d) =>
     d.execute(sql`select campaign_id, count(*) from campaign_recipients where status = 'sent' group by campaign_id`),
   );
-  const [big] = await rows<{ id: string; n: unknown }>(sql`select campaign_id as id, count(*) as n from campaign_recipients group by campaign_id order by n desc, campaign_id limit 1`);
+  const [big] = await rows<{ id: string; n: unknown }>(
+    sql`select campaign_id as id, count(*) as n from campaign_recipients group by campaign_id order by n desc, campaign_id limit 1`,
+  );
   const campaign = await getCampaign(db, big!.id);
   console.log(
     `\nbiggest campaign: ${campaign?.name} (${big!.id}) — ${Number(big!.n).toLocaleString('en')} recipients, ${campaign?.messages_sent.toLocaleString('en')} sent, ${campaign?.leads.toLocaleString('en')} leads, ${campaign?.bookings.toLocaleString('en')} bookings`,
@@ -265,22 +382,36 @@ if (section('campaigns')) {
   ] as const;
   const parts: Timing[] = [];
   for (const [label, fn] of page) parts.push(await bench(label, fn));
-  line('= the campaign page, its four functions one after another', {
-    ms: parts.reduce((s, p) => s + p.ms, 0),
-    server: parts.reduce((s, p) => s + p.server, 0),
-    queries: parts.reduce((s, p) => s + p.queries, 0),
-  }, 50);
+  line(
+    '= the campaign page, its four functions one after another',
+    {
+      ms: parts.reduce((s, p) => s + p.ms, 0),
+      server: parts.reduce((s, p) => s + p.server, 0),
+      queries: parts.reduce((s, p) => s + p.queries, 0),
+    },
+    50,
+  );
   const lastPage = Math.max(1, Math.ceil((campaign?.leads ?? 0) / 50));
-  await bench(`listCampaignLeads page ${lastPage} (the last)`, (d) => listCampaignLeads(d, big!.id, { page: lastPage, pageSize: 50 }));
+  await bench(`listCampaignLeads page ${lastPage} (the last)`, (d) =>
+    listCampaignLeads(d, big!.id, { page: lastPage, pageSize: 50 }),
+  );
   await bench('countRecipientsByStatus (the admin page)', (d) => countRecipientsByStatus(d, big!.id));
   const t0 = performance.now();
   const drifts = await reconcileCampaignCounters(db, { fix: false });
-  console.log(`  ${'reconcile: recount every campaign counter (one run)'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(performance.now() - t0).padStart(10)}  drift ${drifts.length}`);
+  console.log(
+    `  ${'reconcile: recount every campaign counter (one run)'.padEnd(60)} ${'(wall)'.padStart(10)} ${ms(performance.now() - t0).padStart(10)}  drift ${drifts.length}`,
+  );
 }
 
 console.log(`\nCPU check again: ${calibrate()}`);
-console.log(`pages read from disk during the runs (Innodb_buffer_pool_reads): ${((await diskReads()) - diskReadsBefore).toLocaleString('en')}`);
+console.log(
+  `pages read from disk during the runs (Innodb_buffer_pool_reads): ${((await diskReads()) - diskReadsBefore).toLocaleString('en')}`,
+);
 const over = results.filter((r) => r.target !== undefined && r.server > r.target);
-console.log(over.length ? `over target: ${over.map((r) => `${r.label.trim()} ${ms(r.server)} > ${r.target} ms`).join('; ')}` : 'every figure within its target');
+console.log(
+  over.length
+    ? `over target: ${over.map((r) => `${r.label.trim()} ${ms(r.server)} > ${r.target} ms`).join('; ')}`
+    : 'every figure within its target',
+);
 conn.release();
 await pool.end();

@@ -6,20 +6,24 @@
  * Prints entries/s and latency percentiles; it asserts nothing about speed.
  */
 import './load-env';
+
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { campaignRecipients, campaigns, contacts, locations, stalls, users } from '../db/schema';
 import { reconcileCampaignCounters } from '../db/services/campaign-counters';
-import { reconcileReadStats } from '../db/services/read-stats';
 import { recordEntry, type EntryInput } from '../db/services/entries';
-import { DomainError } from '../lib/errors';
+import { reconcileReadStats } from '../db/services/read-stats';
 import { localDatabaseUrl } from '../lib/env';
+import { DomainError } from '../lib/errors';
 import { createDatabase, dropDatabase, ensureLocalServer } from './local-db';
 
-const { values } = parseArgs({ options: { entries: { type: 'string', default: '4000' }, writers: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: { entries: { type: 'string', default: '4000' }, writers: { type: 'string', default: '16' } },
+});
 const ENTRIES = Number(values.entries);
 const WRITERS = Number(values.writers);
 
@@ -32,22 +36,45 @@ const db = createDb(pool);
 
 // A fixture: 20 employees, 200 companies, 10 locations × 100 stalls, 3,000 visitor phones, 5 campaigns that messaged half of them.
 let rng = 42;
-const rand = () => ((rng = (rng * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (rng = (rng * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
 const employees = Array.from({ length: 20 }, () => ulid());
-await db.insert(users).values(employees.map((id, i) => ({ id, name: `Bench ${i}`, email: `bench${i}@bench.test`, password: 'x', role: 'employee' as const })));
+await db.insert(users).values(
+  employees.map((id, i) => ({
+    id,
+    name: `Bench ${i}`,
+    email: `bench${i}@bench.test`,
+    password: 'x',
+    role: 'employee' as const,
+  })),
+);
 const exhibitors = Array.from({ length: 200 }, () => ulid());
 await db.insert(contacts).values(exhibitors.map((id, i) => ({ id, type: 'exhibitor' as const, name: `Company ${i}` })));
 const stallIds: number[] = [];
 for (let l = 0; l < 10; l++) {
   const [loc] = await db.insert(locations).values({ loc_name: `Venue ${l}` });
-  await db.insert(stalls).values(Array.from({ length: 100 }, (_, s) => ({ location_mngt_id: loc.insertId, table_name: `T-${s}`, price: '50000.00' })));
+  await db.insert(stalls).values(
+    Array.from({ length: 100 }, (_, s) => ({
+      location_mngt_id: loc.insertId,
+      table_name: `T-${s}`,
+      price: '50000.00',
+    })),
+  );
 }
 for (const r of await db.select({ id: stalls.id }).from(stalls)) stallIds.push(r.id);
 const phones = Array.from({ length: 3000 }, (_, i) => `+9198${String(10_000_000 + i).padStart(8, '0')}`);
 const campaignIds = Array.from({ length: 5 }, () => ulid());
-await db.insert(campaigns).values(campaignIds.map((id, i) => ({ id, name: `Campaign ${i}`, status: 'sent' as const, sent_at: new Date() })));
-await db.insert(campaignRecipients).values(phones.slice(0, 1500).map((phone, i) => ({ campaign_id: campaignIds[i % 5]!, phone, status: 'sent' as const, sent_at: new Date(Date.now() - 86_400_000) })));
+await db
+  .insert(campaigns)
+  .values(campaignIds.map((id, i) => ({ id, name: `Campaign ${i}`, status: 'sent' as const, sent_at: new Date() })));
+await db.insert(campaignRecipients).values(
+  phones.slice(0, 1500).map((phone, i) => ({
+    campaign_id: campaignIds[i % 5]!,
+    phone,
+    status: 'sent' as const,
+    sent_at: new Date(Date.now() - 86_400_000),
+  })),
+);
 
 // The fixture's recipients were inserted directly: count them once (messages sent) before the run.
 await reconcileCampaignCounters(db, { fix: true });
@@ -64,7 +91,10 @@ const jobs: EntryInput[] = Array.from({ length: ENTRIES }, () => {
     outcome,
     notes: 'bench',
     next_followup_date: outcome === 'materialised' ? null : '2030-02-01',
-    booking: outcome === 'materialised' ? { booking_date: pick(dates), price: '50000.00', amount_paid: rand() < 0.5 ? '25000.00' : '50000.00' } : null,
+    booking:
+      outcome === 'materialised'
+        ? { booking_date: pick(dates), price: '50000.00', amount_paid: rand() < 0.5 ? '25000.00' : '50000.00' }
+        : null,
   };
 });
 // 5% of submits are replayed (a tablet retrying after the Wi-Fi dropped).
@@ -96,7 +126,8 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
 
 const [[counts]] = (await db.execute(sql`
   select (select count(*) from conversations) as talks,
@@ -104,16 +135,34 @@ const [[counts]] = (await db.execute(sql`
          (select count(*) from (select exhibitor_id, open_lead_phone from follow_ups where open_lead_phone is not null group by 1, 2 having count(*) > 1) d) as duplicate_open_leads,
          (select count(*) from (select active_table_id, booking_date from bookings where active_table_id is not null group by 1, 2 having count(*) > 1) d) as double_sold,
          (select count(*) from idempotency_keys) as keys_stored`)) as unknown as [[Record<string, number>]];
-const drift = [...(await reconcileCampaignCounters(db, { fix: false })), ...(await reconcileReadStats(db, { fix: false }))];
+const drift = [
+  ...(await reconcileCampaignCounters(db, { fix: false })),
+  ...(await reconcileReadStats(db, { fix: false })),
+];
 
-console.log(`bench:writes — ${ENTRIES} entries (+${replays.length} replays) by ${WRITERS} writers in ${seconds.toFixed(2)} s`);
+console.log(
+  `bench:writes — ${ENTRIES} entries (+${replays.length} replays) by ${WRITERS} writers in ${seconds.toFixed(2)} s`,
+);
 console.log(`  ${(queue.length / seconds).toFixed(0)} submits/s, ${(written / seconds).toFixed(0)} written entries/s`);
-console.log(`  latency p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+console.log(
+  `  latency p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+);
 console.log(`  written ${written}, replays answered ${replayed}, refused (stall taken) ${refused}`);
-console.log(`  talks ${counts!.talks} (expected ${written}), bookings ${counts!.bookings}, keys ${counts!.keys_stored}`);
-console.log(`  duplicate open leads ${counts!.duplicate_open_leads}, stalls sold twice ${counts!.double_sold}, counter drift ${drift.length} (campaign and read counters)`);
+console.log(
+  `  talks ${counts!.talks} (expected ${written}), bookings ${counts!.bookings}, keys ${counts!.keys_stored}`,
+);
+console.log(
+  `  duplicate open leads ${counts!.duplicate_open_leads}, stalls sold twice ${counts!.double_sold}, counter drift ${drift.length} (campaign and read counters)`,
+);
 for (const d of drift) console.log('  drift', d);
-const ok = Number(counts!.talks) === written && Number(counts!.keys_stored) === written && Number(counts!.duplicate_open_leads) === 0 && Number(counts!.double_sold) === 0 && drift.length === 0;
-console.log(ok ? '  OK: every write once, nothing doubled, counters equal a recount' : '  MISMATCH: see the figures above');
+const ok =
+  Number(counts!.talks) === written &&
+  Number(counts!.keys_stored) === written &&
+  Number(counts!.duplicate_open_leads) === 0 &&
+  Number(counts!.double_sold) === 0 &&
+  drift.length === 0;
+console.log(
+  ok ? '  OK: every write once, nothing doubled, counters equal a recount' : '  MISMATCH: see the figures above',
+);
 await pool.end();
 process.exit(ok ? 0 : 1);

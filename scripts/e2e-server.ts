@@ -3,6 +3,7 @@
  * on a fresh `paridharan_e2e` database seeded with the demo.
  */
 import './load-env';
+
 import { migrateDatabase } from '../db/migrate';
 import { seedDemoIfEmpty } from '../db/seed/demo';
 import { localDatabaseUrl } from '../lib/env';
@@ -15,7 +16,8 @@ const database = process.env.E2E_DB ?? 'paridharan_e2e';
 if (!/^\w+$/.test(database)) throw new Error('E2E_DB must be a plain database name.');
 let url: string;
 if (process.env.DATABASE_URL) {
-  if (!isLocalUrl(process.env.DATABASE_URL)) throw new Error('Refusing to run end-to-end tests against a non-local database.');
+  if (!isLocalUrl(process.env.DATABASE_URL))
+    throw new Error('Refusing to run end-to-end tests against a non-local database.');
   const u = new URL(process.env.DATABASE_URL);
   u.pathname = `/${database}`;
   url = u.toString();

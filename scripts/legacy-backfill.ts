@@ -7,15 +7,23 @@
  * killed run continues where it stopped.
  */
 import './load-env';
+
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+
 import { createDb, createPool } from '../db';
 import { runBackfill } from '../db/legacy/backfill';
 import { listUnresolved, type UnresolvedCursor } from '../db/legacy/resolutions';
 import { csvLine } from '../lib/csv';
 import { resolveDatabase } from './local-db';
 
-const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false }, batch: { type: 'string', default: '1000' }, report: { type: 'string', default: 'legacy-report.csv' } } });
+const { values } = parseArgs({
+  options: {
+    'dry-run': { type: 'boolean', default: false },
+    batch: { type: 'string', default: '1000' },
+    report: { type: 'string', default: 'legacy-report.csv' },
+  },
+});
 try {
   const { url } = await resolveDatabase();
   const pool = createPool(url, 2);
@@ -41,8 +49,11 @@ try {
     const keys = [...new Set(result.counts.map((c) => `${c.entity}|${c.field}`))];
     for (const key of keys) {
       const [entity, field] = key.split('|');
-      const n = (o: string) => result.counts.find((c) => c.entity === entity && c.field === field && c.outcome === o)?.rows ?? 0;
-      console.log(`  ${entity!.padEnd(11)} ${field!.padEnd(12)} ${String(n('resolved')).padStart(9)} ${String(n('ambiguous')).padStart(10)} ${String(n('unresolved')).padStart(10)} ${String(n('by_hand')).padStart(8)}`);
+      const n = (o: string) =>
+        result.counts.find((c) => c.entity === entity && c.field === field && c.outcome === o)?.rows ?? 0;
+      console.log(
+        `  ${entity!.padEnd(11)} ${field!.padEnd(12)} ${String(n('resolved')).padStart(9)} ${String(n('ambiguous')).padStart(10)} ${String(n('unresolved')).padStart(10)} ${String(n('by_hand')).padStart(8)}`,
+      );
     }
     if (!result.dryRun) {
       const out = createWriteStream(values.report);
@@ -57,7 +68,9 @@ try {
         after = rows[rows.length - 1]!;
       }
       await new Promise<void>((resolve) => out.end(resolve));
-      console.log(`[legacy] ${written.toLocaleString('en-IN')} unresolved rows with their reasons in ${values.report}; admins can resolve them by hand at /admin/import.`);
+      console.log(
+        `[legacy] ${written.toLocaleString('en-IN')} unresolved rows with their reasons in ${values.report}; admins can resolve them by hand at /admin/import.`,
+      );
     }
   } finally {
     await pool.end();

@@ -8,9 +8,11 @@
  * `<source>_old`, which it drops and recreates.
  */
 import './load-env';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
+
 import { createDb, createPool } from '../db';
 import { runBackfill } from '../db/legacy/backfill';
 import { migrateDatabase } from '../db/migrate';
@@ -26,9 +28,18 @@ const dst = `${src}_old`;
 await dropDatabase(target);
 await createDatabase(target);
 const u = new URL(target);
-const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: dst, charset: 'utf8mb4' });
+const conn = await mysql.createConnection({
+  host: u.hostname,
+  port: Number(u.port || 3306),
+  user: decodeURIComponent(u.username),
+  password: decodeURIComponent(u.password),
+  database: dst,
+  charset: 'utf8mb4',
+});
 const t0 = Date.now();
-for (const stmt of readFileSync(path.resolve(import.meta.dirname, '..', 'db', 'legacy', 'old-shape.sql'), 'utf8').split('--> statement-breakpoint')) {
+for (const stmt of readFileSync(path.resolve(import.meta.dirname, '..', 'db', 'legacy', 'old-shape.sql'), 'utf8').split(
+  '--> statement-breakpoint',
+)) {
   if (stmt.replace(/--.*$/gm, '').trim()) await conn.query(stmt);
 }
 await conn.query("SET SESSION sql_mode = ''");
@@ -36,18 +47,27 @@ await conn.query("SET SESSION sql_mode = ''");
 const messyPhone = (col: string, key: string) =>
   `case crc32(${key}) % 3 when 0 then ${col} when 1 then concat(substr(${col}, 4, 5), ' ', substr(${col}, 9)) else concat('0', substr(${col}, 4)) end`;
 const copies: [string, string][] = [
-  ['users', `insert into users (id, name, email, password, created_at, updated_at) select id, name, email, password, created_at, updated_at from \`${src}\`.users`],
+  [
+    'users',
+    `insert into users (id, name, email, password, created_at, updated_at) select id, name, email, password, created_at, updated_at from \`${src}\`.users`,
+  ],
   [
     'contacts',
     `insert into contacts (id, type, name, company_name, phone, email, city, created_at, updated_at)
      select id, type, name, company_name, ${messyPhone('phone', 'id')}, email, city, created_at, updated_at from \`${src}\`.contacts`,
   ],
-  ['location_mngt', `insert into location_mngt (id, loc_name, address, created_at, updated_at) select id, loc_name, address, created_at, updated_at from \`${src}\`.location_mngt`],
+  [
+    'location_mngt',
+    `insert into location_mngt (id, loc_name, address, created_at, updated_at) select id, loc_name, address, created_at, updated_at from \`${src}\`.location_mngt`,
+  ],
   [
     'location_mngt_table_details',
     `insert into location_mngt_table_details (id, location_mngt_id, table_name, price, created_at, updated_at) select id, location_mngt_id, table_name, price, created_at, updated_at from \`${src}\`.location_mngt_table_details`,
   ],
-  ['campaigns', `insert into campaigns (id, name, channel, message, status, sent_at, created_by, created_at, updated_at) select id, name, channel, message, status, sent_at, created_by, created_at, updated_at from \`${src}\`.campaigns`],
+  [
+    'campaigns',
+    `insert into campaigns (id, name, channel, message, status, sent_at, created_by, created_at, updated_at) select id, name, channel, message, status, sent_at, created_by, created_at, updated_at from \`${src}\`.campaigns`,
+  ],
   [
     'campaign_recipients',
     `insert into campaign_recipients (id, campaign_id, contact_id, phone, name, status, sent_at, error, created_at, updated_at)
@@ -76,11 +96,19 @@ for (const [table, statement] of copies) {
   counts[table] = result.affectedRows;
 }
 await conn.end();
-console.log(`legacy:bench — an old-shape copy of ${src} in ${dst} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString('en-IN')}`).join(', ')}`);
+console.log(
+  `legacy:bench — an old-shape copy of ${src} in ${dst} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${Object.entries(
+    counts,
+  )
+    .map(([t, n]) => `${t} ${n.toLocaleString('en-IN')}`)
+    .join(', ')}`,
+);
 
 const t1 = Date.now();
 const { adopted } = await migrateDatabase(target);
-console.log(`  our migrations on it: ${((Date.now() - t1) / 1000).toFixed(1)} s (${adopted?.length ?? 0} adoption steps)`);
+console.log(
+  `  our migrations on it: ${((Date.now() - t1) / 1000).toFixed(1)} s (${adopted?.length ?? 0} adoption steps)`,
+);
 
 const pool = createPool(target, 3);
 const stepStart = new Map<string, number>();
@@ -90,7 +118,15 @@ const result = await runBackfill(createDb(pool), {
     if (!stepStart.has(step)) stepStart.set(step, Date.now());
     if (done === total) {
       const s = (Date.now() - stepStart.get(step)!) / 1000;
-      console.log(`  ${step.padEnd(28)} ${total.toLocaleString('en-IN').padStart(10)} rows ${s.toFixed(1).padStart(7)} s ${total ? `${Math.round(total / Math.max(s, 0.001)).toLocaleString('en-IN').padStart(9)} rows/s` : ''}`);
+      console.log(
+        `  ${step.padEnd(28)} ${total.toLocaleString('en-IN').padStart(10)} rows ${s.toFixed(1).padStart(7)} s ${
+          total
+            ? `${Math.round(total / Math.max(s, 0.001))
+                .toLocaleString('en-IN')
+                .padStart(9)} rows/s`
+            : ''
+        }`,
+      );
     }
   },
 });

@@ -4,18 +4,36 @@
  * already running, created in about a second when not.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
+
 import { env, localDatabaseUrl } from '../lib/env';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, '.data');
 const DB_HOME = path.join(DATA, 'mariadb');
 
-const SEARCH_DIRS = ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', '/usr/local/mysql/bin', ...(process.env.PATH ?? '').split(':')];
+const SEARCH_DIRS = [
+  '/usr/sbin',
+  '/usr/bin',
+  '/usr/local/sbin',
+  '/usr/local/bin',
+  '/usr/local/mysql/bin',
+  ...(process.env.PATH ?? '').split(':'),
+];
 
 function findBinary(names: string[]): string | undefined {
   for (const name of names) {
@@ -42,11 +60,12 @@ const HOW_TO = `Paridharan CRM needs a MariaDB (10.11+) or MySQL (8.0+) server. 
 function installServer(): void {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) throw new Error(HOW_TO);
-  console.log('[db] No MariaDB/MySQL server found: installing Debian\'s mariadb-server with apt-get (once)…');
+  console.log("[db] No MariaDB/MySQL server found: installing Debian's mariadb-server with apt-get (once)…");
   const envs = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: envs });
   const install = spawnSync('apt-get', ['install', '-y', '-qq', 'mariadb-server'], { stdio: 'inherit', env: envs });
-  if (update.status !== 0 || install.status !== 0) throw new Error(`apt-get install mariadb-server failed.\n\n${HOW_TO}`);
+  if (update.status !== 0 || install.status !== 0)
+    throw new Error(`apt-get install mariadb-server failed.\n\n${HOW_TO}`);
 }
 
 function initialiseDatadir(paths: ServerPaths = DEFAULT_PATHS): void {
@@ -55,20 +74,41 @@ function initialiseDatadir(paths: ServerPaths = DEFAULT_PATHS): void {
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   let result;
   if (mariaInstall && !mariaInstall.endsWith('mysql_install_db')) {
-    result = spawnSync(mariaInstall, ['--no-defaults', `--datadir=${paths.datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot], { encoding: 'utf8' });
+    result = spawnSync(
+      mariaInstall,
+      [
+        '--no-defaults',
+        `--datadir=${paths.datadir}`,
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+        ...asRoot,
+      ],
+      { encoding: 'utf8' },
+    );
   } else {
     // MySQL 8: mysqld initialises its own data directory.
     const mysqld = findBinary(['mysqld'])!;
-    result = spawnSync(mysqld, ['--no-defaults', '--initialize-insecure', `--datadir=${paths.datadir}`, ...asRoot], { encoding: 'utf8' });
+    result = spawnSync(mysqld, ['--no-defaults', '--initialize-insecure', `--datadir=${paths.datadir}`, ...asRoot], {
+      encoding: 'utf8',
+    });
   }
-  if (result.status !== 0) throw new Error(`Could not initialise the private database in ${paths.datadir}:\n${result.stderr || result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(
+      `Could not initialise the private database in ${paths.datadir}:\n${result.stderr || result.stdout}`,
+    );
 }
 
 /** Where a server keeps its data, socket, pid and log: all under one folder. */
 type ServerPaths = { home: string; datadir: string; socket: string; pidfile: string; logfile: string };
 
 function serverPaths(home: string): ServerPaths {
-  return { home, datadir: path.join(home, 'data'), socket: path.join(home, 'mysqld.sock'), pidfile: path.join(home, 'mysqld.pid'), logfile: path.join(home, 'mysqld.log') };
+  return {
+    home,
+    datadir: path.join(home, 'data'),
+    socket: path.join(home, 'mysqld.sock'),
+    pidfile: path.join(home, 'mysqld.pid'),
+    logfile: path.join(home, 'mysqld.log'),
+  };
 }
 
 const DEFAULT_PATHS = serverPaths(DB_HOME);
@@ -110,7 +150,9 @@ async function spawnServer(paths: ServerPaths, port: number, bufferPool: string)
     await new Promise((r) => setTimeout(r, 100));
   }
   const tail = existsSync(paths.logfile) ? readFileSync(paths.logfile, 'utf8').split('\n').slice(-15).join('\n') : '';
-  throw new Error(`The private database server did not start on 127.0.0.1:${port}. Its log (${paths.logfile}):\n${tail}`);
+  throw new Error(
+    `The private database server did not start on 127.0.0.1:${port}. Its log (${paths.logfile}):\n${tail}`,
+  );
 }
 
 /** Starts (or reuses) the private server and returns its port. */
@@ -131,8 +173,13 @@ export async function stopLocalServer(): Promise<boolean> {
  * for tests that stop and start a database. Refuses a port that already
  * answers, so it never stands in for (or next to) someone else's server.
  */
-export async function startServerAt(port: number, home: string, opts: { bufferPool?: string } = {}): Promise<{ port: number; home: string; url: string }> {
-  if (await canConnect(port)) throw new Error(`A database server already answers on 127.0.0.1:${port}; choose a free port.`);
+export async function startServerAt(
+  port: number,
+  home: string,
+  opts: { bufferPool?: string } = {},
+): Promise<{ port: number; home: string; url: string }> {
+  if (await canConnect(port))
+    throw new Error(`A database server already answers on 127.0.0.1:${port}; choose a free port.`);
   await spawnServer(serverPaths(path.resolve(home)), port, opts.bufferPool ?? '128M');
   return { port, home, url: localDatabaseUrl('mysql', port) };
 }
@@ -148,7 +195,10 @@ export async function stopServerAt(home: string, signal: 'SIGTERM' | 'SIGKILL' =
   const pid = Number(readFileSync(pidfile, 'utf8').trim());
   // A pid file a crash left behind may name a process that is no longer this server.
   const cmdline = `/proc/${pid}/cmdline`;
-  if (existsSync('/proc/self') && (!existsSync(cmdline) || !readFileSync(cmdline, 'utf8').includes(`--datadir=${datadir}`))) {
+  if (
+    existsSync('/proc/self') &&
+    (!existsSync(cmdline) || !readFileSync(cmdline, 'utf8').includes(`--datadir=${datadir}`))
+  ) {
     rmSync(pidfile, { force: true });
     return false;
   }
@@ -222,7 +272,10 @@ export async function resolveDatabase(database = 'paridharan'): Promise<{ url: s
  * The file holds secrets: it is created readable by its owner only (0600), and an existing one that
  * others may read is narrowed to that.
  */
-export function ensureAuthSecret(file = path.join(ROOT, '.env.local'), environment: Record<string, string | undefined> = process.env): string {
+export function ensureAuthSecret(
+  file = path.join(ROOT, '.env.local'),
+  environment: Record<string, string | undefined> = process.env,
+): string {
   const exists = existsSync(file);
   if (exists) keepPrivate(file);
   const existing = exists ? readFileSync(file, 'utf8') : '';

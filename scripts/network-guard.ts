@@ -4,6 +4,7 @@
  * start, so beyond this machine anyone on the exhibition Wi-Fi could sign in.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+
 import type { DbOrTx } from '../db';
 import { users } from '../db/schema';
 import { DEMO_LOGINS } from '../db/seed/demo';
@@ -19,7 +20,10 @@ export function listenHost(environment: Record<string, string | undefined> = pro
 
 /** True when only this machine can reach a server bound to `host` (127.0.0.0/8, localhost, ::1). */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
@@ -28,8 +32,18 @@ export async function demoAccountsWithDemoPassword(db: DbOrTx): Promise<string[]
   const rows = await db
     .select({ email: users.email, hash: users.password })
     .from(users)
-    .where(and(inArray(users.email, DEMO_LOGINS.map((l) => l.email)), eq(users.active, true)));
-  const open = await Promise.all(rows.map(async (r) => ((await verifyPassword(r.hash, DEMO_LOGINS[0]!.password)) ? r.email : null)));
+    .where(
+      and(
+        inArray(
+          users.email,
+          DEMO_LOGINS.map((l) => l.email),
+        ),
+        eq(users.active, true),
+      ),
+    );
+  const open = await Promise.all(
+    rows.map(async (r) => ((await verifyPassword(r.hash, DEMO_LOGINS[0]!.password)) ? r.email : null)),
+  );
   return open.filter((email): email is string => email !== null).sort();
 }
 

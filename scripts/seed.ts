@@ -5,6 +5,7 @@
  * DATABASE_URL=mysql://root@127.0.0.1:3407/paridharan_large npm run db:seed -- --scale large
  */
 import './load-env';
+
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_LOGINS, isEmpty, seedDemo } from '../db/seed/demo';
@@ -13,7 +14,9 @@ import { SEED_TABLES } from '../db/seed/shared';
 import { resolveDatabase } from './local-db';
 
 const args = process.argv.slice(2);
-const scaleArg = args.find((a) => a.startsWith('--scale='))?.split('=')[1] ?? (args.includes('--scale') ? args[args.indexOf('--scale') + 1] : 'demo');
+const scaleArg =
+  args.find((a) => a.startsWith('--scale='))?.split('=')[1] ??
+  (args.includes('--scale') ? args[args.indexOf('--scale') + 1] : 'demo');
 if (scaleArg !== 'demo' && scaleArg !== 'large') {
   console.error(`Unknown --scale "${scaleArg}": use --scale demo (default) or --scale large.`);
   process.exit(2);
@@ -27,7 +30,9 @@ async function demo(url: string) {
   try {
     const db = createDb(pool);
     if (!(await isEmpty(db))) {
-      console.error(`[seed] ${where(url)} already has users; the demo is only seeded into an empty database. Nothing was changed.`);
+      console.error(
+        `[seed] ${where(url)} already has users; the demo is only seeded into an empty database. Nothing was changed.`,
+      );
       return 1;
     }
     const started = Date.now();
@@ -51,13 +56,18 @@ async function large(url: string) {
     const step = total ? Math.floor((rows / total) * 10) : 10;
     if ((lastStep.get(table) ?? -1) >= step) return;
     lastStep.set(table, step);
-    console.log(`  ${`${((Date.now() - started) / 1000).toFixed(0)} s`.padStart(6)}  ${table.padEnd(28)} ${n(rows).padStart(10)} / ${n(total)}`);
+    console.log(
+      `  ${`${((Date.now() - started) / 1000).toFixed(0)} s`.padStart(6)}  ${table.padEnd(28)} ${n(rows).padStart(10)} / ${n(total)}`,
+    );
   };
   const result = await seedLarge(url, { onProgress, log: (m) => console.log(`[seed] ${m}`) });
   console.log(`\n[seed] rows per table:`);
-  for (const [table, rows] of SEED_TABLES.map((t) => [t, result.counts[t]] as const)) console.log(`  ${table.padEnd(28)} ${n(rows).padStart(10)}`);
+  for (const [table, rows] of SEED_TABLES.map((t) => [t, result.counts[t]] as const))
+    console.log(`  ${table.padEnd(28)} ${n(rows).padStart(10)}`);
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`\n[seed] load ${s(result.ms.load)}, index rebuild ${s(result.ms.indexes)}, foreign-key proof ${s(result.ms.verify)}, counters ${s(result.ms.reconcile)}; total ${s(result.ms.total)}`);
+  console.log(
+    `\n[seed] load ${s(result.ms.load)}, index rebuild ${s(result.ms.indexes)}, foreign-key proof ${s(result.ms.verify)}, counters ${s(result.ms.reconcile)}; total ${s(result.ms.total)}`,
+  );
   return 0;
 }
 

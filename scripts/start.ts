@@ -6,13 +6,15 @@
  * address while a demo account still has the demo password (network-guard.ts).
  */
 import './load-env';
+
 import os from 'node:os';
+
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_LOGINS, seedDemoIfEmpty } from '../db/seed/demo';
 import { ensureAuthSecret, resolveDatabase } from './local-db';
-import { ensureBuild, runNext } from './next-app';
 import { isLoopback, listenHost, networkRefusal } from './network-guard';
+import { ensureBuild, runNext } from './next-app';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -41,7 +43,9 @@ try {
       console.log(`  ${login.role.padEnd(9)} ${login.email}`);
     }
   } else {
-    console.log(`[db] using DATABASE_URL (${new URL(url).host}); it is never seeded unasked — run \`npm run db:seed\` for demo data.`);
+    console.log(
+      `[db] using DATABASE_URL (${new URL(url).host}); it is never seeded unasked — run \`npm run db:seed\` for demo data.`,
+    );
   }
   if (!isLoopback(host)) {
     const pool = createPool(url, 1);

@@ -3,8 +3,10 @@
  * The password is read from USER_PASSWORD, or asked for (hidden) on a terminal.
  */
 import './load-env';
-import { parseArgs } from 'node:util';
+
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';
 import { ROLES, type Role } from '../db/schema/users';
@@ -23,9 +25,13 @@ async function askHidden(question: string): Promise<string> {
   return answer;
 }
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'employee' } } });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'employee' } },
+});
 if (!values.email || !values.name || !ROLES.includes(values.role as Role)) {
-  console.error(`Usage: npm run user:create -- --email you@example.in --name "Your Name" --role ${ROLES.join('|')}\n(password from USER_PASSWORD or asked for)`);
+  console.error(
+    `Usage: npm run user:create -- --email you@example.in --name "Your Name" --role ${ROLES.join('|')}\n(password from USER_PASSWORD or asked for)`,
+  );
   process.exit(2);
 }
 
@@ -34,7 +40,12 @@ await migrateDatabase(url, (line) => console.log(line));
 const pool = createPool(url, 1);
 try {
   const password = process.env.USER_PASSWORD ?? (await askHidden('Password: '));
-  const user = await createUser(createDb(pool), { email: values.email, name: values.name, role: values.role as Role, password });
+  const user = await createUser(createDb(pool), {
+    email: values.email,
+    name: values.name,
+    role: values.role as Role,
+    password,
+  });
   console.log(`Created ${user.role} ${user.email} (${user.id})`);
 } catch (error) {
   console.error(error instanceof DomainError ? error.message : error);

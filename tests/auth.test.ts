@@ -7,6 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+
 import { db } from '@/db';
 import { loginAttempts, ROLES, users, type Role } from '@/db/schema';
 import { endSessions, resetPassword, updateUser } from '@/db/services/users';
@@ -25,11 +26,13 @@ import {
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { can, type Permission } from '@/lib/permissions';
 import { sessionIsCurrent, userForSession } from '@/lib/session-check';
+
 import { makeUser } from './helpers/factories';
 
 const uniqueEmail = () => `throttle-${ulid().toLowerCase()}@example.test`;
 /** A made-up client address of its own per test (the shared database keeps every test's rows). */
-const uniqueAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}-${ulid().slice(-6)}`;
+const uniqueAddress = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}-${ulid().slice(-6)}`;
 
 async function attempts(key: string) {
   const [row] = await db.select().from(loginAttempts).where(eq(loginAttempts.email, key));
@@ -87,7 +90,11 @@ describe('login throttle: counting attempts', () => {
     const key = uniqueEmail();
     expect(await getLockState(db, key)).toEqual({ locked: false });
     for (let i = 1; i < MAX_FAILURES; i++) {
-      expect(await countAttempt(db, key, MAX_FAILURES), `attempt ${i}`).toEqual({ allowed: true, count: i, lockedIfWrong: null });
+      expect(await countAttempt(db, key, MAX_FAILURES), `attempt ${i}`).toEqual({
+        allowed: true,
+        count: i,
+        lockedIfWrong: null,
+      });
     }
     expect(await countAttempt(db, key, MAX_FAILURES)).toEqual({ allowed: true, count: 5, lockedIfWrong: 15 });
     expect(await getLockState(db, key)).toEqual({ locked: true, minutesLeft: 15 });
@@ -100,7 +107,9 @@ describe('login throttle: counting attempts', () => {
   it('a streak whose start is older than the lock window starts again at 1', async () => {
     const key = uniqueEmail();
     for (let i = 0; i < 4; i++) await countAttempt(db, key, MAX_FAILURES);
-    await db.execute(sql`update login_attempts set last_failed_at = utc_timestamp() - interval 20 minute where email = ${key}`);
+    await db.execute(
+      sql`update login_attempts set last_failed_at = utc_timestamp() - interval 20 minute where email = ${key}`,
+    );
     expect(await countAttempt(db, key, MAX_FAILURES)).toEqual({ allowed: true, count: 1, lockedIfWrong: null });
   });
 
@@ -118,7 +127,9 @@ describe('login throttle: counting attempts', () => {
   it('reports the minutes left, rounded up', async () => {
     const key = uniqueEmail();
     for (let i = 0; i < MAX_FAILURES; i++) await countAttempt(db, key, MAX_FAILURES);
-    await db.execute(sql`update login_attempts set locked_until = utc_timestamp() + interval 90 second where email = ${key}`);
+    await db.execute(
+      sql`update login_attempts set locked_until = utc_timestamp() + interval 90 second where email = ${key}`,
+    );
     expect(await getLockState(db, key)).toEqual({ locked: true, minutesLeft: 2 });
     expect(await countAttempt(db, key, MAX_FAILURES)).toEqual({ allowed: false, minutesLeft: 2 });
   });
@@ -169,15 +180,24 @@ describe('checkCredentials: count first, then check', () => {
 
   it('signs in with the right password and carries the session version', async () => {
     const user = await realUser();
-    const r = await checkCredentials(db, { email: ` ${user.email.toUpperCase()} `, password: PASSWORD, address: uniqueAddress() });
-    expect(r).toEqual({ ok: true, user: { id: user.id, name: user.name, email: user.email, role: 'employee', sessionVersion: 0 } });
+    const r = await checkCredentials(db, {
+      email: ` ${user.email.toUpperCase()} `,
+      password: PASSWORD,
+      address: uniqueAddress(),
+    });
+    expect(r).toEqual({
+      ok: true,
+      user: { id: user.id, name: user.name, email: user.email, role: 'employee', sessionVersion: 0 },
+    });
   });
 
   it('40 parallel wrong attempts, each from another address, with the right password 21st: 5 passwords checked, none signs in, the right one afterwards is refused', async () => {
     const user = await realUser();
     const { checked, verify } = countingVerify();
     const burst = Array.from({ length: 40 }, (_, i) => (i === 20 ? PASSWORD : `wrong-${i}`));
-    const rs = await Promise.all(burst.map((password) => checkCredentials(db, { email: user.email, password, address: uniqueAddress() }, verify)));
+    const rs = await Promise.all(
+      burst.map((password) => checkCredentials(db, { email: user.email, password, address: uniqueAddress() }, verify)),
+    );
     expect(checked).toHaveLength(MAX_FAILURES);
     expect(checked).not.toContain(PASSWORD);
     expect(rs[20]).toMatchObject({ ok: false, reason: 'locked', scope: 'email' });
@@ -185,7 +205,11 @@ describe('checkCredentials: count first, then check', () => {
     expect(rs.filter((r) => !r.ok && r.reason === 'wrong')).toHaveLength(4);
 
     // After the burst, from a fresh address: still locked, and the password is not even checked.
-    const after = await checkCredentials(db, { email: user.email, password: PASSWORD, address: uniqueAddress() }, verify);
+    const after = await checkCredentials(
+      db,
+      { email: user.email, password: PASSWORD, address: uniqueAddress() },
+      verify,
+    );
     expect(after).toEqual({ ok: false, reason: 'locked', scope: 'email', minutesLeft: 15 });
     expect(checked).toHaveLength(MAX_FAILURES);
   });
@@ -194,9 +218,15 @@ describe('checkCredentials: count first, then check', () => {
     const user = await realUser();
     const address = uniqueAddress();
     const { checked, verify } = countingVerify();
-    const rs = await Promise.all(Array.from({ length: 30 }, () => checkCredentials(db, { email: uniqueEmail(), password: 'guess-123456', address }, verify)));
+    const rs = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        checkCredentials(db, { email: uniqueEmail(), password: 'guess-123456', address }, verify),
+      ),
+    );
     expect(checked).toHaveLength(MAX_PER_ADDRESS);
-    expect(rs.filter((r) => !r.ok && r.reason === 'locked' && r.scope === 'address')).toHaveLength(30 - MAX_PER_ADDRESS + 1);
+    expect(rs.filter((r) => !r.ok && r.reason === 'locked' && r.scope === 'address')).toHaveLength(
+      30 - MAX_PER_ADDRESS + 1,
+    );
 
     expect(await checkCredentials(db, { email: user.email, password: PASSWORD, address }, verify)).toEqual({
       ok: false,
@@ -207,57 +237,79 @@ describe('checkCredentials: count first, then check', () => {
     expect(checked).toHaveLength(MAX_PER_ADDRESS);
     // The real user's email was never counted by the refused attempt.
     expect(await attempts(user.email)).toBeUndefined();
-    expect((await checkCredentials(db, { email: user.email, password: PASSWORD, address: uniqueAddress() })).ok).toBe(true);
+    expect((await checkCredentials(db, { email: user.email, password: PASSWORD, address: uniqueAddress() })).ok).toBe(
+      true,
+    );
   });
 
   it('a success clears the email streak and gives its own attempt back to the address', async () => {
     const user = await realUser();
     const address = uniqueAddress();
     for (let i = 0; i < MAX_FAILURES - 1; i++) {
-      expect(await checkCredentials(db, { email: user.email, password: 'wrong-password', address })).toEqual({ ok: false, reason: 'wrong' });
+      expect(await checkCredentials(db, { email: user.email, password: 'wrong-password', address })).toEqual({
+        ok: false,
+        reason: 'wrong',
+      });
     }
     expect((await attempts(user.email))?.failures).toBe(4);
     expect((await checkCredentials(db, { email: user.email, password: PASSWORD, address })).ok).toBe(true);
     expect(await attempts(user.email)).toBeUndefined();
     expect((await attempts(addressKey(address)))?.failures).toBe(4);
     // A new streak: 4 more failures do not lock.
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await checkCredentials(db, { email: user.email, password: 'wrong-password', address: uniqueAddress() });
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      await checkCredentials(db, { email: user.email, password: 'wrong-password', address: uniqueAddress() });
     expect(await getLockState(db, user.email)).toEqual({ locked: false });
   });
 
   it('the 5th wrong password locks with the minutes left; the same email however typed is one streak', async () => {
     const user = await realUser();
     const typed = [user.email.toUpperCase(), ` ${user.email} `, user.email];
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await checkCredentials(db, { email: typed[i % 3]!, password: 'nope-nope-1', address: uniqueAddress() });
-    expect(await checkCredentials(db, { email: typed[1]!, password: 'nope-nope-1', address: uniqueAddress() })).toEqual({
-      ok: false,
-      reason: 'locked',
-      scope: 'email',
-      minutesLeft: 15,
-    });
-    expect(await db.select({ email: loginAttempts.email }).from(loginAttempts).where(eq(loginAttempts.email, normaliseEmail(typed[0]!)))).toEqual([
-      { email: user.email },
-    ]);
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      await checkCredentials(db, { email: typed[i % 3]!, password: 'nope-nope-1', address: uniqueAddress() });
+    expect(await checkCredentials(db, { email: typed[1]!, password: 'nope-nope-1', address: uniqueAddress() })).toEqual(
+      {
+        ok: false,
+        reason: 'locked',
+        scope: 'email',
+        minutesLeft: 15,
+      },
+    );
+    expect(
+      await db
+        .select({ email: loginAttempts.email })
+        .from(loginAttempts)
+        .where(eq(loginAttempts.email, normaliseEmail(typed[0]!))),
+    ).toEqual([{ email: user.email }]);
   });
 
   it('a success that uses up the address allowance does not leave the address locked', async () => {
     const user = await realUser();
     const address = uniqueAddress();
-    for (let i = 0; i < MAX_PER_ADDRESS - 1; i++) await checkCredentials(db, { email: uniqueEmail(), password: 'guess-123456', address });
+    for (let i = 0; i < MAX_PER_ADDRESS - 1; i++)
+      await checkCredentials(db, { email: uniqueEmail(), password: 'guess-123456', address });
     expect((await checkCredentials(db, { email: user.email, password: PASSWORD, address })).ok).toBe(true);
     expect(await getLockState(db, addressKey(address))).toEqual({ locked: false });
-    expect(await checkCredentials(db, { email: uniqueEmail(), password: 'guess-123456', address })).toEqual({ ok: false, reason: 'locked', scope: 'address', minutesLeft: 15 });
+    expect(await checkCredentials(db, { email: uniqueEmail(), password: 'guess-123456', address })).toEqual({
+      ok: false,
+      reason: 'locked',
+      scope: 'address',
+      minutesLeft: 15,
+    });
   });
 
   it('a deactivated user with the right password is refused like a wrong password', async () => {
     const user = await realUser({ active: false });
-    expect(await checkCredentials(db, { email: user.email, password: PASSWORD, address: uniqueAddress() })).toEqual({ ok: false, reason: 'wrong' });
+    expect(await checkCredentials(db, { email: user.email, password: PASSWORD, address: uniqueAddress() })).toEqual({
+      ok: false,
+      reason: 'wrong',
+    });
     expect((await attempts(user.email))?.failures).toBe(1);
   });
 });
 
 describe('sessions end on sign-out, password reset, role change and deactivation', () => {
-  const version = async (id: string) => (await db.select({ v: users.session_version }).from(users).where(eq(users.id, id)))[0]!.v;
+  const version = async (id: string) =>
+    (await db.select({ v: users.session_version }).from(users).where(eq(users.id, id)))[0]!.v;
 
   it('a session stands only while its version is the user’s and the user is active', () => {
     expect(sessionIsCurrent({ id: 'x', sessionVersion: 3 }, { active: true, session_version: 3 })).toBe(true);
@@ -273,7 +325,13 @@ describe('sessions end on sign-out, password reset, role change and deactivation
     const signedIn = await checkCredentials(db, { email: user.email, password: PASSWORD, address: uniqueAddress() });
     if (!signedIn.ok) throw new Error('sign-in failed');
     const claims = { id: user.id, sessionVersion: signedIn.user.sessionVersion };
-    expect(await userForSession(db, claims)).toEqual({ id: user.id, name: user.name, email: user.email, role: 'employee', active: true });
+    expect(await userForSession(db, claims)).toEqual({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: 'employee',
+      active: true,
+    });
 
     await endSessions(db, user.id);
     expect(await version(user.id)).toBe(1);
@@ -289,14 +347,17 @@ describe('sessions end on sign-out, password reset, role change and deactivation
 
   it('a password reset ends the sessions in the same write and lifts the email lock', async () => {
     const user = await realUser();
-    for (let i = 0; i < MAX_FAILURES; i++) await checkCredentials(db, { email: user.email, password: 'wrong-password', address: uniqueAddress() });
+    for (let i = 0; i < MAX_FAILURES; i++)
+      await checkCredentials(db, { email: user.email, password: 'wrong-password', address: uniqueAddress() });
     expect((await getLockState(db, user.email)).locked).toBe(true);
 
     await resetPassword(db, { id: user.id, password: 'brand-new-password' });
     expect(await version(user.id)).toBe(1);
     expect(await userForSession(db, { id: user.id, sessionVersion: 0 })).toBeNull();
     expect(await attempts(user.email)).toBeUndefined();
-    expect((await checkCredentials(db, { email: user.email, password: 'brand-new-password', address: uniqueAddress() })).ok).toBe(true);
+    expect(
+      (await checkCredentials(db, { email: user.email, password: 'brand-new-password', address: uniqueAddress() })).ok,
+    ).toBe(true);
   });
 
   it('a role change or a deactivation ends the sessions; a new name alone does not', async () => {

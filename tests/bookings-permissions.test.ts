@@ -6,11 +6,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
+
 import { db } from '@/db';
 import { bookings, campaigns, contacts, conversations, idempotencyKeys } from '@/db/schema';
 import { cancelBooking, mayCancel, recordPayment } from '@/db/services/bookings';
 import { DomainError } from '@/lib/errors';
-import { errorOf, makeWorld, makeUser, recordTalk, uniquePhone } from './helpers/factories';
+
+import { errorOf, makeUser, makeWorld, recordTalk, uniquePhone } from './helpers/factories';
 
 /** A booking recorded by the world's employee through the booth service, so counters and timeline are real. */
 async function bookedWorld() {
@@ -28,12 +30,17 @@ async function bookedWorld() {
 }
 
 async function state(w: Awaited<ReturnType<typeof bookedWorld>>) {
-  const [b] = await db.select({ cancelled_at: bookings.cancelled_at }).from(bookings).where(eq(bookings.id, w.bookingId));
+  const [b] = await db
+    .select({ cancelled_at: bookings.cancelled_at })
+    .from(bookings)
+    .where(eq(bookings.id, w.bookingId));
   const [c] = await db
     .select({ bookings: campaigns.total_bookings_created, revenue: campaigns.total_revenue })
     .from(campaigns)
     .where(eq(campaigns.id, w.campaign.id));
-  const [t] = (await db.execute(sql`select count(*) as n from ${conversations} where ${conversations.booking_id} = ${w.bookingId}`)) as unknown as [[{ n: number }]];
+  const [t] = (await db.execute(
+    sql`select count(*) as n from ${conversations} where ${conversations.booking_id} = ${w.bookingId}`,
+  )) as unknown as [[{ n: number }]];
   return { cancelled: b!.cancelled_at !== null, bookings: c!.bookings, revenue: c!.revenue, timeline: Number(t[0]!.n) };
 }
 
@@ -53,16 +60,24 @@ describe('cancelling a booking: who may', () => {
     expect(before).toEqual({ cancelled: false, bookings: 1, revenue: '20000.00', timeline: 1 });
 
     const key = ulid();
-    const error = await errorOf(cancelBooking(db, { id: other.id, role: 'employee' }, { idempotency_key: key, booking_id: w.bookingId }));
+    const error = await errorOf(
+      cancelBooking(db, { id: other.id, role: 'employee' }, { idempotency_key: key, booking_id: w.bookingId }),
+    );
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).message).toBe('Only the employee who recorded this booking, or a manager or admin, can cancel it.');
+    expect((error as DomainError).message).toBe(
+      'Only the employee who recorded this booking, or a manager or admin, can cancel it.',
+    );
     expect(await state(w)).toEqual(before);
     expect(await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toEqual([]);
   });
 
   it('the employee who recorded it may cancel it', async () => {
     const w = await bookedWorld();
-    const r = await cancelBooking(db, { id: w.employee.id, role: 'employee' }, { idempotency_key: ulid(), booking_id: w.bookingId });
+    const r = await cancelBooking(
+      db,
+      { id: w.employee.id, role: 'employee' },
+      { idempotency_key: ulid(), booking_id: w.bookingId },
+    );
     expect(r).toMatchObject({ bookingId: w.bookingId, cancelled: true, replayed: false });
     expect(await state(w)).toEqual({ cancelled: true, bookings: 0, revenue: '0.00', timeline: 2 });
   });
@@ -84,8 +99,14 @@ describe('cancelling a booking: who may', () => {
   it('a refused attempt does not block the recorder afterwards', async () => {
     const w = await bookedWorld();
     const other = await makeUser({ role: 'employee' });
-    await errorOf(cancelBooking(db, { id: other.id, role: 'employee' }, { idempotency_key: ulid(), booking_id: w.bookingId }));
-    await cancelBooking(db, { id: w.employee.id, role: 'employee' }, { idempotency_key: ulid(), booking_id: w.bookingId });
+    await errorOf(
+      cancelBooking(db, { id: other.id, role: 'employee' }, { idempotency_key: ulid(), booking_id: w.bookingId }),
+    );
+    await cancelBooking(
+      db,
+      { id: w.employee.id, role: 'employee' },
+      { idempotency_key: ulid(), booking_id: w.bookingId },
+    );
     expect((await state(w)).cancelled).toBe(true);
   });
 });
@@ -95,9 +116,13 @@ describe('a deleted company takes no new money', () => {
     const w = await bookedWorld();
     await db.update(contacts).set({ deleted_at: new Date() }).where(eq(contacts.id, w.exhibitor.id));
     const before = await state(w);
-    const refused = await errorOf(recordPayment(db, w.employee.id, { idempotency_key: ulid(), booking_id: w.bookingId, amount: '1000.00' }));
+    const refused = await errorOf(
+      recordPayment(db, w.employee.id, { idempotency_key: ulid(), booking_id: w.bookingId, amount: '1000.00' }),
+    );
     expect(refused).toBeInstanceOf(DomainError);
-    expect((refused as DomainError).message).toBe('This booking’s company was deleted; restore the company before taking payments.');
+    expect((refused as DomainError).message).toBe(
+      'This booking’s company was deleted; restore the company before taking payments.',
+    );
     expect(await state(w)).toEqual(before);
   });
 });

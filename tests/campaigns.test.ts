@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { db } from '@/db';
 import { findAttributedCampaign, getAttributionSettings } from '@/db/queries/attribution';
 import {
@@ -36,6 +37,7 @@ import { conversionPercent, formatPercent } from '@/lib/analytics';
 import { formatINR } from '@/lib/money';
 import { can } from '@/lib/permissions';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
+
 import { makeExhibitor, makeLocation, makeUser, makeVisitor, tag } from './helpers/factories';
 
 const DAY = 86_400_000;
@@ -45,10 +47,21 @@ function phoneBlock() {
   return (i: number) => `+919${prefix}${i.toString().padStart(5, '0')}`;
 }
 const newCampaign = async (userId: string, name = `Campaign ${tag()}`) =>
-  createCampaign(db, userId, { name, channel: 'whatsapp', message: 'Visit us at the expo', status: 'draft', sent_on: null });
+  createCampaign(db, userId, {
+    name,
+    channel: 'whatsapp',
+    message: 'Visit us at the expo',
+    status: 'draft',
+    sent_on: null,
+  });
 const recipientsOf = (campaignId: string) =>
   db
-    .select({ phone: campaignRecipients.phone, name: campaignRecipients.name, status: campaignRecipients.status, error: campaignRecipients.error })
+    .select({
+      phone: campaignRecipients.phone,
+      name: campaignRecipients.name,
+      status: campaignRecipients.status,
+      error: campaignRecipients.error,
+    })
     .from(campaignRecipients)
     .where(eq(campaignRecipients.campaign_id, campaignId))
     .orderBy(campaignRecipients.phone);
@@ -138,12 +151,27 @@ describe('recipient lists from a CSV', () => {
     const v2 = await makeVisitor({ city });
     await makeVisitor({ city: `Elsewhere ${tag()}` });
     // v1 talked to the exhibitor; v2 did not.
-    await recordEntry(db, employee.id, { idempotency_key: ulid(), exhibitor_id: exhibitor.id, phone: v1.phone!, table_id: stallIds[0], outcome: 'interested', campaign_id: null });
-    expect(await previewRecipientFilter(db, id, { type: 'visitor', city, talked_to: null })).toEqual({ phones: 2, already: 0 });
+    await recordEntry(db, employee.id, {
+      idempotency_key: ulid(),
+      exhibitor_id: exhibitor.id,
+      phone: v1.phone!,
+      table_id: stallIds[0],
+      outcome: 'interested',
+      campaign_id: null,
+    });
+    expect(await previewRecipientFilter(db, id, { type: 'visitor', city, talked_to: null })).toEqual({
+      phones: 2,
+      already: 0,
+    });
     expect(await recipientsOf(id)).toEqual([]);
-    expect(await addRecipientsByFilter(db, id, { type: 'visitor', city, talked_to: exhibitor.id })).toEqual({ added: 1 });
+    expect(await addRecipientsByFilter(db, id, { type: 'visitor', city, talked_to: exhibitor.id })).toEqual({
+      added: 1,
+    });
     expect((await recipientsOf(id)).map((r) => r.phone)).toEqual([v1.phone]);
-    expect(await previewRecipientFilter(db, id, { type: 'visitor', city, talked_to: null })).toEqual({ phones: 2, already: 1 });
+    expect(await previewRecipientFilter(db, id, { type: 'visitor', city, talked_to: null })).toEqual({
+      phones: 2,
+      already: 1,
+    });
     expect(await addRecipientsByFilter(db, id, { type: 'visitor', city, talked_to: null })).toEqual({ added: 1 });
     expect((await recipientsOf(id)).map((r) => r.phone).sort()).toEqual([v1.phone, v2.phone].sort());
   });
@@ -153,7 +181,11 @@ describe('delivery results', () => {
   it('moves recipients and the messages-sent counter together, and reports unknown phones', async () => {
     const id = await newCampaign(admin.id);
     const p = phoneBlock();
-    await addRecipients(db, id, [1, 2, 3, 4].map((i) => ({ line: i, phone: p(i), name: null })));
+    await addRecipients(
+      db,
+      id,
+      [1, 2, 3, 4].map((i) => ({ line: i, phone: p(i), name: null })),
+    );
     const at = new Date('2026-05-01T10:00:00Z');
     const outcome = await recordDeliveryResults(
       db,
@@ -228,8 +260,18 @@ describe('attribution', () => {
     const exhibitor = await makeExhibitor();
     const employee = await makeUser();
     const { stallIds } = await makeLocation({ stalls: 1 });
-    const entry = await recordEntry(db, employee.id, { idempotency_key: ulid(), exhibitor_id: exhibitor.id, phone, table_id: stallIds[0], outcome: 'interested', at: talkAt });
-    const [lead] = await db.select({ campaign_id: followUps.campaign_id }).from(followUps).where(eq(followUps.id, entry.followUpId));
+    const entry = await recordEntry(db, employee.id, {
+      idempotency_key: ulid(),
+      exhibitor_id: exhibitor.id,
+      phone,
+      table_id: stallIds[0],
+      outcome: 'interested',
+      at: talkAt,
+    });
+    const [lead] = await db
+      .select({ campaign_id: followUps.campaign_id })
+      .from(followUps)
+      .where(eq(followUps.id, entry.followUpId));
     expect(lead!.campaign_id).toBe(late);
   });
 
@@ -260,7 +302,12 @@ describe('attribution', () => {
     const employee = await makeUser();
     const { stallIds } = await makeLocation({ stalls: 1 });
     const base = { exhibitor_id: exhibitor.id, phone, table_id: stallIds[0] } satisfies Partial<EntryInput>;
-    const first = await recordEntry(db, employee.id, { ...base, idempotency_key: ulid(), outcome: 'interested', at: talkAt });
+    const first = await recordEntry(db, employee.id, {
+      ...base,
+      idempotency_key: ulid(),
+      outcome: 'interested',
+      at: talkAt,
+    });
     // The model changes before the visitor comes back and books: the lead keeps its campaign.
     await updateAttributionSettings(db, admin.id, { attribution_window_days: 30, attribution_model: 'first' });
     const sale = await recordEntry(db, employee.id, {
@@ -271,11 +318,17 @@ describe('attribution', () => {
       at: new Date(talkAt.getTime() + DAY),
     });
     expect(sale.followUpId).toBe(first.followUpId);
-    const [b] = await db.select({ campaign_id: bookings.campaign_id }).from(bookings).where(eq(bookings.id, sale.booking!.id));
+    const [b] = await db
+      .select({ campaign_id: bookings.campaign_id })
+      .from(bookings)
+      .where(eq(bookings.id, sale.booking!.id));
     expect(b!.campaign_id).toBe(late);
     expect(early).not.toBe(late);
     await recordPayment(db, employee.id, { idempotency_key: ulid(), booking_id: sale.booking!.id, amount: '5000.00' });
-    const [again] = await db.select({ campaign_id: bookings.campaign_id }).from(bookings).where(eq(bookings.id, sale.booking!.id));
+    const [again] = await db
+      .select({ campaign_id: bookings.campaign_id })
+      .from(bookings)
+      .where(eq(bookings.id, sale.booking!.id));
     expect(again!.campaign_id).toBe(late);
   });
 });
@@ -287,15 +340,42 @@ describe('counters equal a recount after every kind of write', () => {
     const exhibitor = await makeExhibitor();
     const employee = await makeUser();
     const { stallIds } = await makeLocation({ stalls: 3 });
-    await addRecipients(db, id, [1, 2, 3].map((i) => ({ line: i, phone: p(i), name: null })));
+    await addRecipients(
+      db,
+      id,
+      [1, 2, 3].map((i) => ({ line: i, phone: p(i), name: null })),
+    );
     await expectCountersEqualRecount(id);
     await markPendingSent(db, id, new Date(Date.now() - 2 * DAY));
     await expectCountersEqualRecount(id);
-    const talk = (i: number, over: Partial<EntryInput> = {}): EntryInput => ({ idempotency_key: ulid(), exhibitor_id: exhibitor.id, phone: p(i), table_id: stallIds[0], outcome: 'interested', ...over });
+    const talk = (i: number, over: Partial<EntryInput> = {}): EntryInput => ({
+      idempotency_key: ulid(),
+      exhibitor_id: exhibitor.id,
+      phone: p(i),
+      table_id: stallIds[0],
+      outcome: 'interested',
+      ...over,
+    });
     await recordEntry(db, employee.id, talk(1));
     await expectCountersEqualRecount(id);
-    const s2 = await recordEntry(db, employee.id, talk(2, { outcome: 'materialised', table_id: stallIds[1], booking: { booking_date: '2027-01-12', price: '60000.00', amount_paid: '20000.00' } }));
-    const s3 = await recordEntry(db, employee.id, talk(3, { outcome: 'materialised', table_id: stallIds[2], booking: { booking_date: '2027-01-12', price: '70000.00', amount_paid: '0.00' } }));
+    const s2 = await recordEntry(
+      db,
+      employee.id,
+      talk(2, {
+        outcome: 'materialised',
+        table_id: stallIds[1],
+        booking: { booking_date: '2027-01-12', price: '60000.00', amount_paid: '20000.00' },
+      }),
+    );
+    const s3 = await recordEntry(
+      db,
+      employee.id,
+      talk(3, {
+        outcome: 'materialised',
+        table_id: stallIds[2],
+        booking: { booking_date: '2027-01-12', price: '70000.00', amount_paid: '0.00' },
+      }),
+    );
     await expectCountersEqualRecount(id);
     await recordPayment(db, employee.id, { idempotency_key: ulid(), booking_id: s2.booking!.id, amount: '40000.00' });
     await expectCountersEqualRecount(id);
@@ -304,7 +384,14 @@ describe('counters equal a recount after every kind of write', () => {
     await recordDeliveryResults(db, id, [{ line: 1, phone: p(3), status: 'failed', error: 'Bounced' }]);
     await expectCountersEqualRecount(id);
     // 3 messages − 1 failed = 2; leads 1, 2, 3; one booking left (s2), paid 20,000 + 40,000; booked 60,000.
-    expect(await getCampaign(db, id)).toMatchObject({ messages_sent: 2, leads: 3, bookings: 1, collected: '60000.00', booked: '60000.00', conversion: '33.33' });
+    expect(await getCampaign(db, id)).toMatchObject({
+      messages_sent: 2,
+      leads: 3,
+      bookings: 1,
+      collected: '60000.00',
+      booked: '60000.00',
+      conversion: '33.33',
+    });
   });
 });
 
@@ -313,7 +400,13 @@ describe('the design document’s worked example', () => {
     const id = await newCampaign(admin.id, `Worked example ${tag()}`);
     const p = phoneBlock();
     const talkAt = new Date('2026-06-10T10:00:00Z');
-    expect(await addRecipients(db, id, Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, phone: p(i), name: `Visitor ${i}` })))).toMatchObject({ added: 1000 });
+    expect(
+      await addRecipients(
+        db,
+        id,
+        Array.from({ length: 1000 }, (_, i) => ({ line: i + 2, phone: p(i), name: `Visitor ${i}` })),
+      ),
+    ).toMatchObject({ added: 1000 });
     expect(await markPendingSent(db, id, new Date(talkAt.getTime() - 2 * DAY))).toEqual({ marked: 1000 });
 
     // Two companies: A gets the leads of phones 0–99, B of 100–149. Bookings (all attributed, nothing chosen by hand):
@@ -348,7 +441,14 @@ describe('the design document’s worked example', () => {
 
     const row = (await listCampaignAnalytics(db, { sort: 'collected', dir: 'desc' })).find((r) => r.id === id)!;
     // 25 × 50,000 = 12,50,000 collected; booked 20 × 50,000 + 5 × 80,000 = 14,00,000; 25 / 150 = 16.666… → 16.67.
-    expect(row).toMatchObject({ messages_sent: 1000, leads: 150, bookings: 25, collected: '1250000.00', booked: '1400000.00', conversion: '16.67' });
+    expect(row).toMatchObject({
+      messages_sent: 1000,
+      leads: 150,
+      bookings: 25,
+      collected: '1250000.00',
+      booked: '1400000.00',
+      conversion: '16.67',
+    });
     expect(formatINR(row.collected)).toBe('₹12,50,000.00');
     expect(formatPercent(row.conversion)).toBe('16.67%');
     await expectCountersEqualRecount(id);
@@ -369,8 +469,24 @@ describe('the design document’s worked example', () => {
     // A: 12 × 50,000 + 3 × 50,000 = 7,50,000 collected; 12 × 50,000 + 3 × 80,000 = 8,40,000 booked.
     // B:  8 × 50,000 + 2 × 50,000 = 5,00,000;            8 × 50,000 + 2 × 80,000 = 5,60,000.
     expect(await listCampaignExhibitors(db, id)).toEqual([
-      { exhibitor_id: a.id, name: a.name, city: null, leads: 100, bookings: 15, collected: '750000.00', booked: '840000.00' },
-      { exhibitor_id: b.id, name: b.name, city: null, leads: 50, bookings: 10, collected: '500000.00', booked: '560000.00' },
+      {
+        exhibitor_id: a.id,
+        name: a.name,
+        city: null,
+        leads: 100,
+        bookings: 15,
+        collected: '750000.00',
+        booked: '840000.00',
+      },
+      {
+        exhibitor_id: b.id,
+        name: b.name,
+        city: null,
+        leads: 50,
+        bookings: 10,
+        collected: '500000.00',
+        booked: '560000.00',
+      },
     ]);
     // Leads newest first: the last talk was phone 149 (company B, interested), 50 a page.
     const page1 = await listCampaignLeads(db, id, { page: 1, pageSize: 50 });
@@ -407,7 +523,9 @@ describe('schema', () => {
     const p = phoneBlock();
     await db.insert(campaignRecipients).values({ campaign_id: id, phone: p(1) });
     await expect(db.insert(campaignRecipients).values({ campaign_id: id, phone: p(1) })).rejects.toThrow();
-    const [[n]] = (await db.execute(sql`select count(*) as n from campaign_recipients where campaign_id = ${id}`)) as unknown as [[{ n: number }]];
+    const [[n]] = (await db.execute(
+      sql`select count(*) as n from campaign_recipients where campaign_id = ${id}`,
+    )) as unknown as [[{ n: number }]];
     expect(Number(n.n)).toBe(1);
     expect((await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id))).length).toBe(1);
   });

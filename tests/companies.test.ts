@@ -5,6 +5,7 @@
  */
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { db } from '@/db';
 import {
   getCompany,
@@ -25,7 +26,17 @@ import { listLocationOptions, listStallPerformance, type StallRow } from '@/db/q
 import { type NewBooking, type NewConversation } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 import { ACTIVITY_VIEWER, MONEY_VIEWER } from '@/lib/viewer';
-import { makeBooking, makeCampaign, makeConversation, makeExhibitor, makeLead, makeLocation, makeUser, makeVisitor } from './helpers/factories';
+
+import {
+  makeBooking,
+  makeCampaign,
+  makeConversation,
+  makeExhibitor,
+  makeLead,
+  makeLocation,
+  makeUser,
+  makeVisitor,
+} from './helpers/factories';
 
 /*
  * The fixture (every name carries this run's tag; test files share a database).
@@ -65,23 +76,49 @@ let f: Fixture;
 async function makeFixture() {
   const E1 = (await makeUser({ name: `Asha ${tag}`, email: `asha-${tag}@t.test` })).id;
   const E2 = (await makeUser({ name: `Binod ${tag}`, email: `binod-${tag}@t.test` })).id;
-  const hallA = await makeLocation({ name: `Hall A ${tag}`, event: null, stalls: [{ name: 'T-1', price: '50000.00' }, { name: 'T-2', price: '60000.00' }] });
-  const hallB = await makeLocation({ name: `Hall B ${tag}`, event: null, stalls: [{ name: 'T-1', price: '70000.00' }, { name: 'T-3', price: '40000.00' }] });
+  const hallA = await makeLocation({
+    name: `Hall A ${tag}`,
+    event: null,
+    stalls: [
+      { name: 'T-1', price: '50000.00' },
+      { name: 'T-2', price: '60000.00' },
+    ],
+  });
+  const hallB = await makeLocation({
+    name: `Hall B ${tag}`,
+    event: null,
+    stalls: [
+      { name: 'T-1', price: '70000.00' },
+      { name: 'T-3', price: '40000.00' },
+    ],
+  });
   const [LA, LB] = [hallA.locationId, hallB.locationId];
   const [S1, S2] = hallA.stallIds as [number, number];
   const [S3, S4] = hallB.stallIds as [number, number];
   const C1 = (await makeCampaign({ name: `Diwali ${tag}`, sent_at: null })).id;
   const C2 = (await makeCampaign({ name: `Expo ${tag}`, sent_at: null })).id;
-  const company = async (over: Parameters<typeof makeExhibitor>[0]) => (await makeExhibitor({ company_name: null, phone: null, ...over })).id;
-  const X = await company({ name: `Acme Textiles ${tag}`, company_name: 'Acme Textiles Pvt Ltd', city: 'Surat', phone: '+919800000001', email: 'acme@t.test' });
+  const company = async (over: Parameters<typeof makeExhibitor>[0]) =>
+    (await makeExhibitor({ company_name: null, phone: null, ...over })).id;
+  const X = await company({
+    name: `Acme Textiles ${tag}`,
+    company_name: 'Acme Textiles Pvt Ltd',
+    city: 'Surat',
+    phone: '+919800000001',
+    email: 'acme@t.test',
+  });
   const Y = await company({ name: `Bharat Handlooms ${tag}`, city: 'Varanasi' });
   const Z = await company({ name: `Zed Crafts ${tag}` });
   const D = await company({ name: `Deleted Co ${tag}`, deleted_at: new Date() });
   const phone = (i: number) => `+9197${tag.replace(/\D/g, '').padEnd(4, '0').slice(0, 4)}${String(i).padStart(4, '0')}`;
   const visitor = async (i: number) => (await makeVisitor({ name: `Visitor ${i} ${tag}`, phone: phone(i) })).id;
   const V = [await visitor(1), await visitor(2), await visitor(3), await visitor(4)] as const;
-  const lead = (exhibitorId: string, v: number, campaign_id: string | null, status: 'busy' | 'interested' | 'materialised', employeeId: string) =>
-    makeLead({ employeeId, exhibitorId, phone: phone(v + 1), status, over: { visitor_id: V[v], campaign_id } });
+  const lead = (
+    exhibitorId: string,
+    v: number,
+    campaign_id: string | null,
+    status: 'busy' | 'interested' | 'materialised',
+    employeeId: string,
+  ) => makeLead({ employeeId, exhibitorId, phone: phone(v + 1), status, over: { visitor_id: V[v], campaign_id } });
   const F1 = await lead(X, 0, C1, 'materialised', E1);
   const F2 = await lead(X, 1, C1, 'materialised', E2);
   const F3 = await lead(X, 2, C2, 'materialised', E1);
@@ -89,27 +126,193 @@ async function makeFixture() {
   const F5 = await lead(Y, 0, C2, 'materialised', E2);
 
   const booking = (employeeId: string, over: Partial<NewBooking>) => makeBooking({ employeeId, over });
-  const B1 = await booking(E1, { exhibitor_id: X, visitor_id: V[0], location_id: LA, table_id: S1, campaign_id: C1, booking_date: '2099-01-10', price: '50000.00', amount_paid: '50000.00', amount_status: 'paid', created_at: at('2026-01-05T11:00:00') });
-  const B2 = await booking(E2, { exhibitor_id: X, visitor_id: V[1], location_id: LB, table_id: S3, campaign_id: C1, booking_date: '2020-02-01', price: '70000.00', amount_paid: '35000.00', amount_status: 'partial', created_at: at('2026-01-07T12:00:00') });
-  const B3 = await booking(E1, { exhibitor_id: X, visitor_id: V[2], location_id: LA, table_id: S2, campaign_id: C2, booking_date: '2099-03-01', price: '60000.00', amount_paid: '10000.00', amount_status: 'partial', created_at: at('2026-02-10T15:00:00'), cancelled_at: at('2026-02-12T16:00:00') });
-  const B4 = await booking(E1, { exhibitor_id: X, booking_date: '2026-03-01', booking_location: 'Old hall', table_no: '7', price: '10000.00', amount_paid: '10000.00', amount_status: 'paid', created_at: at('2026-02-22T23:30:00') });
-  const B5 = await booking(E2, { exhibitor_id: Y, visitor_id: V[0], location_id: LA, table_id: S1, campaign_id: C2, booking_date: '2099-01-11', price: '45000.01', amount_paid: '45000.01', amount_status: 'paid', created_at: at('2026-03-01T10:00:00') });
+  const B1 = await booking(E1, {
+    exhibitor_id: X,
+    visitor_id: V[0],
+    location_id: LA,
+    table_id: S1,
+    campaign_id: C1,
+    booking_date: '2099-01-10',
+    price: '50000.00',
+    amount_paid: '50000.00',
+    amount_status: 'paid',
+    created_at: at('2026-01-05T11:00:00'),
+  });
+  const B2 = await booking(E2, {
+    exhibitor_id: X,
+    visitor_id: V[1],
+    location_id: LB,
+    table_id: S3,
+    campaign_id: C1,
+    booking_date: '2020-02-01',
+    price: '70000.00',
+    amount_paid: '35000.00',
+    amount_status: 'partial',
+    created_at: at('2026-01-07T12:00:00'),
+  });
+  const B3 = await booking(E1, {
+    exhibitor_id: X,
+    visitor_id: V[2],
+    location_id: LA,
+    table_id: S2,
+    campaign_id: C2,
+    booking_date: '2099-03-01',
+    price: '60000.00',
+    amount_paid: '10000.00',
+    amount_status: 'partial',
+    created_at: at('2026-02-10T15:00:00'),
+    cancelled_at: at('2026-02-12T16:00:00'),
+  });
+  const B4 = await booking(E1, {
+    exhibitor_id: X,
+    booking_date: '2026-03-01',
+    booking_location: 'Old hall',
+    table_no: '7',
+    price: '10000.00',
+    amount_paid: '10000.00',
+    amount_status: 'paid',
+    created_at: at('2026-02-22T23:30:00'),
+  });
+  const B5 = await booking(E2, {
+    exhibitor_id: Y,
+    visitor_id: V[0],
+    location_id: LA,
+    table_id: S1,
+    campaign_id: C2,
+    booking_date: '2099-01-11',
+    price: '45000.01',
+    amount_paid: '45000.01',
+    amount_status: 'paid',
+    created_at: at('2026-03-01T10:00:00'),
+  });
 
-  const talk = (over: Partial<NewConversation> & Pick<NewConversation, 'exhibitor_id' | 'employee_id' | 'outcome' | 'conversation_date'>) => ({ id: ulid(), kind: 'talk' as const, ...over });
+  const talk = (
+    over: Partial<NewConversation> &
+      Pick<NewConversation, 'exhibitor_id' | 'employee_id' | 'outcome' | 'conversation_date'>,
+  ) => ({ id: ulid(), kind: 'talk' as const, ...over });
   const v = (i: number) => ({ visitor_id: V[i], visitor_phone: phone(i + 1) });
   const rows = {
-    T1: talk({ exhibitor_id: X, ...v(0), employee_id: E1, location_id: LA, table_id: S1, campaign_id: C1, outcome: 'interested', follow_up_id: F1, conversation_date: at('2026-01-03T10:00:00'), notes: 'Wants a corner' }),
-    T2: talk({ exhibitor_id: X, ...v(0), employee_id: E1, location_id: LA, table_id: S1, campaign_id: C1, outcome: 'materialised', follow_up_id: F1, booking_id: B1, conversation_date: at('2026-01-05T11:00:00') }),
-    T3: talk({ exhibitor_id: X, ...v(1), employee_id: E2, location_id: LB, table_id: S3, campaign_id: C1, outcome: 'materialised', follow_up_id: F2, booking_id: B2, conversation_date: at('2026-01-07T12:00:00') }),
-    P1: talk({ exhibitor_id: X, ...v(1), employee_id: E2, location_id: LB, table_id: S3, campaign_id: C1, outcome: 'materialised', kind: 'payment', follow_up_id: F2, booking_id: B2, conversation_date: at('2026-01-20T09:00:00'), notes: 'Payment of 15,000' }),
-    T4: talk({ exhibitor_id: X, ...v(2), employee_id: E1, location_id: LA, table_id: S2, campaign_id: C2, outcome: 'materialised', follow_up_id: F3, booking_id: B3, conversation_date: at('2026-02-10T15:00:00') }),
-    K1: talk({ exhibitor_id: X, ...v(2), employee_id: E1, location_id: LA, table_id: S2, campaign_id: C2, outcome: 'materialised', kind: 'cancellation', follow_up_id: F3, booking_id: B3, conversation_date: at('2026-02-12T16:00:00') }),
-    T5: talk({ exhibitor_id: X, ...v(3), employee_id: E2, location_id: LA, table_id: S1, outcome: 'busy', follow_up_id: F4, conversation_date: at('2026-02-15T10:30:00') }),
-    T6: talk({ exhibitor_id: X, ...v(3), employee_id: E1, location_id: LB, table_id: S3, outcome: 'interested', follow_up_id: F4, conversation_date: at('2026-02-15T10:30:00') }),
-    M1: talk({ exhibitor_id: X, ...v(3), employee_id: E2, location_id: LB, outcome: 'interested', kind: 'manual', follow_up_id: F4, conversation_date: at('2026-02-18T08:00:00'), notes: 'Called back' }),
-    T7: talk({ exhibitor_id: Y, ...v(0), employee_id: E2, location_id: LA, table_id: S1, campaign_id: C2, outcome: 'materialised', follow_up_id: F5, booking_id: B5, conversation_date: at('2026-03-01T10:00:00') }),
+    T1: talk({
+      exhibitor_id: X,
+      ...v(0),
+      employee_id: E1,
+      location_id: LA,
+      table_id: S1,
+      campaign_id: C1,
+      outcome: 'interested',
+      follow_up_id: F1,
+      conversation_date: at('2026-01-03T10:00:00'),
+      notes: 'Wants a corner',
+    }),
+    T2: talk({
+      exhibitor_id: X,
+      ...v(0),
+      employee_id: E1,
+      location_id: LA,
+      table_id: S1,
+      campaign_id: C1,
+      outcome: 'materialised',
+      follow_up_id: F1,
+      booking_id: B1,
+      conversation_date: at('2026-01-05T11:00:00'),
+    }),
+    T3: talk({
+      exhibitor_id: X,
+      ...v(1),
+      employee_id: E2,
+      location_id: LB,
+      table_id: S3,
+      campaign_id: C1,
+      outcome: 'materialised',
+      follow_up_id: F2,
+      booking_id: B2,
+      conversation_date: at('2026-01-07T12:00:00'),
+    }),
+    P1: talk({
+      exhibitor_id: X,
+      ...v(1),
+      employee_id: E2,
+      location_id: LB,
+      table_id: S3,
+      campaign_id: C1,
+      outcome: 'materialised',
+      kind: 'payment',
+      follow_up_id: F2,
+      booking_id: B2,
+      conversation_date: at('2026-01-20T09:00:00'),
+      notes: 'Payment of 15,000',
+    }),
+    T4: talk({
+      exhibitor_id: X,
+      ...v(2),
+      employee_id: E1,
+      location_id: LA,
+      table_id: S2,
+      campaign_id: C2,
+      outcome: 'materialised',
+      follow_up_id: F3,
+      booking_id: B3,
+      conversation_date: at('2026-02-10T15:00:00'),
+    }),
+    K1: talk({
+      exhibitor_id: X,
+      ...v(2),
+      employee_id: E1,
+      location_id: LA,
+      table_id: S2,
+      campaign_id: C2,
+      outcome: 'materialised',
+      kind: 'cancellation',
+      follow_up_id: F3,
+      booking_id: B3,
+      conversation_date: at('2026-02-12T16:00:00'),
+    }),
+    T5: talk({
+      exhibitor_id: X,
+      ...v(3),
+      employee_id: E2,
+      location_id: LA,
+      table_id: S1,
+      outcome: 'busy',
+      follow_up_id: F4,
+      conversation_date: at('2026-02-15T10:30:00'),
+    }),
+    T6: talk({
+      exhibitor_id: X,
+      ...v(3),
+      employee_id: E1,
+      location_id: LB,
+      table_id: S3,
+      outcome: 'interested',
+      follow_up_id: F4,
+      conversation_date: at('2026-02-15T10:30:00'),
+    }),
+    M1: talk({
+      exhibitor_id: X,
+      ...v(3),
+      employee_id: E2,
+      location_id: LB,
+      outcome: 'interested',
+      kind: 'manual',
+      follow_up_id: F4,
+      conversation_date: at('2026-02-18T08:00:00'),
+      notes: 'Called back',
+    }),
+    T7: talk({
+      exhibitor_id: Y,
+      ...v(0),
+      employee_id: E2,
+      location_id: LA,
+      table_id: S1,
+      campaign_id: C2,
+      outcome: 'materialised',
+      follow_up_id: F5,
+      booking_id: B5,
+      conversation_date: at('2026-03-01T10:00:00'),
+    }),
   };
-  for (const { exhibitor_id, employee_id, ...over } of Object.values(rows)) await makeConversation({ exhibitorId: exhibitor_id, employeeId: employee_id, over });
+  for (const { exhibitor_id, employee_id, ...over } of Object.values(rows))
+    await makeConversation({ exhibitorId: exhibitor_id, employeeId: employee_id, over });
   const id = Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, r.id])) as Record<keyof typeof rows, string>;
   return { E1, E2, LA, LB, S1, S2, S3, S4, C1, C2, X, Y, Z, D, V, B1, B2, B3, B4, B5, F1, F2, F3, F4, ...id };
 }
@@ -127,7 +330,14 @@ const inOrder = (keep: string[]) => xOrder().filter((x) => keep.includes(x));
 
 describe('getCompany', () => {
   it('returns an exhibitor, and null for a visitor, a soft-deleted company or an unknown id', async () => {
-    expect(await getCompany(db, f.X)).toEqual({ id: f.X, name: `Acme Textiles ${tag}`, company_name: 'Acme Textiles Pvt Ltd', city: 'Surat', phone: '+919800000001', email: 'acme@t.test' });
+    expect(await getCompany(db, f.X)).toEqual({
+      id: f.X,
+      name: `Acme Textiles ${tag}`,
+      company_name: 'Acme Textiles Pvt Ltd',
+      city: 'Surat',
+      phone: '+919800000001',
+      email: 'acme@t.test',
+    });
     expect(await getCompany(db, f.V[0])).toBeNull();
     expect(await getCompany(db, f.D)).toBeNull();
     expect(await getCompany(db, ulid())).toBeNull();
@@ -144,11 +354,25 @@ describe('getCompanyKpis (§5.4)', () => {
       booked: '130000.00', // 50,000 + 70,000 + 10,000
       outstanding: '35000.00', // 130,000 − 95,000 (B2 owes 35,000)
     });
-    expect(await getCompanyKpis(db, f.Y, MONEY_VIEWER)).toEqual({ leads: 1, talks: 1, bookings: 1, collected: '45000.01', booked: '45000.01', outstanding: '0.00' });
+    expect(await getCompanyKpis(db, f.Y, MONEY_VIEWER)).toEqual({
+      leads: 1,
+      talks: 1,
+      bookings: 1,
+      collected: '45000.01',
+      booked: '45000.01',
+      outstanding: '0.00',
+    });
   });
 
   it('is all zeros for a company with no activity', async () => {
-    expect(await getCompanyKpis(db, f.Z, MONEY_VIEWER)).toEqual({ leads: 0, talks: 0, bookings: 0, collected: '0.00', booked: '0.00', outstanding: '0.00' });
+    expect(await getCompanyKpis(db, f.Z, MONEY_VIEWER)).toEqual({
+      leads: 0,
+      talks: 0,
+      bookings: 0,
+      collected: '0.00',
+      booked: '0.00',
+      outstanding: '0.00',
+    });
   });
 });
 
@@ -161,7 +385,9 @@ describe('listContributingCampaigns', () => {
       { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 0, collected: '0.00', booked: '0.00' },
     ]);
     // F4 and B4 have no campaign: not listed.
-    expect(await listContributingCampaigns(db, f.Y, MONEY_VIEWER)).toEqual([{ campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01' }]);
+    expect(await listContributingCampaigns(db, f.Y, MONEY_VIEWER)).toEqual([
+      { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01' },
+    ]);
     expect(await listContributingCampaigns(db, f.Z, MONEY_VIEWER)).toEqual([]);
   });
 });
@@ -171,12 +397,39 @@ describe('getCompanyStallPerformance (§3.4, corrected)', () => {
     const rows = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
     expect(rows).toEqual([
       // Hall A T-1: talks T1, T2, T5; booking B1
-      { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', talks: 3, bookings: 1, collected: '50000.00', booked: '50000.00' },
+      {
+        location_id: f.LA,
+        location: `Hall A ${tag}`,
+        table_id: f.S1,
+        stall: 'T-1',
+        talks: 3,
+        bookings: 1,
+        collected: '50000.00',
+        booked: '50000.00',
+      },
       // Hall A T-2: talk T4; B3 cancelled
-      { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S2, stall: 'T-2', talks: 1, bookings: 0, collected: '0.00', booked: '0.00' },
+      {
+        location_id: f.LA,
+        location: `Hall A ${tag}`,
+        table_id: f.S2,
+        stall: 'T-2',
+        talks: 1,
+        bookings: 0,
+        collected: '0.00',
+        booked: '0.00',
+      },
       // Hall B T-1 (same name, other hall): talks T3, T6 (P1 is a payment, not a talk); booking B2 once,
       // although T3 and P1 both carry its id — the document's join would have counted 35,000 twice.
-      { location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S3, stall: 'T-1', talks: 2, bookings: 1, collected: '35000.00', booked: '70000.00' },
+      {
+        location_id: f.LB,
+        location: `Hall B ${tag}`,
+        table_id: f.S3,
+        stall: 'T-1',
+        talks: 2,
+        bookings: 1,
+        collected: '35000.00',
+        booked: '70000.00',
+      },
     ]);
   });
 
@@ -246,7 +499,12 @@ describe('listRecentConversations and the timeline entry', () => {
       booking_amount_status: 'partial',
       booking_cancelled: false,
     } satisfies TimelineMoneyEntry);
-    expect(byId.get(f.K1)).toMatchObject({ kind: 'cancellation', booking_id: f.B3, booking_amount_paid: '10000.00', booking_cancelled: true });
+    expect(byId.get(f.K1)).toMatchObject({
+      kind: 'cancellation',
+      booking_id: f.B3,
+      booking_amount_paid: '10000.00',
+      booking_cancelled: true,
+    });
     expect(byId.get(f.T5)).toMatchObject({
       outcome: 'busy',
       campaign_id: null,
@@ -258,12 +516,19 @@ describe('listRecentConversations and the timeline entry', () => {
       booking_cancelled: false,
       follow_up_status: 'interested',
     });
-    expect(byId.get(f.M1)).toMatchObject({ kind: 'manual', location_name: `Hall B ${tag}`, table_id: null, stall_name: null, notes: 'Called back' });
+    expect(byId.get(f.M1)).toMatchObject({
+      kind: 'manual',
+      location_name: `Hall B ${tag}`,
+      table_id: null,
+      stall_name: null,
+      notes: 'Called back',
+    });
   });
 });
 
 describe('listTimeline', () => {
-  const all = async (filters: TimelineFilters) => ids((await listTimeline(db, f.X, { filters, limit: 100 }, MONEY_VIEWER)).rows);
+  const all = async (filters: TimelineFilters) =>
+    ids((await listTimeline(db, f.X, { filters, limit: 100 }, MONEY_VIEWER)).rows);
 
   it('lists every conversation of the company, newest first, on one page when it fits', async () => {
     const page = await listTimeline(db, f.X, { filters: {}, limit: 100 }, MONEY_VIEWER);
@@ -314,7 +579,12 @@ describe('listTimeline', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: { rows: TimelineEntry[]; nextCursor: string | null } = await listTimeline(db, f.X, { filters, cursor, limit: 2 }, MONEY_VIEWER);
+        const page: { rows: TimelineEntry[]; nextCursor: string | null } = await listTimeline(
+          db,
+          f.X,
+          { filters, cursor, limit: 2 },
+          MONEY_VIEWER,
+        );
         expect(page.rows.length).toBeGreaterThan(0);
         expect(page.rows.length).toBeLessThanOrEqual(2);
         if (page.nextCursor) expect(page.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/); // url-safe
@@ -366,28 +636,84 @@ describe('listTimelineFilterOptions', () => {
       stalls: [{ id: f.S1, name: 'T-1', location_id: f.LA }],
       employees: [{ id: f.E2, name: `Binod ${tag}` }],
     });
-    expect(await listTimelineFilterOptions(db, f.Z)).toEqual({ campaigns: [], locations: [], stalls: [], employees: [] });
+    expect(await listTimelineFilterOptions(db, f.Z)).toEqual({
+      campaigns: [],
+      locations: [],
+      stalls: [],
+      employees: [],
+    });
   });
 });
 
 describe('listCompanies', () => {
   const names = (rows: { name: string }[]) => rows.map((r) => r.name.replace(` ${tag}`, ''));
-  const list = (sort: Parameters<typeof listCompanies>[1]['sort'], dir: 'asc' | 'desc', page = 1, pageSize = 10) => listCompanies(db, { q: tag, sort, dir, page, pageSize }, MONEY_VIEWER);
+  const list = (sort: Parameters<typeof listCompanies>[1]['sort'], dir: 'asc' | 'desc', page = 1, pageSize = 10) =>
+    listCompanies(db, { q: tag, sort, dir, page, pageSize }, MONEY_VIEWER);
 
   it('lists exhibitors matching the search (not soft-deleted ones) with their figures', async () => {
     const { rows, total } = await list('name', 'asc');
     expect(total).toBe(3); // X, Y, Z; D is soft-deleted
     expect(rows).toEqual([
-      { id: f.X, name: `Acme Textiles ${tag}`, city: 'Surat', leads: 4, bookings: 3, collected: '95000.00', booked: '130000.00', outstanding: '35000.00', last_talk: at('2026-02-18T08:00:00') },
-      { id: f.Y, name: `Bharat Handlooms ${tag}`, city: 'Varanasi', leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01', outstanding: '0.00', last_talk: at('2026-03-01T10:00:00') },
-      { id: f.Z, name: `Zed Crafts ${tag}`, city: null, leads: 0, bookings: 0, collected: '0.00', booked: '0.00', outstanding: '0.00', last_talk: null },
+      {
+        id: f.X,
+        name: `Acme Textiles ${tag}`,
+        city: 'Surat',
+        leads: 4,
+        bookings: 3,
+        collected: '95000.00',
+        booked: '130000.00',
+        outstanding: '35000.00',
+        last_talk: at('2026-02-18T08:00:00'),
+      },
+      {
+        id: f.Y,
+        name: `Bharat Handlooms ${tag}`,
+        city: 'Varanasi',
+        leads: 1,
+        bookings: 1,
+        collected: '45000.01',
+        booked: '45000.01',
+        outstanding: '0.00',
+        last_talk: at('2026-03-01T10:00:00'),
+      },
+      {
+        id: f.Z,
+        name: `Zed Crafts ${tag}`,
+        city: null,
+        leads: 0,
+        bookings: 0,
+        collected: '0.00',
+        booked: '0.00',
+        outstanding: '0.00',
+        last_talk: null,
+      },
     ]);
   });
 
   it('searches case-insensitively, and treats % and _ as text', async () => {
-    expect(names((await listCompanies(db, { q: `acme textiles ${tag.toLowerCase()}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).rows)).toEqual(['Acme Textiles']);
-    expect(await listCompanies(db, { q: `%${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).toEqual({ canSeeMoney: true, rows: [], total: 0 });
-    expect((await listCompanies(db, { q: `_cme Textiles ${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(0);
+    expect(
+      names(
+        (
+          await listCompanies(
+            db,
+            { q: `acme textiles ${tag.toLowerCase()}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 },
+            MONEY_VIEWER,
+          )
+        ).rows,
+      ),
+    ).toEqual(['Acme Textiles']);
+    expect(
+      await listCompanies(db, { q: `%${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER),
+    ).toEqual({ canSeeMoney: true, rows: [], total: 0 });
+    expect(
+      (
+        await listCompanies(
+          db,
+          { q: `_cme Textiles ${tag}`, sort: 'name', dir: 'asc', page: 1, pageSize: 10 },
+          MONEY_VIEWER,
+        )
+      ).total,
+    ).toBe(0);
   });
 
   it('sorts by every column, both ways (ties by name)', async () => {
@@ -399,7 +725,11 @@ describe('listCompanies', () => {
     expect(names((await list('collected', 'asc')).rows)).toEqual(['Zed Crafts', 'Bharat Handlooms', 'Acme Textiles']);
     expect(names((await list('booked', 'asc')).rows)).toEqual(['Zed Crafts', 'Bharat Handlooms', 'Acme Textiles']); // 0, 45,000.01, 130,000
     // outstanding: X 35,000; Y and Z 0.00 tie, broken by name
-    expect(names((await list('outstanding', 'desc')).rows)).toEqual(['Acme Textiles', 'Bharat Handlooms', 'Zed Crafts']);
+    expect(names((await list('outstanding', 'desc')).rows)).toEqual([
+      'Acme Textiles',
+      'Bharat Handlooms',
+      'Zed Crafts',
+    ]);
     expect(names((await list('outstanding', 'asc')).rows)).toEqual(['Bharat Handlooms', 'Zed Crafts', 'Acme Textiles']);
     // last talk: Y 1 Mar, X 18 Feb, Z never (last when descending, first when ascending)
     expect(names((await list('last_talk', 'desc')).rows)).toEqual(['Bharat Handlooms', 'Acme Textiles', 'Zed Crafts']);
@@ -429,19 +759,70 @@ describe('listStallPerformance (§5.3) and listLocationOptions', () => {
    *       not booked now (B2 was for 2020-02-01)
    *   Hall B T-3 (S4, list 40,000): nothing — zeros
    */
-  const S1 = (): StallRow => ({ location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', list_price: '50000.00', talks: 4, bookings: 2, collected: '95000.01', booked: '95000.01', average_booking: '47500.01', booked_now: true });
-  const S2 = (): StallRow => ({ location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S2, stall: 'T-2', list_price: '60000.00', talks: 1, bookings: 0, collected: '0.00', booked: '0.00', average_booking: '0.00', booked_now: false });
-  const S3 = (): StallRow => ({ location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S3, stall: 'T-1', list_price: '70000.00', talks: 2, bookings: 1, collected: '35000.00', booked: '70000.00', average_booking: '35000.00', booked_now: false });
-  const S4 = (): StallRow => ({ location_id: f.LB, location: `Hall B ${tag}`, table_id: f.S4, stall: 'T-3', list_price: '40000.00', talks: 0, bookings: 0, collected: '0.00', booked: '0.00', average_booking: '0.00', booked_now: false });
+  const S1 = (): StallRow => ({
+    location_id: f.LA,
+    location: `Hall A ${tag}`,
+    table_id: f.S1,
+    stall: 'T-1',
+    list_price: '50000.00',
+    talks: 4,
+    bookings: 2,
+    collected: '95000.01',
+    booked: '95000.01',
+    average_booking: '47500.01',
+    booked_now: true,
+  });
+  const S2 = (): StallRow => ({
+    location_id: f.LA,
+    location: `Hall A ${tag}`,
+    table_id: f.S2,
+    stall: 'T-2',
+    list_price: '60000.00',
+    talks: 1,
+    bookings: 0,
+    collected: '0.00',
+    booked: '0.00',
+    average_booking: '0.00',
+    booked_now: false,
+  });
+  const S3 = (): StallRow => ({
+    location_id: f.LB,
+    location: `Hall B ${tag}`,
+    table_id: f.S3,
+    stall: 'T-1',
+    list_price: '70000.00',
+    talks: 2,
+    bookings: 1,
+    collected: '35000.00',
+    booked: '70000.00',
+    average_booking: '35000.00',
+    booked_now: false,
+  });
+  const S4 = (): StallRow => ({
+    location_id: f.LB,
+    location: `Hall B ${tag}`,
+    table_id: f.S4,
+    stall: 'T-3',
+    list_price: '40000.00',
+    talks: 0,
+    bookings: 0,
+    collected: '0.00',
+    booked: '0.00',
+    average_booking: '0.00',
+    booked_now: false,
+  });
 
-  it("lists every stall of the chosen location, across companies, with zeros for stalls without activity", async () => {
+  it('lists every stall of the chosen location, across companies, with zeros for stalls without activity', async () => {
     expect(await listStallPerformance(db, { location_id: f.LA, sort: 'location', dir: 'asc' })).toEqual([S1(), S2()]);
     expect(await listStallPerformance(db, { location_id: f.LB, sort: 'location', dir: 'asc' })).toEqual([S3(), S4()]);
   });
 
   it('sorts by each column', async () => {
-    const tableIds = async (sort: 'location' | 'stall' | 'talks' | 'bookings' | 'collected' | 'average', dir: 'asc' | 'desc', location_id: number) =>
-      (await listStallPerformance(db, { location_id, sort, dir })).map((r) => r.table_id);
+    const tableIds = async (
+      sort: 'location' | 'stall' | 'talks' | 'bookings' | 'collected' | 'average',
+      dir: 'asc' | 'desc',
+      location_id: number,
+    ) => (await listStallPerformance(db, { location_id, sort, dir })).map((r) => r.table_id);
     expect(await tableIds('stall', 'desc', f.LA)).toEqual([f.S2, f.S1]);
     expect(await tableIds('talks', 'asc', f.LA)).toEqual([f.S2, f.S1]); // 1, 4
     expect(await tableIds('bookings', 'desc', f.LB)).toEqual([f.S3, f.S4]); // 1, 0
@@ -451,12 +832,16 @@ describe('listStallPerformance (§5.3) and listLocationOptions', () => {
 
   it('lists every location when none is chosen', async () => {
     const mine = new Set([f.S1, f.S2, f.S3, f.S4]);
-    const byLocation = (await listStallPerformance(db, { location_id: null, sort: 'location', dir: 'asc' })).filter((r) => mine.has(r.table_id));
+    const byLocation = (await listStallPerformance(db, { location_id: null, sort: 'location', dir: 'asc' })).filter(
+      (r) => mine.has(r.table_id),
+    );
     expect(byLocation).toEqual([S1(), S2(), S3(), S4()]);
     // by stall name: both T-1s (Hall A before Hall B), then T-2, T-3
     const byStall = (await listStallPerformance(db, { sort: 'stall', dir: 'asc' })).filter((r) => mine.has(r.table_id));
     expect(byStall.map((r) => r.table_id)).toEqual([f.S1, f.S3, f.S2, f.S4]);
-    const byCollected = (await listStallPerformance(db, { location_id: null, sort: 'collected', dir: 'desc' })).filter((r) => mine.has(r.table_id));
+    const byCollected = (await listStallPerformance(db, { location_id: null, sort: 'collected', dir: 'desc' })).filter(
+      (r) => mine.has(r.table_id),
+    );
     expect(byCollected.map((r) => r.table_id)).toEqual([f.S1, f.S3, f.S2, f.S4]); // 95,000.01, 35,000, then the zeros by location and stall
   });
 
@@ -470,7 +855,21 @@ describe('listStallPerformance (§5.3) and listLocationOptions', () => {
 });
 
 describe('for a viewer without money (employees; DESIGN.md invariant 14)', () => {
-  const MONEY_KEYS = ['collected', 'booked', 'outstanding', 'revenue', 'total_revenue', 'price', 'amount_paid', 'amount_status', 'booking_price', 'booking_amount_paid', 'booking_amount_status', 'list_price', 'average_booking'];
+  const MONEY_KEYS = [
+    'collected',
+    'booked',
+    'outstanding',
+    'revenue',
+    'total_revenue',
+    'price',
+    'amount_paid',
+    'amount_status',
+    'booking_price',
+    'booking_amount_paid',
+    'booking_amount_status',
+    'list_price',
+    'average_booking',
+  ];
   /** Every key, at any depth, that names money. */
   const moneyKeysIn = (value: unknown): string[] => {
     if (Array.isArray(value)) return value.flatMap(moneyKeysIn);
@@ -480,7 +879,19 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
     return [];
   };
   /** The fixture's amounts (prices, payments and their sums), as the read models would write them. */
-  const AMOUNTS = ['50000.00', '70000.00', '35000.00', '60000.00', '10000.00', '45000.01', '95000.00', '130000.00', '85000.00', '120000.00', '15,000'];
+  const AMOUNTS = [
+    '50000.00',
+    '70000.00',
+    '35000.00',
+    '60000.00',
+    '10000.00',
+    '45000.01',
+    '95000.00',
+    '130000.00',
+    '85000.00',
+    '120000.00',
+    '15,000',
+  ];
   const expectNoMoney = (value: unknown) => {
     expect(moneyKeysIn(value)).toEqual([]);
     const text = JSON.stringify(value);
@@ -507,7 +918,14 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
       { period: '2026-01', bookings: 2 },
       { period: '2026-02', bookings: 1 },
     ]);
-    for (const value of [kpis, campaignRows, stallRows, series, await getCompanyRevenueSeries(db, f.X, 'week', ACTIVITY_VIEWER)]) expectNoMoney(value);
+    for (const value of [
+      kpis,
+      campaignRows,
+      stallRows,
+      series,
+      await getCompanyRevenueSeries(db, f.X, 'week', ACTIVITY_VIEWER),
+    ])
+      expectNoMoney(value);
   });
 
   it('the companies list has no money columns, and a money sort falls back to the name', async () => {
@@ -516,8 +934,22 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
       canSeeMoney: false,
       total: 3,
       rows: [
-        { id: f.X, name: `Acme Textiles ${tag}`, city: 'Surat', leads: 4, bookings: 3, last_talk: at('2026-02-18T08:00:00') },
-        { id: f.Y, name: `Bharat Handlooms ${tag}`, city: 'Varanasi', leads: 1, bookings: 1, last_talk: at('2026-03-01T10:00:00') },
+        {
+          id: f.X,
+          name: `Acme Textiles ${tag}`,
+          city: 'Surat',
+          leads: 4,
+          bookings: 3,
+          last_talk: at('2026-02-18T08:00:00'),
+        },
+        {
+          id: f.Y,
+          name: `Bharat Handlooms ${tag}`,
+          city: 'Varanasi',
+          leads: 1,
+          bookings: 1,
+          last_talk: at('2026-03-01T10:00:00'),
+        },
         { id: f.Z, name: `Zed Crafts ${tag}`, city: null, leads: 0, bookings: 0, last_talk: null },
       ],
     });
@@ -527,7 +959,11 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
       const sorted = await listCompanies(db, { q: tag, sort, dir: 'asc', page: 1, pageSize: 10 }, ACTIVITY_VIEWER);
       expect(sorted.rows.map((r) => r.id)).toEqual([f.X, f.Y, f.Z]);
     }
-    expect((await listCompanies(db, { q: tag, sort: 'collected', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).rows.map((r) => r.id)).toEqual([f.Z, f.Y, f.X]);
+    expect(
+      (
+        await listCompanies(db, { q: tag, sort: 'collected', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)
+      ).rows.map((r) => r.id),
+    ).toEqual([f.Z, f.Y, f.X]);
   });
 
   it('timeline entries have no amounts, and no notes on entries that carry a booking', async () => {
@@ -560,18 +996,40 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
       booking_id: f.B2,
       booking_cancelled: false,
     } satisfies TimelineEntry);
-    expect(byId.get(f.K1)).toMatchObject({ kind: 'cancellation', booking_id: f.B3, booking_cancelled: true, notes: null });
+    expect(byId.get(f.K1)).toMatchObject({
+      kind: 'cancellation',
+      booking_id: f.B3,
+      booking_cancelled: true,
+      notes: null,
+    });
     // Talks without a booking keep their notes.
     expect(byId.get(f.T1)!.notes).toBe('Wants a corner');
     expect(byId.get(f.M1)!.notes).toBe('Called back');
     // A manager still reads the same entry with its amounts and notes.
-    const [managerP1] = (await listTimeline(db, f.X, { filters: { outcome: 'materialised', to: '2026-01-20', from: '2026-01-20' }, limit: 10 }, MONEY_VIEWER)).rows;
-    expect(managerP1).toMatchObject({ id: f.P1, notes: 'Payment of 15,000', booking_price: '70000.00', booking_amount_paid: '35000.00', booking_amount_status: 'partial' });
+    const [managerP1] = (
+      await listTimeline(
+        db,
+        f.X,
+        { filters: { outcome: 'materialised', to: '2026-01-20', from: '2026-01-20' }, limit: 10 },
+        MONEY_VIEWER,
+      )
+    ).rows;
+    expect(managerP1).toMatchObject({
+      id: f.P1,
+      notes: 'Payment of 15,000',
+      booking_price: '70000.00',
+      booking_amount_paid: '35000.00',
+      booking_amount_status: 'partial',
+    });
   });
 
   it('masks rupee figures typed into other notes', () => {
-    expect(notesWithoutMoney('Liked the hall; budget around ₹60,000.', null)).toBe('Liked the hall; budget around (amount).');
-    expect(notesWithoutMoney('Offered Rs. 1.5 lakh, then INR 75000 and ₹ 12,50,000.50', null)).toBe('Offered (amount), then (amount) and (amount)');
+    expect(notesWithoutMoney('Liked the hall; budget around ₹60,000.', null)).toBe(
+      'Liked the hall; budget around (amount).',
+    );
+    expect(notesWithoutMoney('Offered Rs. 1.5 lakh, then INR 75000 and ₹ 12,50,000.50', null)).toBe(
+      'Offered (amount), then (amount) and (amount)',
+    );
     expect(notesWithoutMoney('Wants 2 stalls near gate 5', null)).toBe('Wants 2 stalls near gate 5');
     expect(notesWithoutMoney('Booked T-1 at ₹50,000.00', 'B1')).toBeNull();
     expect(notesWithoutMoney(null, null)).toBeNull();

@@ -5,18 +5,40 @@
  * revert — every expected number worked out by hand from the fixtures below.
  */
 import { randomInt } from 'node:crypto';
-import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { db, pool, type Db } from '@/db';
+import {
+  getImportProgress,
+  lastImportMappings,
+  listContactImports,
+  listImportRows,
+  matchImportRows,
+  REJECTED_RESULTS,
+  revertSummary,
+} from '@/db/queries/contact-imports';
 import { rowsOf } from '@/db/rows';
-import { getImportProgress, lastImportMappings, listContactImports, listImportRows, matchImportRows, REJECTED_RESULTS, revertSummary } from '@/db/queries/contact-imports';
 import { contactImportRows, contacts, type ImportMode } from '@/db/schema';
 import { importChunk, revertImport, startImport } from '@/db/services/contact-imports';
-import { autoMap, columnsFromMapping, dryRunCounts, FileChecker, mappingOf, mappingProblems, parseCsvText, ROW_VALID, type ImportCounts, type ImportMatch, type ImportRow } from '@/lib/contact-import';
+import {
+  autoMap,
+  columnsFromMapping,
+  dryRunCounts,
+  FileChecker,
+  mappingOf,
+  mappingProblems,
+  parseCsvText,
+  ROW_VALID,
+  type ImportCounts,
+  type ImportMatch,
+  type ImportRow,
+} from '@/lib/contact-import';
 import { DomainError } from '@/lib/errors';
 import { gstinCheckChar } from '@/lib/gstin';
+
 import { makeExhibitor, makeFollowUp, makeUser, makeVisitor, tag } from './helpers/factories';
 
 /** Ten digits of a fresh Indian mobile (9XXXXXXXXX), for spelling it the ways people type it. */
@@ -27,7 +49,8 @@ const gstin = () => {
   const first = `27AAPFU${randomInt(1000, 9999)}F1Z`;
   return first + gstinCheckChar(first);
 };
-const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+const csv = (rows: string[][]) =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
 
 let admin: { id: string };
 beforeAll(async () => {
@@ -56,15 +79,37 @@ async function dryRun(type: 'visitor' | 'exhibitor', checker: FileChecker, mode:
 }
 
 /** The import, `size` rows per chunk (small, so duplicates and matches cross chunk boundaries). */
-async function runImport(type: 'visitor' | 'exhibitor', mode: ImportMode, fixture: ReturnType<typeof check>, size = 4, through: Db = db) {
+async function runImport(
+  type: 'visitor' | 'exhibitor',
+  mode: ImportMode,
+  fixture: ReturnType<typeof check>,
+  size = 4,
+  through: Db = db,
+) {
   const id = ulid();
-  await startImport(db, admin.id, { id, type, mode, fileName: 'test.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: fixture.all.length });
+  await startImport(db, admin.id, {
+    id,
+    type,
+    mode,
+    fileName: 'test.csv',
+    mapping: mappingOf(fixture.headers, fixture.columns),
+    rowsTotal: fixture.all.length,
+  });
   let progress;
-  for (let i = 0; i < fixture.all.length; i += size) progress = await importChunk(through, id, fixture.all.slice(i, i + size));
+  for (let i = 0; i < fixture.all.length; i += size)
+    progress = await importChunk(through, id, fixture.all.slice(i, i + size));
   return { id, progress: progress! };
 }
 
-const countsOf = (c: Partial<ImportCounts>): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0, invalid: 0, duplicate: 0, ...c });
+const countsOf = (c: Partial<ImportCounts>): ImportCounts => ({
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  invalid: 0,
+  duplicate: 0,
+  ...c,
+});
 
 async function checksum(): Promise<string> {
   const [rows] = (await pool.query('CHECKSUM TABLE contacts')) as unknown as [{ Checksum: string | number }[]];
@@ -116,11 +161,44 @@ const EXPECTED: Record<ImportMode, ImportCounts> = {
 
 async function visitorFixture() {
   const t = tag();
-  const [d1, d2, d3, d4, d5, d6, d7, d8] = Array.from({ length: 8 }, digits) as [string, string, string, string, string, string, string, string];
+  const [d1, d2, d3, d4, d5, d6, d7, d8] = Array.from({ length: 8 }, digits) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const pinned = new Date('2025-06-01T10:00:00Z');
-  const x1 = await makeVisitor({ name: 'Asha Existing', phone: e164(d1), email: `asha-${t}@example.com`, city: 'Pune', company_name: null, created_at: pinned, updated_at: pinned });
-  const x2 = await makeVisitor({ name: 'Ravi Existing', phone: e164(d2), email: `ravi-${t}@example.com`, city: 'Delhi', company_name: null, created_at: pinned, updated_at: pinned });
-  const x3 = await makeVisitor({ name: 'Meena Same', phone: e164(d3), email: `meena-${t}@example.com`, city: 'Chennai', company_name: 'Acme', created_at: pinned, updated_at: pinned });
+  const x1 = await makeVisitor({
+    name: 'Asha Existing',
+    phone: e164(d1),
+    email: `asha-${t}@example.com`,
+    city: 'Pune',
+    company_name: null,
+    created_at: pinned,
+    updated_at: pinned,
+  });
+  const x2 = await makeVisitor({
+    name: 'Ravi Existing',
+    phone: e164(d2),
+    email: `ravi-${t}@example.com`,
+    city: 'Delhi',
+    company_name: null,
+    created_at: pinned,
+    updated_at: pinned,
+  });
+  const x3 = await makeVisitor({
+    name: 'Meena Same',
+    phone: e164(d3),
+    email: `meena-${t}@example.com`,
+    city: 'Chennai',
+    company_name: 'Acme',
+    created_at: pinned,
+    updated_at: pinned,
+  });
   const text = csv([
     ['Full Name', 'Mobile No', 'E-mail', 'City', 'Organisation', 'Remarks'],
     ['Kiran New', `0${d4.slice(0, 5)} ${d4.slice(5)}`, `kiran-${t}@example.com`, 'Mumbai', '', 'first'],
@@ -140,21 +218,31 @@ async function visitorFixture() {
 
 describe('mapping', () => {
   it('maps the usual headers of each type, and refuses a mapping without the required fields', () => {
-    expect(autoMap('visitor', ['Full Name', 'Mobile No', 'E-mail', 'City', 'Organisation', 'Remarks'])).toEqual(['name', 'phone', 'email', 'city', 'company_name', null]);
-    expect(autoMap('visitor', ['Name', 'Phone Number', 'WhatsApp', 'Email Address', 'Company'])).toEqual(['name', 'phone', null, 'email', 'company_name']);
-    expect(autoMap('exhibitor', ['Company', 'Contact Person', 'Mobile', 'e-mail', 'GST No', 'Address', 'Town', 'Notes'])).toEqual([
+    expect(autoMap('visitor', ['Full Name', 'Mobile No', 'E-mail', 'City', 'Organisation', 'Remarks'])).toEqual([
       'name',
-      'contact_person',
       'phone',
       'email',
-      'gstin',
-      'address',
       'city',
-      'notes',
+      'company_name',
+      null,
     ]);
+    expect(autoMap('visitor', ['Name', 'Phone Number', 'WhatsApp', 'Email Address', 'Company'])).toEqual([
+      'name',
+      'phone',
+      null,
+      'email',
+      'company_name',
+    ]);
+    expect(
+      autoMap('exhibitor', ['Company', 'Contact Person', 'Mobile', 'e-mail', 'GST No', 'Address', 'Town', 'Notes']),
+    ).toEqual(['name', 'contact_person', 'phone', 'email', 'gstin', 'address', 'city', 'notes']);
     expect(autoMap('exhibitor', ['Organisation', 'Contact', 'GSTIN'])).toEqual(['name', 'contact_person', 'gstin']);
-    expect(mappingProblems('visitor', ['name', null, 'email'])).toEqual(['Map a column to Phone: every visitor needs one.']);
-    expect(mappingProblems('visitor', ['name', 'phone', 'phone'])).toEqual(['Two columns are mapped to Phone: choose one.']);
+    expect(mappingProblems('visitor', ['name', null, 'email'])).toEqual([
+      'Map a column to Phone: every visitor needs one.',
+    ]);
+    expect(mappingProblems('visitor', ['name', 'phone', 'phone'])).toEqual([
+      'Two columns are mapped to Phone: choose one.',
+    ]);
     expect(mappingProblems('exhibitor', ['name', null])).toEqual([]);
   });
 
@@ -198,10 +286,23 @@ describe('visitors: preview, dry run, import and revert in each mode', () => {
         reason: 'Not a valid phone number.',
         input: { name: 'Bad Phone', phone: '12345', email: '', city: '', company_name: '' },
       });
-      expect((await listContactImports(db, 1))[0]).toMatchObject({ id, fileName: 'test.csv', status: 'done', recorded: 11, counts: EXPECTED[mode] });
+      expect((await listContactImports(db, 1))[0]).toMatchObject({
+        id,
+        fileName: 'test.csv',
+        status: 'done',
+        recorded: 11,
+        counts: EXPECTED[mode],
+      });
       expect((await lastImportMappings(db)).visitor).toEqual({
         fileName: 'test.csv',
-        mapping: { 'Full Name': 'name', 'Mobile No': 'phone', 'E-mail': 'email', City: 'city', Organisation: 'company_name', Remarks: 'ignore' },
+        mapping: {
+          'Full Name': 'name',
+          'Mobile No': 'phone',
+          'E-mail': 'email',
+          City: 'city',
+          Organisation: 'company_name',
+          Remarks: 'ignore',
+        },
       });
 
       const x1 = (await contactById(f.x1.id))!;
@@ -210,8 +311,18 @@ describe('visitors: preview, dry run, import and revert in each mode', () => {
         expect(x1).toMatchObject({ name: 'Asha Existing', city: 'Pune' });
       } else {
         // A blank cell never erases: X1 keeps its email; X2 matched by email takes the file's phone.
-        expect(x1).toMatchObject({ name: 'Asha Updated', city: 'Nagpur', email: `asha-${f.t}@example.com`, phone: e164(f.d.d1) });
-        expect(x2).toMatchObject({ name: 'Ravi New Phone', phone: e164(f.d.d6), email: `ravi-${f.t}@example.com`, city: 'Delhi' });
+        expect(x1).toMatchObject({
+          name: 'Asha Updated',
+          city: 'Nagpur',
+          email: `asha-${f.t}@example.com`,
+          phone: e164(f.d.d1),
+        });
+        expect(x2).toMatchObject({
+          name: 'Ravi New Phone',
+          phone: e164(f.d.d6),
+          email: `ravi-${f.t}@example.com`,
+          city: 'Delhi',
+        });
       }
       // X3 was equal: not written at all (its pinned time stays).
       expect((await contactById(f.x3.id))!.updated_at).toEqual(f.pinned);
@@ -219,8 +330,16 @@ describe('visitors: preview, dry run, import and revert in each mode', () => {
       expect(await livePhone(e164(f.d.d4))).toHaveLength(mode === 'update' ? 0 : 1);
       expect(await livePhone(e164(f.d.d1))).toHaveLength(1);
 
-      expect(await revertImport(db, id, admin.id)).toEqual({ deleted: EXPECTED[mode].created, softDeleted: 0, restored: EXPECTED[mode].updated });
-      expect(await revertSummary(db, id)).toEqual({ deleted: EXPECTED[mode].created, softDeleted: 0, restored: EXPECTED[mode].updated });
+      expect(await revertImport(db, id, admin.id)).toEqual({
+        deleted: EXPECTED[mode].created,
+        softDeleted: 0,
+        restored: EXPECTED[mode].updated,
+      });
+      expect(await revertSummary(db, id)).toEqual({
+        deleted: EXPECTED[mode].created,
+        softDeleted: 0,
+        restored: EXPECTED[mode].updated,
+      });
       expect(await allContacts()).toEqual(rowsBefore);
       expect(await checksum()).toBe(sumBefore);
       expect((await getImportProgress(db, id))!.status).toBe('reverted');
@@ -236,19 +355,34 @@ describe('chunks', () => {
     const f = await visitorFixture();
     const fixture = check('visitor', f.text);
     const id = ulid();
-    const start = { id, type: 'visitor' as const, mode: 'upsert' as const, fileName: 'resend.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: 11 };
+    const start = {
+      id,
+      type: 'visitor' as const,
+      mode: 'upsert' as const,
+      fileName: 'resend.csv',
+      mapping: mappingOf(fixture.headers, fixture.columns),
+      rowsTotal: 11,
+    };
     await startImport(db, admin.id, start);
     // A retried start is the same batch.
     expect((await startImport(db, admin.id, start)).recorded).toBe(0);
 
     const first = await importChunk(db, id, fixture.all.slice(0, 4)); // lines 2–5
-    expect(first).toMatchObject({ recorded: 4, nextLine: 6, counts: countsOf({ created: 1, updated: 2, duplicate: 1 }) });
+    expect(first).toMatchObject({
+      recorded: 4,
+      nextLine: 6,
+      counts: countsOf({ created: 1, updated: 2, duplicate: 1 }),
+    });
     const contactsAfterFirst = await allContacts();
     // The answer was lost; the browser sends lines 2–5 again, then an overlapping 4–7.
     expect(await importChunk(db, id, fixture.all.slice(0, 4))).toEqual(first);
     expect(await allContacts()).toEqual(contactsAfterFirst);
     const overlap = await importChunk(db, id, fixture.all.slice(2, 6)); // lines 4–7: 6 and 7 are new
-    expect(overlap).toMatchObject({ recorded: 6, nextLine: 8, counts: countsOf({ created: 1, updated: 2, unchanged: 1, invalid: 1, duplicate: 1 }) });
+    expect(overlap).toMatchObject({
+      recorded: 6,
+      nextLine: 8,
+      counts: countsOf({ created: 1, updated: 2, unchanged: 1, invalid: 1, duplicate: 1 }),
+    });
 
     const skipped = await importChunk(db, id, fixture.all.slice(8, 11)).catch((e: unknown) => e); // lines 10–12 before 8–9
     expect(skipped).toBeInstanceOf(DomainError);
@@ -256,7 +390,10 @@ describe('chunks', () => {
 
     const rest = await importChunk(db, id, fixture.all.slice(6, 11));
     expect(rest.counts).toEqual(EXPECTED.upsert);
-    const [recorded] = await rowsOf<{ n: number }>(db, sql`select count(*) as n from ${contactImportRows} where import_id = ${id}`);
+    const [recorded] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*) as n from ${contactImportRows} where import_id = ${id}`,
+    );
     expect(Number(recorded!.n)).toBe(11);
     await revertImport(db, id, admin.id);
   });
@@ -274,7 +411,10 @@ describe('chunks', () => {
         )}) order by phone, name`,
       );
     const lines = async (importId: string) =>
-      rowsOf<Record<string, unknown>>(db, sql`select line, result, reason, input, \`before\` from ${contactImportRows} where import_id = ${importId} order by line`);
+      rowsOf<Record<string, unknown>>(
+        db,
+        sql`select line, result, reason, input, \`before\` from ${contactImportRows} where import_id = ${importId} order by line`,
+      );
 
     const before = await checksum();
     const whole = await runImport('visitor', 'upsert', fixture, 3);
@@ -285,7 +425,14 @@ describe('chunks', () => {
 
     // The same file again: the second chunk's transaction fails after all its writes (a dropped connection before COMMIT).
     const id = ulid();
-    await startImport(db, admin.id, { id, type: 'visitor', mode: 'upsert', fileName: 'resume.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: 11 });
+    await startImport(db, admin.id, {
+      id,
+      type: 'visitor',
+      mode: 'upsert',
+      fileName: 'resume.csv',
+      mapping: mappingOf(fixture.headers, fixture.columns),
+      rowsTotal: 11,
+    });
     const failing = {
       transaction: (fn: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) =>
         db.transaction(async (tx) => {
@@ -298,7 +445,8 @@ describe('chunks', () => {
     // Nothing of the failed chunk stayed; the server says where to resume.
     const progress = (await getImportProgress(db, id))!;
     expect(progress).toMatchObject({ recorded: 3, nextLine: 5 });
-    for (let i = progress.nextLine - 2; i < fixture.all.length; i += 3) await importChunk(db, id, fixture.all.slice(i, i + 3));
+    for (let i = progress.nextLine - 2; i < fixture.all.length; i += 3)
+      await importChunk(db, id, fixture.all.slice(i, i + 3));
 
     expect((await getImportProgress(db, id))!.counts).toEqual(EXPECTED.upsert);
     expect(await state()).toEqual(wholeState);
@@ -325,7 +473,10 @@ describe('chunks', () => {
     expect(await dryRun('visitor', fixture.checker, 'upsert')).toEqual(expected);
     const { id, progress } = await runImport('visitor', 'upsert', fixture, 1);
     expect(progress.counts).toEqual(expected);
-    const [line3] = await rowsOf<{ reason: string }>(db, sql`select reason from ${contactImportRows} where import_id = ${id} and line = 3`);
+    const [line3] = await rowsOf<{ reason: string }>(
+      db,
+      sql`select reason from ${contactImportRows} where import_id = ${id} and line = 3`,
+    );
     expect(line3!.reason).toBe('Matches the same contact as line 2.');
     expect(await contactById(x.id)).toMatchObject({ email: `new-${t}@example.com` });
     expect(await livePhone(e164(q))).toHaveLength(0);
@@ -347,7 +498,14 @@ describe('chunks', () => {
       ]),
     );
     const id = ulid();
-    await startImport(db, admin.id, { id, type: 'visitor', mode: 'upsert', fileName: 'unclaimed.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: 2 });
+    await startImport(db, admin.id, {
+      id,
+      type: 'visitor',
+      mode: 'upsert',
+      fileName: 'unclaimed.csv',
+      mapping: mappingOf(fixture.headers, fixture.columns),
+      rowsTotal: 2,
+    });
     await importChunk(db, id, [fixture.all[0]!]);
     const progress = await importChunk(db, id, [{ ...fixture.all[1]!, dupOf: null }]);
     expect(progress.counts).toEqual(countsOf({ updated: 1, skipped: 1 }));
@@ -364,7 +522,14 @@ describe('chunks', () => {
     ]);
     const fixture = check('visitor', text);
     const id = ulid();
-    await startImport(db, admin.id, { id, type: 'visitor', mode: 'upsert', fileName: 'claims.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: 2 });
+    await startImport(db, admin.id, {
+      id,
+      type: 'visitor',
+      mode: 'upsert',
+      fileName: 'claims.csv',
+      mapping: mappingOf(fixture.headers, fixture.columns),
+      rowsTotal: 2,
+    });
     const at = new Date('2026-02-03T04:05:06Z');
     await importChunk(db, id, [fixture.all[0]!], at);
     // Line 3 claims to repeat line 2, but their phones differ: it is imported.
@@ -381,11 +546,21 @@ describe('the dry run and the import agree', () => {
   it('for random files (phones and emails from tiny pools: many duplicates and matches) in random chunk sizes, in every mode', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ phone: fc.integer({ min: 0, max: 6 }), email: fc.integer({ min: 0, max: 4 }), name: fc.constantFrom('A', 'B', ''), spelling: fc.integer({ min: 0, max: 2 }) }), {
-          minLength: 1,
-          maxLength: 25,
+        fc.array(
+          fc.record({
+            phone: fc.integer({ min: 0, max: 6 }),
+            email: fc.integer({ min: 0, max: 4 }),
+            name: fc.constantFrom('A', 'B', ''),
+            spelling: fc.integer({ min: 0, max: 2 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 25,
+          },
+        ),
+        fc.array(fc.record({ phone: fc.integer({ min: 0, max: 6 }), email: fc.integer({ min: 0, max: 4 }) }), {
+          maxLength: 4,
         }),
-        fc.array(fc.record({ phone: fc.integer({ min: 0, max: 6 }), email: fc.integer({ min: 0, max: 4 }) }), { maxLength: 4 }),
         fc.constantFrom('create', 'upsert', 'update'),
         fc.integer({ min: 1, max: 7 }),
         async (lines, existing, mode: ImportMode, size) => {
@@ -398,10 +573,25 @@ describe('the dry run and the import agree', () => {
             // One live visitor per phone, as the app keeps it (the pool's sixth is no phone: skip).
             if (e.phone === 6 || seen.has(pool[e.phone]!)) continue;
             seen.add(pool[e.phone]!);
-            await makeVisitor({ name: 'A', phone: e164(pool[e.phone]!), email: e.email === 0 || e.email === 4 ? null : email(e.email) });
+            await makeVisitor({
+              name: 'A',
+              phone: e164(pool[e.phone]!),
+              email: e.email === 0 || e.email === 4 ? null : email(e.email),
+            });
           }
-          const spell = (d: string, k: number) => [d, `0${d.slice(0, 5)} ${d.slice(5)}`, `+91-${d.slice(0, 5)}-${d.slice(5)}`][k]!;
-          const fixture = check('visitor', csv([['Name', 'Phone', 'Email'], ...lines.map((l) => [l.name, l.phone === 6 ? '12345' : spell(pool[l.phone]!, l.spelling), email(l.email)])]));
+          const spell = (d: string, k: number) =>
+            [d, `0${d.slice(0, 5)} ${d.slice(5)}`, `+91-${d.slice(0, 5)}-${d.slice(5)}`][k]!;
+          const fixture = check(
+            'visitor',
+            csv([
+              ['Name', 'Phone', 'Email'],
+              ...lines.map((l) => [
+                l.name,
+                l.phone === 6 ? '12345' : spell(pool[l.phone]!, l.spelling),
+                email(l.email),
+              ]),
+            ]),
+          );
           const expected = await dryRun('visitor', fixture.checker, mode);
           const { id, progress } = await runImport('visitor', mode, fixture, size);
           expect(progress.counts).toEqual(expected);
@@ -435,9 +625,17 @@ describe('the dry run and the import agree for companies', () => {
           }),
           { minLength: 1, maxLength: 20 },
         ),
-        fc.array(fc.record({ name: fc.integer({ min: 1, max: 3 }), phone: fc.integer({ min: 0, max: 3 }), email: fc.integer({ min: 0, max: 2 }), gstin: fc.integer({ min: 0, max: 3 }) }), {
-          maxLength: 4,
-        }),
+        fc.array(
+          fc.record({
+            name: fc.integer({ min: 1, max: 3 }),
+            phone: fc.integer({ min: 0, max: 3 }),
+            email: fc.integer({ min: 0, max: 2 }),
+            gstin: fc.integer({ min: 0, max: 3 }),
+          }),
+          {
+            maxLength: 4,
+          },
+        ),
         fc.constantFrom('create', 'upsert', 'update'),
         fc.integer({ min: 1, max: 6 }),
         async (lines, existing, mode: ImportMode, size) => {
@@ -447,7 +645,8 @@ describe('the dry run and the import agree for companies', () => {
           const phones = ['', digits(), digits(), digits()];
           const emails = ['', `a-${t}@example.com`, `b-${t}@example.com`];
           const good = [gstin(), gstin()];
-          const gst = (i: number) => (i === 0 ? '' : i === 3 ? `${good[0]!.slice(0, 14)}${good[0]![14] === '0' ? '1' : '0'}` : good[i - 1]!);
+          const gst = (i: number) =>
+            i === 0 ? '' : i === 3 ? `${good[0]!.slice(0, 14)}${good[0]![14] === '0' ? '1' : '0'}` : good[i - 1]!;
           for (const e of existing) {
             await makeExhibitor({
               name: names[e.name]!,
@@ -457,7 +656,13 @@ describe('the dry run and the import agree for companies', () => {
               city: null,
             });
           }
-          const fixture = check('exhibitor', csv([['Company', 'Phone', 'Email', 'GSTIN', 'City'], ...lines.map((l) => [names[l.name]!, phones[l.phone]!, emails[l.email]!, gst(l.gstin), l.city])]));
+          const fixture = check(
+            'exhibitor',
+            csv([
+              ['Company', 'Phone', 'Email', 'GSTIN', 'City'],
+              ...lines.map((l) => [names[l.name]!, phones[l.phone]!, emails[l.email]!, gst(l.gstin), l.city]),
+            ]),
+          );
           const expected = await dryRun('exhibitor', fixture.checker, mode);
           const { id, progress } = await runImport('exhibitor', mode, fixture, size);
           expect(progress.counts).toEqual(expected);
@@ -485,9 +690,18 @@ describe('revert', () => {
     const [withoutLead] = await livePhone(e164(b));
     const employee = await makeUser();
     const company = await makeExhibitor();
-    await makeFollowUp({ employeeId: employee.id, exhibitorId: company.id, phone: e164(a), over: { visitor_id: withLead!.id } });
+    await makeFollowUp({
+      employeeId: employee.id,
+      exhibitorId: company.id,
+      phone: e164(a),
+      over: { visitor_id: withLead!.id },
+    });
 
-    expect(await revertImport(db, id, admin.id, new Date('2026-03-01T12:00:00Z'))).toEqual({ deleted: 1, softDeleted: 1, restored: 0 });
+    expect(await revertImport(db, id, admin.id, new Date('2026-03-01T12:00:00Z'))).toEqual({
+      deleted: 1,
+      softDeleted: 1,
+      restored: 0,
+    });
     expect((await contactById(withLead!.id))!.deleted_at).toEqual(new Date('2026-03-01T12:00:00Z'));
     expect(await contactById(withoutLead!.id)).toBeUndefined();
     expect(await revertSummary(db, id)).toEqual({ deleted: 1, softDeleted: 1, restored: 0 });
@@ -509,7 +723,14 @@ describe('companies', () => {
    */
   it('GSTIN checks, duplicates by GSTIN and by name and phone, a match by GSTIN', async () => {
     const [g1, g2] = [gstin(), gstin()];
-    const [p1, p2, p3, p4, p5, p6] = Array.from({ length: 6 }, digits) as [string, string, string, string, string, string];
+    const [p1, p2, p3, p4, p5, p6] = Array.from({ length: 6 }, digits) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const e = await makeExhibitor({ name: 'Sharma Textiles', phone: e164(p1), gstin: g1, city: 'Surat' });
     const badGstin = `27ABCDE1234F1Z${gstinCheckChar('27ABCDE1234F1Z') === '0' ? '1' : '0'}`;
     const fixture = check(
@@ -537,7 +758,13 @@ describe('companies', () => {
     const sumBefore = await checksum();
     const { id, progress } = await runImport('exhibitor', 'upsert', fixture, 3);
     expect(progress.counts).toEqual(expected);
-    expect(await contactById(e.id)).toMatchObject({ name: 'Sharma Textiles Pvt', contact_person: 'Anil', phone: e164(p2), gstin: g1, city: 'Surat' });
+    expect(await contactById(e.id)).toMatchObject({
+      name: 'Sharma Textiles Pvt',
+      contact_person: 'Anil',
+      phone: e164(p2),
+      gstin: g1,
+      city: 'Surat',
+    });
     await revertImport(db, id, admin.id);
     expect(await checksum()).toBe(sumBefore);
   });
@@ -593,7 +820,15 @@ describe('concurrency', () => {
     const phones = Array.from({ length: 40 }, digits);
     const fixture = check('visitor', csv([['Name', 'Phone'], ...phones.map((p, i) => [`Twin ${i}`, p])]));
     const ids = [ulid(), ulid()];
-    for (const id of ids) await startImport(db, admin.id, { id, type: 'visitor', mode: 'upsert', fileName: 'twin.csv', mapping: mappingOf(fixture.headers, fixture.columns), rowsTotal: 40 });
+    for (const id of ids)
+      await startImport(db, admin.id, {
+        id,
+        type: 'visitor',
+        mode: 'upsert',
+        fileName: 'twin.csv',
+        mapping: mappingOf(fixture.headers, fixture.columns),
+        rowsTotal: 40,
+      });
     const racing = meetBeforeInsert(2);
     const [a, b] = await Promise.all(ids.map((id) => importChunk(racing, id, fixture.all)));
     // One of them created the 40; the other, run again after the server chose between them, found them (equal: unchanged).

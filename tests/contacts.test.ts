@@ -8,21 +8,48 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { db } from '@/db';
-import { getContact, getContactReferences, iterateContacts, listContacts, type ContactListParams } from '@/db/queries/contacts';
+import {
+  getContact,
+  getContactReferences,
+  iterateContacts,
+  listContacts,
+  type ContactListParams,
+} from '@/db/queries/contacts';
 import { bookings, contacts, conversations, followUps } from '@/db/schema';
-import { assertVisitorPhoneFree, createContact, PhoneTakenError, restoreContact, softDeleteContact, updateContact } from '@/db/services/contacts';
+import {
+  assertVisitorPhoneFree,
+  createContact,
+  PhoneTakenError,
+  restoreContact,
+  softDeleteContact,
+  updateContact,
+} from '@/db/services/contacts';
 import { companyFieldsSchema, visitorFieldsSchema, type CompanyFields, type VisitorFields } from '@/lib/contact-fields';
 import { DomainError } from '@/lib/errors';
 import { gstinCheckChar } from '@/lib/gstin';
-import { errorOf, makeBooking, makeCampaign, makeConversation, makeExhibitor, makeFollowUp, makeUser, makeVisitor, tag, uniquePhone } from './helpers/factories';
+
+import {
+  errorOf,
+  makeBooking,
+  makeCampaign,
+  makeConversation,
+  makeExhibitor,
+  makeFollowUp,
+  makeUser,
+  makeVisitor,
+  tag,
+  uniquePhone,
+} from './helpers/factories';
 
 const key = () => ulid();
 /** `+919012345678` spelled the way people type it: `090123 45678`. */
 const spelledNationally = (e164: string) => `0${e164.slice(3, 8)} ${e164.slice(8)}`;
 const visitor = (input: Record<string, string>): VisitorFields => visitorFieldsSchema.parse(input);
 const company = (input: Record<string, string>): CompanyFields => companyFieldsSchema.parse(input);
-const byName = async (name: string) => db.select({ id: contacts.id, deleted_at: contacts.deleted_at }).from(contacts).where(eq(contacts.name, name));
+const byName = async (name: string) =>
+  db.select({ id: contacts.id, deleted_at: contacts.deleted_at }).from(contacts).where(eq(contacts.name, name));
 const liveWithPhone = async (phone: string) =>
   (
     await db
@@ -40,7 +67,16 @@ describe('createContact and updateContact: checked fields', () => {
   it('stores a company with its fields normalised', async () => {
     const t = tag();
     const gstin = `27AAPFU0939F1Z${gstinCheckChar('27AAPFU0939F1Z')}`;
-    const fields = company({ name: ` Acme ${t} `, contact_person: 'Meera', phone: '+91-98200-12345', email: `Sales.${t}@ACME.test`, city: 'Pune', address: '', gstin: gstin.toLowerCase(), notes: '' });
+    const fields = company({
+      name: ` Acme ${t} `,
+      contact_person: 'Meera',
+      phone: '+91-98200-12345',
+      email: `Sales.${t}@ACME.test`,
+      city: 'Pune',
+      address: '',
+      gstin: gstin.toLowerCase(),
+      notes: '',
+    });
     const { id, replayed } = await createContact(db, { type: 'exhibitor', fields, userId, idempotencyKey: key() });
     expect(replayed).toBe(false);
     const row = await getContact(db, id);
@@ -83,17 +119,48 @@ describe('createContact and updateContact: checked fields', () => {
   it('an edit with a bad field changes nothing; a good one changes only the fields of the type', async () => {
     const t = tag();
     const phone = uniquePhone();
-    const { id } = await createContact(db, { type: 'visitor', fields: visitor({ name: `Kiran ${t}`, phone, city: 'Surat' }), userId, idempotencyKey: key() });
-    const error = await errorOf(updateContact(db, { id, fields: { name: `Kiran ${t}`, phone: '98', email: null, city: 'Goa', company_name: null } as VisitorFields, userId }));
+    const { id } = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Kiran ${t}`, phone, city: 'Surat' }),
+      userId,
+      idempotencyKey: key(),
+    });
+    const error = await errorOf(
+      updateContact(db, {
+        id,
+        fields: { name: `Kiran ${t}`, phone: '98', email: null, city: 'Goa', company_name: null } as VisitorFields,
+        userId,
+      }),
+    );
     expect((error as DomainError).field).toBe('phone');
     expect(await getContact(db, id)).toMatchObject({ name: `Kiran ${t}`, phone, city: 'Surat' });
 
-    await updateContact(db, { id, fields: visitor({ name: `Kiran R ${t}`, phone: spelledNationally(phone), email: `K.${t}@X.test`, city: '', company_name: 'Kiran Silks' }), userId });
-    expect(await getContact(db, id)).toMatchObject({ name: `Kiran R ${t}`, phone, email: `k.${t}@x.test`, city: null, company_name: 'Kiran Silks', gstin: null, contact_person: null });
+    await updateContact(db, {
+      id,
+      fields: visitor({
+        name: `Kiran R ${t}`,
+        phone: spelledNationally(phone),
+        email: `K.${t}@X.test`,
+        city: '',
+        company_name: 'Kiran Silks',
+      }),
+      userId,
+    });
+    expect(await getContact(db, id)).toMatchObject({
+      name: `Kiran R ${t}`,
+      phone,
+      email: `k.${t}@x.test`,
+      city: null,
+      company_name: 'Kiran Silks',
+      gstin: null,
+      contact_person: null,
+    });
   });
 
   it('an unknown contact is NOT_FOUND', async () => {
-    const error = await errorOf(updateContact(db, { id: ulid(), fields: visitor({ name: 'Nobody', phone: uniquePhone() }), userId }));
+    const error = await errorOf(
+      updateContact(db, { id: ulid(), fields: visitor({ name: 'Nobody', phone: uniquePhone() }), userId }),
+    );
     expect((error as DomainError).code).toBe('NOT_FOUND');
   });
 });
@@ -102,8 +169,20 @@ describe('one phone, one visitor (DESIGN.md invariant 13)', () => {
   it('refuses a second live visitor with the phone in another spelling, naming the first; stores nothing', async () => {
     const t = tag();
     const phone = uniquePhone();
-    const first = await createContact(db, { type: 'visitor', fields: visitor({ name: `Asha ${t}`, phone }), userId, idempotencyKey: key() });
-    const error = await errorOf(createContact(db, { type: 'visitor', fields: visitor({ name: `Asha Again ${t}`, phone: spelledNationally(phone) }), userId, idempotencyKey: key() }));
+    const first = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Asha ${t}`, phone }),
+      userId,
+      idempotencyKey: key(),
+    });
+    const error = await errorOf(
+      createContact(db, {
+        type: 'visitor',
+        fields: visitor({ name: `Asha Again ${t}`, phone: spelledNationally(phone) }),
+        userId,
+        idempotencyKey: key(),
+      }),
+    );
     expect(error).toBeInstanceOf(PhoneTakenError);
     expect((error as PhoneTakenError).holder).toEqual({ id: first.id, name: `Asha ${t}` });
     expect((error as PhoneTakenError).field).toBe('phone');
@@ -115,9 +194,21 @@ describe('one phone, one visitor (DESIGN.md invariant 13)', () => {
   it('refuses an edit to a phone another live visitor has, and keeps the old phone', async () => {
     const t = tag();
     const [p1, p2] = [uniquePhone(), uniquePhone()];
-    const a = await createContact(db, { type: 'visitor', fields: visitor({ name: `Bela ${t}`, phone: p1 }), userId, idempotencyKey: key() });
-    const b = await createContact(db, { type: 'visitor', fields: visitor({ name: `Chetan ${t}`, phone: p2 }), userId, idempotencyKey: key() });
-    const error = await errorOf(updateContact(db, { id: b.id, fields: visitor({ name: `Chetan ${t}`, phone: p1 }), userId }));
+    const a = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Bela ${t}`, phone: p1 }),
+      userId,
+      idempotencyKey: key(),
+    });
+    const b = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Chetan ${t}`, phone: p2 }),
+      userId,
+      idempotencyKey: key(),
+    });
+    const error = await errorOf(
+      updateContact(db, { id: b.id, fields: visitor({ name: `Chetan ${t}`, phone: p1 }), userId }),
+    );
     expect((error as PhoneTakenError).holder.id).toBe(a.id);
     expect((await getContact(db, b.id))!.phone).toBe(p2);
   });
@@ -125,9 +216,19 @@ describe('one phone, one visitor (DESIGN.md invariant 13)', () => {
   it('a deleted visitor frees the phone; restoring it while another has the phone is refused', async () => {
     const t = tag();
     const phone = uniquePhone();
-    const old = await createContact(db, { type: 'visitor', fields: visitor({ name: `Deepa ${t}`, phone }), userId, idempotencyKey: key() });
+    const old = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Deepa ${t}`, phone }),
+      userId,
+      idempotencyKey: key(),
+    });
     await softDeleteContact(db, old.id, userId);
-    const fresh = await createContact(db, { type: 'visitor', fields: visitor({ name: `Deepa New ${t}`, phone }), userId, idempotencyKey: key() });
+    const fresh = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Deepa New ${t}`, phone }),
+      userId,
+      idempotencyKey: key(),
+    });
     const error = await errorOf(restoreContact(db, old.id, userId));
     expect(error).toBeInstanceOf(PhoneTakenError);
     expect((error as PhoneTakenError).holder).toEqual({ id: fresh.id, name: `Deepa New ${t}` });
@@ -155,7 +256,12 @@ describe('one phone, one visitor (DESIGN.md invariant 13)', () => {
     });
     await insertedNow;
     let settled = false;
-    const second = createContact(db, { type: 'visitor', fields: visitor({ name: `Esha Too ${t}`, phone }), userId, idempotencyKey: key() }).finally(() => (settled = true));
+    const second = createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Esha Too ${t}`, phone }),
+      userId,
+      idempotencyKey: key(),
+    }).finally(() => (settled = true));
     await new Promise((r) => setTimeout(r, 400));
     // The second one's locking read is waiting on the first one's row.
     expect(settled).toBe(false);
@@ -171,8 +277,18 @@ describe('one phone, one visitor (DESIGN.md invariant 13)', () => {
       const t = tag();
       const phone = uniquePhone();
       const results = await Promise.allSettled([
-        createContact(db, { type: 'visitor', fields: visitor({ name: `Farah ${t}`, phone }), userId, idempotencyKey: key() }),
-        createContact(db, { type: 'visitor', fields: visitor({ name: `Farah Twin ${t}`, phone: spelledNationally(phone) }), userId, idempotencyKey: key() }),
+        createContact(db, {
+          type: 'visitor',
+          fields: visitor({ name: `Farah ${t}`, phone }),
+          userId,
+          idempotencyKey: key(),
+        }),
+        createContact(db, {
+          type: 'visitor',
+          fields: visitor({ name: `Farah Twin ${t}`, phone: spelledNationally(phone) }),
+          userId,
+          idempotencyKey: key(),
+        }),
       ]);
       const ok = results.filter((r) => r.status === 'fulfilled');
       const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -186,9 +302,24 @@ describe('one phone, one visitor (DESIGN.md invariant 13)', () => {
   it('two companies may share a phone, and a company may have a visitor’s phone', async () => {
     const t = tag();
     const phone = uniquePhone();
-    const a = await createContact(db, { type: 'exhibitor', fields: company({ name: `Gala ${t}`, phone }), userId, idempotencyKey: key() });
-    const b = await createContact(db, { type: 'exhibitor', fields: company({ name: `Gala Branch ${t}`, phone: spelledNationally(phone) }), userId, idempotencyKey: key() });
-    const v = await createContact(db, { type: 'visitor', fields: visitor({ name: `Gala Owner ${t}`, phone }), userId, idempotencyKey: key() });
+    const a = await createContact(db, {
+      type: 'exhibitor',
+      fields: company({ name: `Gala ${t}`, phone }),
+      userId,
+      idempotencyKey: key(),
+    });
+    const b = await createContact(db, {
+      type: 'exhibitor',
+      fields: company({ name: `Gala Branch ${t}`, phone: spelledNationally(phone) }),
+      userId,
+      idempotencyKey: key(),
+    });
+    const v = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Gala Owner ${t}`, phone }),
+      userId,
+      idempotencyKey: key(),
+    });
     expect(new Set([a.id, b.id, v.id]).size).toBe(3);
     const phones = await db
       .select({ phone: contacts.phone })
@@ -202,14 +333,34 @@ describe('idempotent create (invariant 6)', () => {
   it('a retried submit returns the first contact and writes nothing new', async () => {
     const t = tag();
     const k = key();
-    const first = await createContact(db, { type: 'exhibitor', fields: company({ name: `Hira ${t}` }), userId, idempotencyKey: k });
-    const again = await createContact(db, { type: 'exhibitor', fields: company({ name: `Hira ${t}` }), userId, idempotencyKey: k });
+    const first = await createContact(db, {
+      type: 'exhibitor',
+      fields: company({ name: `Hira ${t}` }),
+      userId,
+      idempotencyKey: k,
+    });
+    const again = await createContact(db, {
+      type: 'exhibitor',
+      fields: company({ name: `Hira ${t}` }),
+      userId,
+      idempotencyKey: k,
+    });
     expect(again).toEqual({ id: first.id, replayed: true });
     expect((await byName(`Hira ${t}`)).map((r) => r.id)).toEqual([first.id]);
     // A visitor's retry is not refused as a duplicate of itself.
     const vk = key();
-    const v1 = await createContact(db, { type: 'visitor', fields: visitor({ name: `Isha ${t}`, phone: uniquePhone() }), userId, idempotencyKey: vk });
-    const v2 = await createContact(db, { type: 'visitor', fields: visitor({ name: `Isha ${t}`, phone: uniquePhone() }), userId, idempotencyKey: vk });
+    const v1 = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Isha ${t}`, phone: uniquePhone() }),
+      userId,
+      idempotencyKey: vk,
+    });
+    const v2 = await createContact(db, {
+      type: 'visitor',
+      fields: visitor({ name: `Isha ${t}`, phone: uniquePhone() }),
+      userId,
+      idempotencyKey: vk,
+    });
     expect(v2).toEqual({ id: v1.id, replayed: true });
     expect(await byName(`Isha ${t}`)).toHaveLength(1);
   });
@@ -235,13 +386,38 @@ describe('soft delete keeps what points at the contact (invariant 9)', () => {
     const v = await makeVisitor({ phone });
     X = x.id;
     V = v.id;
-    const f1 = await makeFollowUp({ employeeId: employee.id, exhibitorId: X, phone, over: { visitor_id: V }, talk: { visitor_id: V } });
-    const t2 = await makeConversation({ employeeId: employee.id, exhibitorId: X, over: { visitor_id: V, follow_up_id: f1.followUpId } });
+    const f1 = await makeFollowUp({
+      employeeId: employee.id,
+      exhibitorId: X,
+      phone,
+      over: { visitor_id: V },
+      talk: { visitor_id: V },
+    });
+    const t2 = await makeConversation({
+      employeeId: employee.id,
+      exhibitorId: X,
+      over: { visitor_id: V, follow_up_id: f1.followUpId },
+    });
     const f2 = await makeFollowUp({ employeeId: employee.id, exhibitorId: X });
     const b1 = await makeBooking({ employeeId: employee.id, over: { exhibitor_id: X, visitor_id: V, phone } });
-    const b2 = await makeBooking({ employeeId: employee.id, over: { exhibitor_id: X, cancelled_at: new Date('2026-01-01T00:00:00Z') } });
-    await makeCampaign({}, { recipients: [{ contact_id: V, phone }, { contact_id: X, phone: uniquePhone() }] });
-    ids = { followUps: [f1.followUpId, f2.followUpId], conversations: [f1.conversationId, t2, f2.conversationId], bookings: [b1, b2] };
+    const b2 = await makeBooking({
+      employeeId: employee.id,
+      over: { exhibitor_id: X, cancelled_at: new Date('2026-01-01T00:00:00Z') },
+    });
+    await makeCampaign(
+      {},
+      {
+        recipients: [
+          { contact_id: V, phone },
+          { contact_id: X, phone: uniquePhone() },
+        ],
+      },
+    );
+    ids = {
+      followUps: [f1.followUpId, f2.followUpId],
+      conversations: [f1.conversationId, t2, f2.conversationId],
+      bookings: [b1, b2],
+    };
   });
 
   it('counts the references by type', async () => {
@@ -266,9 +442,15 @@ describe('soft delete keeps what points at the contact (invariant 9)', () => {
       .from(followUps)
       .where(and(inArray(followUps.id, ids.followUps), eq(followUps.exhibitor_id, X)));
     expect(kept[0]!.n).toBe(2);
-    const talks = await db.select({ id: conversations.id, visitor_id: conversations.visitor_id }).from(conversations).where(inArray(conversations.id, ids.conversations));
+    const talks = await db
+      .select({ id: conversations.id, visitor_id: conversations.visitor_id })
+      .from(conversations)
+      .where(inArray(conversations.id, ids.conversations));
     expect(talks).toHaveLength(3);
-    const sold = await db.select({ id: bookings.id, exhibitor_id: bookings.exhibitor_id }).from(bookings).where(inArray(bookings.id, ids.bookings));
+    const sold = await db
+      .select({ id: bookings.id, exhibitor_id: bookings.exhibitor_id })
+      .from(bookings)
+      .where(inArray(bookings.id, ids.bookings));
     expect(sold.map((b) => b.exhibitor_id)).toEqual([X, X]);
     expect(await getContactReferences(db, X)).toEqual({ leads: 2, talks: 3, bookings: 2, recipients: 1 });
     expect(await getContactReferences(db, V)).toEqual({ leads: 1, talks: 2, bookings: 1, recipients: 1 });
@@ -283,7 +465,13 @@ describe('soft delete keeps what points at the contact (invariant 9)', () => {
     const survivor = await makeVisitor();
     const merged = await makeVisitor({ deleted_at: new Date('2026-01-02T00:00:00Z'), merged_into_id: survivor.id });
     expect(((await errorOf(restoreContact(db, merged.id, userId))) as DomainError).code).toBe('CONFLICT');
-    expect(((await errorOf(updateContact(db, { id: merged.id, fields: visitor({ name: 'X', phone: uniquePhone() }), userId }))) as DomainError).code).toBe('CONFLICT');
+    expect(
+      (
+        (await errorOf(
+          updateContact(db, { id: merged.id, fields: visitor({ name: 'X', phone: uniquePhone() }), userId }),
+        )) as DomainError
+      ).code,
+    ).toBe('CONFLICT');
   });
 });
 
@@ -307,16 +495,27 @@ describe('listContacts: search, filters, sort, paging', () => {
     t = tag();
     C = `Cityc${t}`;
     D = `Cityd${t}`;
-    V.v1 = (await makeVisitor({ id: at(1), name: `Anand ${t}`, phone: '+919876543210', email: `anand.${t}@example.in`, city: C })).id;
+    V.v1 = (
+      await makeVisitor({
+        id: at(1),
+        name: `Anand ${t}`,
+        phone: '+919876543210',
+        email: `anand.${t}@example.in`,
+        city: C,
+      })
+    ).id;
     V.v2 = (await makeVisitor({ id: at(2), name: `Anita ${t}`, email: `anita.${t}@mail.test`, city: C })).id;
     V.v3 = (await makeVisitor({ id: at(3), name: `Bhavna ${t}`, city: C })).id;
-    V.v4 = (await makeVisitor({ id: at(4), name: `Zubin ${t}`, city: C, deleted_at: new Date('2026-02-01T00:00:00Z') })).id;
+    V.v4 = (
+      await makeVisitor({ id: at(4), name: `Zubin ${t}`, city: C, deleted_at: new Date('2026-02-01T00:00:00Z') })
+    ).id;
     V.v5 = (await makeVisitor({ id: at(5), name: `Anand ${t} Junior`, city: D })).id;
     K.k1 = (await makeExhibitor({ id: at(6), name: `Kala ${t} Textiles`, contact_person: 'Mohan', city: C })).id;
     K.k2 = (await makeExhibitor({ id: at(7), name: `Mitra Looms ${t}`, city: C })).id;
   });
 
-  const list = (over: Partial<ContactListParams>) => listContacts(db, { type: 'visitor', state: 'live', sort: 'name', dir: 'asc', page: 1, pageSize: 25, ...over });
+  const list = (over: Partial<ContactListParams>) =>
+    listContacts(db, { type: 'visitor', state: 'live', sort: 'name', dir: 'asc', page: 1, pageSize: 25, ...over });
   const names = async (over: Partial<ContactListParams>) => (await list(over)).rows.map((r) => r.name);
 
   it('filters by city and state, sorted by name either way', async () => {
@@ -327,8 +526,14 @@ describe('listContacts: search, filters, sort, paging', () => {
   });
 
   it('sorts by when the contact was added, and by city', async () => {
-    expect(await names({ q: `Anand ${t}`, sort: 'created_at', dir: 'desc' })).toEqual([`Anand ${t} Junior`, `Anand ${t}`]);
-    expect(await names({ q: `Anand ${t}`, sort: 'created_at', dir: 'asc' })).toEqual([`Anand ${t}`, `Anand ${t} Junior`]);
+    expect(await names({ q: `Anand ${t}`, sort: 'created_at', dir: 'desc' })).toEqual([
+      `Anand ${t} Junior`,
+      `Anand ${t}`,
+    ]);
+    expect(await names({ q: `Anand ${t}`, sort: 'created_at', dir: 'asc' })).toEqual([
+      `Anand ${t}`,
+      `Anand ${t} Junior`,
+    ]);
     expect(await names({ q: `Anand ${t}`, sort: 'city', dir: 'desc' })).toEqual([`Anand ${t} Junior`, `Anand ${t}`]);
   });
 
@@ -371,16 +576,26 @@ describe('listContacts: search, filters, sort, paging', () => {
 
   it('iterates every match in creation order, a batch at a time (the CSV export)', async () => {
     const batches: string[][] = [];
-    for await (const rows of iterateContacts(db, { type: 'visitor', q: C, state: 'live' }, 2)) batches.push(rows.map((r) => r.id));
+    for await (const rows of iterateContacts(db, { type: 'visitor', q: C, state: 'live' }, 2))
+      batches.push(rows.map((r) => r.id));
     expect(batches).toEqual([[V.v1, V.v2], [V.v3]]);
     const all: string[] = [];
-    for await (const rows of iterateContacts(db, { type: 'visitor', city: C, state: 'live' }, 3)) all.push(...rows.map((r) => r.id));
+    for await (const rows of iterateContacts(db, { type: 'visitor', city: C, state: 'live' }, 3))
+      all.push(...rows.map((r) => r.id));
     expect(all).toEqual([V.v1, V.v2, V.v3]);
   });
 
   it('a row carries the fields of its type', async () => {
     const [row] = (await list({ q: `Kala ${t}`, type: 'exhibitor' })).rows;
-    expect(row).toMatchObject({ id: K.k1, type: 'exhibitor', name: `Kala ${t} Textiles`, contact_person: 'Mohan', city: C, deleted_at: null, merged_into_id: null });
+    expect(row).toMatchObject({
+      id: K.k1,
+      type: 'exhibitor',
+      name: `Kala ${t} Textiles`,
+      contact_person: 'Mohan',
+      city: C,
+      deleted_at: null,
+      merged_into_id: null,
+    });
     expect(row!.created_at).toBeInstanceOf(Date);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { csvLine, csvResponse } from '@/lib/csv';
 
 /** The one cell a value becomes (without the line's CRLF). */
@@ -30,9 +31,12 @@ describe('csv', () => {
     expect(cellOf(value)).toBe(expected);
   });
 
-  it.each(['-5.00', '+919876543210', '12', '-12', '0.5', '1e3', '-1.5E-3', -7, 0])('leaves the whole number %j as it is', (value) => {
-    expect(cellOf(value)).toBe(String(value));
-  });
+  it.each(['-5.00', '+919876543210', '12', '-12', '0.5', '1e3', '-1.5E-3', -7, 0])(
+    'leaves the whole number %j as it is',
+    (value) => {
+      expect(cellOf(value)).toBe(String(value));
+    },
+  );
 
   it('leaves text that only contains a formula character later alone', () => {
     expect(csvLine(['Asha = Rao', 'a-b', 'x@y.in', '2027-01-12'])).toBe('Asha = Rao,a-b,x@y.in,2027-01-12\r\n');

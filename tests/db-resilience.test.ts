@@ -7,15 +7,17 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import { ulid } from 'ulid';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+
 import { createAppDatabase, db, readDb } from '@/db';
 import { isPoolBusy, sessionLimitsSql } from '@/db/pool';
 import { listCompanies } from '@/db/queries/companies';
-import { MONEY_VIEWER } from '@/lib/viewer';
 import { campaigns, followUps, idempotencyKeys } from '@/db/schema';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { BUSY_MESSAGE, runOnce } from '@/db/services/idempotency';
-import { DomainError } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { DomainError } from '@/lib/errors';
+import { MONEY_VIEWER } from '@/lib/viewer';
+
 import { makeWorld, uniquePhone } from './helpers/factories';
 
 const url = inject('databaseUrl');
@@ -45,7 +47,10 @@ async function timed<T>(promise: Promise<T>): Promise<{ ms: number; value?: T; e
 }
 
 async function counters(campaignId: string) {
-  const [c] = await db.select({ leads: campaigns.total_leads_generated, revenue: campaigns.total_revenue }).from(campaigns).where(eq(campaigns.id, campaignId));
+  const [c] = await db
+    .select({ leads: campaigns.total_leads_generated, revenue: campaigns.total_revenue })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
   return c!;
 }
 
@@ -70,7 +75,9 @@ describe('a locked campaign row', () => {
       // While every write connection waits on the lock: pages still answer.
       await new Promise((r) => setTimeout(r, 500));
       const ping = await timed(db.execute(sql`select 1 as one`));
-      const companies = await timed(listCompanies(readDb, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER));
+      const companies = await timed(
+        listCompanies(readDb, { sort: 'name', dir: 'asc', page: 1, pageSize: 25 }, MONEY_VIEWER),
+      );
       expect(ping.error).toBeUndefined();
       expect(ping.ms).toBeLessThan(1000);
       expect(companies.error).toBeUndefined();
@@ -87,8 +94,12 @@ describe('a locked campaign row', () => {
 
     // Nothing written: no lead, no key, counters as they were.
     const keys = inputs.map((i) => i.idempotency_key);
-    expect(await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.exhibitor_id, w.exhibitor.id))).toEqual([]);
-    expect(await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(inArray(idempotencyKeys.key, keys))).toEqual([]);
+    expect(
+      await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.exhibitor_id, w.exhibitor.id)),
+    ).toEqual([]);
+    expect(
+      await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(inArray(idempotencyKeys.key, keys)),
+    ).toEqual([]);
     expect(await counters(w.campaign.id)).toEqual(before);
 
     // Tapping Save again with the same key, once the row is free: written exactly once.
@@ -96,7 +107,9 @@ describe('a locked campaign row', () => {
     expect(again.replayed).toBe(false);
     const replay = await recordEntry(db, w.employee.id, inputs[0]!);
     expect(replay).toEqual({ ...again, replayed: true });
-    expect(await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.exhibitor_id, w.exhibitor.id))).toHaveLength(1);
+    expect(
+      await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.exhibitor_id, w.exhibitor.id)),
+    ).toHaveLength(1);
     expect((await counters(w.campaign.id)).leads).toBe(before.leads + 1);
   }, 30_000);
 
@@ -124,27 +137,42 @@ describe('a locked campaign row', () => {
     const key = ulid();
     let tries = 0;
     const result = await runOnce(db, { key, userId: w.employee.id, action: 'test-deadlock' }, async (tx) => {
-      await tx.update(campaigns).set({ message: `try ${++tries}` }).where(eq(campaigns.id, w.campaign.id));
-      if (tries < 3) throw Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { errno: 1213 });
+      await tx
+        .update(campaigns)
+        .set({ message: `try ${++tries}` })
+        .where(eq(campaigns.id, w.campaign.id));
+      if (tries < 3)
+        throw Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), {
+          errno: 1213,
+        });
       return { tries };
     });
     expect(result).toEqual({ tries: 3, replayed: false });
     const [c] = await db.select({ message: campaigns.message }).from(campaigns).where(eq(campaigns.id, w.campaign.id));
     expect(c!.message).toBe('try 3');
-    expect(await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.user_id, w.employee.id), eq(idempotencyKeys.key, key)))).toHaveLength(1);
+    expect(
+      await db
+        .select({ key: idempotencyKeys.key })
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.user_id, w.employee.id), eq(idempotencyKeys.key, key))),
+    ).toHaveLength(1);
   }, 30_000);
 });
 
 describe('pool limits', () => {
   it('every connection carries its limits: a statement limit for reads, a short lock wait for both', async () => {
-    const [[reads]] = (await db.execute(sql`select version() as v, @@innodb_lock_wait_timeout as lockWait`)) as unknown as [[{ v: string; lockWait: number }]];
+    const [[reads]] = (await db.execute(
+      sql`select version() as v, @@innodb_lock_wait_timeout as lockWait`,
+    )) as unknown as [[{ v: string; lockWait: number }]];
     expect(Number(reads.lockWait)).toBe(env.DB_LOCK_WAIT_SECONDS);
     const limitVar = /mariadb/i.test(reads.v) ? sql`@@max_statement_time * 1000` : sql`@@max_execution_time`;
     const [[limit]] = (await db.execute(sql`select ${limitVar} as ms`)) as unknown as [[{ ms: number }]];
     expect(Number(limit.ms)).toBe(env.DB_STATEMENT_TIMEOUT_MS);
     // Transactions run on the write pool: no statement limit there, the same lock wait.
     const inTx = await db.transaction(async (tx) => {
-      const [[row]] = (await tx.execute(sql`select ${limitVar} as ms, @@innodb_lock_wait_timeout as lockWait`)) as unknown as [[{ ms: number; lockWait: number }]];
+      const [[row]] = (await tx.execute(
+        sql`select ${limitVar} as ms, @@innodb_lock_wait_timeout as lockWait`,
+      )) as unknown as [[{ ms: number; lockWait: number }]];
       return row;
     });
     expect(Number(inTx.ms)).toBe(0);
@@ -152,8 +180,12 @@ describe('pool limits', () => {
   });
 
   it('the dialect follows the server: MariaDB counts seconds, MySQL milliseconds', () => {
-    expect(sessionLimitsSql('10.11.19-MariaDB-0+deb12u1', { statementTimeoutMs: 2500, lockWaitSeconds: 3 })).toBe('SET SESSION max_statement_time = 2.5, innodb_lock_wait_timeout = 3');
-    expect(sessionLimitsSql('8.0.39', { statementTimeoutMs: 2500, lockWaitSeconds: 3 })).toBe('SET SESSION max_execution_time = 2500, innodb_lock_wait_timeout = 3');
+    expect(sessionLimitsSql('10.11.19-MariaDB-0+deb12u1', { statementTimeoutMs: 2500, lockWaitSeconds: 3 })).toBe(
+      'SET SESSION max_statement_time = 2.5, innodb_lock_wait_timeout = 3',
+    );
+    expect(sessionLimitsSql('8.0.39', { statementTimeoutMs: 2500, lockWaitSeconds: 3 })).toBe(
+      'SET SESSION max_execution_time = 2500, innodb_lock_wait_timeout = 3',
+    );
     expect(sessionLimitsSql('8.0.39', {})).toBeNull();
   });
 
@@ -163,12 +195,19 @@ describe('pool limits', () => {
     const r = await timed(app.db.execute(sql`select sleep(3) as s`));
     expect(r.ms).toBeLessThan(1500);
     // MariaDB refuses it (1969); MySQL's SLEEP returns 1 when interrupted.
-    if (r.error) expect(JSON.stringify(r.error, Object.getOwnPropertyNames(r.error)) + String((r.error as { cause?: unknown }).cause)).toMatch(/max_statement_time|maximum statement execution time/);
+    if (r.error)
+      expect(
+        JSON.stringify(r.error, Object.getOwnPropertyNames(r.error)) + String((r.error as { cause?: unknown }).cause),
+      ).toMatch(/max_statement_time|maximum statement execution time/);
     else expect(Number((r.value as unknown as [[{ s: number }]])[0][0].s)).toBe(1);
   });
 
   it('waiting for a connection is bounded; a late connection goes back to the pool', async () => {
-    const app = createAppDatabase(url, { reads: 1, writes: 1 }, { reads: { acquireTimeoutMs: 300 }, writes: { acquireTimeoutMs: 300 } });
+    const app = createAppDatabase(
+      url,
+      { reads: 1, writes: 1 },
+      { reads: { acquireTimeoutMs: 300 }, writes: { acquireTimeoutMs: 300 } },
+    );
     closers.push(app.end);
     const held = await app.reads.getConnection();
     const waited = await timed(app.db.execute(sql`select 1`));

@@ -12,16 +12,18 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createAppDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { isConnectionError } from '@/db/pool';
 import { listCompanies } from '@/db/queries/companies';
-import { MONEY_VIEWER } from '@/lib/viewer';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { UNREACHABLE_MESSAGE } from '@/db/services/idempotency';
 import { createHealthCheck, serviceUnavailable } from '@/lib/db-health';
 import { DomainError } from '@/lib/errors';
+import { MONEY_VIEWER } from '@/lib/viewer';
+
 import { createDatabase, startServerAt, stopServerAt } from '../scripts/local-db';
 import { makeCampaign, makeExhibitor, makeLocation, makeUser } from './helpers/factories';
 
@@ -85,7 +87,13 @@ async function world(n: number) {
   const exhibitor = await makeExhibitor({ company_name: null, phone: null }, on);
   const campaign = await makeCampaign({}, {}, on);
   const location = await makeLocation({ stalls: n, prefix: 'S-' }, on);
-  return { employeeId: employee.id, exhibitorId: exhibitor.id, campaignId: campaign.id, locationId: location.locationId, stallIds: location.stallIds };
+  return {
+    employeeId: employee.id,
+    exhibitorId: exhibitor.id,
+    campaignId: campaign.id,
+    locationId: location.locationId,
+    stallIds: location.stallIds,
+  };
 }
 
 const phoneFor = (i: number) => `+919${String(100_000_000 + i).padStart(9, '0')}`;
@@ -95,7 +103,9 @@ describe('the database stops and starts again', () => {
     const health = createHealthCheck(url);
     expect(await health.isUp()).toBe(true);
     const w = await world(2);
-    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(1);
+    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(
+      1,
+    );
 
     await stop();
 
@@ -112,7 +122,14 @@ describe('the database stops and starts again', () => {
     expect(isConnectionError(read.error)).toBe(true);
     expect(read.ms).toBeLessThan(2000);
     // A booth write answers the employee clearly, nothing saved; the key is kept for the retry.
-    const entry: EntryInput = { idempotency_key: ulid(), exhibitor_id: w.exhibitorId, phone: phoneFor(1), campaign_id: w.campaignId, outcome: 'interested', notes: 'During the outage' };
+    const entry: EntryInput = {
+      idempotency_key: ulid(),
+      exhibitor_id: w.exhibitorId,
+      phone: phoneFor(1),
+      campaign_id: w.campaignId,
+      outcome: 'interested',
+      notes: 'During the outage',
+    };
     const write = await timed(recordEntry(app.db, w.employeeId, entry));
     expect(write.error).toBeInstanceOf(DomainError);
     expect((write.error as DomainError).message).toBe(UNREACHABLE_MESSAGE);
@@ -124,7 +141,9 @@ describe('the database stops and starts again', () => {
     expect(await until(() => health.isUp(), 3000)).toBeLessThan(3000);
     const again = await timed(app.db.execute(sql`select 1 as one`));
     expect(again.error).toBeUndefined();
-    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(1);
+    expect((await listCompanies(app.db, { sort: 'name', dir: 'asc', page: 1, pageSize: 10 }, MONEY_VIEWER)).total).toBe(
+      1,
+    );
     const saved = await recordEntry(app.db, w.employeeId, entry);
     expect(saved.replayed).toBe(false);
     expect(await recordEntry(app.db, w.employeeId, entry)).toEqual({ ...saved, replayed: true });
@@ -183,8 +202,14 @@ describe('the database stops and starts again', () => {
         (select count(*) from bookings b left join conversations c on c.id = b.conversation_id
           where b.exhibitor_id = ${w.exhibitorId} and (c.id is null or c.booking_id <> b.id)) as bookings_without_talk,
         (select count(*) from idempotency_keys k where k.user_id = ${w.employeeId} and k.result is null) as keys_without_result,
-        (select count(*) from follow_ups where exhibitor_id = ${w.exhibitorId}) as leads`)) as unknown as [[Record<string, number>]];
-    expect(Object.fromEntries(Object.entries({ ...broken, leads: undefined }).map(([k, v]) => [k, v === undefined ? v : Number(v)]))).toEqual({
+        (select count(*) from follow_ups where exhibitor_id = ${w.exhibitorId}) as leads`)) as unknown as [
+      [Record<string, number>],
+    ];
+    expect(
+      Object.fromEntries(
+        Object.entries({ ...broken, leads: undefined }).map(([k, v]) => [k, v === undefined ? v : Number(v)]),
+      ),
+    ).toEqual({
       leads_without_talk: 0,
       talks_without_lead: 0,
       sales_without_booking: 0,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { ensureAuthSecret } from '@/scripts/local-db';
 
 /** .env.local holds AUTH_SECRET (and often DATABASE_URL with a password): only its owner may read it. */

@@ -1,8 +1,10 @@
 import '../scripts/load-env';
+
 import type { TestProject } from 'vitest/node';
+
 import { migrateDatabase } from '../db/migrate';
-import { createDatabase, dropDatabase, ensureLocalServer, isLocalUrl } from '../scripts/local-db';
 import { localDatabaseUrl } from '../lib/env';
+import { createDatabase, dropDatabase, ensureLocalServer, isLocalUrl } from '../scripts/local-db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +21,9 @@ export default async function setup(project: TestProject) {
   const name = `paridharan_test_${Date.now().toString(36)}_${process.pid}`;
   if (process.env.DATABASE_URL) {
     if (!isLocalUrl(process.env.DATABASE_URL)) {
-      throw new Error(`Refusing to run tests against a non-local database (${new URL(process.env.DATABASE_URL).host}). Unset DATABASE_URL to use the private server.`);
+      throw new Error(
+        `Refusing to run tests against a non-local database (${new URL(process.env.DATABASE_URL).host}). Unset DATABASE_URL to use the private server.`,
+      );
     }
     const u = new URL(process.env.DATABASE_URL);
     u.pathname = `/${name}`;

@@ -6,18 +6,20 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { createDb, createPool, type Db } from '@/db';
 import { runBackfill } from '@/db/legacy/backfill';
-import { stallKey, locationKey } from '@/db/legacy/stall-match';
+import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
+import { listUnresolved } from '@/db/legacy/resolutions';
 import { resolveByHand } from '@/db/legacy/resolve';
+import { locationKey, stallKey } from '@/db/legacy/stall-match';
 import { migrateDatabase } from '@/db/migrate';
 import { getCompanyKpis, listCompanies } from '@/db/queries/companies';
-import { MONEY_VIEWER } from '@/lib/viewer';
-import { listUnresolved } from '@/db/legacy/resolutions';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
-import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { reconcileReadStats } from '@/db/services/read-stats';
+import { MONEY_VIEWER } from '@/lib/viewer';
 import { dropDatabase } from '@/scripts/local-db';
+
 import { B, buildOldShapeDatabase, C, K1, U1 } from './helpers/legacy-fixture';
 
 const derivedUrl = (suffix: string) => {
@@ -38,7 +40,14 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 /** outcome / reason / value per "entity row field". */
 async function decisions(db: Db) {
-  const list = await rows<{ entity: string; row_id: string; field: string; outcome: string; reason: string | null; value: string | null }>(
+  const list = await rows<{
+    entity: string;
+    row_id: string;
+    field: string;
+    outcome: string;
+    reason: string | null;
+    value: string | null;
+  }>(
     db,
     sql`select entity, row_id, field, outcome, reason, value from legacy_resolutions order by entity, row_id, field`,
   );
@@ -48,11 +57,23 @@ async function decisions(db: Db) {
 async function snapshot(db: Db) {
   return {
     contacts: await rows(db, sql`select id, phone from contacts order by id`),
-    followUps: await rows(db, sql`select id, phone, visitor_id, exhibitor_id, conversation_id is not null as linked from follow_ups order by id`),
-    bookings: await rows(db, sql`select id, phone, visitor_id, exhibitor_id, location_id, table_id, price, amount_paid, conversation_id is not null as linked from bookings order by id`),
+    followUps: await rows(
+      db,
+      sql`select id, phone, visitor_id, exhibitor_id, conversation_id is not null as linked from follow_ups order by id`,
+    ),
+    bookings: await rows(
+      db,
+      sql`select id, phone, visitor_id, exhibitor_id, location_id, table_id, price, amount_paid, conversation_id is not null as linked from bookings order by id`,
+    ),
     recipients: await rows(db, sql`select id, phone from campaign_recipients order by id`),
-    conversations: await rows(db, sql`select exhibitor_id, kind, follow_up_id, booking_id, conversation_date from conversations order by exhibitor_id, conversation_date`),
-    decisions: Object.values(await decisions(db)).map(({ value, ...d }) => ({ ...d, value: d.field === 'conversation' ? (value ? 'set' : null) : value })),
+    conversations: await rows(
+      db,
+      sql`select exhibitor_id, kind, follow_up_id, booking_id, conversation_date from conversations order by exhibitor_id, conversation_date`,
+    ),
+    decisions: Object.values(await decisions(db)).map(({ value, ...d }) => ({
+      ...d,
+      value: d.field === 'conversation' ? (value ? 'set' : null) : value,
+    })),
   };
 }
 
@@ -74,8 +95,21 @@ describe('our migrations on the old shape', () => {
       sql`select (select count(*) from contacts) as contacts, (select count(*) from follow_ups) as follow_ups, (select count(*) from bookings) as bookings,
                  (select count(*) from campaign_recipients) as recipients, (select count(*) from location_mngt_table_details) as stalls`,
     );
-    expect(Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)]))).toEqual({ contacts: 6, follow_ups: 5, bookings: 8, recipients: 3, stalls: 7 });
-    const money = await rows<{ id: string; price: string | null; price_text: string | null; amount_paid: string | null; amount_paid_text: string | null; booking_date: string }>(
+    expect(Object.fromEntries(Object.entries(counts!).map(([k, v]) => [k, Number(v)]))).toEqual({
+      contacts: 6,
+      follow_ups: 5,
+      bookings: 8,
+      recipients: 3,
+      stalls: 7,
+    });
+    const money = await rows<{
+      id: string;
+      price: string | null;
+      price_text: string | null;
+      amount_paid: string | null;
+      amount_paid_text: string | null;
+      booking_date: string;
+    }>(
       db,
       sql`select id, price, price_text, amount_paid, amount_paid_text, cast(booking_date as char) as booking_date from bookings order by id`,
     );
@@ -107,7 +141,9 @@ describe('the backfill', () => {
     const dry = await runBackfill(db, { dryRun: true, batchSize: 3 });
     expect(dry.dryRun).toBe(true);
     expect(dry.changedRows).toBeGreaterThan(0);
-    expect(dry.counts.find((c) => c.entity === 'booking' && c.field === 'location_id' && c.outcome === 'resolved')?.rows).toBe(5);
+    expect(
+      dry.counts.find((c) => c.entity === 'booking' && c.field === 'location_id' && c.outcome === 'resolved')?.rows,
+    ).toBe(5);
     expect(await snapshot(db)).toEqual(before);
     expect(before.decisions).toEqual([]);
   });
@@ -121,12 +157,18 @@ describe('the backfill', () => {
     expect(outcome(`contact ${C.asha} phone`)).toEqual(['resolved', '+919876543210']);
     expect(outcome(`contact ${C.noPhone} phone`)).toEqual(['unresolved', 'Not a valid phone number.']);
     expect(outcome('follow_up 3 phone')).toEqual(['unresolved', 'Not a valid phone number.']);
-    expect(outcome('recipient 1 phone')).toEqual(['unresolved', 'Becomes +919876543210, which this campaign already has: kept as typed.']);
+    expect(outcome('recipient 1 phone')).toEqual([
+      'unresolved',
+      'Becomes +919876543210, which this campaign already has: kept as typed.',
+    ]);
     expect(outcome('recipient 3 phone')).toEqual(['resolved', '+919876543212']);
     // Visitors: exactly one contact with the phone; a company's own phone makes the row the company's.
     expect(outcome('follow_up 1 visitor_id')).toEqual(['resolved', C.asha]);
     expect(outcome('follow_up 2 visitor_id')).toEqual(['ambiguous', '2 contacts share this phone.']);
-    expect(outcome('follow_up 3 visitor_id')).toEqual(['unresolved', 'The phone is not valid, so no contact can be matched.']);
+    expect(outcome('follow_up 3 visitor_id')).toEqual([
+      'unresolved',
+      'The phone is not valid, so no contact can be matched.',
+    ]);
     expect(outcome('follow_up 4 exhibitor_id')).toEqual(['resolved', C.kohinoor]);
     expect(outcome('follow_up 5 visitor_id')).toEqual(['unresolved', 'No contact has this phone.']);
     expect(outcome(`booking ${B.b2} exhibitor_id`)).toEqual(['resolved', C.kohinoor]);
@@ -140,24 +182,55 @@ describe('the backfill', () => {
     // Stalls of that location: "12" means the one stall numbered 12 there; "7" could be B-7 or A-7.
     expect(outcome(`booking ${B.b1} table_id`)).toEqual(['resolved', '1']);
     expect(outcome(`booking ${B.b2} table_id`)).toEqual(['resolved', '5']);
-    expect(outcome(`booking ${B.b3} table_id`)).toEqual(['unresolved', 'T-12 is already sold for 2025-02-14 to another booking: left unlinked.']);
-    expect(outcome(`booking ${B.b4} table_id`)).toEqual(['unresolved', 'The location is not known, so the stall cannot be matched.']);
-    expect(outcome(`booking ${B.b5} table_id`)).toEqual(['ambiguous', '2 stalls of this location could be meant (A-7, B-7).']);
-    expect(outcome(`booking ${B.b6} table_id`)).toEqual(['unresolved', 'A stall of this name exists, but not in this location.']);
+    expect(outcome(`booking ${B.b3} table_id`)).toEqual([
+      'unresolved',
+      'T-12 is already sold for 2025-02-14 to another booking: left unlinked.',
+    ]);
+    expect(outcome(`booking ${B.b4} table_id`)).toEqual([
+      'unresolved',
+      'The location is not known, so the stall cannot be matched.',
+    ]);
+    expect(outcome(`booking ${B.b5} table_id`)).toEqual([
+      'ambiguous',
+      '2 stalls of this location could be meant (A-7, B-7).',
+    ]);
+    expect(outcome(`booking ${B.b6} table_id`)).toEqual([
+      'unresolved',
+      'A stall of this name exists, but not in this location.',
+    ]);
     expect(outcome(`booking ${B.b7} table_id`)).toEqual(['unresolved', 'No stall given.']);
     // Amounts: reported, never rewritten.
-    expect(outcome(`booking ${B.b3} amounts`)).toEqual(['unresolved', '₹45,000.00 paid is more than the price ₹40,000.00.']);
-    expect(outcome(`booking ${B.b4} amounts`)).toEqual(['unresolved', 'The price "1.5 lakh" is not an amount (kept as text).']);
+    expect(outcome(`booking ${B.b3} amounts`)).toEqual([
+      'unresolved',
+      '₹45,000.00 paid is more than the price ₹40,000.00.',
+    ]);
+    expect(outcome(`booking ${B.b4} amounts`)).toEqual([
+      'unresolved',
+      'The price "1.5 lakh" is not an amount (kept as text).',
+    ]);
     expect(outcome(`booking ${B.b5} amounts`)).toEqual(['unresolved', 'No price.']);
     expect(d[`booking ${B.b1} amounts`]).toBeUndefined();
     expect(d[`booking ${B.b8} amounts`]).toBeUndefined();
     // A user who no longer exists: reported, row kept.
-    expect(outcome('follow_up 5 employee_id')).toEqual(['unresolved', 'The employee no longer exists (the row is kept).']);
+    expect(outcome('follow_up 5 employee_id')).toEqual([
+      'unresolved',
+      'The employee no longer exists (the row is kept).',
+    ]);
     // Timelines: rows of a known company are imported, linked both ways; the others say why not.
     expect(d['follow_up 4 conversation']?.outcome).toBe('resolved');
     expect(d[`booking ${B.b2} conversation`]?.outcome).toBe('resolved');
-    expect(outcome('follow_up 1 conversation')).toEqual(['unresolved', 'No company is known for this lead, so it is on no company’s timeline.']);
-    const timeline = await rows<{ kind: string; follow_up_id: number | null; booking_id: string | null; fu_link: string | null; b_link: string | null; id: string }>(
+    expect(outcome('follow_up 1 conversation')).toEqual([
+      'unresolved',
+      'No company is known for this lead, so it is on no company’s timeline.',
+    ]);
+    const timeline = await rows<{
+      kind: string;
+      follow_up_id: number | null;
+      booking_id: string | null;
+      fu_link: string | null;
+      b_link: string | null;
+      id: string;
+    }>(
       db,
       sql`select x.id, x.kind, x.follow_up_id, x.booking_id, f.conversation_id as fu_link, b.conversation_id as b_link
           from conversations x left join follow_ups f on f.id = x.follow_up_id left join bookings b on b.id = x.booking_id
@@ -170,16 +243,26 @@ describe('the backfill', () => {
     // Counters recounted: the campaign's two sent messages; the company's lead and booking.
     expect(await reconcileCampaignCounters(db, { fix: false })).toEqual([]);
     expect(await reconcileReadStats(db, { fix: false })).toEqual([]);
-    const [campaign] = await rows<{ sent: number }>(db, sql`select total_messages_sent as sent from campaigns where id = ${K1}`);
+    const [campaign] = await rows<{ sent: number }>(
+      db,
+      sql`select total_messages_sent as sent from campaigns where id = ${K1}`,
+    );
     expect(Number(campaign!.sent)).toBe(2);
-    expect(await getCompanyKpis(db, C.kohinoor, MONEY_VIEWER)).toEqual({ leads: 1, talks: 0, bookings: 1, collected: '25000.00', booked: '125000.00', outstanding: '100000.00' });
+    expect(await getCompanyKpis(db, C.kohinoor, MONEY_VIEWER)).toEqual({
+      leads: 1,
+      talks: 0,
+      bookings: 1,
+      collected: '25000.00',
+      booked: '125000.00',
+      outstanding: '100000.00',
+    });
     // The report lists every ambiguous and unresolved row.
     const report = await listUnresolved(db, { limit: 1000 });
     expect(report.length).toBe(Object.values(d).filter((r) => r.outcome !== 'resolved').length);
     expect(report.find((r) => r.row_id === B.b4 && r.field === 'amounts')).toMatchObject({ original: '1.5 lakh' });
     // Paged two at a time, the report holds the same rows once each, in the same order.
     const paged: typeof report = [];
-    for (let after = null as (typeof report)[number] | null; ; ) {
+    for (let after = null as (typeof report)[number] | null; ;) {
       const page = await listUnresolved(db, { after, limit: 2 });
       paged.push(...page);
       if (page.length < 2) break;
@@ -213,16 +296,28 @@ describe('the backfill', () => {
     await resolveByHand(db, U1, { entity: 'booking', row_id: B.b4, field: 'location_id', value: '3' });
     // B5 "7" was ambiguous: the admin picks B-7 (stall 3).
     await resolveByHand(db, U1, { entity: 'booking', row_id: B.b5, field: 'table_id', value: '3' });
-    await expect(resolveByHand(db, U1, { entity: 'booking', row_id: B.b3, field: 'table_id', value: '1' })).rejects.toMatchObject({ code: 'STALL_TAKEN' });
-    await expect(resolveByHand(db, U1, { entity: 'booking', row_id: B.b6, field: 'table_id', value: '5' })).rejects.toMatchObject({ code: 'INVALID' });
-    await expect(resolveByHand(db, U1, { entity: 'follow_up', row_id: '2', field: 'exhibitor_id', value: C.ravi })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(
+      resolveByHand(db, U1, { entity: 'booking', row_id: B.b3, field: 'table_id', value: '1' }),
+    ).rejects.toMatchObject({ code: 'STALL_TAKEN' });
+    await expect(
+      resolveByHand(db, U1, { entity: 'booking', row_id: B.b6, field: 'table_id', value: '5' }),
+    ).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(
+      resolveByHand(db, U1, { entity: 'follow_up', row_id: '2', field: 'exhibitor_id', value: C.ravi }),
+    ).rejects.toMatchObject({ code: 'INVALID' });
     await resolveByHand(db, U1, { entity: 'follow_up', row_id: '2', field: 'visitor_id', value: C.raviAgain });
     await runBackfill(db, { batchSize: 3 });
     const d = await decisions(db);
-    expect([d[`booking ${B.b4} location_id`]?.outcome, d[`booking ${B.b4} location_id`]?.value]).toEqual(['by_hand', '3']);
+    expect([d[`booking ${B.b4} location_id`]?.outcome, d[`booking ${B.b4} location_id`]?.value]).toEqual([
+      'by_hand',
+      '3',
+    ]);
     expect([d[`booking ${B.b4} table_id`]?.outcome, d[`booking ${B.b4} table_id`]?.value]).toEqual(['resolved', '7']);
     expect([d[`booking ${B.b5} table_id`]?.outcome, d[`booking ${B.b5} table_id`]?.value]).toEqual(['by_hand', '3']);
-    expect([d['follow_up 2 visitor_id']?.outcome, d['follow_up 2 visitor_id']?.value]).toEqual(['by_hand', C.raviAgain]);
+    expect([d['follow_up 2 visitor_id']?.outcome, d['follow_up 2 visitor_id']?.value]).toEqual([
+      'by_hand',
+      C.raviAgain,
+    ]);
     const [b5] = await rows<{ table_id: number }>(db, sql`select table_id from bookings where id = ${B.b5}`);
     expect(Number(b5!.table_id)).toBe(3);
   });
@@ -230,21 +325,49 @@ describe('the backfill', () => {
 
 describe('backward compatibility (§7) on the migrated database', () => {
   it('the old write shapes work and the old queries return the right rows', async () => {
-    const fu = await createLegacyFollowUp(db, { phone: '98765 43210', status: 'busy', comment: 'Old screen', employee_id: U1 });
-    const booking = await createLegacyBooking(db, { phone: '9876543210', booking_date: '2025-03-01', booking_location: 'PRAGATI MAIDAN', table_no: 'T-13', price: '50000.00', employee_id: U1 });
-    const byPhone = await rows<{ id: number }>(db, sql`select id from follow_ups where phone = '+919876543210' order by id`);
+    const fu = await createLegacyFollowUp(db, {
+      phone: '98765 43210',
+      status: 'busy',
+      comment: 'Old screen',
+      employee_id: U1,
+    });
+    const booking = await createLegacyBooking(db, {
+      phone: '9876543210',
+      booking_date: '2025-03-01',
+      booking_location: 'PRAGATI MAIDAN',
+      table_no: 'T-13',
+      price: '50000.00',
+      employee_id: U1,
+    });
+    const byPhone = await rows<{ id: number }>(
+      db,
+      sql`select id from follow_ups where phone = '+919876543210' order by id`,
+    );
     expect(byPhone.map((r) => Number(r.id))).toEqual([1, fu]);
     // The column's collation ignores case, as the old app's did: the new booking typed in capitals is found too.
-    const byLocation = await rows<{ id: string }>(db, sql`select id from bookings where booking_location = 'Pragati Maidan' order by id`);
+    const byLocation = await rows<{ id: string }>(
+      db,
+      sql`select id from bookings where booking_location = 'Pragati Maidan' order by id`,
+    );
     expect(byLocation.map((r) => r.id)).toEqual([B.b1, B.b3, B.b5, B.b6, booking]);
-    const [b] = await rows<{ location_id: number; table_id: number }>(db, sql`select location_id, table_id from bookings where id = ${booking}`);
+    const [b] = await rows<{ location_id: number; table_id: number }>(
+      db,
+      sql`select location_id, table_id from bookings where id = ${booking}`,
+    );
     expect([Number(b!.location_id), Number(b!.table_id)]).toEqual([1, 2]);
   });
 });
 
 describe('matching keys', () => {
   it('read stall and location names the way people typed them, and nothing looser', () => {
-    expect(['T-12', 't12', 'T 12', 'Table 12', 'table-12', 'Stall No. 12'].map(stallKey)).toEqual(['t12', 't12', 't12', 't12', 't12', 't12']);
+    expect(['T-12', 't12', 'T 12', 'Table 12', 'table-12', 'Stall No. 12'].map(stallKey)).toEqual([
+      't12',
+      't12',
+      't12',
+      't12',
+      't12',
+      't12',
+    ]);
     expect(stallKey('12')).toBe('12');
     expect(stallKey('B-7')).toBe('b7');
     expect(stallKey('Table H2-11')).toBe(stallKey('H2-11'));

@@ -1,14 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { createDb, createPool, db, type Db } from '@/db';
 import { runBackfill } from '@/db/legacy/backfill';
+import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { indexStalls, matchStall } from '@/db/legacy/stall-match';
 import { migrateDatabase } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
 import { bookings, followUps } from '@/db/schema';
-import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
 import { dropDatabase } from '@/scripts/local-db';
+
 import { makeLocation, makeUser } from './helpers/factories';
 import { buildStallNamesDatabase, STALL_CASES, stallCaseId } from './helpers/legacy-fixture';
 
@@ -17,8 +19,16 @@ const employee = async () => (await makeUser({ name: 'Old App' })).id;
 describe('old callers keep working (§7)', () => {
   it('a follow-up with only phone and status is stored, found by the old phone query', async () => {
     const emp = await employee();
-    const id = await createLegacyFollowUp(db, { phone: '098765 11111', status: 'busy', comment: 'call later', employee_id: emp });
-    const rows = await db.select({ id: followUps.id, exhibitor_id: followUps.exhibitor_id }).from(followUps).where(eq(followUps.phone, '+919876511111'));
+    const id = await createLegacyFollowUp(db, {
+      phone: '098765 11111',
+      status: 'busy',
+      comment: 'call later',
+      employee_id: emp,
+    });
+    const rows = await db
+      .select({ id: followUps.id, exhibitor_id: followUps.exhibitor_id })
+      .from(followUps)
+      .where(eq(followUps.phone, '+919876511111'));
     expect(rows).toContainEqual({ id, exhibitor_id: null });
   });
 
@@ -26,21 +36,64 @@ describe('old callers keep working (§7)', () => {
     const emp = await employee();
     const name = `Mumbai ${ulid().slice(-6)}`;
     const loc = await makeLocation({ name, stalls: ['Table 1'], event: null });
-    const id = await createLegacyBooking(db, { phone: '9876522222', booking_date: '2027-03-01', booking_location: ` ${name.toUpperCase()} `, table_no: 'table 1', price: '50000', amount_paid: '50000', employee_id: emp });
-    const [b] = await db.select().from(bookings).where(eq(bookings.booking_location, ` ${name.toUpperCase()} `));
-    expect(b).toMatchObject({ id, location_id: loc.locationId, table_id: loc.stallIds[0], amount_status: 'paid', price: '50000.00', table_no: 'table 1' });
+    const id = await createLegacyBooking(db, {
+      phone: '9876522222',
+      booking_date: '2027-03-01',
+      booking_location: ` ${name.toUpperCase()} `,
+      table_no: 'table 1',
+      price: '50000',
+      amount_paid: '50000',
+      employee_id: emp,
+    });
+    const [b] = await db
+      .select()
+      .from(bookings)
+      .where(eq(bookings.booking_location, ` ${name.toUpperCase()} `));
+    expect(b).toMatchObject({
+      id,
+      location_id: loc.locationId,
+      table_id: loc.stallIds[0],
+      amount_status: 'paid',
+      price: '50000.00',
+      table_no: 'table 1',
+    });
     await expect(
-      createLegacyBooking(db, { phone: '9876533333', booking_date: '2027-03-01', booking_location: name, table_no: 'Table 1', price: '50000', employee_id: emp }),
+      createLegacyBooking(db, {
+        phone: '9876533333',
+        booking_date: '2027-03-01',
+        booking_location: name,
+        table_no: 'Table 1',
+        price: '50000',
+        employee_id: emp,
+      }),
     ).rejects.toMatchObject({ code: 'STALL_TAKEN' });
     // A location the strings do not name exactly stays as text only.
-    const other = await createLegacyBooking(db, { phone: '9876544444', booking_date: '2027-03-01', booking_location: 'Somewhere else', table_no: 'T-9', price: '1000', employee_id: emp });
-    const [o] = await db.select({ location_id: bookings.location_id, amount_status: bookings.amount_status }).from(bookings).where(eq(bookings.id, other));
+    const other = await createLegacyBooking(db, {
+      phone: '9876544444',
+      booking_date: '2027-03-01',
+      booking_location: 'Somewhere else',
+      table_no: 'T-9',
+      price: '1000',
+      employee_id: emp,
+    });
+    const [o] = await db
+      .select({ location_id: bookings.location_id, amount_status: bookings.amount_status })
+      .from(bookings)
+      .where(eq(bookings.id, other));
     expect(o).toEqual({ location_id: null, amount_status: 'unpaid' });
   });
 
   it('refuses an old-shape booking paid above its price', async () => {
     const emp = await employee();
-    await expect(createLegacyBooking(db, { phone: '9876555555', booking_date: '2027-03-01', price: '100', amount_paid: '200', employee_id: emp })).rejects.toMatchObject({ code: 'PAYMENT_EXCEEDS_PRICE' });
+    await expect(
+      createLegacyBooking(db, {
+        phone: '9876555555',
+        booking_date: '2027-03-01',
+        price: '100',
+        amount_paid: '200',
+        employee_id: emp,
+      }),
+    ).rejects.toMatchObject({ code: 'PAYMENT_EXCEEDS_PRICE' });
   });
 });
 
@@ -99,9 +152,17 @@ describe('legacy stall matching: the exact name wins, numbers only without one',
     );
     const byRow = new Map(decided.map((d) => [d.row_id, [d.outcome, d.value ?? d.reason]]));
     const linked = new Map(
-      (await rowsOf<{ id: string; table_id: unknown }>(old, sql`select id, table_id from bookings`)).map((b) => [b.id, b.table_id === null ? null : String(b.table_id)]),
+      (await rowsOf<{ id: string; table_id: unknown }>(old, sql`select id, table_id from bookings`)).map((b) => [
+        b.id,
+        b.table_id === null ? null : String(b.table_id),
+      ]),
     );
-    const seen = STALL_CASES.map(([location, typed], i) => ({ location, typed, decision: byRow.get(stallCaseId(i)), table_id: linked.get(stallCaseId(i)) }));
+    const seen = STALL_CASES.map(([location, typed], i) => ({
+      location,
+      typed,
+      decision: byRow.get(stallCaseId(i)),
+      table_id: linked.get(stallCaseId(i)),
+    }));
     const want = STALL_CASES.map(([location, typed]) => {
       const decision = expected[location][typed]!;
       return { location, typed, decision, table_id: decision[0] === 'resolved' ? decision[1] : null };

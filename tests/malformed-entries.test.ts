@@ -9,19 +9,26 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+
+import { stallSchema } from '@/app/(app)/admin/locations/schema';
 import { recordEntrySchema } from '@/app/(app)/booth/schema';
 import { db } from '@/db';
 import { contacts, locations, stalls } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
-import { stallSchema } from '@/app/(app)/admin/locations/schema';
 import { createStall } from '@/db/services/locations';
 import { todayInIndia } from '@/lib/dates';
 import { handleForm } from '@/lib/form-action';
 import { MAX_BOOKING_PRICE } from '@/lib/money';
+
 import { makeCampaign, makeExhibitor, makeLocation, makeUser, uniquePhone } from './helpers/factories';
 
 type Form = Record<string, string>;
-type World = { user: { id: string; role: 'employee' }; valid: Form; deletedExhibitor: string; otherLocationStall: number };
+type World = {
+  user: { id: string; role: 'employee' };
+  valid: Form;
+  deletedExhibitor: string;
+  otherLocationStall: number;
+};
 
 let w: World;
 
@@ -29,10 +36,21 @@ beforeAll(async () => {
   const user = await makeUser();
   const exhibitor = await makeExhibitor();
   const deleted = await makeExhibitor();
-  await db.update(contacts).set({ deleted_at: new Date() }).where(sql`${contacts.id} = ${deleted.id}`);
+  await db
+    .update(contacts)
+    .set({ deleted_at: new Date() })
+    .where(sql`${contacts.id} = ${deleted.id}`);
   // The event runs 1–5 Jan 2030.
-  const location = await makeLocation({ name: `Expo ${ulid().slice(-6)}`, stalls: ['T-1'], event: { start: '2030-01-01', end: '2030-01-05' } });
-  const other = await makeLocation({ name: `Other ${ulid().slice(-6)}`, stalls: ['X-1'], event: { start: '2031-03-01', end: '2031-03-02' } });
+  const location = await makeLocation({
+    name: `Expo ${ulid().slice(-6)}`,
+    stalls: ['T-1'],
+    event: { start: '2030-01-01', end: '2030-01-05' },
+  });
+  const other = await makeLocation({
+    name: `Other ${ulid().slice(-6)}`,
+    stalls: ['X-1'],
+    event: { start: '2031-03-01', end: '2031-03-02' },
+  });
   const campaign = await makeCampaign({ name: `Invite ${ulid().slice(-6)}` });
   const stall = location.stallIds[0]!;
   w = {
@@ -61,14 +79,19 @@ beforeAll(async () => {
 async function rowCounts() {
   const [[row]] = (await db.execute(sql`
     select (select count(*) from follow_ups) f, (select count(*) from conversations) c, (select count(*) from bookings) b,
-           (select count(*) from contacts) k, (select count(*) from idempotency_keys) i`)) as unknown as [[Record<string, number>]];
+           (select count(*) from contacts) k, (select count(*) from idempotency_keys) i`)) as unknown as [
+    [Record<string, number>],
+  ];
   return Object.values(row).map(Number);
 }
 
 const submit = (form: Form) => {
   const data = new FormData();
   for (const [k, v] of Object.entries(form)) data.set(k, v);
-  return handleForm(w.user, 'recordEntries', recordEntrySchema, data, async (input, user) => ({ ok: true, data: await recordEntry(db, user.id, input) }));
+  return handleForm(w.user, 'recordEntries', recordEntrySchema, data, async (input, user) => ({
+    ok: true,
+    data: await recordEntry(db, user.id, input),
+  }));
 };
 
 /* -------------------------------------------------------- malformed values */
@@ -78,40 +101,122 @@ const tomorrow = () => todayInIndia(new Date(Date.now() + 86_400_000));
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** Calendar dates that do not exist: day 29–31 past the month's end, month 0 or 13+, day 0. */
 const impossibleDate = fc.oneof(
-  fc.record({ y: fc.integer({ min: 2000, max: 2099 }), m: fc.constantFrom(2, 4, 6, 9, 11), d: fc.integer({ min: 31, max: 31 }) }).map(({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}`),
-  fc.integer({ min: 2001, max: 2099 }).filter((y) => y % 4 !== 0).map((y) => `${y}-02-29`),
-  fc.record({ y: fc.integer({ min: 2000, max: 2099 }), m: fc.integer({ min: 13, max: 99 }) }).map(({ y, m }) => `${y}-${pad(m)}-10`),
+  fc
+    .record({
+      y: fc.integer({ min: 2000, max: 2099 }),
+      m: fc.constantFrom(2, 4, 6, 9, 11),
+      d: fc.integer({ min: 31, max: 31 }),
+    })
+    .map(({ y, m, d }) => `${y}-${pad(m)}-${pad(d)}`),
+  fc
+    .integer({ min: 2001, max: 2099 })
+    .filter((y) => y % 4 !== 0)
+    .map((y) => `${y}-02-29`),
+  fc
+    .record({ y: fc.integer({ min: 2000, max: 2099 }), m: fc.integer({ min: 13, max: 99 }) })
+    .map(({ y, m }) => `${y}-${pad(m)}-10`),
   fc.integer({ min: 2000, max: 2099 }).map((y) => `${y}-01-00`),
   fc.constantFrom('2024-02-30', '2025-04-31', '2030-02-30'),
 );
 /** Real dates beyond the sane years, and text that is no date at all. */
 const outOfRangeOrJunkDate = fc.oneof(
-  fc.constantFrom('0000-01-01', '0999-12-31', '1000-01-01', '1999-01-01', '9999-12-31', '2100-01-01', '-2024-01-01', '+02024-01-01'),
-  fc.constantFrom('2030-1-2', '2030/01/02', '02-01-2030', '2030-01-02T00:00', '20300102', 'tomorrow', '1e3', ' ', 'null'),
+  fc.constantFrom(
+    '0000-01-01',
+    '0999-12-31',
+    '1000-01-01',
+    '1999-01-01',
+    '9999-12-31',
+    '2100-01-01',
+    '-2024-01-01',
+    '+02024-01-01',
+  ),
+  fc.constantFrom(
+    '2030-1-2',
+    '2030/01/02',
+    '02-01-2030',
+    '2030-01-02T00:00',
+    '20300102',
+    'tomorrow',
+    '1e3',
+    ' ',
+    'null',
+  ),
   fc.string({ maxLength: 12 }).filter((s) => !/^\s*$/.test(s) && !/^\d{4}-\d{2}-\d{2}$/.test(s.trim())),
 );
 const badDate = fc.oneof(impossibleDate, outOfRangeOrJunkDate);
 /** A real date in the sane years but outside the event (1–5 Jan 2030). */
-const outsideEvent = fc.oneof(fc.constantFrom('2029-12-31', '2030-01-06', '2000-01-01', '2099-12-31'), fc.integer({ min: 6, max: 31 }).map((d) => `2030-01-${pad(d)}`));
+const outsideEvent = fc.oneof(
+  fc.constantFrom('2029-12-31', '2030-01-06', '2000-01-01', '2099-12-31'),
+  fc.integer({ min: 6, max: 31 }).map((d) => `2030-01-${pad(d)}`),
+);
 const badTime = fc.oneof(
   fc.constantFrom('99:99', '25:61', '12:60', '24:00', '9:05', '12:5', '12-30', '1230', 'noon', '12:30:00', '-1:00'),
-  fc.record({ h: fc.integer({ min: 24, max: 99 }), m: fc.integer({ min: 0, max: 99 }) }).map(({ h, m }) => `${pad(h)}:${pad(m)}`),
-  fc.record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 60, max: 99 }) }).map(({ h, m }) => `${pad(h)}:${pad(m)}`),
+  fc
+    .record({ h: fc.integer({ min: 24, max: 99 }), m: fc.integer({ min: 0, max: 99 }) })
+    .map(({ h, m }) => `${pad(h)}:${pad(m)}`),
+  fc
+    .record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 60, max: 99 }) })
+    .map(({ h, m }) => `${pad(h)}:${pad(m)}`),
 );
 const badNumericId = fc.oneof(
-  fc.constantFrom('1e3', '0x10', '-1', '0', '1.5', ' 7', '7 ', '+7', '007', 'NaN', 'Infinity', '9007199254740993', '99999999999999999999', 'abc', '1,2'),
+  fc.constantFrom(
+    '1e3',
+    '0x10',
+    '-1',
+    '0',
+    '1.5',
+    ' 7',
+    '7 ',
+    '+7',
+    '007',
+    'NaN',
+    'Infinity',
+    '9007199254740993',
+    '99999999999999999999',
+    'abc',
+    '1,2',
+  ),
   fc.integer({ min: 900_000_000, max: 2_000_000_000 }).map(String), // no such row
 );
 const badUlid = fc.oneof(
-  fc.constantFrom('', 'not-a-ulid', '01ARZ3NDEKTSV4RRFFQ69G5FA', '01arz3ndektsv4rrffq69g5fav', '01ARZ3NDEKTSV4RRFFQ69G5FAVX', 'ILOU0000000000000000000000'),
+  fc.constantFrom(
+    '',
+    'not-a-ulid',
+    '01ARZ3NDEKTSV4RRFFQ69G5FA',
+    '01arz3ndektsv4rrffq69g5fav',
+    '01ARZ3NDEKTSV4RRFFQ69G5FAVX',
+    'ILOU0000000000000000000000',
+  ),
   fc.constant(ulid()), // well-formed, but no such company or campaign
 );
 const badAmount = fc.oneof(
-  fc.constantFrom('-1', '-0.01', 'abc', '1.234', '1e5', '₹500', '50,00,000.001', '', '9999999999999.99', '10000000000000', '0x10'),
-  fc.bigInt({ min: 10_000_000_001n, max: 999_999_999_999_99n }).map((paise) => `${paise / 100n}.${pad(Number(paise % 100n))}`), // above ₹10 crore
+  fc.constantFrom(
+    '-1',
+    '-0.01',
+    'abc',
+    '1.234',
+    '1e5',
+    '₹500',
+    '50,00,000.001',
+    '',
+    '9999999999999.99',
+    '10000000000000',
+    '0x10',
+  ),
+  fc
+    .bigInt({ min: 10_000_000_001n, max: 999_999_999_999_99n })
+    .map((paise) => `${paise / 100n}.${pad(Number(paise % 100n))}`), // above ₹10 crore
 );
 const badKey = fc.oneof(
-  fc.constantFrom('demo-seed-unfinished', 'seed-demo', '', 'short', 'x'.repeat(65), '00000000-0000-0000-0000-000000000000', '01ARZ3NDEKTSV4RRFFQ69G5FA'),
+  fc.constantFrom(
+    'demo-seed-unfinished',
+    'seed-demo',
+    '',
+    'short',
+    'x'.repeat(65),
+    '00000000-0000-0000-0000-000000000000',
+    '01ARZ3NDEKTSV4RRFFQ69G5FA',
+  ),
   fc.string({ minLength: 16, maxLength: 64 }).filter((s) => /^[0-9A-Za-z-]+$/.test(s)),
 );
 
@@ -121,7 +226,15 @@ const malformed = fc.oneof(
   outsideEvent.map((v) => ({ booking_date: v })),
   badDate.map((v) => ({ outcome: 'interested', next_followup_date: v })),
   badTime.map((v) => ({ outcome: 'interested', next_followup_date: tomorrow(), next_followup_time: v })),
-  badDate.map((v) => ({ outcome: 'busy', next_followup_date: tomorrow(), next_followup_time: '10:00', booking_date: v, price: 'junk' })).map(({ next_followup_date }) => ({ outcome: 'busy', next_followup_date: `${next_followup_date}x` })),
+  badDate
+    .map((v) => ({
+      outcome: 'busy',
+      next_followup_date: tomorrow(),
+      next_followup_time: '10:00',
+      booking_date: v,
+      price: 'junk',
+    }))
+    .map(({ next_followup_date }) => ({ outcome: 'busy', next_followup_date: `${next_followup_date}x` })),
   badNumericId.map((v) => ({ location_id: v })),
   badNumericId.map((v) => ({ table_id: v })),
   badNumericId.map((v) => ({ booking_table_id: v })),
@@ -169,10 +282,22 @@ describe('malformed booth submissions', () => {
   });
 
   it('names the event dates when the booking date is outside them', async () => {
-    const state = await submit({ ...w.valid, idempotency_key: ulid(), phone: uniquePhone(), booking_date: '9999-12-31' });
+    const state = await submit({
+      ...w.valid,
+      idempotency_key: ulid(),
+      phone: uniquePhone(),
+      booking_date: '9999-12-31',
+    });
     expect(state.fieldErrors?.booking_date?.[0]).toMatch(/between 2000 and 2099/);
-    const outside = await submit({ ...w.valid, idempotency_key: ulid(), phone: uniquePhone(), booking_date: '2030-01-06' });
-    expect(outside.fieldErrors?.booking_date?.[0]).toBe(`${(await locationName())} runs from 1 Jan 2030 to 5 Jan 2030. Choose a booking date within the event.`);
+    const outside = await submit({
+      ...w.valid,
+      idempotency_key: ulid(),
+      phone: uniquePhone(),
+      booking_date: '2030-01-06',
+    });
+    expect(outside.fieldErrors?.booking_date?.[0]).toBe(
+      `${await locationName()} runs from 1 Jan 2030 to 5 Jan 2030. Choose a booking date within the event.`,
+    );
   });
 
   it('refuses a reserved or non-client key, and anything that is not a form', async () => {
@@ -180,22 +305,31 @@ describe('malformed booth submissions', () => {
     expect(reserved.fieldErrors?.idempotency_key).toEqual(['Reload the page and try again.']);
     for (const notAForm of [null, 'a string', { exhibitor_id: w.valid.exhibitor_id }, [1, 2], 42]) {
       const state = await handleForm(w.user, 'recordEntries', recordEntrySchema, notAForm, async () => ({ ok: true }));
-      expect(state).toEqual({ ok: false, message: 'This request could not be read as the form. Reload the page and try again.' });
+      expect(state).toEqual({
+        ok: false,
+        message: 'This request could not be read as the form. Reload the page and try again.',
+      });
     }
   });
 });
 
 async function locationName() {
-  const [[row]] = (await db.execute(sql`select l.loc_name as name from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${Number(w.valid.booking_table_id)}`)) as unknown as [[{ name: string }]];
+  const [[row]] = (await db.execute(
+    sql`select l.loc_name as name from ${stalls} s join ${locations} l on l.id = s.location_mngt_id where s.id = ${Number(w.valid.booking_table_id)}`,
+  )) as unknown as [[{ name: string }]];
   return row.name;
 }
 
 describe('malformed admin forms', () => {
   it('a stall for a location that does not exist is a field error, not a fault', async () => {
     const data = new FormData();
-    for (const [k, v] of Object.entries({ location_mngt_id: '987654321', table_name: 'Z-1', price: '1000' })) data.set(k, v);
+    for (const [k, v] of Object.entries({ location_mngt_id: '987654321', table_name: 'Z-1', price: '1000' }))
+      data.set(k, v);
     const admin = { id: w.user.id, role: 'admin' as const };
-    const state = await handleForm(admin, 'manage', stallSchema, data, async (input) => ({ ok: true, data: await createStall(db, input) }));
+    const state = await handleForm(admin, 'manage', stallSchema, data, async (input) => ({
+      ok: true,
+      data: await createStall(db, input),
+    }));
     expect(state).toMatchObject({ ok: false, fieldErrors: { location_mngt_id: ['That location no longer exists.'] } });
     for (const bad of ['1e3', '0x10', '-4', '2.5']) {
       data.set('location_mngt_id', bad);

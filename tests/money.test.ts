@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatINR, fromPaise, parseAmount, toPaise } from '@/lib/money';
 
 describe('money', () => {

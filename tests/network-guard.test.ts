@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+
 import { createDb, createPool, type Db } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
@@ -36,7 +37,9 @@ afterAll(async () => {
 beforeEach(async () => {
   // The demo's accounts as the seeder leaves them: every one active, with the demo password.
   await db.delete(users);
-  await db.insert(users).values(DEMO_USERS.map((u) => ({ id: ulid(), name: u.name, email: u.email, role: u.role, password: demoHash })));
+  await db
+    .insert(users)
+    .values(DEMO_USERS.map((u) => ({ id: ulid(), name: u.name, email: u.email, role: u.role, password: demoHash })));
 });
 
 describe('where npm start listens', () => {
@@ -46,13 +49,19 @@ describe('where npm start listens', () => {
     expect(listenHost({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
   });
 
-  it.each(['127.0.0.1', 'localhost', 'LOCALHOST', '::1', '[::1]', '127.0.1.1'])('counts %s as this machine only', (host) => {
-    expect(isLoopback(host)).toBe(true);
-  });
+  it.each(['127.0.0.1', 'localhost', 'LOCALHOST', '::1', '[::1]', '127.0.1.1'])(
+    'counts %s as this machine only',
+    (host) => {
+      expect(isLoopback(host)).toBe(true);
+    },
+  );
 
-  it.each(['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', 'crm.local', '128.0.0.1'])('counts %s as the network', (host) => {
-    expect(isLoopback(host)).toBe(false);
-  });
+  it.each(['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', 'crm.local', '128.0.0.1'])(
+    'counts %s as the network',
+    (host) => {
+      expect(isLoopback(host)).toBe(false);
+    },
+  );
 });
 
 describe('the network guard', () => {
@@ -74,7 +83,10 @@ describe('the network guard', () => {
   it('names only the accounts still open, and starts once none is', async () => {
     const [admin, manager, ...employees] = demoEmails;
     // A new password for the admin, the manager deactivated: the employees still refuse it.
-    await db.update(users).set({ password: await hashPassword('a-new-long-password') }).where(eq(users.email, admin!));
+    await db
+      .update(users)
+      .set({ password: await hashPassword('a-new-long-password') })
+      .where(eq(users.email, admin!));
     await db.update(users).set({ active: false }).where(eq(users.email, manager!));
     expect(await demoAccountsWithDemoPassword(db)).toEqual([...employees].sort());
     const refusal = await networkRefusal(db, '192.168.1.20', 3000);
@@ -89,7 +101,9 @@ describe('the network guard', () => {
 
   it('starts on the network when there are no demo accounts at all', async () => {
     await db.delete(users);
-    await db.insert(users).values({ id: ulid(), name: 'Asha Rao', email: 'asha@organiser.example', role: 'admin', password: demoHash });
+    await db
+      .insert(users)
+      .values({ id: ulid(), name: 'Asha Rao', email: 'asha@organiser.example', role: 'admin', password: demoHash });
     // Someone else using the demo password is their business: only the published demo logins are known to all.
     expect(await networkRefusal(db, '0.0.0.0', 3000)).toBeNull();
   });

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatPhone, normalisePhone } from '@/lib/phone';
 
 describe('normalisePhone (invariant 10)', () => {
   it('makes the ways of typing one Indian mobile one E.164 number', () => {
-    for (const typed of ['98765 43210', '+91-98765-43210', '09876543210', '9876543210', '+91 98765 43210', '  98765-43210  ', '(+91) 98765 43210']) {
+    for (const typed of [
+      '98765 43210',
+      '+91-98765-43210',
+      '09876543210',
+      '9876543210',
+      '+91 98765 43210',
+      '  98765-43210  ',
+      '(+91) 98765 43210',
+    ]) {
       expect(normalisePhone(typed), typed).toBe('+919876543210');
     }
   });

@@ -8,6 +8,7 @@
  */
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+
 import { requestOrigin, withRequestOrigin } from '@/lib/request-origin';
 
 const BOUND = 'http://0.0.0.0:3000';
@@ -20,8 +21,12 @@ describe('requestOrigin', () => {
 
   it('takes X-Forwarded-Host, else Host, and X-Forwarded-Proto', () => {
     expect(origin({ host: '192.168.1.20:3000' })).toBe('http://192.168.1.20:3000');
-    expect(origin({ host: '127.0.0.1:3000', 'x-forwarded-host': 'crm.example.in', 'x-forwarded-proto': 'https' })).toBe('https://crm.example.in');
-    expect(origin({ host: 'a.example', 'x-forwarded-host': 'b.example, c.example', 'x-forwarded-proto': 'https, http' })).toBe('https://b.example');
+    expect(origin({ host: '127.0.0.1:3000', 'x-forwarded-host': 'crm.example.in', 'x-forwarded-proto': 'https' })).toBe(
+      'https://crm.example.in',
+    );
+    expect(
+      origin({ host: 'a.example', 'x-forwarded-host': 'b.example, c.example', 'x-forwarded-proto': 'https, http' }),
+    ).toBe('https://b.example');
     expect(origin({ host: '[fe80::1]:3000' })).toBe('http://[fe80::1]:3000');
   });
 
@@ -33,7 +38,13 @@ describe('requestOrigin', () => {
   });
 
   it('readdresses the request, keeping path, query, method, headers and body', async () => {
-    const req = withRequestOrigin(request('/api/auth/signout?x=1', { host: '192.168.1.20:3000', 'content-type': 'application/x-www-form-urlencoded' }, { method: 'POST', body: 'a=b' }));
+    const req = withRequestOrigin(
+      request(
+        '/api/auth/signout?x=1',
+        { host: '192.168.1.20:3000', 'content-type': 'application/x-www-form-urlencoded' },
+        { method: 'POST', body: 'a=b' },
+      ),
+    );
     expect(req.url).toBe('http://192.168.1.20:3000/api/auth/signout?x=1');
     expect(req.method).toBe('POST');
     expect(req.headers.get('content-type')).toBe('application/x-www-form-urlencoded');

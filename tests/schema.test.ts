@@ -7,9 +7,11 @@ import { eq, sum } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { db, pool } from '@/db';
 import { bookings, contacts, conversations, followUps, locations, stalls, type Outcome } from '@/db/schema';
 import { isDuplicateKeyError, isForeignKeyRefusal } from '@/lib/errors';
+
 import {
   errorOf,
   makeBooking,
@@ -36,7 +38,12 @@ type IndexInfo = { columns: string[]; unique: boolean };
 let indexes: Map<string, IndexInfo>;
 
 beforeAll(async () => {
-  const stats = await rows<{ TABLE_NAME: string; INDEX_NAME: string; COLUMN_NAME: string; NON_UNIQUE: number | string }>(
+  const stats = await rows<{
+    TABLE_NAME: string;
+    INDEX_NAME: string;
+    COLUMN_NAME: string;
+    NON_UNIQUE: number | string;
+  }>(
     `select table_name as TABLE_NAME, index_name as INDEX_NAME, column_name as COLUMN_NAME, non_unique as NON_UNIQUE
        from information_schema.statistics
       where table_schema = database()
@@ -91,7 +98,13 @@ describe('indexes of the document (§1), by their Laravel names', () => {
       ['campaign_id', 'outcome'],
       ['location_id', 'table_id', 'conversation_date'],
     ],
-    follow_ups: [['visitor_id'], ['location_id'], ['table_id'], ['conversation_id'], ['exhibitor_id', 'status', 'created_at']],
+    follow_ups: [
+      ['visitor_id'],
+      ['location_id'],
+      ['table_id'],
+      ['conversation_id'],
+      ['exhibitor_id', 'status', 'created_at'],
+    ],
     bookings: [['visitor_id'], ['location_id'], ['conversation_id'], ['campaign_id', 'amount_paid']],
     campaigns: [['total_revenue']],
   };
@@ -116,30 +129,54 @@ describe('indexes of the document (§1), by their Laravel names', () => {
     for (const column of list) {
       it(`${table}.${column}: no single-column index, a composite one starts with it`, () => {
         expect(indexes.has(`${table}.${laravelIndex(table, [column])}`)).toBe(false);
-        const starting = [...indexes].filter(([key, info]) => key.startsWith(`${table}.`) && info.columns[0] === column && info.columns.length > 1);
+        const starting = [...indexes].filter(
+          ([key, info]) => key.startsWith(`${table}.`) && info.columns[0] === column && info.columns.length > 1,
+        );
         expect(starting.length, `a composite index of ${table} starting with ${column}`).toBeGreaterThan(0);
       });
     }
   }
 
   it('spells the composite names out as the document implies', () => {
-    expect(indexes.get('conversations.conversations_exhibitor_id_conversation_date_index')?.columns).toEqual(['exhibitor_id', 'conversation_date']);
-    expect(indexes.get('conversations.conversations_campaign_id_outcome_index')?.columns).toEqual(['campaign_id', 'outcome']);
+    expect(indexes.get('conversations.conversations_exhibitor_id_conversation_date_index')?.columns).toEqual([
+      'exhibitor_id',
+      'conversation_date',
+    ]);
+    expect(indexes.get('conversations.conversations_campaign_id_outcome_index')?.columns).toEqual([
+      'campaign_id',
+      'outcome',
+    ]);
     expect(indexes.get('conversations.conversations_location_id_table_id_conversation_date_index')?.columns).toEqual([
       'location_id',
       'table_id',
       'conversation_date',
     ]);
-    expect(indexes.get('follow_ups.follow_ups_exhibitor_id_status_created_at_index')?.columns).toEqual(['exhibitor_id', 'status', 'created_at']);
-    expect(indexes.get('bookings.bookings_campaign_id_amount_paid_index')?.columns).toEqual(['campaign_id', 'amount_paid']);
+    expect(indexes.get('follow_ups.follow_ups_exhibitor_id_status_created_at_index')?.columns).toEqual([
+      'exhibitor_id',
+      'status',
+      'created_at',
+    ]);
+    expect(indexes.get('bookings.bookings_campaign_id_amount_paid_index')?.columns).toEqual([
+      'campaign_id',
+      'amount_paid',
+    ]);
     expect(indexes.get('campaigns.campaigns_total_revenue_index')?.columns).toEqual(['total_revenue']);
   });
 
   it('has the unique indexes of invariants 5 and 11', () => {
-    expect(indexes.get('bookings.bookings_stall_date_unique')).toEqual({ columns: ['active_table_id', 'booking_date'], unique: true });
-    expect(indexes.get('follow_ups.follow_ups_open_lead_unique')).toEqual({ columns: ['exhibitor_id', 'open_lead_phone'], unique: true });
+    expect(indexes.get('bookings.bookings_stall_date_unique')).toEqual({
+      columns: ['active_table_id', 'booking_date'],
+      unique: true,
+    });
+    expect(indexes.get('follow_ups.follow_ups_open_lead_unique')).toEqual({
+      columns: ['exhibitor_id', 'open_lead_phone'],
+      unique: true,
+    });
     expect(indexes.get('users.users_email_unique')).toEqual({ columns: ['email'], unique: true });
-    expect(indexes.get('campaign_recipients.campaign_recipients_campaign_id_phone_unique')).toEqual({ columns: ['campaign_id', 'phone'], unique: true });
+    expect(indexes.get('campaign_recipients.campaign_recipients_campaign_id_phone_unique')).toEqual({
+      columns: ['campaign_id', 'phone'],
+      unique: true,
+    });
   });
 });
 
@@ -159,7 +196,16 @@ describe('column types', () => {
     for (const col of ['bookings.price', 'bookings.amount_paid', 'location_mngt_table_details.price']) {
       expect(type(col), col).toBe('decimal(15,2)');
     }
-    for (const col of ['campaigns.total_revenue', 'campaigns.total_booked_value', 'exhibitor_stats.collected', 'exhibitor_stats.booked', 'stall_stats.collected', 'stall_stats.booked', 'exhibitor_stall_stats.collected', 'exhibitor_stall_stats.booked']) {
+    for (const col of [
+      'campaigns.total_revenue',
+      'campaigns.total_booked_value',
+      'exhibitor_stats.collected',
+      'exhibitor_stats.booked',
+      'stall_stats.collected',
+      'stall_stats.booked',
+      'exhibitor_stall_stats.collected',
+      'exhibitor_stall_stats.booked',
+    ]) {
       expect(type(col), col).toBe('decimal(20,2)');
     }
   });
@@ -190,11 +236,24 @@ describe('column types', () => {
 
   it('auto-increment ids are BIGINT UNSIGNED AUTO_INCREMENT, and their references BIGINT UNSIGNED', () => {
     // MariaDB reports bigint(20) unsigned, MySQL 8 bigint unsigned.
-    for (const col of ['follow_ups.id', 'location_mngt.id', 'location_mngt_table_details.id', 'campaign_recipients.id']) {
+    for (const col of [
+      'follow_ups.id',
+      'location_mngt.id',
+      'location_mngt_table_details.id',
+      'campaign_recipients.id',
+    ]) {
       expect(type(col), col).toMatch(/^bigint(\(20\))? unsigned$/);
       expect(cols.get(col)?.EXTRA.toLowerCase(), col).toContain('auto_increment');
     }
-    for (const col of ['conversations.follow_up_id', 'conversations.location_id', 'conversations.table_id', 'bookings.location_id', 'bookings.table_id', 'follow_ups.location_id', 'follow_ups.table_id']) {
+    for (const col of [
+      'conversations.follow_up_id',
+      'conversations.location_id',
+      'conversations.table_id',
+      'bookings.location_id',
+      'bookings.table_id',
+      'follow_ups.location_id',
+      'follow_ups.table_id',
+    ]) {
       expect(type(col), col).toMatch(/^bigint(\(20\))? unsigned$/);
     }
   });
@@ -209,7 +268,14 @@ describe('column types', () => {
 });
 
 describe('foreign keys', () => {
-  type Fk = { CONSTRAINT_NAME: string; TABLE_NAME: string; COLUMN_NAME: string; REFERENCED_TABLE_NAME: string; REFERENCED_COLUMN_NAME: string; DELETE_RULE: string };
+  type Fk = {
+    CONSTRAINT_NAME: string;
+    TABLE_NAME: string;
+    COLUMN_NAME: string;
+    REFERENCED_TABLE_NAME: string;
+    REFERENCED_COLUMN_NAME: string;
+    DELETE_RULE: string;
+  };
   let fks: Fk[];
   beforeAll(async () => {
     fks = await rows<Fk>(
@@ -254,19 +320,35 @@ describe('foreign keys', () => {
 
   it('every foreign key of the schema exists, named <table>_<column>_foreign, with its delete rule — and no others', () => {
     const actual = fks
-      .map((f) => ({ name: f.CONSTRAINT_NAME, table: f.TABLE_NAME, column: f.COLUMN_NAME, references: `${f.REFERENCED_TABLE_NAME}.${f.REFERENCED_COLUMN_NAME}`, onDelete: f.DELETE_RULE }))
+      .map((f) => ({
+        name: f.CONSTRAINT_NAME,
+        table: f.TABLE_NAME,
+        column: f.COLUMN_NAME,
+        references: `${f.REFERENCED_TABLE_NAME}.${f.REFERENCED_COLUMN_NAME}`,
+        onDelete: f.DELETE_RULE,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const wanted = expected
-      .map(([table, column, ref, onDelete]) => ({ name: `${table}_${column}_foreign`, table, column, references: `${ref}.id`, onDelete }))
+      .map(([table, column, ref, onDelete]) => ({
+        name: `${table}_${column}_foreign`,
+        table,
+        column,
+        references: `${ref}.id`,
+        onDelete,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name));
     expect(actual).toEqual(wanted);
   });
 
   it('nothing cascades into bookings, conversations or follow-ups (invariant 9)', () => {
-    const cascading = fks.filter((f) => ['bookings', 'conversations', 'follow_ups'].includes(f.TABLE_NAME) && f.DELETE_RULE === 'CASCADE');
+    const cascading = fks.filter(
+      (f) => ['bookings', 'conversations', 'follow_ups'].includes(f.TABLE_NAME) && f.DELETE_RULE === 'CASCADE',
+    );
     expect(cascading).toEqual([]);
     // The only cascade in the whole schema: a campaign's recipient list goes with the campaign.
-    expect(fks.filter((f) => f.DELETE_RULE === 'CASCADE').map((f) => f.CONSTRAINT_NAME)).toEqual(['campaign_recipients_campaign_id_foreign']);
+    expect(fks.filter((f) => f.DELETE_RULE === 'CASCADE').map((f) => f.CONSTRAINT_NAME)).toEqual([
+      'campaign_recipients_campaign_id_foreign',
+    ]);
   });
 });
 
@@ -279,7 +361,11 @@ describe('the database refuses bad rows', () => {
   it('refuses an outcome outside the enum', async () => {
     const w = await makeWorld();
     const id = ulid();
-    const err = (await errorOf(db.insert(conversations).values({ id, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, outcome: 'maybe' as Outcome }))) as {
+    const err = (await errorOf(
+      db
+        .insert(conversations)
+        .values({ id, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, outcome: 'maybe' as Outcome }),
+    )) as {
       cause?: { errno?: number };
     };
     expect(err.cause?.errno).toBe(1265); // WARN_DATA_TRUNCATED, an error in strict mode
@@ -289,7 +375,9 @@ describe('the database refuses bad rows', () => {
   it('refuses a conversation with an unknown exhibitor', async () => {
     const employee = await makeUser();
     const id = ulid();
-    const err = (await errorOf(db.insert(conversations).values({ id, exhibitor_id: ulid(), employee_id: employee.id, outcome: 'busy' }))) as { cause?: { errno?: number } };
+    const err = (await errorOf(
+      db.insert(conversations).values({ id, exhibitor_id: ulid(), employee_id: employee.id, outcome: 'busy' }),
+    )) as { cause?: { errno?: number } };
     expect(err.cause?.errno).toBe(1452); // ER_NO_REFERENCED_ROW_2
     expect(await db.select().from(conversations).where(eq(conversations.id, id))).toEqual([]);
   });
@@ -304,7 +392,12 @@ describe('a stall is sold once per date (invariant 5)', () => {
   it('refuses a second active booking of the same stall and date; a cancelled one frees it', async () => {
     const w = await makeWorld();
     const stall = w.location.stallIds[0]!;
-    const base = { location_id: w.location.locationId, table_id: stall, exhibitor_id: w.exhibitor.id, booking_date: '2027-01-12' };
+    const base = {
+      location_id: w.location.locationId,
+      table_id: stall,
+      exhibitor_id: w.exhibitor.id,
+      booking_date: '2027-01-12',
+    };
     const first = await makeBooking({ employeeId: w.employee.id, over: base });
 
     const err = await errorOf(makeBooking({ employeeId: w.employee.id, over: base }));
@@ -321,15 +414,26 @@ describe('a stall is sold once per date (invariant 5)', () => {
     const again = await errorOf(db.update(bookings).set({ cancelled_at: null }).where(eq(bookings.id, first)));
     expect(isDuplicateKeyError(again, 'bookings_stall_date_unique')).toBe(true);
 
-    const onStall = await db.select({ id: bookings.id, active: bookings.active_table_id }).from(bookings).where(eq(bookings.table_id, stall));
-    expect(onStall.filter((b) => b.active === stall).map((b) => b.id).sort()).toEqual([second, nextDay].sort());
+    const onStall = await db
+      .select({ id: bookings.id, active: bookings.active_table_id })
+      .from(bookings)
+      .where(eq(bookings.table_id, stall));
+    expect(
+      onStall
+        .filter((b) => b.active === stall)
+        .map((b) => b.id)
+        .sort(),
+    ).toEqual([second, nextDay].sort());
     expect(onStall.find((b) => b.id === first)?.active).toBeNull();
   });
 
   it('two tablets in the same instant: exactly one wins', async () => {
     const w = await makeWorld();
     const over = { location_id: w.location.locationId, table_id: w.location.stallIds[0]!, booking_date: '2027-02-01' };
-    const results = await Promise.allSettled([makeBooking({ employeeId: w.employee.id, over }), makeBooking({ employeeId: w.employee.id, over })]);
+    const results = await Promise.allSettled([
+      makeBooking({ employeeId: w.employee.id, over }),
+      makeBooking({ employeeId: w.employee.id, over }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
@@ -352,7 +456,11 @@ describe('one open lead per visitor and company (invariant 11)', () => {
     const phone = uniquePhone();
     const first = await makeFollowUp({ employeeId: w.employee.id, exhibitorId: w.exhibitor.id, phone, status: 'busy' });
 
-    const err = await errorOf(db.insert(followUps).values({ phone, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, status: 'interested' }));
+    const err = await errorOf(
+      db
+        .insert(followUps)
+        .values({ phone, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, status: 'interested' }),
+    );
     expect(isDuplicateKeyError(err, 'follow_ups_open_lead_unique')).toBe(true);
 
     // The same phone with another company is another lead.
@@ -360,7 +468,12 @@ describe('one open lead per visitor and company (invariant 11)', () => {
     await makeFollowUp({ employeeId: w.employee.id, exhibitorId: other.id, phone, status: 'busy' });
 
     await db.update(followUps).set({ status: 'materialised' }).where(eq(followUps.id, first.followUpId));
-    const next = await makeFollowUp({ employeeId: w.employee.id, exhibitorId: w.exhibitor.id, phone, status: 'interested' });
+    const next = await makeFollowUp({
+      employeeId: w.employee.id,
+      exhibitorId: w.exhibitor.id,
+      phone,
+      status: 'interested',
+    });
     await db.update(followUps).set({ status: 'materialised' }).where(eq(followUps.id, next.followUpId));
 
     const leads = await db
@@ -376,7 +489,10 @@ describe('one open lead per visitor and company (invariant 11)', () => {
   it('two tablets opening the same lead at once: exactly one wins', async () => {
     const w = await makeWorld();
     const phone = uniquePhone();
-    const insert = () => db.insert(followUps).values({ phone, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, status: 'interested' });
+    const insert = () =>
+      db
+        .insert(followUps)
+        .values({ phone, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, status: 'interested' });
     const results = await Promise.allSettled([insert(), insert()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -388,21 +504,33 @@ describe('one open lead per visitor and company (invariant 11)', () => {
     const phone = uniquePhone();
     await db.insert(followUps).values({ phone, employee_id: employee.id, status: 'busy' });
     await db.insert(followUps).values({ phone, employee_id: employee.id, status: 'busy' });
-    expect(await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.employee_id, employee.id))).toHaveLength(2);
+    expect(
+      await db.select({ id: followUps.id }).from(followUps).where(eq(followUps.employee_id, employee.id)),
+    ).toHaveLength(2);
   });
 });
 
 describe('nothing is lost by a delete (invariant 9)', () => {
   it('refuses to delete a company that has bookings; the booking stays', async () => {
     const w = await makeWorld();
-    const booking = await makeBooking({ employeeId: w.employee.id, over: { exhibitor_id: w.exhibitor.id, visitor_id: w.visitor.id, amount_paid: '10000.00', amount_status: 'partial' } });
+    const booking = await makeBooking({
+      employeeId: w.employee.id,
+      over: {
+        exhibitor_id: w.exhibitor.id,
+        visitor_id: w.visitor.id,
+        amount_paid: '10000.00',
+        amount_status: 'partial',
+      },
+    });
 
     const err = await errorOf(db.delete(contacts).where(eq(contacts.id, w.exhibitor.id)));
     expect(isForeignKeyRefusal(err)).toBe(true);
     const visitorErr = await errorOf(db.delete(contacts).where(eq(contacts.id, w.visitor.id)));
     expect(isForeignKeyRefusal(visitorErr)).toBe(true);
 
-    expect(await db.select({ id: bookings.id, paid: bookings.amount_paid }).from(bookings).where(eq(bookings.id, booking))).toEqual([{ id: booking, paid: '10000.00' }]);
+    expect(
+      await db.select({ id: bookings.id, paid: bookings.amount_paid }).from(bookings).where(eq(bookings.id, booking)),
+    ).toEqual([{ id: booking, paid: '10000.00' }]);
     expect(await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, w.exhibitor.id))).toHaveLength(1);
   });
 
@@ -411,30 +539,46 @@ describe('nothing is lost by a delete (invariant 9)', () => {
     const lead = await makeFollowUp({ employeeId: w.employee.id, exhibitorId: w.exhibitor.id });
     const err = await errorOf(db.delete(contacts).where(eq(contacts.id, w.exhibitor.id)));
     expect(isForeignKeyRefusal(err)).toBe(true);
-    expect(await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, lead.conversationId))).toHaveLength(1);
+    expect(
+      await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, lead.conversationId)),
+    ).toHaveLength(1);
   });
 
   it('a visitor without bookings can go; talks keep the company and lose only the visitor link', async () => {
     const w = await makeWorld();
     const visitor = await makeVisitor();
-    const talk = await makeConversation({ employeeId: w.employee.id, exhibitorId: w.exhibitor.id, over: { visitor_id: visitor.id, visitor_phone: visitor.phone } });
+    const talk = await makeConversation({
+      employeeId: w.employee.id,
+      exhibitorId: w.exhibitor.id,
+      over: { visitor_id: visitor.id, visitor_phone: visitor.phone },
+    });
     await db.delete(contacts).where(eq(contacts.id, visitor.id));
-    expect(await db.select({ exhibitor: conversations.exhibitor_id, visitor: conversations.visitor_id }).from(conversations).where(eq(conversations.id, talk))).toEqual([
-      { exhibitor: w.exhibitor.id, visitor: null },
-    ]);
+    expect(
+      await db
+        .select({ exhibitor: conversations.exhibitor_id, visitor: conversations.visitor_id })
+        .from(conversations)
+        .where(eq(conversations.id, talk)),
+    ).toEqual([{ exhibitor: w.exhibitor.id, visitor: null }]);
   });
 
   it('refuses to delete a location with stalls, and a stall with bookings', async () => {
     const w = await makeWorld();
     const stall = w.location.stallIds[0]!;
-    await makeBooking({ employeeId: w.employee.id, over: { location_id: w.location.locationId, table_id: stall, booking_date: '2027-03-01' } });
+    await makeBooking({
+      employeeId: w.employee.id,
+      over: { location_id: w.location.locationId, table_id: stall, booking_date: '2027-03-01' },
+    });
 
-    expect(isForeignKeyRefusal(await errorOf(db.delete(locations).where(eq(locations.id, w.location.locationId))))).toBe(true);
+    expect(
+      isForeignKeyRefusal(await errorOf(db.delete(locations).where(eq(locations.id, w.location.locationId)))),
+    ).toBe(true);
     expect(isForeignKeyRefusal(await errorOf(db.delete(stalls).where(eq(stalls.id, stall))))).toBe(true);
 
     // A location with stalls but no bookings is refused too (its stalls are restricted).
     const empty = await makeLocation({ stalls: 1 });
-    expect(isForeignKeyRefusal(await errorOf(db.delete(locations).where(eq(locations.id, empty.locationId))))).toBe(true);
+    expect(isForeignKeyRefusal(await errorOf(db.delete(locations).where(eq(locations.id, empty.locationId))))).toBe(
+      true,
+    );
     // …while a stall without bookings can go.
     await db.delete(stalls).where(eq(stalls.id, empty.stallIds[0]!));
     expect(await db.select().from(stalls).where(eq(stalls.id, empty.stallIds[0]!))).toEqual([]);
@@ -444,15 +588,23 @@ describe('nothing is lost by a delete (invariant 9)', () => {
     const w = await makeWorld();
     const campaign = await makeCampaign();
     await makeBooking({ employeeId: w.employee.id, over: { campaign_id: campaign.id } });
-    expect(isForeignKeyRefusal(await errorOf(pool.query('delete from campaigns where id = ?', [campaign.id])))).toBe(true);
+    expect(isForeignKeyRefusal(await errorOf(pool.query('delete from campaigns where id = ?', [campaign.id])))).toBe(
+      true,
+    );
   });
 });
 
 describe('money in the database is exact (invariant 3)', () => {
   it('DECIMAL comes back as a string, never a float', async () => {
     const w = await makeWorld();
-    const id = await makeBooking({ employeeId: w.employee.id, over: { price: '1250000.00', amount_paid: '1250000', amount_status: 'paid' } });
-    const [row] = await db.select({ price: bookings.price, paid: bookings.amount_paid }).from(bookings).where(eq(bookings.id, id));
+    const id = await makeBooking({
+      employeeId: w.employee.id,
+      over: { price: '1250000.00', amount_paid: '1250000', amount_status: 'paid' },
+    });
+    const [row] = await db
+      .select({ price: bookings.price, paid: bookings.amount_paid })
+      .from(bookings)
+      .where(eq(bookings.id, id));
     expect(row).toEqual({ price: '1250000.00', paid: '1250000.00' });
     const [raw] = await rows<{ price: unknown }>('select price from bookings where id = ?', [id]);
     expect(raw?.price).toBe('1250000.00');
@@ -461,19 +613,33 @@ describe('money in the database is exact (invariant 3)', () => {
   it('SQL sums 0.10 + 0.20 to exactly 0.30 (a float sum would not)', async () => {
     const w = await makeWorld();
     const campaign = await makeCampaign();
-    await makeBooking({ employeeId: w.employee.id, over: { campaign_id: campaign.id, price: '1.00', amount_paid: '0.10', amount_status: 'partial' } });
-    await makeBooking({ employeeId: w.employee.id, over: { campaign_id: campaign.id, price: '1.00', amount_paid: '0.20', amount_status: 'partial' } });
-    const [total] = await db.select({ revenue: sum(bookings.amount_paid) }).from(bookings).where(eq(bookings.campaign_id, campaign.id));
+    await makeBooking({
+      employeeId: w.employee.id,
+      over: { campaign_id: campaign.id, price: '1.00', amount_paid: '0.10', amount_status: 'partial' },
+    });
+    await makeBooking({
+      employeeId: w.employee.id,
+      over: { campaign_id: campaign.id, price: '1.00', amount_paid: '0.20', amount_status: 'partial' },
+    });
+    const [total] = await db
+      .select({ revenue: sum(bookings.amount_paid) })
+      .from(bookings)
+      .where(eq(bookings.campaign_id, campaign.id));
     expect(total?.revenue).toBe('0.30');
     expect(0.1 + 0.2).not.toBe(0.3);
   });
 
   it('keeps the largest DECIMAL(15,2) amount to the paisa and refuses a larger one', async () => {
     const w = await makeWorld();
-    const id = await makeBooking({ employeeId: w.employee.id, over: { price: '9999999999999.99', amount_paid: '9999999999999.99', amount_status: 'paid' } });
+    const id = await makeBooking({
+      employeeId: w.employee.id,
+      over: { price: '9999999999999.99', amount_paid: '9999999999999.99', amount_status: 'paid' },
+    });
     const [row] = await db.select({ price: bookings.price }).from(bookings).where(eq(bookings.id, id));
     expect(row?.price).toBe('9999999999999.99');
-    const err = (await errorOf(makeBooking({ employeeId: w.employee.id, over: { price: '10000000000000.00' } }))) as { cause?: { errno?: number } };
+    const err = (await errorOf(makeBooking({ employeeId: w.employee.id, over: { price: '10000000000000.00' } }))) as {
+      cause?: { errno?: number };
+    };
     expect(err.cause?.errno).toBe(1264); // ER_WARN_DATA_OUT_OF_RANGE (strict mode)
   });
 });

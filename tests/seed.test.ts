@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
 import { createDb, createPool, type Db } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { findAttributedCampaign } from '@/db/queries/attribution';
@@ -59,13 +60,24 @@ afterAll(async () => {
 
 describe('seedDemo', () => {
   it('writes a believable small organiser', async () => {
-    const count = (table: string, where = sql`1 = 1`) => scalar(a, sql`select count(*) as n from ${sql.raw(table)} where ${where}`);
+    const count = (table: string, where = sql`1 = 1`) =>
+      scalar(a, sql`select count(*) as n from ${sql.raw(table)} where ${where}`);
     expect(await count('users')).toBe(6);
     expect(await count('contacts', sql`type = 'exhibitor'`)).toBe(40);
     expect(await count('contacts', sql`type = 'visitor'`)).toBe(1506);
     // Six entered twice by an old list (three by phone, three by email), waiting on the duplicates page.
-    expect(await scalar(a, sql`select count(*) as n from (select phone from contacts where type = 'visitor' and deleted_at is null group by phone having count(*) > 1) d`)).toBe(3);
-    expect(await scalar(a, sql`select count(*) as n from (select email from contacts where type = 'visitor' and deleted_at is null and email is not null group by email having count(*) > 1) d`)).toBeGreaterThanOrEqual(3);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from (select phone from contacts where type = 'visitor' and deleted_at is null group by phone having count(*) > 1) d`,
+      ),
+    ).toBe(3);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from (select email from contacts where type = 'visitor' and deleted_at is null and email is not null group by email having count(*) > 1) d`,
+      ),
+    ).toBeGreaterThanOrEqual(3);
     expect(await count('location_mngt')).toBe(2);
     expect(await count('location_mngt_table_details')).toBe(60);
     expect(await count('campaigns', sql`status = 'sent' and sent_at < ${NOW}`)).toBe(4);
@@ -82,12 +94,17 @@ describe('seedDemo', () => {
     const bookings = await count('bookings');
     expect(bookings).toBe(await count('follow_ups', sql`status = 'materialised'`));
     expect(bookings).toBeGreaterThan(30);
-    for (const status of ['busy', 'interested', 'materialised']) expect(await count('follow_ups', sql`status = ${status}`)).toBeGreaterThan(0);
-    for (const status of ['paid', 'partial', 'unpaid']) expect(await count('bookings', sql`amount_status = ${status}`)).toBeGreaterThan(0);
+    for (const status of ['busy', 'interested', 'materialised'])
+      expect(await count('follow_ups', sql`status = ${status}`)).toBeGreaterThan(0);
+    for (const status of ['paid', 'partial', 'unpaid'])
+      expect(await count('bookings', sql`amount_status = ${status}`)).toBeGreaterThan(0);
   });
 
   it('creates the demo logins, one password for all', async () => {
-    const users = await rows<{ email: string; role: string; password: string }>(a, sql`select email, role, password from users`);
+    const users = await rows<{ email: string; role: string; password: string }>(
+      a,
+      sql`select email, role, password from users`,
+    );
     for (const login of DEMO_LOGINS) expect(users.find((u) => u.email === login.email)?.role).toBe(login.role);
     expect(new Set(users.map((u) => u.password)).size).toBe(1);
     expect(await verifyPassword(users[0]!.password, DEMO_PASSWORD)).toBe(true);
@@ -103,7 +120,9 @@ describe('seedDemo', () => {
 
   it('tells a half-written demo apart, and refuses to start on it', async () => {
     // What a replay that stopped part-way leaves behind: the base rows and the marker.
-    await a.execute(sql`insert into idempotency_keys (\`key\`, user_id, action) values ('demo-seed-unfinished', 'seed', 'seed-demo')`);
+    await a.execute(
+      sql`insert into idempotency_keys (\`key\`, user_id, action) values ('demo-seed-unfinished', 'seed', 'seed-demo')`,
+    );
     try {
       expect(await isPartialDemo(a)).toBe(true);
       await expect(seedDemoIfEmpty(urls.a)).rejects.toThrow(/did not finish.*drop it/);
@@ -113,7 +132,10 @@ describe('seedDemo', () => {
   });
 
   it('stores only valid E.164 Indian mobiles', async () => {
-    const phones = await rows<{ phone: string }>(a, sql`select phone from contacts union all select phone from follow_ups union all select phone from campaign_recipients`);
+    const phones = await rows<{ phone: string }>(
+      a,
+      sql`select phone from contacts union all select phone from follow_ups union all select phone from campaign_recipients`,
+    );
     expect(phones.length).toBeGreaterThan(3000);
     for (const { phone } of phones) {
       expect(phone).toMatch(/^\+91[6-9]\d{9}$/);
@@ -135,7 +157,12 @@ describe('seedDemo', () => {
       ),
     ).toBe(0);
     // Every talk belongs to a lead of the same company and visitor.
-    expect(await scalar(a, sql`select count(*) as n from conversations c left join follow_ups f on f.id = c.follow_up_id where f.id is null or not (f.exhibitor_id <=> c.exhibitor_id) or not (f.phone <=> c.visitor_phone) or not (f.visitor_id <=> c.visitor_id)`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from conversations c left join follow_ups f on f.id = c.follow_up_id where f.id is null or not (f.exhibitor_id <=> c.exhibitor_id) or not (f.phone <=> c.visitor_phone) or not (f.visitor_id <=> c.visitor_id)`,
+      ),
+    ).toBe(0);
     // Every booking: its materialising talk carries it, and the lead's attribution, company and stall persist on it.
     expect(
       await scalar(
@@ -157,7 +184,12 @@ describe('seedDemo', () => {
       ),
     ).toBe(0);
     expect(await scalar(a, sql`select count(*) as n from conversations where kind = 'payment'`)).toBeGreaterThan(0);
-    expect(await scalar(a, sql`select count(*) as n from bookings where cancelled_at is not null and not exists (select 1 from conversations c where c.booking_id = bookings.id and c.kind = 'cancellation')`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from bookings where cancelled_at is not null and not exists (select 1 from conversations c where c.booking_id = bookings.id and c.kind = 'cancellation')`,
+      ),
+    ).toBe(0);
   });
 
   it('keeps payments within the price, with the status that follows', async () => {
@@ -169,11 +201,21 @@ describe('seedDemo', () => {
       ),
     ).toBe(0);
     // Price is the list price or a negotiated one below it.
-    expect(await scalar(a, sql`select count(*) as n from bookings b join location_mngt_table_details s on s.id = b.table_id where b.price > s.price or b.table_no <> s.table_name`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from bookings b join location_mngt_table_details s on s.id = b.table_id where b.price > s.price or b.table_no <> s.table_name`,
+      ),
+    ).toBe(0);
   });
 
   it('sells a stall once per exhibition day, on a day of its exhibition, after the sale', async () => {
-    expect(await scalar(a, sql`select count(*) as n from (select table_id, booking_date from bookings where cancelled_at is null group by table_id, booking_date having count(*) > 1) d`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from (select table_id, booking_date from bookings where cancelled_at is null group by table_id, booking_date having count(*) > 1) d`,
+      ),
+    ).toBe(0);
     expect(
       await scalar(
         a,
@@ -184,7 +226,12 @@ describe('seedDemo', () => {
   });
 
   it('has at most one open lead per visitor and company', async () => {
-    expect(await scalar(a, sql`select count(*) as n from (select 1 from follow_ups where status <> 'materialised' group by exhibitor_id, phone having count(*) > 1) d`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from (select 1 from follow_ups where status <> 'materialised' group by exhibitor_id, phone having count(*) > 1) d`,
+      ),
+    ).toBe(0);
   });
 
   it('attributes a lead to a campaign exactly by the app’s 30-day rule', async () => {
@@ -201,15 +248,40 @@ describe('seedDemo', () => {
   });
 
   it('dates the past, created_at consistent', async () => {
-    expect(await scalar(a, sql`select count(*) as n from conversations where conversation_date > ${NOW} or created_at <> conversation_date`)).toBe(0);
-    expect(await scalar(a, sql`select count(*) as n from follow_ups where created_at > updated_at or updated_at > ${NOW}`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from conversations where conversation_date > ${NOW} or created_at <> conversation_date`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(a, sql`select count(*) as n from follow_ups where created_at > updated_at or updated_at > ${NOW}`),
+    ).toBe(0);
     // History replayed with `at` keeps its own times, not the seeding day's.
     expect(await scalar(a, sql`select count(*) as n from conversations where updated_at <> created_at`)).toBe(0);
-    expect(await scalar(a, sql`select count(*) as n from follow_ups f join conversations c on c.id = f.conversation_id where f.updated_at <> c.conversation_date or f.employee_id <> c.employee_id`)).toBe(0);
-    expect(await scalar(a, sql`select count(*) as n from bookings where created_at > updated_at or updated_at > ${NOW} or cancelled_at > ${NOW}`)).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from follow_ups f join conversations c on c.id = f.conversation_id where f.updated_at <> c.conversation_date or f.employee_id <> c.employee_id`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from bookings where created_at > updated_at or updated_at > ${NOW} or cancelled_at > ${NOW}`,
+      ),
+    ).toBe(0);
     expect(await scalar(a, sql`select count(*) as n from campaigns where updated_at > ${NOW}`)).toBe(0);
-    expect(await scalar(a, sql`select count(*) as n from campaign_recipients where (status = 'sent') <> (sent_at is not null)`)).toBe(0);
-    const span = await rows<{ first: Date; last: Date }>(a, sql`select min(conversation_date) as first, max(conversation_date) as last from conversations`);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from campaign_recipients where (status = 'sent') <> (sent_at is not null)`,
+      ),
+    ).toBe(0);
+    const span = await rows<{ first: Date; last: Date }>(
+      a,
+      sql`select min(conversation_date) as first, max(conversation_date) as last from conversations`,
+    );
     expect(new Date(span[0]!.last).getTime() - new Date(span[0]!.first).getTime()).toBeGreaterThan(90 * 86_400_000);
   });
 
@@ -224,7 +296,12 @@ describe('seedDemo', () => {
          or c.total_revenue <> (select coalesce(sum(b.amount_paid), 0) from bookings b where b.campaign_id = c.id and b.cancelled_at is null)`,
     );
     expect(wrong).toBe(0);
-    expect(await scalar(a, sql`select count(*) as n from campaigns where total_leads_generated > 0 and total_bookings_created > 0 and total_revenue > 0`)).toBe(4);
+    expect(
+      await scalar(
+        a,
+        sql`select count(*) as n from campaigns where total_leads_generated > 0 and total_bookings_created > 0 and total_revenue > 0`,
+      ),
+    ).toBe(4);
   });
 
   it('is deterministic: the same seed and day give the same data', async () => {
@@ -236,13 +313,17 @@ describe('seedDemo', () => {
       const [leads, talks, sales] = await Promise.all([read('follow_ups'), read('conversations'), read('bookings')]);
       const t = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
       const leadKey = new Map(leads.map((f) => [f.id, `${f.exhibitor_id}|${f.phone}|${t(f.created_at)}`]));
-      const talkKey = new Map(talks.map((c) => [c.id, `${c.exhibitor_id}|${c.visitor_phone}|${c.kind}|${t(c.conversation_date)}`]));
+      const talkKey = new Map(
+        talks.map((c) => [c.id, `${c.exhibitor_id}|${c.visitor_phone}|${c.kind}|${t(c.conversation_date)}`]),
+      );
       const saleKey = new Map(sales.map((b) => [b.id, `${b.table_id}|${b.booking_date}|${t(b.created_at)}`]));
       const content = (list: Record<string, unknown>[], links: Record<string, Map<unknown, string>>) =>
         list
           .map((row) => {
             const rest: Record<string, unknown> = { ...row, id: undefined };
-            for (const [column, keys] of Object.entries(links)) rest[column] = rest[column] === null ? null : (keys.get(rest[column]) ?? `dangling ${String(rest[column])}`);
+            for (const [column, keys] of Object.entries(links))
+              rest[column] =
+                rest[column] === null ? null : (keys.get(rest[column]) ?? `dangling ${String(rest[column])}`);
             return JSON.stringify(rest);
           })
           .sort();
@@ -254,7 +335,10 @@ describe('seedDemo', () => {
       };
       for (const table of SEED_TABLES.filter((x) => !(x in out))) {
         const cols = table === 'users' ? sql.raw('id, name, email, role, created_at, updated_at') : sql.raw('*');
-        out[table] = await rows<Record<string, unknown>>(db, sql`select ${cols} from ${sql.raw(`\`${table}\``)} order by id`);
+        out[table] = await rows<Record<string, unknown>>(
+          db,
+          sql`select ${cols} from ${sql.raw(`\`${table}\``)} order by id`,
+        );
       }
       return out;
     };
@@ -279,22 +363,46 @@ describe('reconcileCampaignCounters', () => {
       sql`select id, name, total_leads_generated as leads, total_revenue as revenue, total_messages_sent as sent from campaigns order by total_revenue desc, id limit 2`,
     );
     expect(top && other).toBeTruthy();
-    await b.execute(sql`update campaigns set total_leads_generated = total_leads_generated + 3, total_revenue = total_revenue + 0.01 where id = ${top!.id}`);
+    await b.execute(
+      sql`update campaigns set total_leads_generated = total_leads_generated + 3, total_revenue = total_revenue + 0.01 where id = ${top!.id}`,
+    );
     await b.execute(sql`update campaigns set total_messages_sent = 0 where id = ${other!.id}`);
 
     const expected = [
-      { campaignId: top!.id, name: top!.name, field: 'total_leads_generated', stored: Number(top!.leads) + 3, actual: Number(top!.leads) },
-      { campaignId: top!.id, name: top!.name, field: 'total_revenue', stored: addPaisa(top!.revenue), actual: top!.revenue },
-      { campaignId: other!.id, name: other!.name, field: 'total_messages_sent', stored: 0, actual: Number(other!.sent) },
+      {
+        campaignId: top!.id,
+        name: top!.name,
+        field: 'total_leads_generated',
+        stored: Number(top!.leads) + 3,
+        actual: Number(top!.leads),
+      },
+      {
+        campaignId: top!.id,
+        name: top!.name,
+        field: 'total_revenue',
+        stored: addPaisa(top!.revenue),
+        actual: top!.revenue,
+      },
+      {
+        campaignId: other!.id,
+        name: other!.name,
+        field: 'total_messages_sent',
+        stored: 0,
+        actual: Number(other!.sent),
+      },
     ];
-    const sortDrifts = <T extends { campaignId: string; field: string }>(d: T[]) => [...d].sort((x, y) => (x.campaignId + x.field).localeCompare(y.campaignId + y.field));
+    const sortDrifts = <T extends { campaignId: string; field: string }>(d: T[]) =>
+      [...d].sort((x, y) => (x.campaignId + x.field).localeCompare(y.campaignId + y.field));
     expect(sortDrifts(await reconcileCampaignCounters(b, { fix: false }))).toEqual(sortDrifts(expected));
     // Reporting changes nothing.
     expect(await reconcileCampaignCounters(b, { fix: false })).toHaveLength(3);
 
     expect(sortDrifts(await reconcileCampaignCounters(b, { fix: true }))).toEqual(sortDrifts(expected));
     expect(await reconcileCampaignCounters(b, { fix: false })).toEqual([]);
-    const [after] = await rows<{ revenue: string; leads: number }>(b, sql`select total_revenue as revenue, total_leads_generated as leads from campaigns where id = ${top!.id}`);
+    const [after] = await rows<{ revenue: string; leads: number }>(
+      b,
+      sql`select total_revenue as revenue, total_leads_generated as leads from campaigns where id = ${top!.id}`,
+    );
     expect(after).toEqual({ revenue: top!.revenue, leads: top!.leads });
   });
 
@@ -306,7 +414,12 @@ describe('reconcileCampaignCounters', () => {
     expect(booking).toBeTruthy();
     await b.execute(sql`update bookings set cancelled_at = ${NOW} where id = ${booking!.id}`);
     const drifts = await reconcileCampaignCounters(b, { fix: true });
-    expect(drifts.filter((d) => d.campaignId === booking!.campaign_id).map((d) => d.field).sort()).toEqual(['total_booked_value', 'total_bookings_created', 'total_revenue']);
+    expect(
+      drifts
+        .filter((d) => d.campaignId === booking!.campaign_id)
+        .map((d) => d.field)
+        .sort(),
+    ).toEqual(['total_booked_value', 'total_bookings_created', 'total_revenue']);
     expect(await reconcileCampaignCounters(b, { fix: false })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+
 import { Button } from '@/components/ui/button';
 
 /** Seconds between checks while the database is down (lib/db-health.ts RETRY_AFTER_SECONDS). */
@@ -48,7 +49,8 @@ export default function AppError({ error, retry }: { error: Error & { digest?: s
       <div role="alert" className="rounded-xl bg-amber-50 p-6 ring-1 ring-amber-200">
         <h1 className="text-xl font-semibold text-amber-900">The database is not answering</h1>
         <p className="mt-2 text-amber-900">
-          The app cannot reach its database right now — it may be restarting. Everything saved before is kept. This page tries again by itself every {RECHECK_MS / 1000} seconds.
+          The app cannot reach its database right now — it may be restarting. Everything saved before is kept. This page
+          tries again by itself every {RECHECK_MS / 1000} seconds.
         </p>
         <Button className="mt-4" variant="secondary" onClick={retry}>
           Try again now
@@ -59,7 +61,10 @@ export default function AppError({ error, retry }: { error: Error & { digest?: s
   return (
     <div role="alert" className="rounded-xl bg-red-50 p-6 ring-1 ring-red-200">
       <h1 className="text-xl font-semibold text-red-900">Something went wrong</h1>
-      <p className="mt-2 text-red-800">Nothing you typed was lost on our side. Try again; if it keeps happening, tell an admin{error.digest ? ` (reference ${error.digest})` : ''}.</p>
+      <p className="mt-2 text-red-800">
+        Nothing you typed was lost on our side. Try again; if it keeps happening, tell an admin
+        {error.digest ? ` (reference ${error.digest})` : ''}.
+      </p>
       <Button className="mt-4" variant="secondary" onClick={retry}>
         Try again
       </Button>

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+
 import { requireUser } from '@/lib/session';
 
 export default async function Home() {

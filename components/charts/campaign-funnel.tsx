@@ -1,16 +1,23 @@
 'use client';
 
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
 import { formatCount } from '@/lib/format';
 
-export type FunnelChartStep = { label: string; value: number; /** From the step before ('15.00'); null for the first. */ conversion: string | null };
+export type FunnelChartStep = {
+  label: string;
+  value: number;
+  /** From the step before ('15.00'); null for the first. */ conversion: string | null;
+};
 
 const FILLS = ['#174ca8', '#2f6fd6', '#5b8fe3', '#15803d'];
 
 /** "Leads 150 (15.00% of messages sent)": one step in words, for the chart's label and the tooltip. */
 function describeFunnelStep(step: FunnelChartStep, previous: FunnelChartStep | undefined): string {
   const base = `${step.label} ${formatCount(step.value)}`;
-  return previous && step.conversion !== null ? `${base} (${step.conversion}% of ${previous.label.toLowerCase()})` : base;
+  return previous && step.conversion !== null
+    ? `${base} (${step.conversion}% of ${previous.label.toLowerCase()})`
+    : base;
 }
 
 /**
@@ -31,8 +38,18 @@ export function CampaignFunnelChart({ steps }: { steps: FunnelChartStep[] }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 120, bottom: 4, left: 8 }} barCategoryGap={10}>
           <XAxis type="number" hide domain={[0, 'dataMax']} />
-          <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 13, fill: '#334155' }} axisLine={false} tickLine={false} />
-          <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(_value, _name, item) => [(item.payload as (typeof data)[number]).description, '']} />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={110}
+            tick={{ fontSize: 13, fill: '#334155' }}
+            axisLine={false}
+            tickLine={false}
+          />
+          <Tooltip
+            cursor={{ fill: '#f1f5f9' }}
+            formatter={(_value, _name, item) => [(item.payload as (typeof data)[number]).description, '']}
+          />
           <Bar dataKey="value" isAnimationActive={false} minPointSize={2} radius={[0, 4, 4, 0]}>
             {data.map((d, i) => (
               <Cell key={d.name} fill={FILLS[i % FILLS.length]} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
 import type { BookingsPoint, RevenuePoint } from '@/db/queries/companies';
 import { formatINR } from '@/lib/money';
 
@@ -14,12 +15,21 @@ const compact = new Intl.NumberFormat('en-IN', { notation: 'compact', maximumFra
 export function RevenueChart({ data }: { data: RevenuePoint[] }) {
   const points = data.map((d) => ({ ...d, collectedValue: Number(d.collected), bookedValue: Number(d.booked) }));
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Bookings and revenue per period: ${data.map((d) => `${d.period} ${d.bookings} bookings, ${formatINR(d.collected)} collected`).join('; ')}`}>
+    <div
+      className="h-72 w-full"
+      role="img"
+      aria-label={`Bookings and revenue per period: ${data.map((d) => `${d.period} ${d.bookings} bookings, ${formatINR(d.collected)} collected`).join('; ')}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="period" tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="money" tickFormatter={(v: number) => `₹${compact.format(v)}`} tick={{ fontSize: 12 }} width={64} />
+          <YAxis
+            yAxisId="money"
+            tickFormatter={(v: number) => `₹${compact.format(v)}`}
+            tick={{ fontSize: 12 }}
+            width={64}
+          />
           <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
           <Tooltip
             formatter={(value, name, item) => {
@@ -42,7 +52,11 @@ export function RevenueChart({ data }: { data: RevenuePoint[] }) {
 /** Bookings per period, counts only: what an employee's chart is drawn from (its points have no money). */
 export function BookingsChart({ data }: { data: BookingsPoint[] }) {
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Bookings per period: ${data.map((d) => `${d.period} ${d.bookings} bookings`).join('; ')}`}>
+    <div
+      className="h-72 w-full"
+      role="img"
+      aria-label={`Bookings per period: ${data.map((d) => `${d.period} ${d.bookings} bookings`).join('; ')}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -62,7 +76,11 @@ export type StallBar = { stall: string; collected: string };
 export function StallRevenueChart({ data }: { data: StallBar[] }) {
   const points = data.map((d) => ({ ...d, value: Number(d.collected) }));
   return (
-    <div className="h-72 w-full" role="img" aria-label={`Collected revenue by stall: ${data.map((d) => `${d.stall} ${formatINR(d.collected)}`).join('; ')}`}>
+    <div
+      className="h-72 w-full"
+      role="img"
+      aria-label={`Collected revenue by stall: ${data.map((d) => `${d.stall} ${formatINR(d.collected)}`).join('; ')}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={points} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+
 import { inputClass } from '@/components/forms/field';
 import type { DataState } from '@/lib/action-state';
 
@@ -66,7 +67,8 @@ export function CompanyPicker({
   const chosen = [...(current ? [current] : []), ...companies, ...(found ?? [])].find((c) => c.id === value);
   const options = chosen && !listed.some((c) => c.id === chosen.id) ? [chosen, ...listed] : listed;
   const hasHint = more || !!hint;
-  const describedBy = [errors?.length ? `${id}-error` : null, hasHint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [errors?.length ? `${id}-error` : null, hasHint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1">
       {more ? (
@@ -74,13 +76,28 @@ export function CompanyPicker({
           <label htmlFor={`${id}-search`} className="block text-sm font-medium text-slate-800">
             {searchLabel}
           </label>
-          <input id={`${id}-search`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" className={inputClass} />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            autoComplete="off"
+            className={inputClass}
+          />
         </div>
       ) : null}
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={id} name={name} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined} className={inputClass}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-describedby={describedBy}
+        aria-invalid={errors?.length ? true : undefined}
+        className={inputClass}
+      >
         <option value="">{emptyOption}</option>
         {options.map((c) => (
           <option key={c.id} value={c.id}>

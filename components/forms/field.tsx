@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
 import type { ActionState } from '@/lib/action-state';
 
 /** The text-input look shared by every form (44 px high, visible focus, red when invalid). */
@@ -12,11 +13,22 @@ export const inputClass =
  */
 export function errorAria(state: ActionState | undefined, name: string, ...hintIds: string[]) {
   const invalid = Boolean(state?.fieldErrors?.[name]?.length);
-  return { 'aria-describedby': [invalid ? `${name}-error` : '', ...hintIds].filter(Boolean).join(' ') || undefined, 'aria-invalid': invalid || undefined };
+  return {
+    'aria-describedby': [invalid ? `${name}-error` : '', ...hintIds].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': invalid || undefined,
+  };
 }
 
 /** A field's server-side error, under its control (id `${name}-error` unless given); several names show their errors as one. */
-export function FieldError({ state, name, id }: { state?: ActionState; name: string | readonly string[]; id?: string }) {
+export function FieldError({
+  state,
+  name,
+  id,
+}: {
+  state?: ActionState;
+  name: string | readonly string[];
+  id?: string;
+}) {
   const names = typeof name === 'string' ? [name] : name;
   const errors = names.flatMap((n) => state?.fieldErrors?.[n] ?? []);
   return errors.length ? (
@@ -26,9 +38,22 @@ export function FieldError({ state, name, id }: { state?: ActionState; name: str
   ) : null;
 }
 
-type Common = { name: string; label: string; state?: ActionState; hint?: string; /** defaults to name; set it when a page repeats a form */ id?: string };
+type Common = {
+  name: string;
+  label: string;
+  state?: ActionState;
+  hint?: string;
+  /** defaults to name; set it when a page repeats a form */ id?: string;
+};
 
-function FieldShell({ name, id, label, state, hint, children }: Common & { id: string; children: (ids: { describedBy?: string; invalid: boolean }) => React.ReactNode }) {
+function FieldShell({
+  name,
+  id,
+  label,
+  state,
+  hint,
+  children,
+}: Common & { id: string; children: (ids: { describedBy?: string; invalid: boolean }) => React.ReactNode }) {
   const errors = state?.fieldErrors?.[name];
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -50,7 +75,15 @@ function FieldShell({ name, id, label, state, hint, children }: Common & { id: s
 }
 
 /** A labelled input wired to its server-side error with aria-describedby; keeps the echoed value. */
-export function TextField({ name, id = name, label, state, hint, defaultValue, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  name,
+  id = name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  ...props
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const echoed = state?.values?.[name];
   return (
     <FieldShell name={name} id={id} label={label} state={state} hint={hint}>
@@ -72,7 +105,16 @@ export function TextField({ name, id = name, label, state, hint, defaultValue, .
 }
 
 /** A labelled multi-line input, wired like TextField. */
-export function TextAreaField({ name, id = name, label, state, hint, defaultValue, rows = 4, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  name,
+  id = name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  rows = 4,
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const echoed = state?.values?.[name];
   return (
     <FieldShell name={name} id={id} label={label} state={state} hint={hint}>

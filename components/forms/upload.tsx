@@ -9,7 +9,14 @@ export const fileInputClass =
 /** A determinate progress bar with its accessible name. */
 export function SaveProgress({ label, saved, total }: { label: string; saved: number; total: number }) {
   // The text "Saved x of y" is in the role="status" next to it; the bar is its visual twin.
-  return <progress aria-label={label} value={saved} max={Math.max(total, 1)} className="h-3 w-full max-w-md accent-brand-700" />;
+  return (
+    <progress
+      aria-label={label}
+      value={saved}
+      max={Math.max(total, 1)}
+      className="h-3 w-full max-w-md accent-brand-700"
+    />
+  );
 }
 
 export type LineProblem = { line: number; value: string; reason: string };
@@ -60,7 +67,9 @@ export function ProblemRows({
             {shown.map((r, i) => (
               <tr key={`${r.line}-${i}`}>
                 <td className={`${cellClass} tabular-nums`}>{r.line}</td>
-                <td className={`${cellClass} break-all`}>{r.value || <span className="text-slate-600">(empty)</span>}</td>
+                <td className={`${cellClass} break-all`}>
+                  {r.value || <span className="text-slate-600">(empty)</span>}
+                </td>
                 <td className={cellClass}>{r.reason}</td>
               </tr>
             ))}

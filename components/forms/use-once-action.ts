@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { ulid } from 'ulid';
+
 import { initialActionState, type ActionState } from '@/lib/action-state';
 
 const OFFLINE = 'The connection dropped. Nothing is lost: try again — it will not be recorded twice.';
@@ -12,7 +13,11 @@ const OFFLINE = 'The connection dropped. Nothing is lost: try again — it will 
  * a fresh one is made for the next submit and `onDone` runs. `run` takes the
  * form's data or plain fields; `offline` is the message when no answer came.
  */
-export function useOnceAction<T>(action: (prev: ActionState<T>, data: FormData) => Promise<ActionState<T>>, onDone: (state: ActionState<T>) => void, offline = OFFLINE) {
+export function useOnceAction<T>(
+  action: (prev: ActionState<T>, data: FormData) => Promise<ActionState<T>>,
+  onDone: (state: ActionState<T>) => void,
+  offline = OFFLINE,
+) {
   const [key, setKey] = useState(() => ulid());
   const [state, setState] = useState<ActionState<T>>(initialActionState);
   const [isPending, startTransition] = useTransition();

@@ -18,7 +18,7 @@ export function Nav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`touch-target flex items-center whitespace-nowrap rounded-lg px-3 text-base font-medium ${
+                className={`flex touch-target items-center rounded-lg px-3 text-base font-medium whitespace-nowrap ${
                   current ? 'bg-brand-700 text-white' : 'text-slate-700 hover:bg-slate-100'
                 }`}
               >

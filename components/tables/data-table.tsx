@@ -1,8 +1,5 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useMemo, type ReactNode } from 'react';
 import {
   createColumnHelper,
   metaHelper,
@@ -15,6 +12,10 @@ import {
   type PaginationState,
   type SortingState,
 } from '@tanstack/react-table';
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useMemo, type ReactNode } from 'react';
+
 import { buttonClass } from '@/components/ui/button';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatCount } from '@/lib/format';
@@ -241,7 +242,7 @@ function HeaderCell<TData extends object>({
       <Link
         href={href}
         scroll={false}
-        className={`touch-target flex w-full items-center gap-1 px-4 py-2 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 ${end ? 'justify-end' : 'justify-start'} ${sorted ? 'text-slate-900' : ''}`}
+        className={`flex touch-target w-full items-center gap-1 px-4 py-2 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 ${end ? 'justify-end' : 'justify-start'} ${sorted ? 'text-slate-900' : ''}`}
       >
         {children}
         <SortIcon sorted={sorted} />
@@ -253,7 +254,12 @@ function HeaderCell<TData extends object>({
 
 function SortIcon({ sorted }: { sorted: false | SortDir }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 16 16" className={`h-4 w-4 shrink-0 ${sorted ? 'text-brand-700' : 'text-slate-400'}`} fill="currentColor">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      className={`h-4 w-4 shrink-0 ${sorted ? 'text-brand-700' : 'text-slate-400'}`}
+      fill="currentColor"
+    >
       {sorted !== 'desc' && <path d="M8 3 4.5 7h7L8 3Z" opacity={sorted === 'asc' ? 1 : 0.7} />}
       {sorted !== 'asc' && <path d="M8 13 4.5 9h7L8 13Z" opacity={sorted === 'desc' ? 1 : 0.7} />}
     </svg>
@@ -263,7 +269,11 @@ function SortIcon({ sorted }: { sorted: false | SortDir }) {
 function PagerLink({ href, rel, children }: { href: string | null; rel: 'prev' | 'next'; children: ReactNode }) {
   if (href === null) {
     return (
-      <span role="link" aria-disabled="true" className="touch-target inline-flex cursor-not-allowed items-center justify-center rounded-lg bg-white px-4 text-base font-medium text-slate-400 ring-1 ring-slate-200">
+      <span
+        role="link"
+        aria-disabled="true"
+        className="inline-flex touch-target cursor-not-allowed items-center justify-center rounded-lg bg-white px-4 text-base font-medium text-slate-400 ring-1 ring-slate-200"
+      >
         {children}
       </span>
     );

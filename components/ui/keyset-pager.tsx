@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { buttonClass } from '@/components/ui/button';
 
 /** "First page" (when not on it) and "Next" (when there is more) for a list paged by a cursor in the URL. */

@@ -1,11 +1,21 @@
 import Link from 'next/link';
 
 /** A page's title; `back` is the link above it to the page it was opened from ("← All campaigns"). */
-export function PageHeader({ title, description, actions, back }: { title: string; description?: string; actions?: React.ReactNode; back?: { href: string; label: string } }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  back,
+}: {
+  title: string;
+  description?: string;
+  actions?: React.ReactNode;
+  back?: { href: string; label: string };
+}) {
   return (
     <>
       {back ? (
-        <Link href={back.href} className="touch-target inline-flex items-center text-brand-700">
+        <Link href={back.href} className="inline-flex touch-target items-center text-brand-700">
           ← {back.label}
         </Link>
       ) : null}

@@ -10,7 +10,10 @@ export function ScrollRegion({
   labelledBy,
   className = '',
   children,
-}: ({ label: string; labelledBy?: never } | { labelledBy: string; label?: never }) & { className?: string; children: React.ReactNode }) {
+}: ({ label: string; labelledBy?: never } | { labelledBy: string; label?: never }) & {
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div
       role="region"

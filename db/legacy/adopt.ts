@@ -27,17 +27,30 @@ import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 
-type TableDef = { name: string; create: string; columns: { name: string; ddl: string }[]; uniques: { name: string; ddl: string }[] };
-type Parsed = { tables: TableDef[]; indexes: { table: string; name: string; stmt: string }[]; foreignKeys: { table: string; name: string; stmt: string }[] };
+type TableDef = {
+  name: string;
+  create: string;
+  columns: { name: string; ddl: string }[];
+  uniques: { name: string; ddl: string }[];
+};
+type Parsed = {
+  tables: TableDef[];
+  indexes: { table: string; name: string; stmt: string }[];
+  foreignKeys: { table: string; name: string; stmt: string }[];
+};
 
 export type AdoptionNote = { table: string; what: string };
 
 const COLLATION = 'utf8mb4_unicode_ci';
 /** A text that reads as one amount of rupees: optional ₹/Rs/INR, digits with commas, up to two decimals, optional "/-". */
-const AMOUNT_PATTERN = "^[[:space:]]*(₹|rs\\.?|inr)?[[:space:]]*[0-9][0-9,]*(\\.[0-9]{1,2})?[[:space:]]*(/-)?[[:space:]]*$";
+const AMOUNT_PATTERN =
+  '^[[:space:]]*(₹|rs\\.?|inr)?[[:space:]]*[0-9][0-9,]*(\\.[0-9]{1,2})?[[:space:]]*(/-)?[[:space:]]*$';
 
 function parseInit(sqlText: string): Parsed {
-  const statements = sqlText.split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
+  const statements = sqlText
+    .split('--> statement-breakpoint')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const parsed: Parsed = { tables: [], indexes: [], foreignKeys: [] };
   for (const stmt of statements) {
     let m = /^CREATE TABLE `([^`]+)` \(\n([\s\S]*)\n\);?$/.exec(stmt);
@@ -83,7 +96,11 @@ export async function isLegacyDatabase(pool: Pool): Promise<boolean> {
 }
 
 /** Brings an old-shape database to the first migration's state, in place; returns what it did and what it left. */
-export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, log: (line: string) => void = () => undefined): Promise<AdoptionNote[]> {
+export async function adoptLegacyDatabase(
+  pool: Pool,
+  migrationsFolder: string,
+  log: (line: string) => void = () => undefined,
+): Promise<AdoptionNote[]> {
   const [first] = readMigrationFiles({ migrationsFolder });
   if (!first) throw new Error('No migrations found.');
   const initFile = readFileSync(path.join(migrationsFolder, '0000_init.sql'), 'utf8');
@@ -99,21 +116,33 @@ export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, 
     // Old rows may hold what today's strict mode refuses (zero dates…): the DDL below copies them as they are.
     await conn.query("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION', foreign_key_checks = 0");
     const existing = new Map(
-      (await rows<{ name: string; collation: string }>(conn, 'select table_name as name, table_collation as collation from information_schema.tables where table_schema = database()')).map((t) => [
-        t.name,
-        t.collation,
-      ]),
+      (
+        await rows<{ name: string; collation: string }>(
+          conn,
+          'select table_name as name, table_collation as collation from information_schema.tables where table_schema = database()',
+        )
+      ).map((t) => [t.name, t.collation]),
     );
     const columnsOf = async (table: string) =>
       new Map(
-        (await rows<{ name: string; type: string; data_type: string }>(
-          conn,
-          'select column_name as name, column_type as type, data_type from information_schema.columns where table_schema = database() and table_name = ?',
-          [table],
-        )).map((c) => [c.name, c]),
+        (
+          await rows<{ name: string; type: string; data_type: string }>(
+            conn,
+            'select column_name as name, column_type as type, data_type from information_schema.columns where table_schema = database() and table_name = ?',
+            [table],
+          )
+        ).map((c) => [c.name, c]),
       );
     const indexNames = async (table: string) =>
-      new Set((await rows<{ name: string }>(conn, 'select distinct index_name as name from information_schema.statistics where table_schema = database() and table_name = ?', [table])).map((r) => r.name));
+      new Set(
+        (
+          await rows<{ name: string }>(
+            conn,
+            'select distinct index_name as name from information_schema.statistics where table_schema = database() and table_name = ?',
+            [table],
+          )
+        ).map((r) => r.name),
+      );
 
     for (const table of init.tables) {
       if (!existing.has(table.name)) {
@@ -143,7 +172,10 @@ export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, 
         if (wantsMoney && ['char', 'varchar', 'text', 'tinytext', 'mediumtext', 'longtext'].includes(have.data_type)) {
           await convertMoney(conn, table.name, col.name, col.ddl, note);
         } else if (!sameType(have.type, col.ddl)) {
-          note(table.name, `kept column ${col.name} as ${have.type} (ours: ${col.ddl.replace(/^`[^`]+` /, '').split(' NOT NULL')[0]})`);
+          note(
+            table.name,
+            `kept column ${col.name} as ${have.type} (ours: ${col.ddl.replace(/^`[^`]+` /, '').split(' NOT NULL')[0]})`,
+          );
         }
       }
       columns = await columnsOf(table.name);
@@ -154,7 +186,10 @@ export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, 
           await conn.query(`ALTER TABLE \`${table.name}\` ADD ${unique.ddl}`);
           note(table.name, `added unique index ${unique.name}`);
         } catch (error) {
-          note(table.name, `could not add unique index ${unique.name}: the old rows break it (${(error as Error).message}); the rows are kept, the rule is not enforced until they are cleaned up`);
+          note(
+            table.name,
+            `could not add unique index ${unique.name}: the old rows break it (${(error as Error).message}); the rows are kept, the rule is not enforced until they are cleaned up`,
+          );
         }
       }
     }
@@ -167,20 +202,34 @@ export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, 
       }
     }
     const fks = new Set(
-      (await rows<{ name: string }>(conn, "select constraint_name as name from information_schema.table_constraints where table_schema = database() and constraint_type = 'FOREIGN KEY'")).map((r) => r.name),
+      (
+        await rows<{ name: string }>(
+          conn,
+          "select constraint_name as name from information_schema.table_constraints where table_schema = database() and constraint_type = 'FOREIGN KEY'",
+        )
+      ).map((r) => r.name),
     );
     for (const fk of init.foreignKeys) {
       if (fks.has(fk.name)) continue;
       try {
         await conn.query(fk.stmt);
         const orphans = await countOrphans(conn, fk.stmt);
-        if (orphans) note(fk.table, `foreign key ${fk.name} added; ${orphans} old row(s) point at rows that no longer exist (kept, reported by the backfill)`);
+        if (orphans)
+          note(
+            fk.table,
+            `foreign key ${fk.name} added; ${orphans} old row(s) point at rows that no longer exist (kept, reported by the backfill)`,
+          );
       } catch (error) {
         note(fk.table, `could not add foreign key ${fk.name}: ${(error as Error).message}`);
       }
     }
-    await conn.query('CREATE TABLE IF NOT EXISTS `__drizzle_migrations` (id serial primary key, hash text not null, created_at bigint)');
-    await conn.query('INSERT INTO `__drizzle_migrations` (`hash`, `created_at`) VALUES (?, ?)', [first.hash, first.folderMillis]);
+    await conn.query(
+      'CREATE TABLE IF NOT EXISTS `__drizzle_migrations` (id serial primary key, hash text not null, created_at bigint)',
+    );
+    await conn.query('INSERT INTO `__drizzle_migrations` (`hash`, `created_at`) VALUES (?, ?)', [
+      first.hash,
+      first.folderMillis,
+    ]);
     log('  the first migration is recorded as applied; the later ones follow.');
     return notes;
   } finally {
@@ -192,31 +241,61 @@ export async function adoptLegacyDatabase(pool: Pool, migrationsFolder: string, 
 /** Whether the column's type (information_schema, e.g. `bigint(20) unsigned`) is the one 0000_init.sql declares. */
 function sameType(have: string, ddl: string): boolean {
   // CONVERT TO utf8mb4 widens text to mediumtext so every old character still fits: the same to us.
-  const a = have.toLowerCase().replace(/(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, '$1').replace(/^mediumtext$/, 'text');
-  const b = ddl.replace(/^`[^`]+` /, '').toLowerCase().replace(/^boolean/, 'tinyint').replace(/^serial/, 'bigint unsigned');
+  const a = have
+    .toLowerCase()
+    .replace(/(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, '$1')
+    .replace(/^mediumtext$/, 'text');
+  const b = ddl
+    .replace(/^`[^`]+` /, '')
+    .toLowerCase()
+    .replace(/^boolean/, 'tinyint')
+    .replace(/^serial/, 'bigint unsigned');
   return b.startsWith(a);
 }
 
 /** `price` as text → DECIMAL(15,2), keeping every original text in `<column>_text`. */
-async function convertMoney(conn: PoolConnection, table: string, column: string, ddl: string, note: (t: string, w: string) => void) {
+async function convertMoney(
+  conn: PoolConnection,
+  table: string,
+  column: string,
+  ddl: string,
+  note: (t: string, w: string) => void,
+) {
   const side = `${column}_text`;
-  const cols = await rows<{ n: number }>(conn, 'select count(*) as n from information_schema.columns where table_schema = database() and table_name = ? and column_name = ?', [table, side]);
+  const cols = await rows<{ n: number }>(
+    conn,
+    'select count(*) as n from information_schema.columns where table_schema = database() and table_name = ? and column_name = ?',
+    [table, side],
+  );
   if (!Number(cols[0]!.n)) await conn.query(`ALTER TABLE \`${table}\` ADD COLUMN \`${side}\` varchar(255) NULL`);
-  await conn.query(`UPDATE \`${table}\` SET \`${side}\` = \`${column}\` WHERE \`${side}\` IS NULL AND \`${column}\` IS NOT NULL`);
+  await conn.query(
+    `UPDATE \`${table}\` SET \`${side}\` = \`${column}\` WHERE \`${side}\` IS NULL AND \`${column}\` IS NOT NULL`,
+  );
   await conn.query(
     `UPDATE \`${table}\` SET \`${column}\` = CASE WHEN LOWER(\`${side}\`) REGEXP ? THEN REGEXP_REPLACE(\`${side}\`, '[^0-9.]', '') ELSE NULL END WHERE \`${side}\` IS NOT NULL`,
     [AMOUNT_PATTERN],
   );
   // Strip the leading "." a "Rs." leaves behind.
-  await conn.query(`UPDATE \`${table}\` SET \`${column}\` = TRIM(LEADING '.' FROM \`${column}\`) WHERE \`${column}\` LIKE '.%'`);
+  await conn.query(
+    `UPDATE \`${table}\` SET \`${column}\` = TRIM(LEADING '.' FROM \`${column}\`) WHERE \`${column}\` LIKE '.%'`,
+  );
   await conn.query(`ALTER TABLE \`${table}\` MODIFY COLUMN ${ddl}`);
-  const [bad] = await rows<{ n: number }>(conn, `select count(*) as n from \`${table}\` where \`${side}\` is not null and \`${column}\` is null`);
-  note(table, `${column} converted to DECIMAL(15,2); the original text is kept in ${side}${Number(bad!.n) ? `; ${bad!.n} value(s) could not be read as an amount and are NULL beside their text (reported)` : ''}`);
+  const [bad] = await rows<{ n: number }>(
+    conn,
+    `select count(*) as n from \`${table}\` where \`${side}\` is not null and \`${column}\` is null`,
+  );
+  note(
+    table,
+    `${column} converted to DECIMAL(15,2); the original text is kept in ${side}${Number(bad!.n) ? `; ${bad!.n} value(s) could not be read as an amount and are NULL beside their text (reported)` : ''}`,
+  );
 }
 
 /** Rows of the child table whose non-NULL reference finds no parent (the foreign key was added without checking). */
 async function countOrphans(conn: PoolConnection, fkStmt: string): Promise<number> {
-  const m = /^ALTER TABLE `([^`]+)` ADD CONSTRAINT `[^`]+` FOREIGN KEY \(`([^`]+)`\) REFERENCES `([^`]+)`\(`([^`]+)`\)/.exec(fkStmt);
+  const m =
+    /^ALTER TABLE `([^`]+)` ADD CONSTRAINT `[^`]+` FOREIGN KEY \(`([^`]+)`\) REFERENCES `([^`]+)`\(`([^`]+)`\)/.exec(
+      fkStmt,
+    );
   if (!m) return 0;
   const [, child, col, parent, parentCol] = m;
   const [r] = await rows<{ n: number }>(

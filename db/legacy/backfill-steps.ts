@@ -7,12 +7,28 @@
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
+
 import type { DbOrTx, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { bookings, campaignRecipients, contacts, conversations, followUps, legacyResolutions, locations, stalls, users, type LegacyEntity, type LegacyField, type LegacyOutcome, type Outcome } from '@/db/schema';
+import {
+  bookings,
+  campaignRecipients,
+  contacts,
+  conversations,
+  followUps,
+  legacyResolutions,
+  locations,
+  stalls,
+  users,
+  type LegacyEntity,
+  type LegacyField,
+  type LegacyOutcome,
+  type Outcome,
+} from '@/db/schema';
 import { isDuplicateKeyError } from '@/lib/errors';
 import { amountStatus, formatINR, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+
 import { indexStalls, locationKey, matchStall, stallKey } from './stall-match';
 
 type Id = string | number;
@@ -47,7 +63,15 @@ export async function backfillSteps(run: StepRunner): Promise<void> {
 
 /* ------------------------------------------------------------ shared */
 
-type Decision = { entity: LegacyEntity; row_id: string; field: LegacyField; outcome: Exclude<LegacyOutcome, 'by_hand'>; reason?: string | null; original?: string | null; value?: string | null };
+type Decision = {
+  entity: LegacyEntity;
+  row_id: string;
+  field: LegacyField;
+  outcome: Exclude<LegacyOutcome, 'by_hand'>;
+  reason?: string | null;
+  original?: string | null;
+  value?: string | null;
+};
 
 const E164 = '^\\+[1-9][0-9]{6,14}$';
 const isE164 = (phone: string) => new RegExp(E164).test(phone);
@@ -76,19 +100,31 @@ async function record(tx: Tx, decisions: Decision[]): Promise<void> {
 }
 
 /** Sets `column` per id (only where it is still NULL, unless told), one statement (ids and values from our own reads). */
-async function setColumn(tx: Tx, table: { id: MySqlColumn }, column: MySqlColumn, pairs: [Id, string | number][], onlyIfNull = true): Promise<number> {
+async function setColumn(
+  tx: Tx,
+  table: { id: MySqlColumn },
+  column: MySqlColumn,
+  pairs: [Id, string | number][],
+  onlyIfNull = true,
+): Promise<number> {
   if (!pairs.length) return 0;
   const rows = sql.join(
     pairs.map(([id, v], i) => (i === 0 ? sql`select ${id} as id, ${v} as v` : sql`select ${id}, ${v}`)),
     sql` union all `,
   );
-  await tx.execute(sql`update ${column.table} join (${rows}) s on s.id = ${table.id} set ${column} = s.v${onlyIfNull ? sql` where ${column} is null` : sql``}`);
+  await tx.execute(
+    sql`update ${column.table} join (${rows}) s on s.id = ${table.id} set ${column} = s.v${onlyIfNull ? sql` where ${column} is null` : sql``}`,
+  );
   return pairs.length;
 }
 
 /* ------------------------------------------------------------ phones → E.164 */
 
-type PhoneTarget = { entity: LegacyEntity; table: typeof contacts | typeof followUps | typeof bookings | typeof campaignRecipients; unique?: string };
+type PhoneTarget = {
+  entity: LegacyEntity;
+  table: typeof contacts | typeof followUps | typeof bookings | typeof campaignRecipients;
+  unique?: string;
+};
 const PHONE_TARGETS: PhoneTarget[] = [
   { entity: 'contact', table: contacts },
   { entity: 'follow_up', table: followUps },
@@ -101,7 +137,8 @@ function phoneStep({ entity, table: t, unique }: PhoneTarget): Step<{ id: Id; ph
   return {
     name: `${getTableName(t)}: phones`,
     count: sql`select count(*) as n from ${t} where ${todo}`,
-    select: (cursor, limit) => sql`select ${t.id}, ${t.phone} from ${t} where ${todo}${after(t.id, cursor)} order by ${t.id} limit ${limit}`,
+    select: (cursor, limit) =>
+      sql`select ${t.id}, ${t.phone} from ${t} where ${todo}${after(t.id, cursor)} order by ${t.id} limit ${limit}`,
     apply: async (tx, rows) => {
       let changed = 0;
       const decisions: Decision[] = [];
@@ -125,7 +162,11 @@ function phoneStep({ entity, table: t, unique }: PhoneTarget): Step<{ id: Id; ph
           decisions.push({ ...base, outcome: 'resolved', value: e164 });
         } catch (error) {
           if (!isDuplicateKeyError(error, unique)) throw error;
-          decisions.push({ ...base, outcome: 'unresolved', reason: `Becomes ${e164}, which this campaign already has: kept as typed.` });
+          decisions.push({
+            ...base,
+            outcome: 'unresolved',
+            reason: `Becomes ${e164}, which this campaign already has: kept as typed.`,
+          });
         }
       }
       changed += await setColumn(tx, t, t.phone, bulk, false);
@@ -150,7 +191,10 @@ async function ownersOf(tx: Tx, phones: string[]): Promise<Map<string, { n: numb
   const c = contacts;
   for (const o of await rowsOf<{ phone: string; n: unknown; id: string; type: string }>(
     tx,
-    sql`select ${c.phone}, count(*) as n, min(${c.id}) as id, min(${c.type}) as type from ${c} where ${c.deleted_at} is null and ${c.phone} in (${sql.join(phones.map((p) => sql`${p}`), sql`, `)}) group by ${c.phone}`,
+    sql`select ${c.phone}, count(*) as n, min(${c.id}) as id, min(${c.type}) as type from ${c} where ${c.deleted_at} is null and ${c.phone} in (${sql.join(
+      phones.map((p) => sql`${p}`),
+      sql`, `,
+    )}) group by ${c.phone}`,
   ))
     owners.set(o.phone, { n: Number(o.n), id: o.id, type: o.type });
   return owners;
@@ -161,21 +205,30 @@ function visitorStep({ entity, table: t }: LeadTable): Step<{ id: Id; phone: str
   return {
     name: `${getTableName(t)}: visitor`,
     count: sql`select count(*) as n from ${t} where ${todo}`,
-    select: (cursor, limit) => sql`select ${t.id}, ${t.phone} from ${t} where ${todo}${after(t.id, cursor)} order by ${t.id} limit ${limit}`,
+    select: (cursor, limit) =>
+      sql`select ${t.id}, ${t.phone} from ${t} where ${todo}${after(t.id, cursor)} order by ${t.id} limit ${limit}`,
     apply: async (tx, rows) => {
       let changed = 0;
-      const owners = await ownersOf(tx, [...new Set(rows.map((r) => r.phone).filter((p): p is string => !!p && isE164(p)))]);
+      const owners = await ownersOf(tx, [
+        ...new Set(rows.map((r) => r.phone).filter((p): p is string => !!p && isE164(p))),
+      ]);
       const decisions: Decision[] = [];
       const visitors: [Id, string][] = [];
       const companies: [Id, string][] = [];
       for (const r of rows) {
         const base = { entity, row_id: String(r.id), field: 'visitor_id' as const, original: r.phone };
         if (!r.phone) decisions.push({ ...base, outcome: 'unresolved', reason: 'No phone.' });
-        else if (!isE164(r.phone)) decisions.push({ ...base, outcome: 'unresolved', reason: 'The phone is not valid, so no contact can be matched.' });
+        else if (!isE164(r.phone))
+          decisions.push({
+            ...base,
+            outcome: 'unresolved',
+            reason: 'The phone is not valid, so no contact can be matched.',
+          });
         else {
           const o = owners.get(r.phone);
           if (!o) decisions.push({ ...base, outcome: 'unresolved', reason: 'No contact has this phone.' });
-          else if (o.n > 1) decisions.push({ ...base, outcome: 'ambiguous', reason: `${o.n} contacts share this phone.` });
+          else if (o.n > 1)
+            decisions.push({ ...base, outcome: 'ambiguous', reason: `${o.n} contacts share this phone.` });
           else if (o.type === 'exhibitor') {
             // The one contact with this phone is a company: the row is that company's own (its timeline), not a visitor's.
             companies.push([r.id, o.id]);
@@ -189,12 +242,19 @@ function visitorStep({ entity, table: t }: LeadTable): Step<{ id: Id; phone: str
       changed += await setColumn(tx, t, t.visitor_id, visitors);
       for (const [id, company] of companies) {
         try {
-          await tx.execute(sql`update ${t} set ${t.exhibitor_id} = ${company} where ${t.id} = ${id} and ${t.exhibitor_id} is null`);
+          await tx.execute(
+            sql`update ${t} set ${t.exhibitor_id} = ${company} where ${t.id} = ${id} and ${t.exhibitor_id} is null`,
+          );
           changed++;
         } catch (error) {
           if (!isDuplicateKeyError(error, 'follow_ups_open_lead_unique')) throw error;
           const i = decisions.findIndex((d) => d.row_id === String(id) && d.field === 'exhibitor_id');
-          decisions[i] = { ...decisions[i]!, outcome: 'unresolved', value: null, reason: 'This company already has another open lead with this phone: left unlinked.' };
+          decisions[i] = {
+            ...decisions[i]!,
+            outcome: 'unresolved',
+            value: null,
+            reason: 'This company already has another open lead with this phone: left unlinked.',
+          };
         }
       }
       await record(tx, decisions);
@@ -212,7 +272,9 @@ async function loadPlaces(on: DbOrTx): Promise<Places> {
   for (const l of await on.select({ id: locations.id, name: locations.loc_name }).from(locations)) {
     locationsByName.set(locationKey(l.name), [...(locationsByName.get(locationKey(l.name)) ?? []), Number(l.id)]);
   }
-  const stallIndex = indexStalls(await on.select({ id: stalls.id, location_id: stalls.location_mngt_id, name: stalls.table_name }).from(stalls));
+  const stallIndex = indexStalls(
+    await on.select({ id: stalls.id, location_id: stalls.location_mngt_id, name: stalls.table_name }).from(stalls),
+  );
   return { locationsByName, stallIndex };
 }
 
@@ -221,17 +283,25 @@ function locationStep({ locationsByName }: Places): Step<{ id: string; booking_l
   return {
     name: 'bookings: location',
     count: sql`select count(*) as n from ${b} where ${b.location_id} is null`,
-    select: (cursor, limit) => sql`select ${b.id}, ${b.booking_location} from ${b} where ${b.location_id} is null${after(b.id, cursor)} order by ${b.id} limit ${limit}`,
+    select: (cursor, limit) =>
+      sql`select ${b.id}, ${b.booking_location} from ${b} where ${b.location_id} is null${after(b.id, cursor)} order by ${b.id} limit ${limit}`,
     apply: async (tx, rows) => {
       const decisions: Decision[] = [];
       const sets: [string, number][] = [];
       for (const r of rows) {
-        const base = { entity: 'booking' as const, row_id: r.id, field: 'location_id' as const, original: r.booking_location };
+        const base = {
+          entity: 'booking' as const,
+          row_id: r.id,
+          field: 'location_id' as const,
+          original: r.booking_location,
+        };
         const key = r.booking_location ? locationKey(r.booking_location) : '';
         const found = key ? (locationsByName.get(key) ?? []) : [];
         if (!key) decisions.push({ ...base, outcome: 'unresolved', reason: 'No location given.' });
-        else if (!found.length) decisions.push({ ...base, outcome: 'unresolved', reason: 'No location has this name.' });
-        else if (found.length > 1) decisions.push({ ...base, outcome: 'ambiguous', reason: `${found.length} locations have this name.` });
+        else if (!found.length)
+          decisions.push({ ...base, outcome: 'unresolved', reason: 'No location has this name.' });
+        else if (found.length > 1)
+          decisions.push({ ...base, outcome: 'ambiguous', reason: `${found.length} locations have this name.` });
         else {
           sets.push([r.id, found[0]!]);
           decisions.push({ ...base, outcome: 'resolved', value: String(found[0]) });
@@ -244,7 +314,9 @@ function locationStep({ locationsByName }: Places): Step<{ id: string; booking_l
   };
 }
 
-function stallStep({ stallIndex }: Places): Step<{ id: string; location_id: number | null; table_no: string | null; booking_date: string }> {
+function stallStep({
+  stallIndex,
+}: Places): Step<{ id: string; location_id: number | null; table_no: string | null; booking_date: string }> {
   const b = bookings;
   return {
     name: 'bookings: stall',
@@ -262,12 +334,22 @@ function stallStep({ stallIndex }: Places): Step<{ id: string; location_id: numb
           continue;
         }
         if (r.location_id === null) {
-          decisions.push({ ...base, outcome: 'unresolved', reason: 'The location is not known, so the stall cannot be matched.' });
+          decisions.push({
+            ...base,
+            outcome: 'unresolved',
+            reason: 'The location is not known, so the stall cannot be matched.',
+          });
           continue;
         }
         const match = matchStall(stallIndex, r.location_id, typed);
         if (match.kind === 'none') {
-          decisions.push({ ...base, outcome: 'unresolved', reason: match.elsewhere ? 'A stall of this name exists, but not in this location.' : 'No stall of this location has this name.' });
+          decisions.push({
+            ...base,
+            outcome: 'unresolved',
+            reason: match.elsewhere
+              ? 'A stall of this name exists, but not in this location.'
+              : 'No stall of this location has this name.',
+          });
           continue;
         }
         if (match.kind === 'many') {
@@ -275,7 +357,10 @@ function stallStep({ stallIndex }: Places): Step<{ id: string; location_id: numb
           decisions.push({
             ...base,
             outcome: 'ambiguous',
-            reason: match.by === 'name' ? `${match.stalls.length} stalls of this location have this name (${names}).` : `${match.stalls.length} stalls of this location could be meant (${names}).`,
+            reason:
+              match.by === 'name'
+                ? `${match.stalls.length} stalls of this location have this name (${names}).`
+                : `${match.stalls.length} stalls of this location could be meant (${names}).`,
           });
           continue;
         }
@@ -286,7 +371,11 @@ function stallStep({ stallIndex }: Places): Step<{ id: string; location_id: numb
           decisions.push({ ...base, outcome: 'resolved', value: String(stall.id) });
         } catch (error) {
           if (!isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw error;
-          decisions.push({ ...base, outcome: 'unresolved', reason: `${stall.name} is already sold for ${r.booking_date} to another booking: left unlinked.` });
+          decisions.push({
+            ...base,
+            outcome: 'unresolved',
+            reason: `${stall.name} is already sold for ${r.booking_date} to another booking: left unlinked.`,
+          });
         }
       }
       await record(tx, decisions);
@@ -306,21 +395,39 @@ async function hasAmountText(on: DbOrTx): Promise<boolean> {
   return Number(row!.n) > 0;
 }
 
-type AmountRow = { id: string; price: string | null; amount_paid: string | null; amount_status: string | null; price_text: string | null; amount_paid_text: string | null };
+type AmountRow = {
+  id: string;
+  price: string | null;
+  amount_paid: string | null;
+  amount_status: string | null;
+  price_text: string | null;
+  amount_paid_text: string | null;
+};
 
 function amountsStep(hasText: boolean): Step<AmountRow> {
   const b = bookings;
   // Named as text: they exist only in an adopted database, not in the schema.
-  const textCols = hasText ? sql.raw('price_text, amount_paid_text') : sql`null as price_text, null as amount_paid_text`;
+  const textCols = hasText
+    ? sql.raw('price_text, amount_paid_text')
+    : sql`null as price_text, null as amount_paid_text`;
   return {
     name: 'bookings: amounts',
     count: sql`select count(*) as n from ${b}`,
-    select: (cursor, limit) => sql`select ${b.id}, ${b.price}, ${b.amount_paid}, ${b.amount_status}, ${textCols} from ${b} where 1 = 1${after(b.id, cursor)} order by ${b.id} limit ${limit}`,
+    select: (cursor, limit) =>
+      sql`select ${b.id}, ${b.price}, ${b.amount_paid}, ${b.amount_status}, ${textCols} from ${b} where 1 = 1${after(b.id, cursor)} order by ${b.id} limit ${limit}`,
     apply: async (tx, rows) => {
       const decisions: Decision[] = [];
       for (const r of rows) {
         const problems = amountProblems(r);
-        if (problems.length) decisions.push({ entity: 'booking', row_id: r.id, field: 'amounts', outcome: 'unresolved', reason: problems.join(' '), original: r.price_text ?? r.price });
+        if (problems.length)
+          decisions.push({
+            entity: 'booking',
+            row_id: r.id,
+            field: 'amounts',
+            outcome: 'unresolved',
+            reason: problems.join(' '),
+            original: r.price_text ?? r.price,
+          });
       }
       await record(tx, decisions);
       return 0;
@@ -330,14 +437,17 @@ function amountsStep(hasText: boolean): Step<AmountRow> {
 
 function amountProblems(r: AmountRow): string[] {
   const problems: string[] = [];
-  if (r.price === null) problems.push(r.price_text?.trim() ? `The price "${r.price_text}" is not an amount (kept as text).` : 'No price.');
-  if (r.amount_paid === null && r.amount_paid_text?.trim()) problems.push(`The amount paid "${r.amount_paid_text}" is not an amount (kept as text).`);
+  if (r.price === null)
+    problems.push(r.price_text?.trim() ? `The price "${r.price_text}" is not an amount (kept as text).` : 'No price.');
+  if (r.amount_paid === null && r.amount_paid_text?.trim())
+    problems.push(`The amount paid "${r.amount_paid_text}" is not an amount (kept as text).`);
   if (r.price !== null) {
     const price = toPaise(r.price);
     const paid = toPaise(r.amount_paid ?? '0');
     const derived = amountStatus(price, paid);
     if (paid > price) problems.push(`${formatINR(r.amount_paid)} paid is more than the price ${formatINR(r.price)}.`);
-    if (r.amount_status !== derived && (r.amount_paid !== null || r.amount_status !== null)) problems.push(`The status says ${r.amount_status ?? 'nothing'}; the amounts say ${derived}.`);
+    if (r.amount_status !== derived && (r.amount_paid !== null || r.amount_status !== null))
+      problems.push(`The status says ${r.amount_status ?? 'nothing'}; the amounts say ${derived}.`);
   }
   return problems;
 }
@@ -349,11 +459,19 @@ function employeeStep({ entity, table: t }: LeadTable): Step<{ id: Id; employee_
   return {
     name: `${getTableName(t)}: employees`,
     count: sql`select count(*) as n from ${t} where ${gone}`,
-    select: (cursor, limit) => sql`select ${t.id}, ${t.employee_id} from ${t} where ${gone}${after(t.id, cursor)} order by ${t.id} limit ${limit}`,
+    select: (cursor, limit) =>
+      sql`select ${t.id}, ${t.employee_id} from ${t} where ${gone}${after(t.id, cursor)} order by ${t.id} limit ${limit}`,
     apply: async (tx, rows) => {
       await record(
         tx,
-        rows.map((r) => ({ entity, row_id: String(r.id), field: 'employee_id' as const, outcome: 'unresolved' as const, reason: 'The employee no longer exists (the row is kept).', original: r.employee_id })),
+        rows.map((r) => ({
+          entity,
+          row_id: String(r.id),
+          field: 'employee_id' as const,
+          outcome: 'unresolved' as const,
+          reason: 'The employee no longer exists (the row is kept).',
+          original: r.employee_id,
+        })),
       );
       return 0;
     },
@@ -403,7 +521,8 @@ const TIMELINES: Timeline[] = [
     what: 'booking',
     link: (id) => ({ booking_id: String(id) }),
     columns: sql`'materialised' as outcome, null as notes, ${bookings.price}, ${bookings.amount_paid}`,
-    notes: (r) => `Imported booking${r.price !== null ? `: ${formatINR(r.amount_paid ?? '0')} of ${formatINR(r.price)} paid` : ''}.`,
+    notes: (r) =>
+      `Imported booking${r.price !== null ? `: ${formatINR(r.amount_paid ?? '0')} of ${formatINR(r.price)} paid` : ''}.`,
   },
 ];
 
@@ -422,7 +541,11 @@ function timelineStep(tl: Timeline): Step<TimelineRow> {
       for (const r of rows) {
         const base = { entity: tl.entity, row_id: String(r.id), field: 'conversation' as const };
         if (!r.exhibitor_id) {
-          decisions.push({ ...base, outcome: 'unresolved', reason: `No company is known for this ${tl.what}, so it is on no company’s timeline.` });
+          decisions.push({
+            ...base,
+            outcome: 'unresolved',
+            reason: `No company is known for this ${tl.what}, so it is on no company’s timeline.`,
+          });
           continue;
         }
         if (!r.at) {

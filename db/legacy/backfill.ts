@@ -26,6 +26,7 @@ import type { Db, DbOrTx, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { reconcileReadStats } from '@/db/services/read-stats';
+
 import { backfillSteps, type Step, type StepRunner } from './backfill-steps';
 import { countResolutions, type ResolutionCount } from './resolutions';
 
@@ -37,7 +38,14 @@ export type BackfillOptions = {
   /** Stop after this many batches in all (a test's stand-in for a killed run). */
   stopAfterBatches?: number;
 };
-export type BackfillResult = { dryRun: boolean; changedRows: number; counts: ResolutionCount[]; stopped: boolean; ms: number; rowsSeen: number };
+export type BackfillResult = {
+  dryRun: boolean;
+  changedRows: number;
+  counts: ResolutionCount[];
+  stopped: boolean;
+  ms: number;
+  rowsSeen: number;
+};
 
 class Stop extends Error {}
 class DryRunRollback extends Error {}
@@ -107,7 +115,14 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
       await reconcileReadStats(on, { fix: true });
       options.onProgress?.({ step: 'counters', done: 1, total: 1 });
     }
-    return { dryRun, changedRows: runner.changedRows, counts: await countResolutions(on), stopped: runner.stopped, ms: Date.now() - started, rowsSeen: runner.rowsSeen };
+    return {
+      dryRun,
+      changedRows: runner.changedRows,
+      counts: await countResolutions(on),
+      stopped: runner.stopped,
+      ms: Date.now() - started,
+      rowsSeen: runner.rowsSeen,
+    };
   };
 
   try {
@@ -128,7 +143,15 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
     }
     return result!;
   } catch (error) {
-    if (error instanceof Stop) return { dryRun, changedRows: runner.changedRows, counts: await countResolutions(db), stopped: true, ms: Date.now() - started, rowsSeen: runner.rowsSeen };
+    if (error instanceof Stop)
+      return {
+        dryRun,
+        changedRows: runner.changedRows,
+        counts: await countResolutions(db),
+        stopped: true,
+        ms: Date.now() - started,
+        rowsSeen: runner.rowsSeen,
+      };
     throw error;
   }
 }

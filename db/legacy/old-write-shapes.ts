@@ -6,12 +6,14 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { DbOrTx } from '@/db';
 import { bookings, followUps, locations, stalls, type Outcome } from '@/db/schema';
+import { deriveAmountStatus } from '@/db/services/entries';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { fromPaise, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
-import { deriveAmountStatus } from '@/db/services/entries';
+
 import { indexStalls, matchStall } from './stall-match';
 
 function phoneOf(raw: string) {
@@ -23,7 +25,14 @@ function phoneOf(raw: string) {
 /** FollowUp::create(['phone', 'status', 'comment', 'employee_id', …]) */
 export async function createLegacyFollowUp(
   db: DbOrTx,
-  input: { phone: string; status: Outcome; comment?: string | null; employee_id: string; next_followup_date?: string | null; next_followup_time?: string | null },
+  input: {
+    phone: string;
+    status: Outcome;
+    comment?: string | null;
+    employee_id: string;
+    next_followup_date?: string | null;
+    next_followup_time?: string | null;
+  },
 ): Promise<number> {
   const [result] = await db.insert(followUps).values({
     phone: phoneOf(input.phone),
@@ -44,7 +53,15 @@ export async function createLegacyFollowUp(
  */
 export async function createLegacyBooking(
   db: DbOrTx,
-  input: { phone: string; booking_date: string; booking_location?: string | null; table_no?: string | null; price: string; amount_paid?: string | null; employee_id: string },
+  input: {
+    phone: string;
+    booking_date: string;
+    booking_location?: string | null;
+    table_no?: string | null;
+    price: string;
+    amount_paid?: string | null;
+    employee_id: string;
+  },
 ): Promise<string> {
   const paid = input.amount_paid ?? '0.00';
   const status = deriveAmountStatus(input.price, paid);
@@ -60,7 +77,10 @@ export async function createLegacyBooking(
       locationId = matches[0]!.id;
       if (input.table_no?.trim()) {
         // The backfill's rule (db/legacy/stall-match.ts): the exact name first, then the stall number; only one stall is linked.
-        const here = await db.select({ id: stalls.id, location_id: stalls.location_mngt_id, name: stalls.table_name }).from(stalls).where(eq(stalls.location_mngt_id, locationId));
+        const here = await db
+          .select({ id: stalls.id, location_id: stalls.location_mngt_id, name: stalls.table_name })
+          .from(stalls)
+          .where(eq(stalls.location_mngt_id, locationId));
         const match = matchStall(indexStalls(here), locationId, input.table_no);
         tableId = match.kind === 'one' ? match.stall.id : null;
       }
@@ -83,7 +103,11 @@ export async function createLegacyBooking(
     });
   } catch (error) {
     if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) {
-      throw new DomainError('STALL_TAKEN', `Stall ${input.table_no} at ${input.booking_location} is already booked for ${input.booking_date}.`, 'table_no');
+      throw new DomainError(
+        'STALL_TAKEN',
+        `Stall ${input.table_no} at ${input.booking_location} is already booked for ${input.booking_date}.`,
+        'table_no',
+      );
     }
     throw error;
   }

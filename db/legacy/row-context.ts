@@ -6,9 +6,20 @@
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { bookings, contacts, followUps, legacyResolutions, locations, stalls, type ContactType, type LegacyField, type LegacyOutcome } from '@/db/schema';
+import {
+  bookings,
+  contacts,
+  followUps,
+  legacyResolutions,
+  locations,
+  stalls,
+  type ContactType,
+  type LegacyField,
+  type LegacyOutcome,
+} from '@/db/schema';
 
 export type HandEntity = 'follow_up' | 'booking';
 
@@ -33,17 +44,30 @@ export type LegacyRowContext = {
   /** The contacts (not deleted) with the row's phone: whom the visitor can be. */
   candidates: { id: string; name: string; type: ContactType; city: string | null }[];
   /** What the backfill (or an admin) decided for each field of the row. */
-  resolutions: { field: LegacyField; outcome: LegacyOutcome; reason: string | null; original: string | null; value: string | null }[];
+  resolutions: {
+    field: LegacyField;
+    outcome: LegacyOutcome;
+    reason: string | null;
+    original: string | null;
+    value: string | null;
+  }[];
 };
 
-type RawRow = Omit<LegacyRowContext, 'entity' | 'candidates' | 'resolutions' | 'location_id' | 'table_id'> & { location_id: unknown; table_id: unknown };
+type RawRow = Omit<LegacyRowContext, 'entity' | 'candidates' | 'resolutions' | 'location_id' | 'table_id'> & {
+  location_id: unknown;
+  table_id: unknown;
+};
 
 const visitor = alias(contacts, 'v');
 const exhibitor = alias(contacts, 'e');
 const idOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The old row with its current links, or null when it does not exist. Dates are read as text: old rows may hold zero dates. */
-export async function getLegacyRowContext(db: DbOrTx, entity: HandEntity, rowId: string): Promise<LegacyRowContext | null> {
+export async function getLegacyRowContext(
+  db: DbOrTx,
+  entity: HandEntity,
+  rowId: string,
+): Promise<LegacyRowContext | null> {
   const x = entity === 'booking' ? bookings : followUps;
   const own =
     entity === 'booking'
@@ -76,13 +100,27 @@ export async function getLegacyRowContext(db: DbOrTx, entity: HandEntity, rowId:
           .limit(100)
       : Promise.resolve([]),
     db
-      .select({ field: legacyResolutions.field, outcome: legacyResolutions.outcome, reason: legacyResolutions.reason, original: legacyResolutions.original, value: legacyResolutions.value })
+      .select({
+        field: legacyResolutions.field,
+        outcome: legacyResolutions.outcome,
+        reason: legacyResolutions.reason,
+        original: legacyResolutions.original,
+        value: legacyResolutions.value,
+      })
       .from(legacyResolutions)
       .where(and(eq(legacyResolutions.entity, entity), eq(legacyResolutions.row_id, rowId)))
       .orderBy(asc(legacyResolutions.field)),
   ]);
 
-  return { ...row, entity, phone, location_id: idOrNull(row.location_id), table_id: idOrNull(row.table_id), candidates, resolutions };
+  return {
+    ...row,
+    entity,
+    phone,
+    location_id: idOrNull(row.location_id),
+    table_id: idOrNull(row.table_id),
+    candidates,
+    resolutions,
+  };
 }
 
 /**
@@ -106,4 +144,3 @@ export async function listStallsOfLocation(
   );
   return rows.map((r) => ({ id: Number(r.id), name: r.name, sold: Number(r.sold) === 1 }));
 }
-

@@ -84,6 +84,11 @@ function candidates(k: Keyed | undefined, typed: string): { by: 'name' | 'number
 export function matchStall(index: StallIndex, locationId: number, typed: string): StallMatch {
   const { by, stalls } = candidates(index.here.get(Number(locationId)), typed);
   if (stalls.length === 1) return { kind: 'one', by, stall: stalls[0]! };
-  if (stalls.length > 1) return { kind: 'many', by, stalls: [...stalls].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)) };
+  if (stalls.length > 1)
+    return {
+      kind: 'many',
+      by,
+      stalls: [...stalls].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id)),
+    };
   return { kind: 'none', elsewhere: candidates(index.all, typed).stalls.length > 0 };
 }

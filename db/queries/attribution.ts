@@ -1,4 +1,5 @@
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { appSettings, campaignRecipients, campaigns, type AttributionModel } from '@/db/schema';
 
@@ -18,7 +19,12 @@ export type AttributionOptions = { windowDays?: number; model?: AttributionModel
  * The booth form's suggestion and the write path both call this, so there is
  * one rule.
  */
-export async function findAttributedCampaign(db: DbOrTx, phone: string, at: Date = new Date(), options: AttributionOptions = {}) {
+export async function findAttributedCampaign(
+  db: DbOrTx,
+  phone: string,
+  at: Date = new Date(),
+  options: AttributionOptions = {},
+) {
   const [row] = await attributionQuery(db, phone, at, options);
   return row ?? null;
 }
@@ -31,7 +37,10 @@ export async function findAttributedCampaign(db: DbOrTx, phone: string, at: Date
  */
 export function attributionQuery(db: DbOrTx, phone: string, at: Date, options: AttributionOptions = {}) {
   const storedWindow = sql`coalesce((select ${appSettings.attribution_window_days} from ${appSettings} where ${appSettings.id} = 1), ${ATTRIBUTION_WINDOW_DAYS})`;
-  const from: Date | SQL = options.windowDays !== undefined ? new Date(at.getTime() - options.windowDays * 86_400_000) : sql`(${at} - interval ${storedWindow} day)`;
+  const from: Date | SQL =
+    options.windowDays !== undefined
+      ? new Date(at.getTime() - options.windowDays * 86_400_000)
+      : sql`(${at} - interval ${storedWindow} day)`;
   const model: SQL =
     options.model !== undefined
       ? sql`${options.model}`
@@ -40,7 +49,14 @@ export function attributionQuery(db: DbOrTx, phone: string, at: Date, options: A
     .select({ id: campaigns.id, name: campaigns.name, sent_at: campaignRecipients.sent_at })
     .from(campaignRecipients)
     .innerJoin(campaigns, eq(campaigns.id, campaignRecipients.campaign_id))
-    .where(and(eq(campaignRecipients.phone, phone), eq(campaignRecipients.status, 'sent'), gte(campaignRecipients.sent_at, from), lte(campaignRecipients.sent_at, at)))
+    .where(
+      and(
+        eq(campaignRecipients.phone, phone),
+        eq(campaignRecipients.status, 'sent'),
+        gte(campaignRecipients.sent_at, from),
+        lte(campaignRecipients.sent_at, at),
+      ),
+    )
     .orderBy(
       // First touch: earliest first; last touch: latest first; ties by campaign id.
       sql`case when ${model} = 'first' then ${campaignRecipients.sent_at} end asc`,
@@ -51,7 +67,13 @@ export function attributionQuery(db: DbOrTx, phone: string, at: Date, options: A
 }
 
 /** The stored attribution settings (defaults when the row is missing). */
-export async function getAttributionSettings(db: DbOrTx): Promise<{ windowDays: number; model: AttributionModel; updatedAt: Date | null }> {
+export async function getAttributionSettings(
+  db: DbOrTx,
+): Promise<{ windowDays: number; model: AttributionModel; updatedAt: Date | null }> {
   const [row] = await db.select().from(appSettings).where(eq(appSettings.id, 1));
-  return { windowDays: row?.attribution_window_days ?? ATTRIBUTION_WINDOW_DAYS, model: row?.attribution_model ?? 'last', updatedAt: row?.updated_at ?? null };
+  return {
+    windowDays: row?.attribution_window_days ?? ATTRIBUTION_WINDOW_DAYS,
+    model: row?.attribution_model ?? 'last',
+    updatedAt: row?.updated_at ?? null,
+  };
 }

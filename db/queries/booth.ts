@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, isNull, like, notLike } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
+
 import { findAttributedCampaign } from './attribution';
 import { containsPattern, startsPattern } from './like';
 
@@ -19,10 +21,29 @@ export async function listLocationsWithStalls(db: DbOrTx) {
     .from(locations)
     .leftJoin(stalls, eq(stalls.location_mngt_id, locations.id))
     .orderBy(asc(locations.loc_name), asc(stalls.table_name));
-  const byLocation = new Map<number, { id: number; name: string; event_start_date: string | null; event_end_date: string | null; stalls: { id: number; name: string; price: string }[] }>();
+  const byLocation = new Map<
+    number,
+    {
+      id: number;
+      name: string;
+      event_start_date: string | null;
+      event_end_date: string | null;
+      stalls: { id: number; name: string; price: string }[];
+    }
+  >();
   for (const r of rows) {
     let loc = byLocation.get(r.location_id);
-    if (!loc) byLocation.set(r.location_id, (loc = { id: r.location_id, name: r.loc_name, event_start_date: r.event_start_date, event_end_date: r.event_end_date, stalls: [] }));
+    if (!loc)
+      byLocation.set(
+        r.location_id,
+        (loc = {
+          id: r.location_id,
+          name: r.loc_name,
+          event_start_date: r.event_start_date,
+          event_end_date: r.event_end_date,
+          stalls: [],
+        }),
+      );
     if (r.stall_id !== null) loc.stalls.push({ id: r.stall_id, name: r.table_name!, price: r.price! });
   }
   return [...byLocation.values()];
@@ -34,7 +55,13 @@ export async function searchExhibitors(db: DbOrTx, q: string, limit = 12) {
   return db
     .select({ id: contacts.id, name: contacts.name, city: contacts.city })
     .from(contacts)
-    .where(and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at), text ? like(contacts.name, containsPattern(text)) : undefined))
+    .where(
+      and(
+        eq(contacts.type, 'exhibitor'),
+        isNull(contacts.deleted_at),
+        text ? like(contacts.name, containsPattern(text)) : undefined,
+      ),
+    )
     .orderBy(notLike(contacts.name, startsPattern(text)), asc(contacts.name))
     .limit(limit);
 }
@@ -49,7 +76,11 @@ export async function getExhibitor(db: DbOrTx, id: string) {
 
 /** Recently sent campaigns, for the campaign picker. */
 export async function listRecentCampaigns(db: DbOrTx, limit = 30) {
-  return db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).orderBy(desc(campaigns.sent_at), desc(campaigns.id)).limit(limit);
+  return db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .orderBy(desc(campaigns.sent_at), desc(campaigns.id))
+    .limit(limit);
 }
 
 /**

@@ -7,14 +7,34 @@
  */
 import { and, asc, count, desc, eq, gt, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate, toMoney } from '@/db/rows';
-import { bookings, campaignRecipients, campaigns, contacts, followUps, RECIPIENT_STATUSES, users, type AmountStatus, type Outcome } from '@/db/schema';
+import {
+  bookings,
+  campaignRecipients,
+  campaigns,
+  contacts,
+  followUps,
+  RECIPIENT_STATUSES,
+  users,
+  type AmountStatus,
+  type Outcome,
+} from '@/db/schema';
 import { conversionPercent } from '@/lib/analytics';
 
 /* ------------------------------------------------------------ analytics list */
 
-export const CAMPAIGN_SORTS = ['name', 'sent_at', 'messages_sent', 'leads', 'bookings', 'collected', 'booked', 'conversion'] as const;
+export const CAMPAIGN_SORTS = [
+  'name',
+  'sent_at',
+  'messages_sent',
+  'leads',
+  'bookings',
+  'collected',
+  'booked',
+  'conversion',
+] as const;
 export type CampaignSort = (typeof CAMPAIGN_SORTS)[number];
 
 export type CampaignAnalyticsRow = {
@@ -61,7 +81,10 @@ const ANALYTICS_COLUMNS = {
  * messages sent and booked value) — never counted from the two million
  * recipients or the bookings. One query; top revenue first by default (§5.1).
  */
-export async function listCampaignAnalytics(db: DbOrTx, p: { sort: CampaignSort; dir: 'asc' | 'desc' }): Promise<CampaignAnalyticsRow[]> {
+export async function listCampaignAnalytics(
+  db: DbOrTx,
+  p: { sort: CampaignSort; dir: 'asc' | 'desc' },
+): Promise<CampaignAnalyticsRow[]> {
   const sort: CampaignSort = CAMPAIGN_SORTS.includes(p.sort) ? p.sort : 'collected';
   const dir = p.dir === 'asc' ? asc : desc;
   const rows = await db
@@ -121,14 +144,27 @@ export async function getCampaignRevenueByStatus(db: DbOrTx, id: string): Promis
     .groupBy(bookings.amount_status);
   return (['paid', 'partial', 'unpaid'] as const).map((status) => {
     const r = rows.find((x) => x.amount_status === status);
-    return { amount_status: status, bookings: toCount(r?.bookings), collected: toMoney(r?.collected), booked: toMoney(r?.booked) };
+    return {
+      amount_status: status,
+      bookings: toCount(r?.bookings),
+      collected: toMoney(r?.collected),
+      booked: toMoney(r?.booked),
+    };
   });
 }
 
-export type FunnelStep = { key: 'sent' | 'leads' | 'bookings' | 'paid'; label: string; value: number; /** From the step before, two decimals; null for the first step. */ conversion: string | null };
+export type FunnelStep = {
+  key: 'sent' | 'leads' | 'bookings' | 'paid';
+  label: string;
+  value: number;
+  /** From the step before, two decimals; null for the first step. */ conversion: string | null;
+};
 
 /** Messages sent → leads → bookings → fully paid bookings, each with the conversion from the step before. */
-export function campaignFunnel(c: Pick<CampaignAnalyticsRow, 'messages_sent' | 'leads' | 'bookings'>, byStatus: PaymentStatusRow[]): FunnelStep[] {
+export function campaignFunnel(
+  c: Pick<CampaignAnalyticsRow, 'messages_sent' | 'leads' | 'bookings'>,
+  byStatus: PaymentStatusRow[],
+): FunnelStep[] {
   const paid = byStatus.find((r) => r.amount_status === 'paid')?.bookings ?? 0;
   const steps: [FunnelStep['key'], string, number][] = [
     ['sent', 'Messages sent', c.messages_sent],
@@ -136,10 +172,23 @@ export function campaignFunnel(c: Pick<CampaignAnalyticsRow, 'messages_sent' | '
     ['bookings', 'Bookings', c.bookings],
     ['paid', 'Fully paid', paid],
   ];
-  return steps.map(([key, label, value], i) => ({ key, label, value, conversion: i === 0 ? null : conversionPercent(value, steps[i - 1]![2]) }));
+  return steps.map(([key, label, value], i) => ({
+    key,
+    label,
+    value,
+    conversion: i === 0 ? null : conversionPercent(value, steps[i - 1]![2]),
+  }));
 }
 
-export type CampaignExhibitorRow = { exhibitor_id: string; name: string; city: string | null; leads: number; bookings: number; collected: string; booked: string };
+export type CampaignExhibitorRow = {
+  exhibitor_id: string;
+  name: string;
+  city: string | null;
+  leads: number;
+  bookings: number;
+  collected: string;
+  booked: string;
+};
 
 /**
  * §5.5 exhibitor breakdown: per company, the campaign's leads and its
@@ -147,7 +196,15 @@ export type CampaignExhibitorRow = { exhibitor_id: string; name: string; city: s
  * bookings are grouped separately and then combined (no join multiplies them).
  */
 export async function listCampaignExhibitors(db: DbOrTx, id: string): Promise<CampaignExhibitorRow[]> {
-  const rows = await rowsOf<{ exhibitor_id: string; name: string; city: string | null; leads: unknown; bookings: unknown; collected: unknown; booked: unknown }>(
+  const rows = await rowsOf<{
+    exhibitor_id: string;
+    name: string;
+    city: string | null;
+    leads: unknown;
+    bookings: unknown;
+    collected: unknown;
+    booked: unknown;
+  }>(
     db,
     sql`select ${contacts.id} as exhibitor_id, ${contacts.name}, ${contacts.city}, sum(u.leads) as leads, sum(u.bookings) as bookings,
                coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
@@ -192,7 +249,11 @@ export type CampaignLeadRow = {
 const leadVisitor = alias(contacts, 'visitor');
 const leadCompany = alias(contacts, 'company');
 
-export async function listCampaignLeads(db: DbOrTx, id: string, p: { page: number; pageSize: number }): Promise<CampaignLeadRow[]> {
+export async function listCampaignLeads(
+  db: DbOrTx,
+  id: string,
+  p: { page: number; pageSize: number },
+): Promise<CampaignLeadRow[]> {
   const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
   const offset = (Math.max(1, Math.floor(p.page) || 1) - 1) * pageSize;
   // The page's ids are cut from the (campaign_id, created_at) index first (a deferred join); the rest is joined for those rows only.
@@ -222,7 +283,10 @@ export async function listCampaignLeads(db: DbOrTx, id: string, p: { page: numbe
     .leftJoin(leadCompany, eq(leadCompany.id, followUps.exhibitor_id))
     .leftJoin(users, eq(users.id, followUps.employee_id))
     .orderBy(desc(followUps.created_at), desc(followUps.id));
-  return rows.map((r) => ({ ...r, next_followup_date: r.next_followup_date === null ? null : String(r.next_followup_date).slice(0, 10) }));
+  return rows.map((r) => ({
+    ...r,
+    next_followup_date: r.next_followup_date === null ? null : String(r.next_followup_date).slice(0, 10),
+  }));
 }
 
 /* --------------------------------------------------------------- recipients */
@@ -241,10 +305,22 @@ export async function countRecipientsByStatus(db: DbOrTx, id: string): Promise<R
   return out;
 }
 
-export type RecipientRowView = { id: number; phone: string; name: string | null; status: RecipientStatus; sent_at: Date | null; error: string | null; provider_message_id: string | null };
+export type RecipientRowView = {
+  id: number;
+  phone: string;
+  name: string | null;
+  status: RecipientStatus;
+  sent_at: Date | null;
+  error: string | null;
+  provider_message_id: string | null;
+};
 
 /** Recipients of a campaign (optionally of one status) after the id `after`, by id: keyset pages for the admin list and the CSV exports. */
-export async function listRecipients(db: DbOrTx, id: string, p: { status?: RecipientStatus | null; after?: number; limit: number }): Promise<RecipientRowView[]> {
+export async function listRecipients(
+  db: DbOrTx,
+  id: string,
+  p: { status?: RecipientStatus | null; after?: number; limit: number },
+): Promise<RecipientRowView[]> {
   return db
     .select({
       id: campaignRecipients.id,

@@ -11,22 +11,37 @@
  * The indexes these queries are written for are declared, with the query each
  * serves, in db/schema/conversations.ts, bookings.ts and follow-ups.ts.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
+
 import type { DbOrTx } from '@/db';
 import { containsPattern } from '@/db/queries/like';
 import { rowsOf, toCount, toMoney } from '@/db/rows';
-import { fromPaise, toPaise } from '@/lib/money';
-import type { ActivityViewer, MoneyViewer, Viewer } from '@/lib/viewer';
 import {
-  exhibitorStallStats,
-  exhibitorStats,
   bookings,
+  campaigns,
   contactMergeCompanies,
   contactMerges,
-  campaigns,
   contacts,
   conversations,
+  exhibitorStallStats,
+  exhibitorStats,
   followUps,
   locations,
   stalls,
@@ -36,7 +51,9 @@ import {
   type ConversationKind,
   type Outcome,
 } from '@/db/schema';
+import { fromPaise, toPaise } from '@/lib/money';
 import { LEGACY_ID_RE } from '@/lib/validation';
+import type { ActivityViewer, MoneyViewer, Viewer } from '@/lib/viewer';
 
 /**
  * Locations numbered in name order. Sorting thousands of stall rows by the
@@ -45,7 +62,11 @@ import { LEGACY_ID_RE } from '@/lib/validation';
  */
 function rankedLocations(db: DbOrTx) {
   return db
-    .select({ id: locations.id, loc_name: locations.loc_name, rn: sql<number>`row_number() over (order by ${locations.loc_name}, ${locations.id})`.as('rn') })
+    .select({
+      id: locations.id,
+      loc_name: locations.loc_name,
+      rn: sql<number>`row_number() over (order by ${locations.loc_name}, ${locations.id})`.as('rn'),
+    })
     .from(locations)
     .as('l');
 }
@@ -66,7 +87,9 @@ export type CompanySort = (typeof COMPANY_SORTS)[number];
 const COMPANY_MONEY_SORTS = ['collected', 'booked', 'outstanding'] as const satisfies readonly CompanySort[];
 /** The sorts this viewer may use. */
 export const companySortsFor = (viewer: Viewer): readonly CompanySort[] =>
-  viewer.canSeeMoney ? COMPANY_SORTS : COMPANY_SORTS.filter((s) => !(COMPANY_MONEY_SORTS as readonly string[]).includes(s));
+  viewer.canSeeMoney
+    ? COMPANY_SORTS
+    : COMPANY_SORTS.filter((s) => !(COMPANY_MONEY_SORTS as readonly string[]).includes(s));
 
 /** A company as everyone sees it in the list: its activity. */
 export type CompanyRow = {
@@ -80,7 +103,9 @@ export type CompanyRow = {
 /** …and with its money, for managers and admins. */
 export type CompanyMoneyRow = CompanyRow & { collected: string; booked: string; outstanding: string };
 /** A page of the list, tagged with what it carries, so a client table can be typed by it. */
-export type CompanyList = { canSeeMoney: true; rows: CompanyMoneyRow[]; total: number } | { canSeeMoney: false; rows: CompanyRow[]; total: number };
+export type CompanyList =
+  | { canSeeMoney: true; rows: CompanyMoneyRow[]; total: number }
+  | { canSeeMoney: false; rows: CompanyRow[]; total: number };
 
 /** The ORDER BY of each sort over the read counters (db/schema/stats.ts); a company without a counter row has nothing. */
 const SORT_KEY: Record<Exclude<CompanySort, 'name'>, SQL> = {
@@ -102,8 +127,16 @@ const SORT_KEY: Record<Exclude<CompanySort, 'name'>, SQL> = {
  * counter is read. Without money, the money columns are not even selected and
  * a money sort falls back to the name.
  */
-export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: MoneyViewer): Promise<Extract<CompanyList, { canSeeMoney: true }>>;
-export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: ActivityViewer): Promise<Extract<CompanyList, { canSeeMoney: false }>>;
+export async function listCompanies(
+  db: DbOrTx,
+  p: CompanyListParams,
+  viewer: MoneyViewer,
+): Promise<Extract<CompanyList, { canSeeMoney: true }>>;
+export async function listCompanies(
+  db: DbOrTx,
+  p: CompanyListParams,
+  viewer: ActivityViewer,
+): Promise<Extract<CompanyList, { canSeeMoney: false }>>;
 export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Viewer): Promise<CompanyList>;
 export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Viewer): Promise<CompanyList> {
   const pageSize = Math.max(1, Math.floor(p.pageSize) || 1);
@@ -111,9 +144,16 @@ export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Vi
   const sort: CompanySort = companySortsFor(viewer).includes(p.sort) ? p.sort : 'name';
   const dir = p.dir === 'desc' ? desc : asc;
   const q = p.q?.trim();
-  const match = and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at), q ? like(contacts.name, containsPattern(q)) : undefined);
+  const match = and(
+    eq(contacts.type, 'exhibitor'),
+    isNull(contacts.deleted_at),
+    q ? like(contacts.name, containsPattern(q)) : undefined,
+  );
   // Ties (and equal names) are broken by id, so paging never repeats or skips a company.
-  const order = sort === 'name' ? [dir(contacts.name), dir(contacts.id)] : [dir(SORT_KEY[sort]), asc(contacts.name), asc(contacts.id)];
+  const order =
+    sort === 'name'
+      ? [dir(contacts.name), dir(contacts.id)]
+      : [dir(SORT_KEY[sort]), asc(contacts.name), asc(contacts.id)];
   const money = viewer.canSeeMoney;
 
   const [rows, [counted]] = await Promise.all([
@@ -138,7 +178,14 @@ export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Vi
     db.select({ total: count() }).from(contacts).where(match),
   ]);
   const total = counted?.total ?? 0;
-  const activity = (r: (typeof rows)[number]): CompanyRow => ({ id: r.id, name: r.name, city: r.city, leads: r.leads ?? 0, bookings: r.bookings ?? 0, last_talk: r.last_talk });
+  const activity = (r: (typeof rows)[number]): CompanyRow => ({
+    id: r.id,
+    name: r.name,
+    city: r.city,
+    leads: r.leads ?? 0,
+    bookings: r.bookings ?? 0,
+    last_talk: r.last_talk,
+  });
   if (!money) return { canSeeMoney: false, total, rows: rows.map(activity) };
   return {
     canSeeMoney: true,
@@ -158,9 +205,23 @@ export type CompanyListParams = { q?: string; sort: CompanySort; dir: 'asc' | 'd
 export async function getCompany(
   db: DbOrTx,
   id: string,
-): Promise<{ id: string; name: string; company_name: string | null; city: string | null; phone: string | null; email: string | null } | null> {
+): Promise<{
+  id: string;
+  name: string;
+  company_name: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+} | null> {
   const [row] = await db
-    .select({ id: contacts.id, name: contacts.name, company_name: contacts.company_name, city: contacts.city, phone: contacts.phone, email: contacts.email })
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      company_name: contacts.company_name,
+      city: contacts.city,
+      phone: contacts.phone,
+      email: contacts.email,
+    })
     .from(contacts)
     .where(and(eq(contacts.id, id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
   return row ?? null;
@@ -179,15 +240,26 @@ export type CompanyMoneyKpis = CompanyKpis & { collected: string; booked: string
  */
 export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<CompanyMoneyKpis>;
 export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<CompanyKpis>;
-export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<CompanyKpis | CompanyMoneyKpis>;
-export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<CompanyKpis | CompanyMoneyKpis> {
+export async function getCompanyKpis(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+): Promise<CompanyKpis | CompanyMoneyKpis>;
+export async function getCompanyKpis(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+): Promise<CompanyKpis | CompanyMoneyKpis> {
   const activity = { leads: exhibitorStats.leads, talks: exhibitorStats.talks, bookings: exhibitorStats.bookings };
   const where = eq(exhibitorStats.exhibitor_id, exhibitorId);
   if (!viewer.canSeeMoney) {
     const [row] = await db.select(activity).from(exhibitorStats).where(where);
     return { leads: row?.leads ?? 0, talks: row?.talks ?? 0, bookings: row?.bookings ?? 0 };
   }
-  const [row] = await db.select({ ...activity, collected: exhibitorStats.collected, booked: exhibitorStats.booked }).from(exhibitorStats).where(where);
+  const [row] = await db
+    .select({ ...activity, collected: exhibitorStats.collected, booked: exhibitorStats.booked })
+    .from(exhibitorStats)
+    .where(where);
   const collected = row?.collected ?? '0.00';
   const booked = row?.booked ?? '0.00';
   return {
@@ -211,12 +283,35 @@ export type ContributingCampaignWithMoney = ContributingCampaign & { collected: 
  * booking; leads and bookings without a campaign are not listed. One
  * statement: leads and bookings are grouped separately, then combined.
  */
-export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<ContributingCampaignWithMoney[]>;
-export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<ContributingCampaign[]>;
-export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]>;
-export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]> {
+export async function listContributingCampaigns(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: MoneyViewer,
+): Promise<ContributingCampaignWithMoney[]>;
+export async function listContributingCampaigns(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: ActivityViewer,
+): Promise<ContributingCampaign[]>;
+export async function listContributingCampaigns(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]>;
+export async function listContributingCampaigns(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]> {
   const money = viewer.canSeeMoney;
-  const rows = await rowsOf<{ campaign_id: string; name: string; leads: unknown; bookings: unknown; collected?: unknown; booked?: unknown }>(
+  const rows = await rowsOf<{
+    campaign_id: string;
+    name: string;
+    leads: unknown;
+    bookings: unknown;
+    collected?: unknown;
+    booked?: unknown;
+  }>(
     db,
     sql`select ${campaigns.id} as campaign_id, ${campaigns.name}, sum(u.leads) as leads, sum(u.bookings) as bookings
                ${money ? sql`, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked` : sql``}
@@ -231,12 +326,24 @@ export async function listContributingCampaigns(db: DbOrTx, exhibitorId: string,
         group by ${campaigns.id}, ${campaigns.name}
         order by ${money ? sql`collected desc, ` : sql``}bookings desc, leads desc, ${campaigns.name} asc, ${campaigns.id} asc`,
   );
-  const activity = (r: (typeof rows)[number]): ContributingCampaign => ({ campaign_id: r.campaign_id, name: r.name, leads: toCount(r.leads), bookings: toCount(r.bookings) });
+  const activity = (r: (typeof rows)[number]): ContributingCampaign => ({
+    campaign_id: r.campaign_id,
+    name: r.name,
+    leads: toCount(r.leads),
+    bookings: toCount(r.bookings),
+  });
   if (!money) return rows.map(activity);
   return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
 }
 
-export type StallPerformanceRow = { location_id: number; location: string; table_id: number; stall: string; talks: number; bookings: number };
+export type StallPerformanceRow = {
+  location_id: number;
+  location: string;
+  table_id: number;
+  stall: string;
+  talks: number;
+  bookings: number;
+};
 export type StallPerformanceMoneyRow = StallPerformanceRow & { collected: string; booked: string };
 
 /**
@@ -248,10 +355,26 @@ export type StallPerformanceMoneyRow = StallPerformanceRow & { collected: string
  * money for a viewer who may see it. Every stall with a talk or a booking of
  * this company; by location, then stall.
  */
-export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<StallPerformanceMoneyRow[]>;
-export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<StallPerformanceRow[]>;
-export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]>;
-export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string, viewer: Viewer): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]> {
+export async function getCompanyStallPerformance(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: MoneyViewer,
+): Promise<StallPerformanceMoneyRow[]>;
+export async function getCompanyStallPerformance(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: ActivityViewer,
+): Promise<StallPerformanceRow[]>;
+export async function getCompanyStallPerformance(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]>;
+export async function getCompanyStallPerformance(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]> {
   const money = viewer.canSeeMoney;
   const a = exhibitorStallStats;
   const ranked = rankedLocations(db);
@@ -269,9 +392,21 @@ export async function getCompanyStallPerformance(db: DbOrTx, exhibitorId: string
     .from(a)
     .innerJoin(stalls, eq(stalls.id, a.table_id))
     .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
-    .where(and(eq(a.exhibitor_id, exhibitorId), or(ne(a.talks, 0), ne(a.bookings, 0), ne(a.collected, '0'), ne(a.booked, '0'))))
+    .where(
+      and(
+        eq(a.exhibitor_id, exhibitorId),
+        or(ne(a.talks, 0), ne(a.bookings, 0), ne(a.collected, '0'), ne(a.booked, '0')),
+      ),
+    )
     .orderBy(asc(ranked.rn), asc(stalls.table_name), asc(stalls.id));
-  const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({ location_id: r.location_id, location: r.location, table_id: r.table_id, stall: r.stall, talks: r.talks, bookings: r.bookings });
+  const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({
+    location_id: r.location_id,
+    location: r.location,
+    table_id: r.table_id,
+    stall: r.stall,
+    talks: r.talks,
+    bookings: r.bookings,
+  });
   if (!money) return rows.map(activity);
   return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
 }
@@ -286,13 +421,36 @@ export type RevenuePoint = BookingsPoint & { collected: string; booked: string }
  * session zone): 'yyyy-mm' by month, the ISO week's Monday 'yyyy-mm-dd' by
  * week. Only periods with a booking appear.
  */
-export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: MoneyViewer): Promise<RevenuePoint[]>;
-export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: ActivityViewer): Promise<BookingsPoint[]>;
-export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: Viewer): Promise<BookingsPoint[] | RevenuePoint[]>;
-export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, by: 'week' | 'month', viewer: Viewer): Promise<BookingsPoint[] | RevenuePoint[]> {
+export async function getCompanyRevenueSeries(
+  db: DbOrTx,
+  exhibitorId: string,
+  by: 'week' | 'month',
+  viewer: MoneyViewer,
+): Promise<RevenuePoint[]>;
+export async function getCompanyRevenueSeries(
+  db: DbOrTx,
+  exhibitorId: string,
+  by: 'week' | 'month',
+  viewer: ActivityViewer,
+): Promise<BookingsPoint[]>;
+export async function getCompanyRevenueSeries(
+  db: DbOrTx,
+  exhibitorId: string,
+  by: 'week' | 'month',
+  viewer: Viewer,
+): Promise<BookingsPoint[] | RevenuePoint[]>;
+export async function getCompanyRevenueSeries(
+  db: DbOrTx,
+  exhibitorId: string,
+  by: 'week' | 'month',
+  viewer: Viewer,
+): Promise<BookingsPoint[] | RevenuePoint[]> {
   const money = viewer.canSeeMoney;
   const at = bookings.created_at;
-  const period = by === 'week' ? sql`date_format(${at} - interval weekday(${at}) day, '%Y-%m-%d')` : sql`date_format(${at}, '%Y-%m')`;
+  const period =
+    by === 'week'
+      ? sql`date_format(${at} - interval weekday(${at}) day, '%Y-%m-%d')`
+      : sql`date_format(${at}, '%Y-%m')`;
   const rows = await rowsOf<{ period: string; bookings: unknown; collected?: unknown; booked?: unknown }>(
     db,
     sql`select ${period} as period, count(*) as bookings${money ? sql`, coalesce(sum(${bookings.amount_paid}), 0) as collected, coalesce(sum(${bookings.price}), 0) as booked` : sql``}
@@ -302,7 +460,12 @@ export async function getCompanyRevenueSeries(db: DbOrTx, exhibitorId: string, b
         order by period`,
   );
   if (!money) return rows.map((r) => ({ period: String(r.period), bookings: toCount(r.bookings) }));
-  return rows.map((r) => ({ period: String(r.period), bookings: toCount(r.bookings), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
+  return rows.map((r) => ({
+    period: String(r.period),
+    bookings: toCount(r.bookings),
+    collected: toMoney(r.collected),
+    booked: toMoney(r.booked),
+  }));
 }
 
 /* ------------------------------------------------------------------- timeline */
@@ -397,7 +560,13 @@ export function notesWithoutMoney(notes: string | null, bookingId: string | null
  * joined by primary key, for the `limit` rows only. The booking's amounts are
  * selected only for a viewer who may see them.
  */
-async function timelineQuery(db: DbOrTx, index: TimelineIndex, where: SQL | undefined, limit: number, viewer: Viewer): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
+async function timelineQuery(
+  db: DbOrTx,
+  index: TimelineIndex,
+  where: SQL | undefined,
+  limit: number,
+  viewer: Viewer,
+): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
   const columns = {
     id: conversations.id,
     conversation_date: conversations.conversation_date,
@@ -451,11 +620,37 @@ async function timelineQuery(db: DbOrTx, index: TimelineIndex, where: SQL | unde
 }
 
 /** The 10 (or `limit`) latest conversations of a company, for the dashboard (§5.4). One query. */
-export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer, limit?: number): Promise<TimelineMoneyEntry[]>;
-export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer, limit?: number): Promise<TimelineEntry[]>;
-export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: Viewer, limit?: number): Promise<TimelineEntry[] | TimelineMoneyEntry[]>;
-export async function listRecentConversations(db: DbOrTx, exhibitorId: string, viewer: Viewer, limit = 10): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
-  return timelineQuery(db, 'conversations_exhibitor_id_conversation_date_index', eq(conversations.exhibitor_id, exhibitorId), Math.max(1, Math.floor(limit) || 10), viewer);
+export async function listRecentConversations(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: MoneyViewer,
+  limit?: number,
+): Promise<TimelineMoneyEntry[]>;
+export async function listRecentConversations(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: ActivityViewer,
+  limit?: number,
+): Promise<TimelineEntry[]>;
+export async function listRecentConversations(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+  limit?: number,
+): Promise<TimelineEntry[] | TimelineMoneyEntry[]>;
+export async function listRecentConversations(
+  db: DbOrTx,
+  exhibitorId: string,
+  viewer: Viewer,
+  limit = 10,
+): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
+  return timelineQuery(
+    db,
+    'conversations_exhibitor_id_conversation_date_index',
+    eq(conversations.exhibitor_id, exhibitorId),
+    Math.max(1, Math.floor(limit) || 10),
+    viewer,
+  );
 }
 
 /** The keyset cursor: the last row's (conversation_date, id), url-safe. */
@@ -488,12 +683,44 @@ export type TimelinePageParams = {
   withMerges?: boolean;
 };
 /** A merge on a company's timeline: a visitor merged into another, or a company merged into this one. */
-export type TimelineMerge = { id: string; at: Date; type: ContactType; survivor_id: string; survivor_name: string; merged_name: string; merged_by_name: string | null };
-export type TimelinePage<E extends TimelineEntry = TimelineEntry> = { rows: E[]; nextCursor: string | null; merges?: TimelineMerge[] };
-export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: MoneyViewer): Promise<TimelinePage<TimelineMoneyEntry>>;
-export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: ActivityViewer): Promise<TimelinePage>;
-export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: Viewer): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>>;
-export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelinePageParams, viewer: Viewer): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>> {
+export type TimelineMerge = {
+  id: string;
+  at: Date;
+  type: ContactType;
+  survivor_id: string;
+  survivor_name: string;
+  merged_name: string;
+  merged_by_name: string | null;
+};
+export type TimelinePage<E extends TimelineEntry = TimelineEntry> = {
+  rows: E[];
+  nextCursor: string | null;
+  merges?: TimelineMerge[];
+};
+export async function listTimeline(
+  db: DbOrTx,
+  exhibitorId: string,
+  p: TimelinePageParams,
+  viewer: MoneyViewer,
+): Promise<TimelinePage<TimelineMoneyEntry>>;
+export async function listTimeline(
+  db: DbOrTx,
+  exhibitorId: string,
+  p: TimelinePageParams,
+  viewer: ActivityViewer,
+): Promise<TimelinePage>;
+export async function listTimeline(
+  db: DbOrTx,
+  exhibitorId: string,
+  p: TimelinePageParams,
+  viewer: Viewer,
+): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>>;
+export async function listTimeline(
+  db: DbOrTx,
+  exhibitorId: string,
+  p: TimelinePageParams,
+  viewer: Viewer,
+): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>> {
   const f = p.filters;
   const limit = Math.min(500, Math.max(1, Math.floor(p.limit) || 1));
   const from = utcDay(f.from);
@@ -512,7 +739,10 @@ export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelineP
       from ? gte(conversations.conversation_date, from) : undefined,
       to ? lt(conversations.conversation_date, new Date(to.getTime() + 86_400_000)) : undefined,
       after
-        ? or(lt(conversations.conversation_date, after.date), and(eq(conversations.conversation_date, after.date), lt(conversations.id, after.id)))
+        ? or(
+            lt(conversations.conversation_date, after.date),
+            and(eq(conversations.conversation_date, after.date), lt(conversations.id, after.id)),
+          )
         : undefined,
     ),
     limit + 1,
@@ -520,12 +750,21 @@ export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelineP
   );
   const page = rows.slice(0, limit);
   const onlyDates = !f.outcome && !f.campaign_id && f.location_id == null && f.table_id == null && !f.employee_id;
-  if (!p.withMerges || !onlyDates) return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+  if (!p.withMerges || !onlyDates)
+    return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
 
   // Merges join the keyset union: the next limit + 1 of each source after the cursor, interleaved in
   // (date, id) order and cut at the limit (merge ids are ULIDs like conversation ids). Two queries.
-  const merges = await listTimelineMerges(db, exhibitorId, { from, to: to ? new Date(to.getTime() + 86_400_000) : null, after, limit: limit + 1 });
-  const items = [...rows.map((r) => ({ at: r.conversation_date, id: r.id, row: r })), ...merges.map((m) => ({ at: m.at, id: m.id, merge: m }))];
+  const merges = await listTimelineMerges(db, exhibitorId, {
+    from,
+    to: to ? new Date(to.getTime() + 86_400_000) : null,
+    after,
+    limit: limit + 1,
+  });
+  const items = [
+    ...rows.map((r) => ({ at: r.conversation_date, id: r.id, row: r })),
+    ...merges.map((m) => ({ at: m.at, id: m.id, merge: m })),
+  ];
   items.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   const shown = items.slice(0, limit);
   const last = shown[shown.length - 1];
@@ -537,7 +776,11 @@ export async function listTimeline(db: DbOrTx, exhibitorId: string, p: TimelineP
 }
 
 /** The merges on a company's timeline after a keyset position, newest first: (exhibitor_id, created_at, merge_id) index order. */
-async function listTimelineMerges(db: DbOrTx, exhibitorId: string, p: { from: Date | null; to: Date | null; after: { date: Date; id: string } | null; limit: number }): Promise<TimelineMerge[]> {
+async function listTimelineMerges(
+  db: DbOrTx,
+  exhibitorId: string,
+  p: { from: Date | null; to: Date | null; after: { date: Date; id: string } | null; limit: number },
+): Promise<TimelineMerge[]> {
   const cmc = contactMergeCompanies;
   const rows = await db
     .select({
@@ -557,7 +800,9 @@ async function listTimelineMerges(db: DbOrTx, exhibitorId: string, p: { from: Da
         eq(cmc.exhibitor_id, exhibitorId),
         p.from ? gte(cmc.created_at, p.from) : undefined,
         p.to ? lt(cmc.created_at, p.to) : undefined,
-        p.after ? or(lt(cmc.created_at, p.after.date), and(eq(cmc.created_at, p.after.date), lt(cmc.merge_id, p.after.id))) : undefined,
+        p.after
+          ? or(lt(cmc.created_at, p.after.date), and(eq(cmc.created_at, p.after.date), lt(cmc.merge_id, p.after.id)))
+          : undefined,
       ),
     )
     .orderBy(desc(cmc.created_at), desc(cmc.merge_id))
@@ -577,9 +822,15 @@ async function listTimelineMerges(db: DbOrTx, exhibitorId: string, p: { from: Da
 export async function listTimelineFilterOptions(
   db: DbOrTx,
   exhibitorId: string,
-): Promise<{ campaigns: { id: string; name: string }[]; locations: { id: number; name: string }[]; stalls: { id: number; name: string; location_id: number }[]; employees: { id: string; name: string }[] }> {
-  const used = (col: typeof conversations.campaign_id | typeof conversations.location_id | typeof conversations.employee_id) =>
-    db.select({ v: col }).from(conversations).where(eq(conversations.exhibitor_id, exhibitorId));
+): Promise<{
+  campaigns: { id: string; name: string }[];
+  locations: { id: number; name: string }[];
+  stalls: { id: number; name: string; location_id: number }[];
+  employees: { id: string; name: string }[];
+}> {
+  const used = (
+    col: typeof conversations.campaign_id | typeof conversations.location_id | typeof conversations.employee_id,
+  ) => db.select({ v: col }).from(conversations).where(eq(conversations.exhibitor_id, exhibitorId));
   const ranked = rankedLocations(db);
   const usedStalls = db
     .selectDistinct({ v: conversations.table_id })
@@ -587,15 +838,27 @@ export async function listTimelineFilterOptions(
     .where(and(eq(conversations.exhibitor_id, exhibitorId), isNotNull(conversations.table_id)))
     .as('d');
   const [campaignRows, locationRows, stallRows, employeeRows] = await Promise.all([
-    db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, used(conversations.campaign_id))).orderBy(asc(campaigns.name), asc(campaigns.id)),
-    db.select({ id: locations.id, name: locations.loc_name }).from(locations).where(inArray(locations.id, used(conversations.location_id))).orderBy(asc(locations.loc_name), asc(locations.id)),
+    db
+      .select({ id: campaigns.id, name: campaigns.name })
+      .from(campaigns)
+      .where(inArray(campaigns.id, used(conversations.campaign_id)))
+      .orderBy(asc(campaigns.name), asc(campaigns.id)),
+    db
+      .select({ id: locations.id, name: locations.loc_name })
+      .from(locations)
+      .where(inArray(locations.id, used(conversations.location_id)))
+      .orderBy(asc(locations.loc_name), asc(locations.id)),
     db
       .select({ id: stalls.id, name: stalls.table_name, location_id: stalls.location_mngt_id })
       .from(usedStalls)
       .innerJoin(stalls, eq(stalls.id, usedStalls.v))
       .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
       .orderBy(asc(ranked.rn), asc(stalls.table_name), asc(stalls.id)),
-    db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, used(conversations.employee_id))).orderBy(asc(users.name), asc(users.id)),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, used(conversations.employee_id)))
+      .orderBy(asc(users.name), asc(users.id)),
   ]);
   return { campaigns: campaignRows, locations: locationRows, stalls: stallRows, employees: employeeRows };
 }

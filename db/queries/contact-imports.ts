@@ -6,11 +6,32 @@
  */
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias, type AnyMySqlColumn } from 'drizzle-orm/mysql-core';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf, toCount } from '@/db/rows';
-import { contactImportRows, contactImports, contacts, users, type ContactType, type ImportMode, type ImportRowResult, type ImportStatus } from '@/db/schema';
+import {
+  contactImportRows,
+  contactImports,
+  contacts,
+  users,
+  type ContactType,
+  type ImportMode,
+  type ImportRowResult,
+  type ImportStatus,
+} from '@/db/schema';
 import type { ContactFields } from '@/lib/contact-fields';
-import { checkCells, emptyCounts, FIRST_LINE, isUnchanged, rowKeys, type ImportCells, type ImportCounts, type ImportMapping, type ImportMatch, type StoredFields } from '@/lib/contact-import';
+import {
+  checkCells,
+  emptyCounts,
+  FIRST_LINE,
+  isUnchanged,
+  rowKeys,
+  type ImportCells,
+  type ImportCounts,
+  type ImportMapping,
+  type ImportMatch,
+  type StoredFields,
+} from '@/lib/contact-import';
 import { formatPhone } from '@/lib/phone';
 
 /* ----------------------------------------------------------------- matching */
@@ -19,7 +40,18 @@ import { formatPhone } from '@/lib/phone';
 export type ImportCandidate = { id: string } & StoredFields;
 
 const STORED = sql.join(
-  [contacts.id, contacts.name, contacts.company_name, contacts.phone, contacts.email, contacts.city, contacts.contact_person, contacts.address, contacts.gstin, contacts.notes]
+  [
+    contacts.id,
+    contacts.name,
+    contacts.company_name,
+    contacts.phone,
+    contacts.email,
+    contacts.city,
+    contacts.contact_person,
+    contacts.address,
+    contacts.gstin,
+    contacts.notes,
+  ]
     .map((c) => sql`${c}`)
     .concat(sql`date_format(${contacts.updated_at}, '%Y-%m-%d %H:%i:%s') as updated_at`),
   sql`, `,
@@ -48,7 +80,15 @@ function ambiguity(type: ContactType, key: string, n: number): string {
   const value = key.slice(at + 1);
   const who = type === 'visitor' ? 'live visitors' : 'live companies';
   const what =
-    kind === 'p' ? `the phone ${formatPhone(value)}` : kind === 'e' ? `the email ${value}` : kind === 'g' ? `the GSTIN ${value}` : kind === 'np' ? 'this name and phone' : 'this name and email';
+    kind === 'p'
+      ? `the phone ${formatPhone(value)}`
+      : kind === 'e'
+        ? `the email ${value}`
+        : kind === 'g'
+          ? `the GSTIN ${value}`
+          : kind === 'np'
+            ? 'this name and phone'
+            : 'this name and email';
   return `${n} ${who} have ${what}: merge them first, then import this row again.`;
 }
 
@@ -67,7 +107,12 @@ export type RowMatch = { match: ImportMatch; stored: ImportCandidate | null };
  * updated matches by the values of its before-image only — and is then
  * "the same contact as" that line.
  */
-export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { line: number; value: ContactFields }[], opts: { lock: boolean; importId?: string }): Promise<Map<number, RowMatch>> {
+export async function findImportMatches(
+  db: DbOrTx,
+  type: ContactType,
+  rows: { line: number; value: ContactFields }[],
+  opts: { lock: boolean; importId?: string },
+): Promise<Map<number, RowMatch>> {
   const out = new Map<number, RowMatch>();
   if (!rows.length) return out;
   const keysOf = new Map(rows.map((r) => [r.line, rowKeys(type, r.value)]));
@@ -99,7 +144,8 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
   const parts = byColumn
     .filter(([, vs]) => vs.length)
     .map(
-      ([column, vs]) => sql`(select ${STORED} from ${contacts} where ${contacts.type} = ${type} and ${contacts.deleted_at} is null and ${inArray(column, vs)}${lockRanges ? sql` for update` : sql``})`,
+      ([column, vs]) =>
+        sql`(select ${STORED} from ${contacts} where ${contacts.type} = ${type} and ${contacts.deleted_at} is null and ${inArray(column, vs)}${lockRanges ? sql` for update` : sql``})`,
     );
   let candidates = parts.length ? await rowsOf<ImportCandidate>(db, sql.join(parts, sql` union `)) : [];
   // Contacts the import already updated count by their values before it (an update may have taken a key
@@ -136,7 +182,8 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
       }
       // One phone, one visitor, whatever a client claims: a phone an earlier line gave a visitor is never created again
       // (the browser reports such a row as a duplicate; this is the server's net under it).
-      const holder = !result.match && type === 'visitor' ? touchedNow.find((c) => c.phone === r.value.phone) : undefined;
+      const holder =
+        !result.match && type === 'visitor' ? touchedNow.find((c) => c.phone === r.value.phone) : undefined;
       if (holder) result = { match: { contactId: holder.id, equal: false }, stored: holder };
       picked.set(r.line, result);
     }
@@ -148,7 +195,10 @@ export async function findImportMatches(db: DbOrTx, type: ContactType, rows: { l
     const ids = [...new Set([...picked.values()].flatMap((m) => (m.stored ? [m.stored.id] : [])))];
     if (ids.length) {
       // Re-read under the lock: what is written next starts from the values as they are now.
-      const locked = await rowsOf<ImportCandidate>(db, sql`select ${STORED} from ${contacts} where ${inArray(contacts.id, ids)} and ${contacts.deleted_at} is null for update`);
+      const locked = await rowsOf<ImportCandidate>(
+        db,
+        sql`select ${STORED} from ${contacts} where ${inArray(contacts.id, ids)} and ${contacts.deleted_at} is null for update`,
+      );
       const fresh = new Map(locked.map((c) => [c.id, c]));
       candidates = candidates.flatMap((c) => (fresh.has(c.id) ? [fresh.get(c.id)!] : ids.includes(c.id) ? [] : [c]));
       picked = pick();
@@ -164,7 +214,13 @@ async function updatedContacts(db: DbOrTx, importId: string, ids: string[]): Pro
   const rows = await db
     .select({ id: contactImportRows.contact_id })
     .from(contactImportRows)
-    .where(and(eq(contactImportRows.import_id, importId), eq(contactImportRows.result, 'updated'), inArray(contactImportRows.contact_id, ids)));
+    .where(
+      and(
+        eq(contactImportRows.import_id, importId),
+        eq(contactImportRows.result, 'updated'),
+        inArray(contactImportRows.contact_id, ids),
+      ),
+    );
   return new Set(rows.map((r) => r.id!));
 }
 
@@ -174,12 +230,19 @@ async function updatedContacts(db: DbOrTx, importId: string, ids: string[]): Pro
  * update that changed a contact's phone or email leaves it matching the old
  * one, as the dry run saw it.
  */
-async function updatedBefore(db: DbOrTx, importId: string, byColumn: [AnyMySqlColumn, string[]][]): Promise<ImportCandidate[]> {
+async function updatedBefore(
+  db: DbOrTx,
+  importId: string,
+  byColumn: [AnyMySqlColumn, string[]][],
+): Promise<ImportCandidate[]> {
   const conditions = byColumn
     .filter(([, vs]) => vs.length)
     .map(([column, vs]) => {
       const value = sql`json_unquote(json_extract(${contactImportRows.before}, ${`$.${column.name}`}))`;
-      return inArray(column.name === 'email' ? sql`lower(${value})` : column.name === 'gstin' ? sql`upper(${value})` : value, vs);
+      return inArray(
+        column.name === 'email' ? sql`lower(${value})` : column.name === 'gstin' ? sql`upper(${value})` : value,
+        vs,
+      );
     });
   if (!conditions.length) return [];
   const rows = await rowsOf<{ id: string; before: unknown }>(
@@ -187,7 +250,10 @@ async function updatedBefore(db: DbOrTx, importId: string, byColumn: [AnyMySqlCo
     sql`select ${contactImportRows.contact_id} as id, ${contactImportRows.before} as \`before\` from ${contactImportRows}
         where ${contactImportRows.import_id} = ${importId} and ${contactImportRows.result} = 'updated' and (${sql.join(conditions, sql` or `)})`,
   );
-  return rows.map((r) => ({ ...((typeof r.before === 'string' ? JSON.parse(r.before) : r.before) as StoredFields), id: r.id }));
+  return rows.map((r) => ({
+    ...((typeof r.before === 'string' ? JSON.parse(r.before) : r.before) as StoredFields),
+    id: r.id,
+  }));
 }
 
 /** One row's answer in the preview's read-only pass: its match, or why the server refuses it. */
@@ -198,7 +264,11 @@ export type RowMatchAnswer = { line: number; match: ImportMatch } | { line: numb
  * matched (nothing locked, nothing written). The browser turns the answers
  * into the dry-run counts of every mode (lib/contact-import.ts dryRunCounts).
  */
-export async function matchImportRows(db: DbOrTx, type: ContactType, rows: { line: number; cells: ImportCells }[]): Promise<RowMatchAnswer[]> {
+export async function matchImportRows(
+  db: DbOrTx,
+  type: ContactType,
+  rows: { line: number; cells: ImportCells }[],
+): Promise<RowMatchAnswer[]> {
   const answers: RowMatchAnswer[] = [];
   const valid: { line: number; value: ContactFields }[] = [];
   for (const r of rows) {
@@ -259,7 +329,15 @@ const BATCH_COLUMNS = {
 };
 
 type BatchCounts = { [K in `${ImportRowResult}_count`]: number };
-type BatchRow = { id: string; type: ContactType; mode: ImportMode; status: ImportStatus; file_name: string; mapping: ImportMapping | null; rows_total: number } & BatchCounts;
+type BatchRow = {
+  id: string;
+  type: ContactType;
+  mode: ImportMode;
+  status: ImportStatus;
+  file_name: string;
+  mapping: ImportMapping | null;
+  rows_total: number;
+} & BatchCounts;
 
 /** A batch row → its progress. */
 function progressOf(b: BatchRow): ImportProgress {
@@ -271,11 +349,26 @@ function progressOf(b: BatchRow): ImportProgress {
   counts.duplicate = b.duplicate_count;
   counts.skipped = b.skipped_count;
   const recorded = Object.values(counts).reduce((a, n) => a + n, 0);
-  return { id: b.id, type: b.type, mode: b.mode, status: b.status, fileName: b.file_name, mapping: b.mapping ?? null, rowsTotal: b.rows_total, recorded, nextLine: FIRST_LINE + recorded, counts };
+  return {
+    id: b.id,
+    type: b.type,
+    mode: b.mode,
+    status: b.status,
+    fileName: b.file_name,
+    mapping: b.mapping ?? null,
+    rowsTotal: b.rows_total,
+    recorded,
+    nextLine: FIRST_LINE + recorded,
+    counts,
+  };
 }
 
 /** A batch's progress and who started it; null when unknown. `lock` is for the service's transactions. */
-export async function getImportBatch(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<{ progress: ImportProgress; createdBy: string } | null> {
+export async function getImportBatch(
+  db: DbOrTx,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<{ progress: ImportProgress; createdBy: string } | null> {
   const q = db.select(BATCH_COLUMNS).from(contactImports).where(eq(contactImports.id, id));
   const [row] = opts.lock ? await q.for('update') : await q;
   return row ? { progress: progressOf(row), createdBy: row.created_by } : null;
@@ -347,7 +440,9 @@ export async function listContactImports(db: DbOrTx, limit = 20): Promise<Contac
 }
 
 /** The mapping of the last import of each type, to offer again when a file has the same headers. */
-export async function lastImportMappings(db: DbOrTx): Promise<Record<ContactType, { mapping: ImportMapping; fileName: string } | null>> {
+export async function lastImportMappings(
+  db: DbOrTx,
+): Promise<Record<ContactType, { mapping: ImportMapping; fileName: string } | null>> {
   const last = (type: ContactType) =>
     db
       .select({ mapping: contactImports.mapping, file_name: contactImports.file_name })
@@ -364,21 +459,52 @@ export async function lastImportMappings(db: DbOrTx): Promise<Record<ContactType
 
 export const REJECTED_RESULTS = ['invalid', 'duplicate', 'skipped'] as const satisfies readonly ImportRowResult[];
 
-export type ImportRowView = { line: number; result: ImportRowResult; reason: string | null; input: Record<string, string> | null; contactId: string | null };
+export type ImportRowView = {
+  line: number;
+  result: ImportRowResult;
+  reason: string | null;
+  input: Record<string, string> | null;
+  contactId: string | null;
+};
 
 /** A page of an import's rows in line order (keyset on line), optionally of some results only. */
-export async function listImportRows(db: DbOrTx, importId: string, opts: { results?: readonly ImportRowResult[]; afterLine?: number; limit: number }): Promise<ImportRowView[]> {
+export async function listImportRows(
+  db: DbOrTx,
+  importId: string,
+  opts: { results?: readonly ImportRowResult[]; afterLine?: number; limit: number },
+): Promise<ImportRowView[]> {
   const rows = await db
-    .select({ line: contactImportRows.line, result: contactImportRows.result, reason: contactImportRows.reason, input: contactImportRows.input, contact_id: contactImportRows.contact_id })
+    .select({
+      line: contactImportRows.line,
+      result: contactImportRows.result,
+      reason: contactImportRows.reason,
+      input: contactImportRows.input,
+      contact_id: contactImportRows.contact_id,
+    })
     .from(contactImportRows)
-    .where(and(eq(contactImportRows.import_id, importId), gt(contactImportRows.line, opts.afterLine ?? 0), opts.results ? inArray(contactImportRows.result, [...opts.results]) : undefined))
+    .where(
+      and(
+        eq(contactImportRows.import_id, importId),
+        gt(contactImportRows.line, opts.afterLine ?? 0),
+        opts.results ? inArray(contactImportRows.result, [...opts.results]) : undefined,
+      ),
+    )
     .orderBy(asc(contactImportRows.line))
     .limit(opts.limit);
-  return rows.map((r) => ({ line: r.line, result: r.result, reason: r.reason, input: r.input, contactId: r.contact_id }));
+  return rows.map((r) => ({
+    line: r.line,
+    result: r.result,
+    reason: r.reason,
+    input: r.input,
+    contactId: r.contact_id,
+  }));
 }
 
 /** After a revert: how many created contacts are gone, how many were kept soft-deleted (something pointed at them), how many contacts were restored. */
-export async function revertSummary(db: DbOrTx, importId: string): Promise<{ deleted: number; softDeleted: number; restored: number }> {
+export async function revertSummary(
+  db: DbOrTx,
+  importId: string,
+): Promise<{ deleted: number; softDeleted: number; restored: number }> {
   const r = contactImportRows;
   const [row] = await rowsOf<{ deleted: unknown; soft: unknown; restored: unknown }>(
     db,

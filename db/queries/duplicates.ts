@@ -11,9 +11,19 @@
  * statement over the three tables' visitor_id indexes, for those ids only).
  */
 import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf, toCount, toDate } from '@/db/rows';
-import { bookings, contactMerges, contacts, conversations, exhibitorStats, followUps, users, type ContactType } from '@/db/schema';
+import {
+  bookings,
+  contactMerges,
+  contacts,
+  conversations,
+  exhibitorStats,
+  followUps,
+  users,
+  type ContactType,
+} from '@/db/schema';
 
 export type DuplicateBy = 'phone' | 'email';
 
@@ -51,7 +61,10 @@ const decode = (cursor: string | null | undefined) => {
  * follow-ups, talks = conversations of kind talk, bookings = not cancelled
  * (as the company views count them). Three queries.
  */
-export async function listDuplicateGroups(db: DbOrTx, p: { by: DuplicateBy; cursor?: string | null; limit: number }): Promise<DuplicatePage> {
+export async function listDuplicateGroups(
+  db: DbOrTx,
+  p: { by: DuplicateBy; cursor?: string | null; limit: number },
+): Promise<DuplicatePage> {
   const col = p.by === 'phone' ? contacts.phone : contacts.email;
   const limit = Math.min(100, Math.max(1, Math.floor(p.limit) || 1));
   const after = decode(p.cursor);
@@ -119,7 +132,10 @@ export async function listDuplicateGroups(db: DbOrTx, p: { by: DuplicateBy; curs
 }
 
 /** Leads, talks and bookings of these visitors, in one statement over the visitor_id indexes. */
-async function countsFor(db: DbOrTx, ids: string[]): Promise<Map<string, { leads: number; talks: number; bookings: number }>> {
+async function countsFor(
+  db: DbOrTx,
+  ids: string[],
+): Promise<Map<string, { leads: number; talks: number; bookings: number }>> {
   const out = new Map<string, { leads: number; talks: number; bookings: number }>();
   if (!ids.length) return out;
   const rows = await rowsOf<{ id: string; what: 'leads' | 'talks' | 'bookings'; n: unknown }>(
@@ -238,4 +254,3 @@ export async function resolveMergedContact(db: DbOrTx, id: string, type: Contact
   }
   return null;
 }
-

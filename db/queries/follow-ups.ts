@@ -1,4 +1,5 @@
 import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { contacts, followUps, locations, stalls, users } from '@/db/schema';
 
@@ -6,8 +7,13 @@ import { contacts, followUps, locations, stalls, users } from '@/db/schema';
  * Open leads due today or overdue, oldest first, for one employee or (null)
  * everyone. Uses (employee_id, next_followup_date); one query.
  */
-export async function listDueFollowUps(db: DbOrTx, { employeeId, today, limit = 200 }: { employeeId: string | null; today: string; limit?: number }) {
-  const visitor = sql<string | null>`(select ${contacts.name} from ${contacts} where ${contacts.id} = ${followUps.visitor_id})`;
+export async function listDueFollowUps(
+  db: DbOrTx,
+  { employeeId, today, limit = 200 }: { employeeId: string | null; today: string; limit?: number },
+) {
+  const visitor = sql<
+    string | null
+  >`(select ${contacts.name} from ${contacts} where ${contacts.id} = ${followUps.visitor_id})`;
   return db
     .select({
       id: followUps.id,
@@ -37,10 +43,19 @@ export async function listDueFollowUps(db: DbOrTx, { employeeId, today, limit = 
         lte(followUps.next_followup_date, today),
       ),
     )
-    .orderBy(asc(followUps.next_followup_date), sql`${followUps.next_followup_time} is null`, asc(followUps.next_followup_time), asc(followUps.id))
+    .orderBy(
+      asc(followUps.next_followup_date),
+      sql`${followUps.next_followup_time} is null`,
+      asc(followUps.next_followup_time),
+      asc(followUps.id),
+    )
     .limit(limit);
 }
 
 export async function listActiveEmployees(db: DbOrTx) {
-  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
 }

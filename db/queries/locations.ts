@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { bookings, locations, stalls } from '@/db/schema';
 

@@ -5,9 +5,10 @@
  * Aggregated in SQL, one query whatever the number of stalls.
  */
 import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { toMoney } from '@/db/rows';
-import { bookings, locations, stallStats, stalls } from '@/db/schema';
+import { bookings, locations, stalls, stallStats } from '@/db/schema';
 
 export const STALL_SORTS = ['location', 'stall', 'talks', 'bookings', 'collected', 'average'] as const;
 export type StallSort = (typeof STALL_SORTS)[number];
@@ -33,7 +34,10 @@ const talks = sql<number>`coalesce(${stallStats.talks}, 0)`.mapWith(Number);
 const bookingCount = sql<number>`coalesce(${stallStats.bookings}, 0)`.mapWith(Number);
 const collected = sql<string>`coalesce(${stallStats.collected}, 0)`.mapWith(toMoney);
 const booked = sql<string>`coalesce(${stallStats.booked}, 0)`.mapWith(toMoney);
-const average = sql<string>`case when ${stallStats.bookings} > 0 then cast(round(${stallStats.collected} / ${stallStats.bookings}, 2) as decimal(15,2)) else cast(0 as decimal(15,2)) end`.mapWith(toMoney);
+const average =
+  sql<string>`case when ${stallStats.bookings} > 0 then cast(round(${stallStats.collected} / ${stallStats.bookings}, 2) as decimal(15,2)) else cast(0 as decimal(15,2)) end`.mapWith(
+    toMoney,
+  );
 
 /** The ORDER BY of each sort: the sorted column, then location, stall and id so equal rows keep one order. */
 function orderOf(sort: StallSort, dir: 'asc' | 'desc'): SQL[] {
@@ -54,7 +58,10 @@ function orderOf(sort: StallSort, dir: 'asc' | 'desc'): SQL[] {
  * "Booked now" is one dive per stall into the unique (active_table_id,
  * booking_date) index, which holds only non-cancelled bookings. One query.
  */
-export async function listStallPerformance(db: DbOrTx, p: { location_id?: number | null; sort: StallSort; dir: 'asc' | 'desc' }): Promise<StallRow[]> {
+export async function listStallPerformance(
+  db: DbOrTx,
+  p: { location_id?: number | null; sort: StallSort; dir: 'asc' | 'desc' },
+): Promise<StallRow[]> {
   const sort: StallSort = STALL_SORTS.includes(p.sort) ? p.sort : 'location';
   const today = new Date().toISOString().slice(0, 10);
   const location = p.location_id ?? null;
@@ -70,7 +77,10 @@ export async function listStallPerformance(db: DbOrTx, p: { location_id?: number
       collected,
       booked,
       average_booking: average,
-      booked_now: sql<boolean>`exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} >= ${today})`.mapWith((v) => Number(v) === 1),
+      booked_now:
+        sql<boolean>`exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} >= ${today})`.mapWith(
+          (v) => Number(v) === 1,
+        ),
     })
     .from(stalls)
     .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
@@ -81,5 +91,8 @@ export async function listStallPerformance(db: DbOrTx, p: { location_id?: number
 
 /** Locations for the stall table's picker, by name. */
 export async function listLocationOptions(db: DbOrTx): Promise<{ id: number; name: string }[]> {
-  return db.select({ id: locations.id, name: locations.loc_name }).from(locations).orderBy(asc(locations.loc_name), asc(locations.id));
+  return db
+    .select({ id: locations.id, name: locations.loc_name })
+    .from(locations)
+    .orderBy(asc(locations.loc_name), asc(locations.id));
 }

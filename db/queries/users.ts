@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { users } from '@/db/schema';
 
@@ -22,7 +23,14 @@ export async function getUserForSignIn(db: DbOrTx, email: string) {
 /** The signed-in user plus the session version their sessions must carry (lib/session-check.ts). */
 export async function getUserForSession(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, session_version: users.session_version })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      session_version: users.session_version,
+    })
     .from(users)
     .where(eq(users.id, id));
   return row;
@@ -39,7 +47,14 @@ export async function getUserById(db: DbOrTx, id: string) {
 
 export async function listUsers(db: DbOrTx) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, created_at: users.created_at })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      created_at: users.created_at,
+    })
     .from(users)
     .orderBy(asc(users.name));
 }

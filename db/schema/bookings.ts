@@ -1,11 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, decimal, foreignKey, index, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar, type MySqlTableExtraConfigValue } from 'drizzle-orm/mysql-core';
+import {
+  bigint,
+  date,
+  decimal,
+  foreignKey,
+  index,
+  mysqlEnum,
+  mysqlTable,
+  timestamp,
+  uniqueIndex,
+  varchar,
+  type MySqlTableExtraConfigValue,
+} from 'drizzle-orm/mysql-core';
+
+import { campaigns } from './campaigns';
 import { bigIdRef, employeeIdCol, timestamps, ulidCol } from './columns';
 import { contacts } from './contacts';
-import { locations, stalls } from './locations';
-import { campaigns } from './campaigns';
-import { users } from './users';
 import { conversations } from './conversations';
+import { locations, stalls } from './locations';
+import { users } from './users';
 
 export const AMOUNT_STATUSES = ['paid', 'partial', 'unpaid'] as const;
 export type AmountStatus = (typeof AMOUNT_STATUSES)[number];
@@ -63,17 +76,46 @@ export const bookings = mysqlTable(
       t.amount_paid,
     ),
     // Revenue per stall across all companies (db/queries/stalls.ts).
-    index('bookings_table_id_cancelled_at_price_amount_paid_index').on(t.table_id, t.cancelled_at, t.price, t.amount_paid),
+    index('bookings_table_id_cancelled_at_price_amount_paid_index').on(
+      t.table_id,
+      t.cancelled_at,
+      t.price,
+      t.amount_paid,
+    ),
     uniqueIndex('bookings_stall_date_unique').on(t.active_table_id, t.booking_date),
     // The document cascades from contacts and nulls campaigns; both would erase
     // revenue or its attribution, so they restrict (invariant 9).
-    foreignKey({ name: 'bookings_exhibitor_id_foreign', columns: [t.exhibitor_id], foreignColumns: [contacts.id] }).onDelete('restrict'),
-    foreignKey({ name: 'bookings_visitor_id_foreign', columns: [t.visitor_id], foreignColumns: [contacts.id] }).onDelete('restrict'),
-    foreignKey({ name: 'bookings_location_id_foreign', columns: [t.location_id], foreignColumns: [locations.id] }).onDelete('restrict'),
-    foreignKey({ name: 'bookings_table_id_foreign', columns: [t.table_id], foreignColumns: [stalls.id] }).onDelete('restrict'),
-    foreignKey({ name: 'bookings_campaign_id_foreign', columns: [t.campaign_id], foreignColumns: [campaigns.id] }).onDelete('restrict'),
-    foreignKey({ name: 'bookings_conversation_id_foreign', columns: [t.conversation_id], foreignColumns: [conversations.id] }).onDelete('set null'),
-    foreignKey({ name: 'bookings_employee_id_foreign', columns: [t.employee_id], foreignColumns: [users.id] }).onDelete('restrict'),
+    foreignKey({
+      name: 'bookings_exhibitor_id_foreign',
+      columns: [t.exhibitor_id],
+      foreignColumns: [contacts.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'bookings_visitor_id_foreign',
+      columns: [t.visitor_id],
+      foreignColumns: [contacts.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'bookings_location_id_foreign',
+      columns: [t.location_id],
+      foreignColumns: [locations.id],
+    }).onDelete('restrict'),
+    foreignKey({ name: 'bookings_table_id_foreign', columns: [t.table_id], foreignColumns: [stalls.id] }).onDelete(
+      'restrict',
+    ),
+    foreignKey({
+      name: 'bookings_campaign_id_foreign',
+      columns: [t.campaign_id],
+      foreignColumns: [campaigns.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'bookings_conversation_id_foreign',
+      columns: [t.conversation_id],
+      foreignColumns: [conversations.id],
+    }).onDelete('set null'),
+    foreignKey({ name: 'bookings_employee_id_foreign', columns: [t.employee_id], foreignColumns: [users.id] }).onDelete(
+      'restrict',
+    ),
   ],
 );
 

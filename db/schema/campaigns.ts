@@ -1,4 +1,16 @@
-import { decimal, foreignKey, index, int, mysqlEnum, mysqlTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import {
+  decimal,
+  foreignKey,
+  index,
+  int,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+
 import { autoId, timestamps, ulidCol } from './columns';
 import { contacts } from './contacts';
 import { users } from './users';
@@ -30,7 +42,9 @@ export const campaigns = mysqlTable(
   (t) => [
     index('campaigns_total_revenue_index').on(t.total_revenue),
     index('campaigns_status_index').on(t.status),
-    foreignKey({ name: 'campaigns_created_by_foreign', columns: [t.created_by], foreignColumns: [users.id] }).onDelete('set null'),
+    foreignKey({ name: 'campaigns_created_by_foreign', columns: [t.created_by], foreignColumns: [users.id] }).onDelete(
+      'set null',
+    ),
   ],
 );
 
@@ -58,8 +72,16 @@ export const campaignRecipients = mysqlTable(
     // Attribution: "was this phone sent a campaign in the last N days?"
     index('campaign_recipients_phone_status_sent_at_index').on(t.phone, t.status, t.sent_at),
     index('campaign_recipients_contact_id_index').on(t.contact_id),
-    foreignKey({ name: 'campaign_recipients_campaign_id_foreign', columns: [t.campaign_id], foreignColumns: [campaigns.id] }).onDelete('cascade'),
-    foreignKey({ name: 'campaign_recipients_contact_id_foreign', columns: [t.contact_id], foreignColumns: [contacts.id] }).onDelete('set null'),
+    foreignKey({
+      name: 'campaign_recipients_campaign_id_foreign',
+      columns: [t.campaign_id],
+      foreignColumns: [campaigns.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'campaign_recipients_contact_id_foreign',
+      columns: [t.contact_id],
+      foreignColumns: [contacts.id],
+    }).onDelete('set null'),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { index, int, json, mysqlEnum, mysqlTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/mysql-core';
+
 import { timestamps, ulidCol } from './columns';
 
 export const CONTACT_TYPES = ['exhibitor', 'visitor'] as const;
@@ -101,7 +102,10 @@ export const contactImportRows = mysqlTable(
     input: json('input').$type<Record<string, string>>(),
     before: json('before').$type<Record<string, string | null>>(),
   },
-  (t) => [primaryKey({ name: 'contact_import_rows_pk', columns: [t.import_id, t.line] }), index('contact_import_rows_contact_id_index').on(t.contact_id)],
+  (t) => [
+    primaryKey({ name: 'contact_import_rows_pk', columns: [t.import_id, t.line] }),
+    index('contact_import_rows_contact_id_index').on(t.contact_id),
+  ],
 );
 
 /**
@@ -123,7 +127,10 @@ export const contactMerges = mysqlTable(
     merged_by: varchar('merged_by', { length: 255 }).notNull(),
     created_at: timestamp('created_at', { mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('contact_merges_survivor_id_index').on(t.survivor_id), index('contact_merges_merged_id_index').on(t.merged_id)],
+  (t) => [
+    index('contact_merges_survivor_id_index').on(t.survivor_id),
+    index('contact_merges_merged_id_index').on(t.merged_id),
+  ],
 );
 
 /** Which companies' timelines show a merge: the merged company, or each company a merged visitor's leads were with. */
@@ -134,5 +141,8 @@ export const contactMergeCompanies = mysqlTable(
     merge_id: ulidCol('merge_id').notNull(),
     created_at: timestamp('created_at', { mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'contact_merge_companies_pk', columns: [t.exhibitor_id, t.merge_id] }), index('contact_merge_companies_exhibitor_created_index').on(t.exhibitor_id, t.created_at)],
+  (t) => [
+    primaryKey({ name: 'contact_merge_companies_pk', columns: [t.exhibitor_id, t.merge_id] }),
+    index('contact_merge_companies_exhibitor_created_index').on(t.exhibitor_id, t.created_at),
+  ],
 );

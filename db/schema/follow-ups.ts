@@ -1,13 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, mysqlEnum, mysqlTable, text, time, uniqueIndex, varchar, type MySqlTableExtraConfigValue } from 'drizzle-orm/mysql-core';
+import {
+  date,
+  foreignKey,
+  index,
+  mysqlEnum,
+  mysqlTable,
+  text,
+  time,
+  uniqueIndex,
+  varchar,
+  type MySqlTableExtraConfigValue,
+} from 'drizzle-orm/mysql-core';
+
+import { campaigns } from './campaigns';
 import { autoId, bigIdRef, employeeIdCol, timestamps, ulidCol } from './columns';
 import { contacts } from './contacts';
-import { locations, stalls } from './locations';
-import { campaigns } from './campaigns';
-import { users } from './users';
 import { conversations } from './conversations';
 import { OUTCOMES } from './enums';
-
+import { locations, stalls } from './locations';
+import { users } from './users';
 
 /**
  * A follow-up is a lead: one visitor's interest in one company. While it is
@@ -57,13 +68,39 @@ export const followUps = mysqlTable(
     index('follow_ups_employee_id_next_followup_date_index').on(t.employee_id, t.next_followup_date),
     uniqueIndex('follow_ups_open_lead_unique').on(t.exhibitor_id, t.open_lead_phone),
     // The document cascades from contacts; we restrict so no delete erases a lead (invariant 9).
-    foreignKey({ name: 'follow_ups_exhibitor_id_foreign', columns: [t.exhibitor_id], foreignColumns: [contacts.id] }).onDelete('restrict'),
-    foreignKey({ name: 'follow_ups_visitor_id_foreign', columns: [t.visitor_id], foreignColumns: [contacts.id] }).onDelete('set null'),
-    foreignKey({ name: 'follow_ups_location_id_foreign', columns: [t.location_id], foreignColumns: [locations.id] }).onDelete('set null'),
-    foreignKey({ name: 'follow_ups_table_id_foreign', columns: [t.table_id], foreignColumns: [stalls.id] }).onDelete('set null'),
-    foreignKey({ name: 'follow_ups_campaign_id_foreign', columns: [t.campaign_id], foreignColumns: [campaigns.id] }).onDelete('set null'),
-    foreignKey({ name: 'follow_ups_conversation_id_foreign', columns: [t.conversation_id], foreignColumns: [conversations.id] }).onDelete('set null'),
-    foreignKey({ name: 'follow_ups_employee_id_foreign', columns: [t.employee_id], foreignColumns: [users.id] }).onDelete('restrict'),
+    foreignKey({
+      name: 'follow_ups_exhibitor_id_foreign',
+      columns: [t.exhibitor_id],
+      foreignColumns: [contacts.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'follow_ups_visitor_id_foreign',
+      columns: [t.visitor_id],
+      foreignColumns: [contacts.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'follow_ups_location_id_foreign',
+      columns: [t.location_id],
+      foreignColumns: [locations.id],
+    }).onDelete('set null'),
+    foreignKey({ name: 'follow_ups_table_id_foreign', columns: [t.table_id], foreignColumns: [stalls.id] }).onDelete(
+      'set null',
+    ),
+    foreignKey({
+      name: 'follow_ups_campaign_id_foreign',
+      columns: [t.campaign_id],
+      foreignColumns: [campaigns.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'follow_ups_conversation_id_foreign',
+      columns: [t.conversation_id],
+      foreignColumns: [conversations.id],
+    }).onDelete('set null'),
+    foreignKey({
+      name: 'follow_ups_employee_id_foreign',
+      columns: [t.employee_id],
+      foreignColumns: [users.id],
+    }).onDelete('restrict'),
   ],
 );
 

@@ -1,7 +1,16 @@
 import { index, mysqlEnum, mysqlTable, primaryKey, timestamp, varchar } from 'drizzle-orm/mysql-core';
 
 export const LEGACY_ENTITIES = ['contact', 'follow_up', 'booking', 'recipient'] as const;
-export const LEGACY_FIELDS = ['phone', 'visitor_id', 'exhibitor_id', 'location_id', 'table_id', 'amounts', 'employee_id', 'conversation'] as const;
+export const LEGACY_FIELDS = [
+  'phone',
+  'visitor_id',
+  'exhibitor_id',
+  'location_id',
+  'table_id',
+  'amounts',
+  'employee_id',
+  'conversation',
+] as const;
 export const LEGACY_OUTCOMES = ['resolved', 'ambiguous', 'unresolved', 'by_hand'] as const;
 export type LegacyEntity = (typeof LEGACY_ENTITIES)[number];
 export type LegacyField = (typeof LEGACY_FIELDS)[number];

@@ -1,4 +1,5 @@
 import { date, decimal, foreignKey, index, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+
 import { autoId, bigIdRef, timestamps } from './columns';
 
 /** Exhibition venues (`location_mngt`, the legacy name). */
@@ -29,7 +30,11 @@ export const stalls = mysqlTable(
   (t) => [
     uniqueIndex('location_mngt_table_details_location_table_unique').on(t.location_mngt_id, t.table_name),
     // A location with stalls cannot be deleted: stalls carry bookings (invariant 9).
-    foreignKey({ name: 'location_mngt_table_details_location_mngt_id_foreign', columns: [t.location_mngt_id], foreignColumns: [locations.id] }).onDelete('restrict'),
+    foreignKey({
+      name: 'location_mngt_table_details_location_mngt_id_foreign',
+      columns: [t.location_mngt_id],
+      foreignColumns: [locations.id],
+    }).onDelete('restrict'),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { decimal, int, mysqlTable, primaryKey, timestamp } from 'drizzle-orm/mysql-core';
+
 import { bigIdRef, ulidCol } from './columns';
 
 /*

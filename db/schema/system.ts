@@ -1,4 +1,14 @@
-import { index, int, json, mysqlEnum, mysqlTable, primaryKey, timestamp, tinyint, varchar } from 'drizzle-orm/mysql-core';
+import {
+  index,
+  int,
+  json,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  timestamp,
+  tinyint,
+  varchar,
+} from 'drizzle-orm/mysql-core';
 
 /**
  * Client-made idempotency keys of form submits (DESIGN.md invariant 6). The
@@ -16,7 +26,10 @@ export const idempotencyKeys = mysqlTable(
     /** Keys expire after IDEMPOTENCY_KEY_DAYS (db/services/idempotency.ts purgeExpiredKeys). */
     created_at: timestamp('created_at', { mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'idempotency_keys_pk', columns: [t.user_id, t.key] }), index('idempotency_keys_created_at_index').on(t.created_at)],
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pk', columns: [t.user_id, t.key] }),
+    index('idempotency_keys_created_at_index').on(t.created_at),
+  ],
 );
 
 export const ATTRIBUTION_MODELS = ['last', 'first'] as const;

@@ -1,4 +1,5 @@
-import { boolean, index, mysqlEnum, mysqlTable, timestamp, int, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, index, int, mysqlEnum, mysqlTable, timestamp, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+
 import { timestamps, ulidCol } from './columns';
 
 export const ROLES = ['employee', 'manager', 'admin'] as const;

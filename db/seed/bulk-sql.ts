@@ -5,12 +5,27 @@
  */
 import { sql } from 'drizzle-orm';
 import { escape } from 'mysql2';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { bookings, campaignRecipients, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
-import type { NewBooking, NewContact, NewConversation, NewFollowUp, NewUser } from '@/db/schema';
-import type { WorldSpec } from './world/spec';
+import {
+  bookings,
+  campaignRecipients,
+  campaigns,
+  contacts,
+  conversations,
+  followUps,
+  locations,
+  stalls,
+  users,
+  type NewBooking,
+  type NewContact,
+  type NewConversation,
+  type NewFollowUp,
+  type NewUser,
+} from '@/db/schema';
 
+import type { WorldSpec } from './world/spec';
 
 /** Insert shapes of the seeded tables, as the schema defines them (so a renamed column fails to compile). */
 export type SeedRows = {
@@ -33,10 +48,73 @@ export const SEED_COLUMNS: { [T in SeedTable]: (keyof SeedRows[T] & string)[] } 
   location_mngt_table_details: ['id', 'location_mngt_id', 'table_name', 'price', 'created_at', 'updated_at'],
   contacts: ['id', 'type', 'name', 'company_name', 'phone', 'email', 'city', 'created_at', 'updated_at'],
   campaigns: ['id', 'name', 'channel', 'message', 'status', 'sent_at', 'created_by', 'created_at', 'updated_at'],
-  campaign_recipients: ['id', 'campaign_id', 'contact_id', 'phone', 'name', 'status', 'sent_at', 'error', 'created_at', 'updated_at'],
-  follow_ups: ['id', 'phone', 'exhibitor_id', 'visitor_id', 'location_id', 'table_id', 'campaign_id', 'conversation_id', 'status', 'next_followup_date', 'next_followup_time', 'comment', 'employee_id', 'created_at', 'updated_at'],
-  conversations: ['id', 'exhibitor_id', 'visitor_id', 'visitor_phone', 'employee_id', 'location_id', 'table_id', 'campaign_id', 'outcome', 'kind', 'notes', 'conversation_date', 'follow_up_id', 'booking_id', 'created_at', 'updated_at'],
-  bookings: ['id', 'phone', 'booking_date', 'booking_location', 'table_no', 'price', 'amount_status', 'amount_paid', 'employee_id', 'exhibitor_id', 'visitor_id', 'location_id', 'table_id', 'campaign_id', 'conversation_id', 'cancelled_at', 'created_at', 'updated_at'],
+  campaign_recipients: [
+    'id',
+    'campaign_id',
+    'contact_id',
+    'phone',
+    'name',
+    'status',
+    'sent_at',
+    'error',
+    'created_at',
+    'updated_at',
+  ],
+  follow_ups: [
+    'id',
+    'phone',
+    'exhibitor_id',
+    'visitor_id',
+    'location_id',
+    'table_id',
+    'campaign_id',
+    'conversation_id',
+    'status',
+    'next_followup_date',
+    'next_followup_time',
+    'comment',
+    'employee_id',
+    'created_at',
+    'updated_at',
+  ],
+  conversations: [
+    'id',
+    'exhibitor_id',
+    'visitor_id',
+    'visitor_phone',
+    'employee_id',
+    'location_id',
+    'table_id',
+    'campaign_id',
+    'outcome',
+    'kind',
+    'notes',
+    'conversation_date',
+    'follow_up_id',
+    'booking_id',
+    'created_at',
+    'updated_at',
+  ],
+  bookings: [
+    'id',
+    'phone',
+    'booking_date',
+    'booking_location',
+    'table_no',
+    'price',
+    'amount_status',
+    'amount_paid',
+    'employee_id',
+    'exhibitor_id',
+    'visitor_id',
+    'location_id',
+    'table_id',
+    'campaign_id',
+    'conversation_id',
+    'cancelled_at',
+    'created_at',
+    'updated_at',
+  ],
 };
 
 /** The schema's table of each seeded table. */
@@ -53,7 +131,17 @@ const SEED_TABLE_OF = {
 } satisfies Record<SeedTable, unknown>;
 
 /** Parents before children, for readers of the log; with FK checks off during the load the order does not matter. */
-export const SEED_TABLES: SeedTable[] = ['users', 'location_mngt', 'location_mngt_table_details', 'contacts', 'campaigns', 'campaign_recipients', 'follow_ups', 'conversations', 'bookings'];
+export const SEED_TABLES: SeedTable[] = [
+  'users',
+  'location_mngt',
+  'location_mngt_table_details',
+  'contacts',
+  'campaigns',
+  'campaign_recipients',
+  'follow_ups',
+  'conversations',
+  'bookings',
+];
 
 const SAFE = /^[\w .,:+@&()/-]*$/;
 
@@ -123,22 +211,39 @@ export async function findOrphans(run: RunSql, parallel: RunSql[] = [run]): Prom
 
 /** The next free auto-increment ids (the generator writes explicit ids, so its links are known before insert). */
 export async function nextIds(db: DbOrTx): Promise<NonNullable<WorldSpec['firstIds']>> {
-  const next = (table: typeof locations | typeof stalls | typeof campaignRecipients | typeof followUps) => sql`(select coalesce(max(${table.id}), 0) + 1 from ${table})`;
+  const next = (table: typeof locations | typeof stalls | typeof campaignRecipients | typeof followUps) =>
+    sql`(select coalesce(max(${table.id}), 0) + 1 from ${table})`;
   const [row] = await rowsOf<Record<'location' | 'stall' | 'recipient' | 'followUp', number | string>>(
     db,
     sql`select ${next(locations)} as location, ${next(stalls)} as stall, ${next(campaignRecipients)} as recipient, ${next(followUps)} as followUp`,
   );
   if (!row) throw new Error('Could not read the next ids');
-  return { location: Number(row.location), stall: Number(row.stall), recipient: Number(row.recipient), followUp: Number(row.followUp) };
+  return {
+    location: Number(row.location),
+    stall: Number(row.stall),
+    recipient: Number(row.recipient),
+    followUp: Number(row.followUp),
+  };
 }
 
 /** The rows of every seeded table, in one statement. */
 export async function countSeededRows(db: DbOrTx): Promise<Record<SeedTable, number>> {
-  const [row] = await rowsOf<Record<SeedTable, number | string>>(db, sql`select ${sql.join(SEED_TABLES.map((t) => sql`(select count(*) from ${SEED_TABLE_OF[t]}) as ${sql.identifier(t)}`), sql`, `)}`);
+  const [row] = await rowsOf<Record<SeedTable, number | string>>(
+    db,
+    sql`select ${sql.join(
+      SEED_TABLES.map((t) => sql`(select count(*) from ${SEED_TABLE_OF[t]}) as ${sql.identifier(t)}`),
+      sql`, `,
+    )}`,
+  );
   return Object.fromEntries(SEED_TABLES.map((t) => [t, Number(row?.[t] ?? 0)])) as Record<SeedTable, number>;
 }
 
 /** Refreshes the optimiser's statistics of the seeded tables after a bulk load. */
 export async function analyzeSeededTables(db: DbOrTx): Promise<void> {
-  await db.execute(sql`analyze table ${sql.join(SEED_TABLES.map((t) => SEED_TABLE_OF[t]), sql`, `)}`);
+  await db.execute(
+    sql`analyze table ${sql.join(
+      SEED_TABLES.map((t) => SEED_TABLE_OF[t]),
+      sql`, `,
+    )}`,
+  );
 }

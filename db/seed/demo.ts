@@ -10,15 +10,40 @@
  * lead ids follow commit order, so ids of the history differ between runs).
  */
 import { and, eq, like, ne, sql } from 'drizzle-orm';
+
 import { createDb, createPool, type Db, type DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { idempotencyKeys, users, type NewBooking, type NewConversation, type NewFollowUp, type Role } from '@/db/schema';
+import {
+  idempotencyKeys,
+  users,
+  type NewBooking,
+  type NewConversation,
+  type NewFollowUp,
+  type Role,
+} from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
-import { reconcileReadStats } from '@/db/services/read-stats';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
+import { reconcileReadStats } from '@/db/services/read-stats';
 import { hashPassword } from '@/lib/password';
-import { countSeededRows, DAY, generateWorld, insertStatement, isoDate, nextIds, SEED_TABLES, sqlTuple, startOfUtcDay, type CampaignSpec, type HistoryDetail, type LocationSpec, type RunSql, type SeedTable, type WorldSpec } from './shared';
+
+import {
+  countSeededRows,
+  DAY,
+  generateWorld,
+  insertStatement,
+  isoDate,
+  nextIds,
+  SEED_TABLES,
+  sqlTuple,
+  startOfUtcDay,
+  type CampaignSpec,
+  type HistoryDetail,
+  type LocationSpec,
+  type RunSql,
+  type SeedTable,
+  type WorldSpec,
+} from './shared';
 
 export const DEMO_PASSWORD = 'paridharan-demo';
 export const DEMO_SEED = 20_251_104;
@@ -33,10 +58,17 @@ export const DEMO_USERS: { name: string; email: string; role: Role }[] = [
 ];
 
 /** Sign-ins the demo creates (the same password for all), for printing. */
-export const DEMO_LOGINS: { role: Role; email: string; password: string }[] = DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: DEMO_PASSWORD }));
+export const DEMO_LOGINS: { role: Role; email: string; password: string }[] = DEMO_USERS.map((u) => ({
+  role: u.role,
+  email: u.email,
+  password: DEMO_PASSWORD,
+}));
 
 const stallRange = (prefix: string, from: number, to: number, price: (n: number) => string) =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ name: `${prefix}${String(from + i).padStart(2, '0')}`, price: price(from + i) }));
+  Array.from({ length: to - from + 1 }, (_, i) => ({
+    name: `${prefix}${String(from + i).padStart(2, '0')}`,
+    price: price(from + i),
+  }));
 
 /** Two upcoming exhibitions, relative to `now` so the demo always has stalls to sell. */
 function demoLocations(now: number): LocationSpec[] {
@@ -68,7 +100,8 @@ function demoCampaigns(now: number): CampaignSpec[] {
     {
       name: 'Goregaon Textile & Handloom Expo — WhatsApp invite',
       channel: 'whatsapp',
-      message: 'Namaste {name}! Stalls for the Goregaon Textile & Handloom Expo are open. Early-bird rates till month end — reply YES and our team will call you.',
+      message:
+        'Namaste {name}! Stalls for the Goregaon Textile & Handloom Expo are open. Early-bird rates till month end — reply YES and our team will call you.',
       status: 'sent',
       sentAt: at(95),
       recipients: 420,
@@ -76,7 +109,8 @@ function demoCampaigns(now: number): CampaignSpec[] {
     {
       name: 'Pragati Maidan Trade Fair — SMS',
       channel: 'sms',
-      message: 'Book your stall at Pragati Maidan, New Delhi. Corner stalls from Rs 1.2 lakh. Call 1800-123-4567. -PARIDH',
+      message:
+        'Book your stall at Pragati Maidan, New Delhi. Corner stalls from Rs 1.2 lakh. Call 1800-123-4567. -PARIDH',
       status: 'sent',
       sentAt: at(60),
       recipients: 360,
@@ -92,7 +126,8 @@ function demoCampaigns(now: number): CampaignSpec[] {
     {
       name: 'Diwali season reminder — WhatsApp',
       channel: 'whatsapp',
-      message: 'Shubh Deepavali {name}! A few stalls are still free for the festive season fairs. Reply STALL to get the floor plan.',
+      message:
+        'Shubh Deepavali {name}! A few stalls are still free for the festive season fairs. Reply STALL to get the floor plan.',
       status: 'sent',
       sentAt: at(12),
       recipients: 380,
@@ -135,7 +170,14 @@ export type DemoOptions = {
 
 const CHUNK = 1000;
 /** Tables written in bulk, parents first (foreign-key checks stay on). */
-const BASE_TABLES = ['users', 'location_mngt', 'location_mngt_table_details', 'contacts', 'campaigns', 'campaign_recipients'] as const satisfies readonly SeedTable[];
+const BASE_TABLES = [
+  'users',
+  'location_mngt',
+  'location_mngt_table_details',
+  'contacts',
+  'campaigns',
+  'campaign_recipients',
+] as const satisfies readonly SeedTable[];
 type BaseTable = (typeof BASE_TABLES)[number];
 const isBase = (table: SeedTable): table is BaseTable => (BASE_TABLES as readonly SeedTable[]).includes(table);
 /** Leads replayed at once (each lead's own steps stay in order). */
@@ -172,7 +214,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
   const history: History = { conversations: [], followUps: new Map(), bookings: new Map(), details: new Map() };
 
   const counts = await db.transaction(async (tx) => {
-    if (!(await isEmpty(tx))) throw new Error('The database already has users: the demo is only seeded into an empty database.');
+    if (!(await isEmpty(tx)))
+      throw new Error('The database already has users: the demo is only seeded into an empty database.');
     const run: RunSql = async (statement) => {
       const [rows] = (await tx.execute(sql.raw(statement))) as unknown as [unknown[], unknown];
       return rows;
@@ -190,7 +233,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
       (conversationId, detail) => history.details.set(conversationId, detail),
     );
     for (const table of BASE_TABLES) {
-      for (let i = 0; i < tuples[table].length; i += CHUNK) await run(insertStatement(table, tuples[table].slice(i, i + CHUNK)));
+      for (let i = 0; i < tuples[table].length; i += CHUNK)
+        await run(insertStatement(table, tuples[table].slice(i, i + CHUNK)));
     }
     // The recipients were bulk-inserted: count their messages once; the services keep every other counter.
     await reconcileCampaignCounters(tx, { fix: true });
@@ -201,15 +245,31 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
   try {
     await replay(db, history);
     const drifts = await reconcileCampaignCounters(db, { fix: false });
-    if (drifts.length) throw new Error(`the campaign counters drifted from their rows (${drifts.map((d) => `${d.name}: ${d.field} ${d.stored} ≠ ${d.actual}`).join('; ')})`);
+    if (drifts.length)
+      throw new Error(
+        `the campaign counters drifted from their rows (${drifts.map((d) => `${d.name}: ${d.field} ${d.stored} ≠ ${d.actual}`).join('; ')})`,
+      );
     const statDrifts = await reconcileReadStats(db, { fix: false });
-    if (statDrifts.length) throw new Error(`the read counters drifted from their rows (${statDrifts.slice(0, 5).map((d) => `${d.table} ${d.key}: ${d.field} ${d.stored} ≠ ${d.actual}`).join('; ')})`);
+    if (statDrifts.length)
+      throw new Error(
+        `the read counters drifted from their rows (${statDrifts
+          .slice(0, 5)
+          .map((d) => `${d.table} ${d.key}: ${d.field} ${d.stored} ≠ ${d.actual}`)
+          .join('; ')})`,
+      );
     await expectCounts(db, counts);
     // The replay's keys (nobody will retry them) and, last, the marker.
-    await db.delete(idempotencyKeys).where(and(like(idempotencyKeys.key, `${KEY_PREFIX}%`), ne(idempotencyKeys.key, UNFINISHED)));
-    await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.user_id, 'seed'), eq(idempotencyKeys.key, UNFINISHED)));
+    await db
+      .delete(idempotencyKeys)
+      .where(and(like(idempotencyKeys.key, `${KEY_PREFIX}%`), ne(idempotencyKeys.key, UNFINISHED)));
+    await db
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.user_id, 'seed'), eq(idempotencyKeys.key, UNFINISHED)));
   } catch (error) {
-    throw new Error(`The demo seeding stopped part-way (${error instanceof Error ? error.message : String(error)}). ${await partialAdvice(db)}`, { cause: error });
+    throw new Error(
+      `The demo seeding stopped part-way (${error instanceof Error ? error.message : String(error)}). ${await partialAdvice(db)}`,
+      { cause: error },
+    );
   }
   return counts;
 }
@@ -217,7 +277,8 @@ export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<Recor
 /** The history in time order; a lead's steps keep the order the generator wrote them in. */
 function steps(history: History): Step[] {
   const list = history.conversations.map((conversation, seq): Step => {
-    if (conversation.follow_up_id == null || !conversation.conversation_date) throw new Error(`generated conversation ${conversation.id} has no lead or date`);
+    if (conversation.follow_up_id == null || !conversation.conversation_date)
+      throw new Error(`generated conversation ${conversation.id} has no lead or date`);
     return { at: conversation.conversation_date.getTime(), seq, lead: conversation.follow_up_id, conversation };
   });
   return list.sort((x, y) => x.at - y.at || x.seq - y.seq);
@@ -252,7 +313,8 @@ async function replay(db: Db, history: History): Promise<void> {
       if (!lead) throw new Error(`generated lead ${step.lead} is missing`);
       const isLast = index === talks.length - 1;
       const booking = c.booking_id ? history.bookings.get(c.booking_id) : undefined;
-      if (c.outcome === 'materialised' && (!booking || detail?.kind !== 'sale')) throw new Error(`generated sale ${c.id} has no booking`);
+      if (c.outcome === 'materialised' && (!booking || detail?.kind !== 'sale'))
+        throw new Error(`generated sale ${c.id} has no booking`);
       const input: EntryInput = {
         idempotency_key: key,
         exhibitor_id: c.exhibitor_id,
@@ -265,12 +327,22 @@ async function replay(db: Db, history: History): Promise<void> {
         notes: c.notes,
         next_followup_date: isLast ? lead.next_followup_date : isoDate(talks[index + 1]!.at),
         next_followup_time: isLast ? lead.next_followup_time : null,
-        booking: booking && detail?.kind === 'sale' ? { booking_date: booking.booking_date, table_id: booking.table_id, price: booking.price!, amount_paid: detail.paid } : null,
+        booking:
+          booking && detail?.kind === 'sale'
+            ? {
+                booking_date: booking.booking_date,
+                table_id: booking.table_id,
+                price: booking.price!,
+                amount_paid: detail.paid,
+              }
+            : null,
         at,
       };
       const result = await recordEntry(db, c.employee_id, input);
       if (result.leadCreated !== (index === 0) || result.campaignId !== (c.campaign_id ?? null)) {
-        throw new Error(`the talk of ${at.toISOString()} with ${c.visitor_phone} did not ${index === 0 ? 'open a new lead' : 'continue its lead'} as generated`);
+        throw new Error(
+          `the talk of ${at.toISOString()} with ${c.visitor_phone} did not ${index === 0 ? 'open a new lead' : 'continue its lead'} as generated`,
+        );
       }
       if (booking) bookingIds.set(booking.id, result.booking!.id);
       return;
@@ -278,9 +350,20 @@ async function replay(db: Db, history: History): Promise<void> {
     const bookingId = c.booking_id ? bookingIds.get(c.booking_id) : undefined;
     if (!bookingId) throw new Error(`the ${c.kind} of ${at.toISOString()} has no booking written before it`);
     if (c.kind === 'payment' && detail?.kind === 'payment') {
-      await recordPayment(db, c.employee_id, { idempotency_key: key, booking_id: bookingId, amount: detail.amount, notes: `Paid by ${detail.mode}.`, at });
+      await recordPayment(db, c.employee_id, {
+        idempotency_key: key,
+        booking_id: bookingId,
+        amount: detail.amount,
+        notes: `Paid by ${detail.mode}.`,
+        at,
+      });
     } else if (c.kind === 'cancellation' && detail?.kind === 'cancellation') {
-      await cancelBooking(db, c.employee_id, { idempotency_key: key, booking_id: bookingId, reason: detail.reason, at });
+      await cancelBooking(db, c.employee_id, {
+        idempotency_key: key,
+        booking_id: bookingId,
+        reason: detail.reason,
+        at,
+      });
     } else throw new Error(`generated ${c.kind} ${c.id} cannot be replayed`);
   };
 
@@ -291,13 +374,20 @@ async function replay(db: Db, history: History): Promise<void> {
     while (!failure && next < all.length) {
       const seq = next++;
       const step = all[seq]!;
-      const done = (tails.get(step.lead) ?? Promise.resolve()).then(() => write(step, `${KEY_PREFIX}${String(seq).padStart(11, '0')}`));
+      const done = (tails.get(step.lead) ?? Promise.resolve()).then(() =>
+        write(step, `${KEY_PREFIX}${String(seq).padStart(11, '0')}`),
+      );
       tails.set(step.lead, done);
       try {
         await done;
       } catch (error) {
         const c = step.conversation;
-        failure ??= { error: new Error(`step ${seq + 1} of ${all.length}, the ${c.kind} of ${new Date(step.at).toISOString()} with ${c.visitor_phone}: ${rootMessage(error)}`, { cause: error }) };
+        failure ??= {
+          error: new Error(
+            `step ${seq + 1} of ${all.length}, the ${c.kind} of ${new Date(step.at).toISOString()} with ${c.visitor_phone}: ${rootMessage(error)}`,
+            { cause: error },
+          ),
+        };
       }
     }
   };
@@ -317,7 +407,10 @@ function rootMessage(error: unknown): string {
 async function expectCounts(db: Db, expected: Record<SeedTable, number>) {
   const actual = await countSeededRows(db);
   const wrong = SEED_TABLES.filter((t) => actual[t] !== expected[t]);
-  if (wrong.length) throw new Error(`rows written differ from the generated ones (${wrong.map((t) => `${t}: ${actual[t]} ≠ ${expected[t]}`).join(', ')})`);
+  if (wrong.length)
+    throw new Error(
+      `rows written differ from the generated ones (${wrong.map((t) => `${t}: ${actual[t]} ≠ ${expected[t]}`).join(', ')})`,
+    );
 }
 
 async function partialAdvice(db: Db): Promise<string> {
@@ -328,7 +421,10 @@ async function partialAdvice(db: Db): Promise<string> {
 /** True when a demo seeding began in this database and did not finish. */
 export async function isPartialDemo(db: DbOrTx): Promise<boolean> {
   // The seeder's own marker (user 'seed'); a form's key can never be it (client keys are ULIDs or UUIDs, scoped to their user).
-  const rows = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(and(eq(idempotencyKeys.user_id, 'seed'), eq(idempotencyKeys.key, UNFINISHED)));
+  const rows = await db
+    .select({ key: idempotencyKeys.key })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.user_id, 'seed'), eq(idempotencyKeys.key, UNFINISHED)));
   return rows.length > 0;
 }
 
@@ -342,7 +438,8 @@ export async function seedDemoIfEmpty(url: string): Promise<boolean> {
   try {
     const db = createDb(pool);
     if (!(await isEmpty(db))) {
-      if (await isPartialDemo(db)) throw new Error(`An earlier demo seeding did not finish. ${await partialAdvice(db)}`);
+      if (await isPartialDemo(db))
+        throw new Error(`An earlier demo seeding did not finish. ${await partialAdvice(db)}`);
       return false;
     }
     await seedDemo(db);

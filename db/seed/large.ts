@@ -14,27 +14,72 @@
  * DDL must come back byte for byte.
  */
 import type { PoolConnection } from 'mysql2/promise';
+
 import { createDb, createPool } from '@/db';
 import type { Role } from '@/db/schema';
 import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { refillReadStats } from '@/db/services/read-stats';
 import { hashPassword } from '@/lib/password';
+
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty } from './demo';
-import { analyzeSeededTables, countSeededRows, DAY, findOrphans, generateWorld, insertStatement, isoDate, nextIds, person, Rng, SEED_TABLES, splitTotal, sqlTuple, startOfUtcDay, type CampaignSpec, type LocationSpec, type RunSql, type SeedRows, type SeedTable, type WorldSpec } from './shared';
+import {
+  analyzeSeededTables,
+  countSeededRows,
+  DAY,
+  findOrphans,
+  generateWorld,
+  insertStatement,
+  isoDate,
+  nextIds,
+  person,
+  Rng,
+  SEED_TABLES,
+  splitTotal,
+  sqlTuple,
+  startOfUtcDay,
+  type CampaignSpec,
+  type LocationSpec,
+  type RunSql,
+  type SeedRows,
+  type SeedTable,
+  type WorldSpec,
+} from './shared';
 
 export const LARGE_SEED = 20_250_601;
 
 const VENUES = [
   { name: 'Pragati Maidan, New Delhi', address: 'Bharat Mandapam, Mathura Road, New Delhi, Delhi 110001' },
-  { name: 'Bombay Exhibition Centre, Goregaon', address: 'NESCO Complex, Western Express Highway, Goregaon (East), Mumbai, Maharashtra 400063' },
-  { name: 'Bangalore International Exhibition Centre', address: '10th Mile, Tumakuru Road, Madavara, Bengaluru, Karnataka 562123' },
-  { name: 'Chennai Trade Centre, Nandambakkam', address: 'Mount Poonamallee Road, Nandambakkam, Chennai, Tamil Nadu 600089' },
+  {
+    name: 'Bombay Exhibition Centre, Goregaon',
+    address: 'NESCO Complex, Western Express Highway, Goregaon (East), Mumbai, Maharashtra 400063',
+  },
+  {
+    name: 'Bangalore International Exhibition Centre',
+    address: '10th Mile, Tumakuru Road, Madavara, Bengaluru, Karnataka 562123',
+  },
+  {
+    name: 'Chennai Trade Centre, Nandambakkam',
+    address: 'Mount Poonamallee Road, Nandambakkam, Chennai, Tamil Nadu 600089',
+  },
   { name: 'HITEX Exhibition Centre, Hyderabad', address: 'Izzathnagar, Kothaguda, Hyderabad, Telangana 500084' },
-  { name: 'Biswa Bangla Mela Prangan, Kolkata', address: 'Central Park, Salt Lake Sector III, Kolkata, West Bengal 700098' },
+  {
+    name: 'Biswa Bangla Mela Prangan, Kolkata',
+    address: 'Central Park, Salt Lake Sector III, Kolkata, West Bengal 700098',
+  },
   { name: 'Helipad Exhibition Centre, Gandhinagar', address: 'Sector 17, Gandhinagar, Gujarat 382017' },
-  { name: 'Jaipur Exhibition & Convention Centre, Sitapura', address: 'EPIP Zone, Sitapura Industrial Area, Jaipur, Rajasthan 302022' },
+  {
+    name: 'Jaipur Exhibition & Convention Centre, Sitapura',
+    address: 'EPIP Zone, Sitapura Industrial Area, Jaipur, Rajasthan 302022',
+  },
 ];
-const FAIRS = ['Handloom & Textile Expo', 'Diwali Utsav Mela', 'Crafts Bazaar', 'Home & Lifestyle Fair', 'Food & Spice Festival', 'Wedding Shopping Fest'];
+const FAIRS = [
+  'Handloom & Textile Expo',
+  'Diwali Utsav Mela',
+  'Crafts Bazaar',
+  'Home & Lifestyle Fair',
+  'Food & Spice Festival',
+  'Wedding Shopping Fest',
+];
 
 export const LARGE_SIZES = {
   exhibitors: 5_000,
@@ -89,10 +134,22 @@ export function largeSpec(seed: number, now: number, passwordHash: string): Worl
   // Campaign sizes: heavy-tailed, the biggest exactly 90,000, 2,000,000 in all.
   const weights = Array.from({ length: S.campaigns }, () => Math.exp(1.1 * rng.gaussian()));
   const biggest = weights.indexOf(Math.max(...weights));
-  const rest = splitTotal(S.recipients - S.biggestCampaign, weights.filter((_, i) => i !== biggest), 400, 60_000);
+  const rest = splitTotal(
+    S.recipients - S.biggestCampaign,
+    weights.filter((_, i) => i !== biggest),
+    400,
+    60_000,
+  );
   const sizes = weights.map((_, i) => (i === biggest ? S.biggestCampaign : rest[i < biggest ? i : i - 1]!));
-  const sendTimes = Array.from({ length: S.campaigns }, () => startOfUtcDay(rng.between(from - 20 * DAY, now - DAY)) + 5.5 * 3600_000).sort((a, b) => a - b);
-  const channels = [['whatsapp', 60], ['sms', 30], ['email', 10]] as const;
+  const sendTimes = Array.from(
+    { length: S.campaigns },
+    () => startOfUtcDay(rng.between(from - 20 * DAY, now - DAY)) + 5.5 * 3600_000,
+  ).sort((a, b) => a - b);
+  const channels = [
+    ['whatsapp', 60],
+    ['sms', 30],
+    ['email', 10],
+  ] as const;
   const label = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'email' } as const;
   const campaigns: CampaignSpec[] = sendTimes.map((sentAt, i) => {
     const channel = rng.weighted(channels);
@@ -251,10 +308,14 @@ async function restoreStructure(runs: RunSql[], setAside: SetAside[]): Promise<v
           await run(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          throw new Error(`Could not rebuild the indexes of ${item.table} (${message}): the generated data breaks a unique rule.`, { cause: error });
+          throw new Error(
+            `Could not rebuild the indexes of ${item.table} (${message}): the generated data breaks a unique rule.`,
+            { cause: error },
+          );
         }
         const after = await showCreate(run, item.table);
-        if (after !== item.ddl) throw new Error(`The DDL of ${item.table} did not come back as it was:\n${item.ddl}\n---\n${after}`);
+        if (after !== item.ddl)
+          throw new Error(`The DDL of ${item.table} did not come back as it was:\n${item.ddl}\n---\n${after}`);
       }
     }),
   );
@@ -274,7 +335,10 @@ export type LargeOptions = {
   connections?: number;
 };
 
-export type LargeResult = { counts: Record<SeedTable, number>; ms: { load: number; indexes: number; verify: number; reconcile: number; total: number } };
+export type LargeResult = {
+  counts: Record<SeedTable, number>;
+  ms: { load: number; indexes: number; verify: number; reconcile: number; total: number };
+};
 
 /** Seeds the large data set into the freshly migrated, empty database at `url`. */
 export async function seedLarge(url: string, options: LargeOptions = {}): Promise<LargeResult> {
@@ -292,10 +356,15 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     const run = runOn(pool);
     const db = createDb(pool);
     if (!(await isEmpty(db))) {
-      throw new Error(`The database ${new URL(url).pathname.slice(1)} already has users: the large seed needs a freshly migrated, empty database. Drop and recreate it first.`);
+      throw new Error(
+        `The database ${new URL(url).pathname.slice(1)} already has users: the large seed needs a freshly migrated, empty database. Drop and recreate it first.`,
+      );
     }
     const now = startOfUtcDay(options.now?.getTime() ?? Date.now());
-    const spec = { ...largeSpec(options.seed ?? LARGE_SEED, now, await hashPassword(DEMO_PASSWORD)), firstIds: await nextIds(db) };
+    const spec = {
+      ...largeSpec(options.seed ?? LARGE_SEED, now, await hashPassword(DEMO_PASSWORD)),
+      firstIds: await nextIds(db),
+    };
     let loaded = 0;
     const totals: Record<SeedTable, number> = {
       users: spec.users.length,
@@ -319,7 +388,9 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
       for (const conn of connections) await conn.query('SET @read_stats_paused = 1');
       log(`Setting aside the secondary indexes and foreign keys of ${DEFERRED_TABLES.join(', ')} for the load…`);
       for (const item of setAside) await run(`ALTER TABLE \`${item.table}\` ${item.drop.join(', ')}`);
-      const writer = new BulkWriter(connections, (table, rows) => options.onProgress?.({ table, rows, total: totals[table] }));
+      const writer = new BulkWriter(connections, (table, rows) =>
+        options.onProgress?.({ table, rows, total: totals[table] }),
+      );
       await generateWorld(spec, (table, row) => writer.push(table, row));
       await writer.close();
       loaded = Date.now();
@@ -328,7 +399,8 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
       for (const conn of connections) await conn.query('SET SESSION foreign_key_checks = 1, @read_stats_paused = NULL');
     } catch (error) {
       // Put the schema back even after a failed load (best effort, table by table; the data is incomplete anyway).
-      for (const item of setAside) await laneRuns[0]!(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`).catch(() => undefined);
+      for (const item of setAside)
+        await laneRuns[0]!(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`).catch(() => undefined);
       for (const conn of connections) conn.destroy(); // never back to the pool with the checks off
       throw error;
     }
@@ -337,7 +409,8 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
 
     log('Proving every foreign key (orphan count per constraint)…');
     const orphans = await findOrphans(run, [run, run]);
-    if (orphans.length) throw new Error(`Dangling links after the load: ${orphans.map((o) => `${o.fk}: ${o.orphans}`).join(', ')}`);
+    if (orphans.length)
+      throw new Error(`Dangling links after the load: ${orphans.map((o) => `${o.fk}: ${o.orphans}`).join(', ')}`);
     const verified = Date.now();
 
     log('Recounting the campaign counters and the read counters…');
@@ -347,7 +420,16 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     const reconciled = Date.now();
 
     const counts = await countSeededRows(db);
-    return { counts, ms: { load: loaded - started, indexes: indexed - loaded, verify: verified - indexed, reconcile: reconciled - verified, total: Date.now() - started } };
+    return {
+      counts,
+      ms: {
+        load: loaded - started,
+        indexes: indexed - loaded,
+        verify: verified - indexed,
+        reconcile: reconciled - verified,
+        total: Date.now() - started,
+      },
+    };
   } finally {
     await pool.end();
   }

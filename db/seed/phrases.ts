@@ -24,7 +24,12 @@ export const INTERESTED_NOTES = [
   'Asked for an early-bird discount.',
 ];
 export const PAYMENT_MODES = ['UPI', 'NEFT', 'cheque', 'cash', 'RTGS', 'UPI'];
-export const CANCEL_REASONS = ['Family emergency.', 'Stock not ready in time.', 'Moved to another exhibition.', 'Budget cut this season.'];
+export const CANCEL_REASONS = [
+  'Family emergency.',
+  'Stock not ready in time.',
+  'Moved to another exhibition.',
+  'Budget cut this season.',
+];
 export const FAIL_REASONS: Record<CampaignSpec['channel'], string[]> = {
   whatsapp: ['Number is not on WhatsApp', 'Message undeliverable', 'User blocked the business number'],
   sms: ['DND registered number', 'Handset switched off (expired)', 'Invalid number'],

@@ -81,7 +81,8 @@ export class WeightedIndex {
 
 /** Splits `total` into parts proportional to `weights`, each within [min, max], summing exactly to `total`. */
 export function splitTotal(total: number, weights: number[], min: number, max: number): number[] {
-  if (weights.length * min > total || weights.length * max < total) throw new Error(`Cannot split ${total} into ${weights.length} parts of ${min}..${max}`);
+  if (weights.length * min > total || weights.length * max < total)
+    throw new Error(`Cannot split ${total} into ${weights.length} parts of ${min}..${max}`);
   const sizes = new Array<number>(weights.length).fill(0);
   const fixed = new Set<number>();
   // Clamp and rescale until every part is within bounds.

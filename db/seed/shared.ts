@@ -4,7 +4,18 @@
  * their bulk INSERT, the dates and randomness the seeders size their specs
  * with, and the world generator with its spec.
  */
-export { analyzeSeededTables, countSeededRows, findOrphans, insertStatement, nextIds, SEED_TABLES, sqlTuple, type RunSql, type SeedRows, type SeedTable } from './bulk-sql';
+export {
+  analyzeSeededTables,
+  countSeededRows,
+  findOrphans,
+  insertStatement,
+  nextIds,
+  SEED_TABLES,
+  sqlTuple,
+  type RunSql,
+  type SeedRows,
+  type SeedTable,
+} from './bulk-sql';
 export { DAY, isoDate, startOfUtcDay } from './dates';
 export { person } from './india';
 export { Rng, splitTotal } from './random';

@@ -1,10 +1,12 @@
 /** Later events on a booking: a payment, a cancellation. Each writes a timeline entry and moves the counters, exactly once. */
 import { eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { Db, Tx } from '@/db';
 import { bookings, contacts, conversations, type AmountStatus, type Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
+
 import { deriveAmountStatus, moveCampaignCounters } from './entries';
 import { runOnce } from './idempotency';
 
@@ -41,11 +43,21 @@ async function companyDeleted(tx: Tx, exhibitorId: string | null): Promise<boole
 /** The follow-up behind a booking (through its materialising talk), for the timeline link. */
 async function followUpOf(tx: Tx, conversationId: string | null): Promise<number | null> {
   if (!conversationId) return null;
-  const [c] = await tx.select({ follow_up_id: conversations.follow_up_id }).from(conversations).where(eq(conversations.id, conversationId));
+  const [c] = await tx
+    .select({ follow_up_id: conversations.follow_up_id })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
   return c?.follow_up_id ?? null;
 }
 
-async function logOnTimeline(tx: Tx, employeeId: string, b: Awaited<ReturnType<typeof lockBooking>>, kind: 'payment' | 'cancellation', notes: string, at: Date) {
+async function logOnTimeline(
+  tx: Tx,
+  employeeId: string,
+  b: Awaited<ReturnType<typeof lockBooking>>,
+  kind: 'payment' | 'cancellation',
+  notes: string,
+  at: Date,
+) {
   if (!b.exhibitor_id) return; // a legacy booking without a company has no timeline
   await tx.insert(conversations).values({
     id: ulid(at.getTime()),
@@ -67,30 +79,64 @@ async function logOnTimeline(tx: Tx, employeeId: string, b: Awaited<ReturnType<t
   });
 }
 
-export type PaymentResult = { bookingId: string; amount: string; amount_paid: string; price: string; amount_status: AmountStatus };
+export type PaymentResult = {
+  bookingId: string;
+  amount: string;
+  amount_paid: string;
+  price: string;
+  amount_status: AmountStatus;
+};
 
 /** Adds a payment; refuses paying more than the price or paying a cancelled booking. */
-export async function recordPayment(db: Db, employeeId: string, input: { idempotency_key: string; booking_id: string; amount: string; notes?: string | null; at?: Date }) {
+export async function recordPayment(
+  db: Db,
+  employeeId: string,
+  input: { idempotency_key: string; booking_id: string; amount: string; notes?: string | null; at?: Date },
+) {
   const amount = toPaise(input.amount);
   if (amount <= 0n) throw new DomainError('INVALID', 'Enter the amount received.', 'amount');
-  return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'record-payment' }, async (tx): Promise<PaymentResult> => {
-    const at = input.at ?? new Date();
-    const b = await lockBooking(tx, input.booking_id);
-    if (b.cancelled_at) throw new DomainError('INVALID', 'This booking was cancelled; it cannot take payments.');
-    if (await companyDeleted(tx, b.exhibitor_id)) throw new DomainError('INVALID', 'This booking’s company was deleted; restore the company before taking payments.');
-    const price = b.price ?? '0.00';
-    const paid = fromPaise(toPaise(b.amount_paid ?? '0') + amount);
-    if (toPaise(paid) > toPaise(price)) {
-      const due = fromPaise(toPaise(price) - toPaise(b.amount_paid ?? '0'));
-      throw new DomainError('PAYMENT_EXCEEDS_PRICE', `Only ${formatINR(due)} is outstanding on this booking; ${formatINR(input.amount)} is more than that.`, 'amount');
-    }
-    const status = deriveAmountStatus(price, paid);
-    // Counters before the timeline insert: see moveCampaignCounters.
-    await moveCampaignCounters(tx, b.campaign_id, { revenue: amount });
-    await tx.update(bookings).set({ amount_paid: paid, amount_status: status, updated_at: at }).where(eq(bookings.id, b.id));
-    await logOnTimeline(tx, employeeId, b, 'payment', [`Payment of ${formatINR(input.amount)} received; ${formatINR(paid)} of ${formatINR(price)} paid.`, input.notes].filter(Boolean).join(' '), at);
-    return { bookingId: b.id, amount: fromPaise(amount), amount_paid: paid, price, amount_status: status };
-  });
+  return runOnce(
+    db,
+    { key: input.idempotency_key, userId: employeeId, action: 'record-payment' },
+    async (tx): Promise<PaymentResult> => {
+      const at = input.at ?? new Date();
+      const b = await lockBooking(tx, input.booking_id);
+      if (b.cancelled_at) throw new DomainError('INVALID', 'This booking was cancelled; it cannot take payments.');
+      if (await companyDeleted(tx, b.exhibitor_id))
+        throw new DomainError(
+          'INVALID',
+          'This booking’s company was deleted; restore the company before taking payments.',
+        );
+      const price = b.price ?? '0.00';
+      const paid = fromPaise(toPaise(b.amount_paid ?? '0') + amount);
+      if (toPaise(paid) > toPaise(price)) {
+        const due = fromPaise(toPaise(price) - toPaise(b.amount_paid ?? '0'));
+        throw new DomainError(
+          'PAYMENT_EXCEEDS_PRICE',
+          `Only ${formatINR(due)} is outstanding on this booking; ${formatINR(input.amount)} is more than that.`,
+          'amount',
+        );
+      }
+      const status = deriveAmountStatus(price, paid);
+      // Counters before the timeline insert: see moveCampaignCounters.
+      await moveCampaignCounters(tx, b.campaign_id, { revenue: amount });
+      await tx
+        .update(bookings)
+        .set({ amount_paid: paid, amount_status: status, updated_at: at })
+        .where(eq(bookings.id, b.id));
+      await logOnTimeline(
+        tx,
+        employeeId,
+        b,
+        'payment',
+        [`Payment of ${formatINR(input.amount)} received; ${formatINR(paid)} of ${formatINR(price)} paid.`, input.notes]
+          .filter(Boolean)
+          .join(' '),
+        at,
+      );
+      return { bookingId: b.id, amount: fromPaise(amount), amount_paid: paid, price, amount_status: status };
+    },
+  );
 }
 
 /** Who cancels: a signed-in user acting through the app. */
@@ -98,7 +144,9 @@ export type Canceller = { id: string; role: Role };
 
 /** DESIGN.md "Roles": the employee who recorded a booking, or a manager or admin, may cancel it. */
 export function mayCancel(by: Canceller, booking: { employee_id: string | null }): boolean {
-  return by.role === 'manager' || by.role === 'admin' || (booking.employee_id !== null && booking.employee_id === by.id);
+  return (
+    by.role === 'manager' || by.role === 'admin' || (booking.employee_id !== null && booking.employee_id === by.id)
+  );
 }
 
 /**
@@ -110,18 +158,36 @@ export function mayCancel(by: Canceller, booking: { employee_id: string | null }
  * a manager or an admin is refused and nothing is written. A bare user id is a
  * trusted replay (the demo seed re-enacting its history, scripts), not checked.
  */
-export async function cancelBooking(db: Db, by: string | Canceller, input: { idempotency_key: string; booking_id: string; reason?: string | null; at?: Date }) {
+export async function cancelBooking(
+  db: Db,
+  by: string | Canceller,
+  input: { idempotency_key: string; booking_id: string; reason?: string | null; at?: Date },
+) {
   const employeeId = typeof by === 'string' ? by : by.id;
   return runOnce(db, { key: input.idempotency_key, userId: employeeId, action: 'cancel-booking' }, async (tx) => {
     const at = input.at ?? new Date();
     const b = await lockBooking(tx, input.booking_id);
     if (typeof by !== 'string' && !mayCancel(by, b)) {
-      throw new DomainError('FORBIDDEN', 'Only the employee who recorded this booking, or a manager or admin, can cancel it.');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only the employee who recorded this booking, or a manager or admin, can cancel it.',
+      );
     }
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
-    await moveCampaignCounters(tx, b.campaign_id, { bookings: -1, revenue: -toPaise(b.amount_paid ?? '0'), booked: -toPaise(b.price ?? '0') });
+    await moveCampaignCounters(tx, b.campaign_id, {
+      bookings: -1,
+      revenue: -toPaise(b.amount_paid ?? '0'),
+      booked: -toPaise(b.price ?? '0'),
+    });
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
-    await logOnTimeline(tx, employeeId, b, 'cancellation', ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '), at);
+    await logOnTimeline(
+      tx,
+      employeeId,
+      b,
+      'cancellation',
+      ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '),
+      at,
+    );
     return { bookingId: b.id, cancelled: true as const };
   });
 }

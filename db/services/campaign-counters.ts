@@ -4,6 +4,7 @@
  * transaction with one UPDATE … JOIN.
  */
 import { sql } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { bookings, campaignRecipients, campaigns, followUps } from '@/db/schema';
@@ -70,7 +71,8 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
       ['total_bookings_created', row.stored_bookings, row.actual_bookings],
     ];
     for (const [field, stored, actual] of counts) {
-      if (Number(stored) !== Number(actual)) drifts.push({ ...base, field, stored: Number(stored), actual: Number(actual) });
+      if (Number(stored) !== Number(actual))
+        drifts.push({ ...base, field, stored: Number(stored), actual: Number(actual) });
     }
     const money: [MoneyField, string, string][] = [
       ['total_revenue', String(row.stored_revenue), String(row.actual_revenue)],

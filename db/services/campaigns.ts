@@ -10,9 +10,19 @@
  */
 import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { Db, DbOrTx, Tx } from '@/db';
 import { columnNames } from '@/db/rows';
-import { appSettings, campaignRecipients, campaigns, contacts, conversations, type AttributionModel, type CAMPAIGN_CHANNELS, type CAMPAIGN_STATUSES } from '@/db/schema';
+import {
+  appSettings,
+  campaignRecipients,
+  campaigns,
+  contacts,
+  conversations,
+  type AttributionModel,
+  type CAMPAIGN_CHANNELS,
+  type CAMPAIGN_STATUSES,
+} from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatCount } from '@/lib/format';
 import { normalisePhone } from '@/lib/phone';
@@ -24,29 +34,57 @@ type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /** A campaign as its form gives it (app/(app)/admin/campaigns/schema.ts); `sent_on` is yyyy-mm-dd. */
-export type CampaignInput = { name: string; channel: CampaignChannel; message: string | null; status: CampaignStatus; sent_on: string | null };
+export type CampaignInput = {
+  name: string;
+  channel: CampaignChannel;
+  message: string | null;
+  status: CampaignStatus;
+  sent_on: string | null;
+};
 
 function sentAt(input: CampaignInput, now: Date): Date | null {
   if (input.sent_on) return new Date(`${input.sent_on}T00:00:00Z`);
   return input.status === 'sent' ? now : null;
 }
 
-export async function createCampaign(db: DbOrTx, userId: string, input: CampaignInput, now = new Date()): Promise<string> {
+export async function createCampaign(
+  db: DbOrTx,
+  userId: string,
+  input: CampaignInput,
+  now = new Date(),
+): Promise<string> {
   const id = ulid(now.getTime());
-  await db.insert(campaigns).values({ id, name: input.name, channel: input.channel, message: input.message, status: input.status, sent_at: sentAt(input, now), created_by: userId });
+  await db.insert(campaigns).values({
+    id,
+    name: input.name,
+    channel: input.channel,
+    message: input.message,
+    status: input.status,
+    sent_at: sentAt(input, now),
+    created_by: userId,
+  });
   return id;
 }
 
 export async function updateCampaign(db: DbOrTx, { id, ...input }: CampaignInput & { id: string }, now = new Date()) {
   const [result] = await db
     .update(campaigns)
-    .set({ name: input.name, channel: input.channel, message: input.message, status: input.status, sent_at: sentAt(input, now) })
+    .set({
+      name: input.name,
+      channel: input.channel,
+      message: input.message,
+      status: input.status,
+      sent_at: sentAt(input, now),
+    })
     .where(eq(campaigns.id, id));
   if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.');
 }
 
 async function requireCampaign(db: DbOrTx, id: string, lock = false) {
-  const query = db.select({ id: campaigns.id, status: campaigns.status, sent_at: campaigns.sent_at }).from(campaigns).where(eq(campaigns.id, id));
+  const query = db
+    .select({ id: campaigns.id, status: campaigns.status, sent_at: campaigns.sent_at })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.');
   return row;
@@ -57,7 +95,12 @@ async function requireCampaign(db: DbOrTx, id: string, lock = false) {
 /** Largest chunk the upload sends per request (the browser splits bigger files and shows progress). */
 export const RECIPIENT_CHUNK = 2000;
 
-export type AddRecipientsResult = { added: number; already: number; invalid: InvalidRecipientRow[]; duplicates: number };
+export type AddRecipientsResult = {
+  added: number;
+  already: number;
+  invalid: InvalidRecipientRow[];
+  duplicates: number;
+};
 
 /** The contact a phone belongs to, when exactly one (not deleted) has it. */
 const contactOf = (phone: SQL) =>
@@ -69,8 +112,13 @@ const contactOf = (phone: SQL) =>
  * transaction; a phone already on the campaign keeps its row (its name is
  * filled in when it had none). Returns what was added and what was not.
  */
-export async function addRecipients(db: Db, campaignId: string, rows: { line: number; phone: string; name?: string | null }[]): Promise<AddRecipientsResult> {
-  if (rows.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${formatCount(RECIPIENT_CHUNK)} rows at a time.`);
+export async function addRecipients(
+  db: Db,
+  campaignId: string,
+  rows: { line: number; phone: string; name?: string | null }[],
+): Promise<AddRecipientsResult> {
+  if (rows.length > RECIPIENT_CHUNK)
+    throw new DomainError('INVALID', `Send at most ${formatCount(RECIPIENT_CHUNK)} rows at a time.`);
   const checked = checkRecipientRows(rows);
   if (!checked.valid.length) return { added: 0, already: 0, invalid: checked.invalid, duplicates: checked.duplicates };
   return db.transaction(async (tx) => {
@@ -92,7 +140,15 @@ async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[
   const existing = await tx
     .select({ phone: campaignRecipients.phone })
     .from(campaignRecipients)
-    .where(and(eq(campaignRecipients.campaign_id, campaignId), inArray(campaignRecipients.phone, valid.map((r) => r.phone))));
+    .where(
+      and(
+        eq(campaignRecipients.campaign_id, campaignId),
+        inArray(
+          campaignRecipients.phone,
+          valid.map((r) => r.phone),
+        ),
+      ),
+    );
   const r = campaignRecipients;
   await tx.execute(sql`
     insert into ${r} (${columnNames(r.campaign_id, r.phone, r.name, r.contact_id, r.status)}) values ${values}
@@ -101,7 +157,10 @@ async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[
 }
 
 async function recipientCount(tx: Tx, campaignId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)` }).from(campaignRecipients).where(eq(campaignRecipients.campaign_id, campaignId));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)` })
+    .from(campaignRecipients)
+    .where(eq(campaignRecipients.campaign_id, campaignId));
   return Number(row?.n ?? 0);
 }
 
@@ -116,25 +175,41 @@ function filterWhere(f: RecipientFilter): SQL {
     ne(contacts.phone, ''),
     f.type !== 'any' ? eq(contacts.type, f.type) : undefined,
     f.city ? eq(contacts.city, f.city) : undefined,
-    f.talked_to ? sql`exists (select 1 from ${conversations} where ${conversations.exhibitor_id} = ${f.talked_to} and ${conversations.visitor_id} = ${contacts.id})` : undefined,
+    f.talked_to
+      ? sql`exists (select 1 from ${conversations} where ${conversations.exhibitor_id} = ${f.talked_to} and ${conversations.visitor_id} = ${contacts.id})`
+      : undefined,
   )!;
 }
 
 /** What a filter would add: matching contacts' distinct phones, and how many are on the campaign already. Writes nothing. */
-export async function previewRecipientFilter(db: DbOrTx, campaignId: string, f: RecipientFilter): Promise<{ phones: number; already: number }> {
+export async function previewRecipientFilter(
+  db: DbOrTx,
+  campaignId: string,
+  f: RecipientFilter,
+): Promise<{ phones: number; already: number }> {
   const [row] = await db
     .select({
       phones: sql<number>`count(distinct ${contacts.phone})`.mapWith(Number),
-      already: sql<number>`count(distinct case when ${campaignRecipients.id} is not null then ${contacts.phone} end)`.mapWith(Number),
+      already:
+        sql<number>`count(distinct case when ${campaignRecipients.id} is not null then ${contacts.phone} end)`.mapWith(
+          Number,
+        ),
     })
     .from(contacts)
-    .leftJoin(campaignRecipients, and(eq(campaignRecipients.campaign_id, campaignId), eq(campaignRecipients.phone, contacts.phone)))
+    .leftJoin(
+      campaignRecipients,
+      and(eq(campaignRecipients.campaign_id, campaignId), eq(campaignRecipients.phone, contacts.phone)),
+    )
     .where(filterWhere(f));
   return { phones: row?.phones ?? 0, already: row?.already ?? 0 };
 }
 
 /** Adds every contact the filter selects (one row per phone; set-based, one statement in one transaction). */
-export async function addRecipientsByFilter(db: Db, campaignId: string, f: RecipientFilter): Promise<{ added: number }> {
+export async function addRecipientsByFilter(
+  db: Db,
+  campaignId: string,
+  f: RecipientFilter,
+): Promise<{ added: number }> {
   return db.transaction(async (tx) => {
     await requireCampaign(tx, campaignId, true);
     const before = await recipientCount(tx, campaignId);
@@ -153,8 +228,19 @@ export async function addRecipientsByFilter(db: Db, campaignId: string, f: Recip
 /* ----------------------------------------------------------------- delivery */
 
 export const DELIVERY_STATUSES = ['sent', 'failed'] as const;
-export type DeliveryResult = { phone: string; status: (typeof DELIVERY_STATUSES)[number]; error?: string | null; provider_message_id?: string | null; sent_at?: Date | null };
-export type DeliveryOutcome = { updated: number; sent: number; failed: number; unknown: { line: number; value: string; reason: string }[] };
+export type DeliveryResult = {
+  phone: string;
+  status: (typeof DELIVERY_STATUSES)[number];
+  error?: string | null;
+  provider_message_id?: string | null;
+  sent_at?: Date | null;
+};
+export type DeliveryOutcome = {
+  updated: number;
+  sent: number;
+  failed: number;
+  unknown: { line: number; value: string; reason: string }[];
+};
 
 /**
  * The gateway's outcome per phone (a results CSV today, an adapter later):
@@ -163,8 +249,14 @@ export type DeliveryOutcome = { updated: number; sent: number; failed: number; u
  * sent counter moves by the recipients that became or stopped being 'sent',
  * in the same transaction; the campaign becomes 'sending' at the first result.
  */
-export async function recordDeliveryResults(db: Db, campaignId: string, results: (DeliveryResult & { line: number })[], now = new Date()): Promise<DeliveryOutcome> {
-  if (results.length > RECIPIENT_CHUNK) throw new DomainError('INVALID', `Send at most ${formatCount(RECIPIENT_CHUNK)} rows at a time.`);
+export async function recordDeliveryResults(
+  db: Db,
+  campaignId: string,
+  results: (DeliveryResult & { line: number })[],
+  now = new Date(),
+): Promise<DeliveryOutcome> {
+  if (results.length > RECIPIENT_CHUNK)
+    throw new DomainError('INVALID', `Send at most ${formatCount(RECIPIENT_CHUNK)} rows at a time.`);
   const unknown: DeliveryOutcome['unknown'] = [];
   const byPhone = new Map<string, DeliveryResult & { line: number }>();
   for (const r of results) {
@@ -183,7 +275,9 @@ export async function recordDeliveryResults(db: Db, campaignId: string, results:
           .for('update')
       : [];
     const known = new Map(existing.map((r) => [r.phone, r]));
-    for (const [phone, r] of byPhone) if (!known.has(phone)) unknown.push({ line: r.line, value: r.phone, reason: 'Not a recipient of this campaign.' });
+    for (const [phone, r] of byPhone)
+      if (!known.has(phone))
+        unknown.push({ line: r.line, value: r.phone, reason: 'Not a recipient of this campaign.' });
     let delta = 0;
     let sent = 0;
     let failed = 0;
@@ -195,12 +289,15 @@ export async function recordDeliveryResults(db: Db, campaignId: string, results:
       else failed++;
       delta += (r.status === 'sent' ? 1 : 0) - (before.status === 'sent' ? 1 : 0);
       const at = r.status === 'sent' ? (r.sent_at ?? now) : null;
-      rows.push(sql`(${before.id}, ${campaignId}, ${phone}, ${r.status}, ${at}, ${r.status === 'failed' ? (r.error?.trim() || 'Failed') : null}, ${r.provider_message_id?.trim() || null})`);
+      rows.push(
+        sql`(${before.id}, ${campaignId}, ${phone}, ${r.status}, ${at}, ${r.status === 'failed' ? r.error?.trim() || 'Failed' : null}, ${r.provider_message_id?.trim() || null})`,
+      );
     }
     if (rows.length) {
       // Every row exists (locked above): the insert only ever takes its "update" branch.
       const c = campaignRecipients;
-      const updated = (col: typeof c.status | typeof c.sent_at | typeof c.error) => sql`${columnNames(col)} = values(${columnNames(col)})`;
+      const updated = (col: typeof c.status | typeof c.sent_at | typeof c.error) =>
+        sql`${columnNames(col)} = values(${columnNames(col)})`;
       await tx.execute(sql`
         insert into ${c} (${columnNames(c.id, c.campaign_id, c.phone, c.status, c.sent_at, c.error, c.provider_message_id)}) values ${sql.join(rows, sql`, `)}
         on duplicate key update ${updated(c.status)}, ${updated(c.sent_at)}, ${updated(c.error)},
@@ -229,7 +326,11 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
       .where(and(eq(campaignRecipients.campaign_id, campaignId), eq(campaignRecipients.status, 'pending')));
     await tx
       .update(campaigns)
-      .set({ total_messages_sent: sql`${campaigns.total_messages_sent} + ${result.affectedRows}`, status: 'sent', sent_at: campaign.sent_at ?? now })
+      .set({
+        total_messages_sent: sql`${campaigns.total_messages_sent} + ${result.affectedRows}`,
+        status: 'sent',
+        sent_at: campaign.sent_at ?? now,
+      })
       .where(eq(campaigns.id, campaignId));
     return { marked: result.affectedRows };
   });

@@ -22,10 +22,11 @@
 import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
+
 import type { Db, Tx } from '@/db';
 import { hasErrno } from '@/db/pool';
-import { rowsOf } from '@/db/rows';
 import { findImportMatches, getImportBatch, type ImportProgress } from '@/db/queries/contact-imports';
+import { rowsOf } from '@/db/rows';
 import {
   bookings,
   campaignRecipients,
@@ -57,8 +58,8 @@ import {
   type StoredFields,
 } from '@/lib/contact-import';
 import { DomainError } from '@/lib/errors';
-import { formatPhone } from '@/lib/phone';
 import { formatCount } from '@/lib/format';
+import { formatPhone } from '@/lib/phone';
 
 export type { ImportProgress } from '@/db/queries/contact-imports';
 
@@ -68,14 +69,27 @@ const LOCK_WAIT_TIMEOUT = 1205;
 const ID_BATCH = 5000;
 const MAX_REASON = 500;
 
-export type StartImportInput = { id: string; type: ContactType; mode: ImportMode; fileName: string; mapping: ImportMapping; rowsTotal: number };
+export type StartImportInput = {
+  id: string;
+  type: ContactType;
+  mode: ImportMode;
+  fileName: string;
+  mapping: ImportMapping;
+  rowsTotal: number;
+};
 
 /**
  * Opens a batch with the client-made ULID `id`: a retried start (the answer
  * was lost) finds the same batch and writes nothing new.
  */
-export async function startImport(db: Db, userId: string, input: StartImportInput, now = new Date()): Promise<ImportProgress> {
-  if (input.rowsTotal < 1 || input.rowsTotal > MAX_IMPORT_LINES) throw new DomainError('INVALID', `A file can have 1 to ${formatCount(MAX_IMPORT_LINES)} rows.`);
+export async function startImport(
+  db: Db,
+  userId: string,
+  input: StartImportInput,
+  now = new Date(),
+): Promise<ImportProgress> {
+  if (input.rowsTotal < 1 || input.rowsTotal > MAX_IMPORT_LINES)
+    throw new DomainError('INVALID', `A file can have 1 to ${formatCount(MAX_IMPORT_LINES)} rows.`);
   await db
     .insert(contactImports)
     .values({
@@ -93,7 +107,12 @@ export async function startImport(db: Db, userId: string, input: StartImportInpu
   const batch = await getImportBatch(db, input.id);
   if (!batch) throw new DomainError('NOT_FOUND', 'The import could not be started. Try again.');
   const { progress } = batch;
-  if (batch.createdBy !== userId || progress.type !== input.type || progress.mode !== input.mode || progress.rowsTotal !== input.rowsTotal) {
+  if (
+    batch.createdBy !== userId ||
+    progress.type !== input.type ||
+    progress.mode !== input.mode ||
+    progress.rowsTotal !== input.rowsTotal
+  ) {
     throw new DomainError('CONFLICT', 'This import was started with other settings. Reload the page and start again.');
   }
   return progress;
@@ -104,10 +123,17 @@ export async function startImport(db: Db, userId: string, input: StartImportInpu
  * most IMPORT_CHUNK_ROWS. Returns the batch's progress after it (`nextLine`
  * is where the next chunk starts).
  */
-export async function importChunk(db: Db, importId: string, rows: ImportRow[], now = new Date()): Promise<ImportProgress> {
-  if (!rows.length || rows.length > IMPORT_CHUNK_ROWS) throw new DomainError('INVALID', `Send 1 to ${formatCount(IMPORT_CHUNK_ROWS)} rows at a time.`);
+export async function importChunk(
+  db: Db,
+  importId: string,
+  rows: ImportRow[],
+  now = new Date(),
+): Promise<ImportProgress> {
+  if (!rows.length || rows.length > IMPORT_CHUNK_ROWS)
+    throw new DomainError('INVALID', `Send 1 to ${formatCount(IMPORT_CHUNK_ROWS)} rows at a time.`);
   rows.forEach((r, i) => {
-    if (r.line !== rows[0]!.line + i || r.line < FIRST_LINE) throw new DomainError('INVALID', 'The lines of a chunk must follow one another.');
+    if (r.line !== rows[0]!.line + i || r.line < FIRST_LINE)
+      throw new DomainError('INVALID', 'The lines of a chunk must follow one another.');
   });
   for (let attempt = 1; ; attempt++) {
     try {
@@ -115,21 +141,42 @@ export async function importChunk(db: Db, importId: string, rows: ImportRow[], n
     } catch (error) {
       // Two chunks adding the same new phone: the server rolled one back; run it again (it now finds the other's rows).
       if (attempt < 5 && hasErrno(error, DEADLOCK)) continue;
-      if (hasErrno(error, LOCK_WAIT_TIMEOUT)) throw new DomainError('BUSY', 'The database is busy with these contacts right now. Nothing from this part was saved; resume in a moment.');
+      if (hasErrno(error, LOCK_WAIT_TIMEOUT))
+        throw new DomainError(
+          'BUSY',
+          'The database is busy with these contacts right now. Nothing from this part was saved; resume in a moment.',
+        );
       throw error;
     }
   }
 }
 
-type Planned = { line: number; cells: ImportRow['cells']; result: ImportRowResult; reason: string | null; contactId: string | null; value?: ContactFields; before?: StoredFields };
+type Planned = {
+  line: number;
+  cells: ImportRow['cells'];
+  result: ImportRowResult;
+  reason: string | null;
+  contactId: string | null;
+  value?: ContactFields;
+  before?: StoredFields;
+};
 
 async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date): Promise<ImportProgress> {
   const found = await getImportBatch(tx, importId, { lock: true });
   if (!found) throw new DomainError('NOT_FOUND', 'That import no longer exists. Start it again.');
   const batch = found.progress;
-  if (batch.status === 'reverted') throw new DomainError('CONFLICT', 'This import was reverted. Start a new import to bring these rows in.');
-  if (rows[0]!.line > batch.nextLine) throw new DomainError('CONFLICT', `Lines up to ${batch.nextLine - 1} are saved; continue from line ${batch.nextLine}.`);
-  if (rows.at(-1)!.line >= FIRST_LINE + batch.rowsTotal) throw new DomainError('INVALID', `The file of this import has ${formatCount(batch.rowsTotal)} rows; these lines are past its end.`);
+  if (batch.status === 'reverted')
+    throw new DomainError('CONFLICT', 'This import was reverted. Start a new import to bring these rows in.');
+  if (rows[0]!.line > batch.nextLine)
+    throw new DomainError(
+      'CONFLICT',
+      `Lines up to ${batch.nextLine - 1} are saved; continue from line ${batch.nextLine}.`,
+    );
+  if (rows.at(-1)!.line >= FIRST_LINE + batch.rowsTotal)
+    throw new DomainError(
+      'INVALID',
+      `The file of this import has ${formatCount(batch.rowsTotal)} rows; these lines are past its end.`,
+    );
   const fresh = rows.filter((r) => r.line >= batch.nextLine);
   if (!fresh.length) return batch;
   const { type, mode } = batch;
@@ -159,7 +206,14 @@ async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date
       continue;
     }
     deduper.take(r.line, keys);
-    planned.push({ line: r.line, cells: r.cells, result: 'created', reason: null, contactId: null, value: checked.value });
+    planned.push({
+      line: r.line,
+      cells: r.cells,
+      result: 'created',
+      reason: null,
+      contactId: null,
+      value: checked.value,
+    });
     kept.push({ line: r.line, value: checked.value });
   }
 
@@ -209,7 +263,15 @@ async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date
     tx,
     contactImportRows,
     ['import_id', 'line', 'result', 'contact_id', 'reason', 'input', 'before'],
-    planned.map((p) => [importId, p.line, p.result, p.contactId, p.reason?.slice(0, MAX_REASON) ?? null, JSON.stringify(p.cells), p.before ? JSON.stringify(p.before) : null]),
+    planned.map((p) => [
+      importId,
+      p.line,
+      p.result,
+      p.contactId,
+      p.reason?.slice(0, MAX_REASON) ?? null,
+      JSON.stringify(p.cells),
+      p.before ? JSON.stringify(p.before) : null,
+    ]),
   );
 
   const counts = emptyCounts();
@@ -236,13 +298,24 @@ async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date
 }
 
 /** The keys of earlier lines that later rows say they repeat, from their recorded input (only lines that kept their keys). */
-async function claimedKeys(tx: Tx, type: ContactType, importId: string, lines: number[]): Promise<Map<number, Set<string>>> {
+async function claimedKeys(
+  tx: Tx,
+  type: ContactType,
+  importId: string,
+  lines: number[],
+): Promise<Map<number, Set<string>>> {
   const out = new Map<number, Set<string>>();
   if (!lines.length) return out;
   const rows = await tx
     .select({ line: contactImportRows.line, input: contactImportRows.input })
     .from(contactImportRows)
-    .where(and(eq(contactImportRows.import_id, importId), inArray(contactImportRows.line, [...new Set(lines)]), sql`${contactImportRows.result} not in ('invalid', 'duplicate')`));
+    .where(
+      and(
+        eq(contactImportRows.import_id, importId),
+        inArray(contactImportRows.line, [...new Set(lines)]),
+        sql`${contactImportRows.result} not in ('invalid', 'duplicate')`,
+      ),
+    );
   for (const r of rows) {
     const checked = checkCells(type, r.input ?? {});
     if (checked.ok) out.set(r.line, new Set(rowKeys(type, checked.value)));
@@ -274,7 +347,13 @@ function beforeImage(type: ContactType, stored: StoredFields): StoredFields {
  * builder: for a thousand rows the builder alone takes longer than the
  * database takes to write them.
  */
-async function insertRows(tx: Tx, table: typeof contacts | typeof contactImportRows, columns: string[], rows: unknown[][], onDuplicate?: SQL) {
+async function insertRows(
+  tx: Tx,
+  table: typeof contacts | typeof contactImportRows,
+  columns: string[],
+  rows: unknown[][],
+  onDuplicate?: SQL,
+) {
   const values = sql.join(
     rows.map(
       (r) =>
@@ -298,7 +377,11 @@ async function insertRows(tx: Tx, table: typeof contacts | typeof contactImportR
  * statement (INSERT … ON DUPLICATE KEY UPDATE by id). The callers hold the
  * rows locked, so every id exists and only the update part runs.
  */
-async function upsertFields(tx: Tx, type: ContactType, rows: ({ id: string; updated_at: Date | string | null } & Partial<Record<ContactField, string | null>>)[]) {
+async function upsertFields(
+  tx: Tx,
+  type: ContactType,
+  rows: ({ id: string; updated_at: Date | string | null } & Partial<Record<ContactField, string | null>>)[],
+) {
   const fields = CONTACT_FIELDS[type];
   await insertRows(
     tx,
@@ -341,7 +424,8 @@ export async function revertImport(db: Db, importId: string, userId: string, now
       .orderBy(contactImportRows.line);
 
     // Locked first: a booth write that points a new row at one of them waits for this revert (its key check reads the row).
-    for (const ids of batches(createdIds)) await tx.select({ id: contacts.id }).from(contacts).where(inArray(contacts.id, ids)).for('update');
+    for (const ids of batches(createdIds))
+      await tx.select({ id: contacts.id }).from(contacts).where(inArray(contacts.id, ids)).for('update');
     const referenced = await referencedContacts(tx, importId, createdIds);
     const toDelete = createdIds.filter((id) => !referenced.has(id));
     const toSoftDelete = createdIds.filter((id) => referenced.has(id));
@@ -355,11 +439,16 @@ export async function revertImport(db: Db, importId: string, userId: string, now
     // The earliest before-image of each contact is the value before the import.
     const created = new Set(createdIds);
     const before = new Map<string, StoredFields>();
-    for (const r of updatedRows) if (r.id && r.before && !created.has(r.id) && !before.has(r.id)) before.set(r.id, r.before);
+    for (const r of updatedRows)
+      if (r.id && r.before && !created.has(r.id) && !before.has(r.id)) before.set(r.id, r.before);
     const restoreIds = [...before.keys()];
     const current = new Map<string, string | null>();
     for (const ids of batches(restoreIds)) {
-      const locked = await tx.select({ id: contacts.id, phone: contacts.phone }).from(contacts).where(inArray(contacts.id, ids)).for('update');
+      const locked = await tx
+        .select({ id: contacts.id, phone: contacts.phone })
+        .from(contacts)
+        .where(inArray(contacts.id, ids))
+        .for('update');
       for (const c of locked) current.set(c.id, c.phone);
     }
     const restore = restoreIds.filter((id) => current.has(id));
@@ -368,11 +457,18 @@ export async function revertImport(db: Db, importId: string, userId: string, now
       await upsertFields(
         tx,
         batch.type,
-        ids.map((id) => ({ id, ...(before.get(id)! as Partial<Record<ContactField, string | null>>), updated_at: before.get(id)!.updated_at ?? null })),
+        ids.map((id) => ({
+          id,
+          ...(before.get(id)! as Partial<Record<ContactField, string | null>>),
+          updated_at: before.get(id)!.updated_at ?? null,
+        })),
       );
     }
 
-    await tx.update(contactImports).set({ status: 'reverted', reverted_at: now, reverted_by: userId }).where(eq(contactImports.id, importId));
+    await tx
+      .update(contactImports)
+      .set({ status: 'reverted', reverted_at: now, reverted_by: userId })
+      .where(eq(contactImports.id, importId));
     return { deleted: toDelete.length, softDeleted: toSoftDelete.length, restored: restore.length };
   });
 }
@@ -388,16 +484,46 @@ async function referencedContacts(tx: Tx, importId: string, ids: string[]): Prom
   const out = new Set<string>();
   for (const chunk of batches(ids)) {
     const refs: [string, SQL][] = [
-      ['follow_ups.visitor_id', sql`select ${followUps.visitor_id} as id from ${followUps} where ${inArray(followUps.visitor_id, chunk)}`],
-      ['follow_ups.exhibitor_id', sql`select ${followUps.exhibitor_id} as id from ${followUps} where ${inArray(followUps.exhibitor_id, chunk)}`],
-      ['conversations.visitor_id', sql`select ${conversations.visitor_id} as id from ${conversations} where ${inArray(conversations.visitor_id, chunk)}`],
-      ['conversations.exhibitor_id', sql`select ${conversations.exhibitor_id} as id from ${conversations} where ${inArray(conversations.exhibitor_id, chunk)}`],
-      ['bookings.visitor_id', sql`select ${bookings.visitor_id} as id from ${bookings} where ${inArray(bookings.visitor_id, chunk)}`],
-      ['bookings.exhibitor_id', sql`select ${bookings.exhibitor_id} as id from ${bookings} where ${inArray(bookings.exhibitor_id, chunk)}`],
-      ['campaign_recipients.contact_id', sql`select ${campaignRecipients.contact_id} as id from ${campaignRecipients} where ${inArray(campaignRecipients.contact_id, chunk)}`],
-      ['contact_merges.survivor_id', sql`select ${contactMerges.survivor_id} as id from ${contactMerges} where ${inArray(contactMerges.survivor_id, chunk)}`],
-      ['contact_merges.merged_id', sql`select ${contactMerges.merged_id} as id from ${contactMerges} where ${inArray(contactMerges.merged_id, chunk)}`],
-      ['contacts.merged_into_id', sql`select ${contacts.merged_into_id} as id from ${contacts} where ${inArray(contacts.merged_into_id, chunk)}`],
+      [
+        'follow_ups.visitor_id',
+        sql`select ${followUps.visitor_id} as id from ${followUps} where ${inArray(followUps.visitor_id, chunk)}`,
+      ],
+      [
+        'follow_ups.exhibitor_id',
+        sql`select ${followUps.exhibitor_id} as id from ${followUps} where ${inArray(followUps.exhibitor_id, chunk)}`,
+      ],
+      [
+        'conversations.visitor_id',
+        sql`select ${conversations.visitor_id} as id from ${conversations} where ${inArray(conversations.visitor_id, chunk)}`,
+      ],
+      [
+        'conversations.exhibitor_id',
+        sql`select ${conversations.exhibitor_id} as id from ${conversations} where ${inArray(conversations.exhibitor_id, chunk)}`,
+      ],
+      [
+        'bookings.visitor_id',
+        sql`select ${bookings.visitor_id} as id from ${bookings} where ${inArray(bookings.visitor_id, chunk)}`,
+      ],
+      [
+        'bookings.exhibitor_id',
+        sql`select ${bookings.exhibitor_id} as id from ${bookings} where ${inArray(bookings.exhibitor_id, chunk)}`,
+      ],
+      [
+        'campaign_recipients.contact_id',
+        sql`select ${campaignRecipients.contact_id} as id from ${campaignRecipients} where ${inArray(campaignRecipients.contact_id, chunk)}`,
+      ],
+      [
+        'contact_merges.survivor_id',
+        sql`select ${contactMerges.survivor_id} as id from ${contactMerges} where ${inArray(contactMerges.survivor_id, chunk)}`,
+      ],
+      [
+        'contact_merges.merged_id',
+        sql`select ${contactMerges.merged_id} as id from ${contactMerges} where ${inArray(contactMerges.merged_id, chunk)}`,
+      ],
+      [
+        'contacts.merged_into_id',
+        sql`select ${contacts.merged_into_id} as id from ${contacts} where ${inArray(contacts.merged_into_id, chunk)}`,
+      ],
       [
         'contact_import_rows.contact_id',
         sql`select ${contactImportRows.contact_id} as id from ${contactImportRows} where ${inArray(contactImportRows.contact_id, chunk)} and ${ne(contactImportRows.import_id, importId)}`,
@@ -416,7 +542,12 @@ async function referencedContacts(tx: Tx, importId: string, ids: string[]): Prom
 }
 
 /** A restored phone that a live visitor has meanwhile (invariant 13): refused, naming it, so nothing is reverted half. */
-async function refusePhoneClash(tx: Tx, ids: string[], before: Map<string, StoredFields>, current: Map<string, string | null>) {
+async function refusePhoneClash(
+  tx: Tx,
+  ids: string[],
+  before: Map<string, StoredFields>,
+  current: Map<string, string | null>,
+) {
   const back = ids.flatMap((id) => {
     const phone = before.get(id)!.phone;
     return phone && phone !== current.get(id) ? [{ id, phone }] : [];

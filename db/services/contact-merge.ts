@@ -38,13 +38,25 @@
  */
 import { and, asc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { Db, Tx } from '@/db';
 import { columnNames, rowsOf } from '@/db/rows';
-import { bookings, campaignRecipients, contactMergeCompanies, contactMerges, contacts, conversations, exhibitorStats, followUps, type ContactType } from '@/db/schema';
+import {
+  bookings,
+  campaignRecipients,
+  contactMergeCompanies,
+  contactMerges,
+  contacts,
+  conversations,
+  exhibitorStats,
+  followUps,
+  type ContactType,
+} from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { IMPORT_TYPE_LABELS } from '@/lib/labels';
+
 import { moveCampaignCounters } from './entries';
 import { runOnce } from './idempotency';
-import { IMPORT_TYPE_LABELS } from '@/lib/labels';
 
 export type MergeInput = {
   idempotency_key: string;
@@ -89,11 +101,21 @@ export type MergeResult = {
 /** The contact fields a survivor takes from the merged contact when its own are blank. */
 const FILLABLE = ['company_name', 'phone', 'email', 'city', 'contact_person', 'address', 'gstin', 'notes'] as const;
 
-
 /** Merges `merged_id` into `survivor_id`: see the module comment. Throws DomainError for refusals; nothing is written then. */
-export async function mergeContacts(db: Db, adminId: string, input: MergeInput): Promise<MergeResult & { replayed: boolean }> {
-  if (input.survivor_id === input.merged_id) throw new DomainError('INVALID', 'Choose two different contacts: one to keep and one to merge into it.', 'merged_id');
-  return runOnce(db, { key: input.idempotency_key, userId: adminId, action: 'merge-contacts' }, (tx) => writeMerge(tx, adminId, input));
+export async function mergeContacts(
+  db: Db,
+  adminId: string,
+  input: MergeInput,
+): Promise<MergeResult & { replayed: boolean }> {
+  if (input.survivor_id === input.merged_id)
+    throw new DomainError(
+      'INVALID',
+      'Choose two different contacts: one to keep and one to merge into it.',
+      'merged_id',
+    );
+  return runOnce(db, { key: input.idempotency_key, userId: adminId, action: 'merge-contacts' }, (tx) =>
+    writeMerge(tx, adminId, input),
+  );
 }
 
 type Locked = typeof contacts.$inferSelect;
@@ -111,19 +133,35 @@ async function lockPair(tx: Tx, input: MergeInput): Promise<{ survivor: Locked; 
   const label = IMPORT_TYPE_LABELS[input.type].one;
   if (!survivor) throw new DomainError('NOT_FOUND', `The ${label} to keep no longer exists.`, 'survivor_id');
   if (!merged) throw new DomainError('NOT_FOUND', `The ${label} to merge no longer exists.`, 'merged_id');
-  if (survivor.type !== merged.type) throw new DomainError('INVALID', 'A company and a visitor cannot be merged: choose two of the same kind.', 'merged_id');
-  if (survivor.type !== input.type) throw new DomainError('INVALID', `These are not ${label === 'company' ? 'companies' : 'visitors'}.`, 'merged_id');
+  if (survivor.type !== merged.type)
+    throw new DomainError(
+      'INVALID',
+      'A company and a visitor cannot be merged: choose two of the same kind.',
+      'merged_id',
+    );
+  if (survivor.type !== input.type)
+    throw new DomainError('INVALID', `These are not ${label === 'company' ? 'companies' : 'visitors'}.`, 'merged_id');
   for (const [c, field] of [
     [survivor, 'survivor_id'],
     [merged, 'merged_id'],
   ] as const) {
     if (c.deleted_at) {
-      throw new DomainError('CONFLICT', c.merged_into_id ? `${c.name} was already merged into another ${label}. Reload the page.` : `${c.name} was deleted. Restore it first, or choose another ${label}.`, field);
+      throw new DomainError(
+        'CONFLICT',
+        c.merged_into_id
+          ? `${c.name} was already merged into another ${label}. Reload the page.`
+          : `${c.name} was deleted. Restore it first, or choose another ${label}.`,
+        field,
+      );
     }
   }
-  const stale = (c: Locked, version: number | null | undefined) => version != null && (c.updated_at?.getTime() ?? 0) !== version;
+  const stale = (c: Locked, version: number | null | undefined) =>
+    version != null && (c.updated_at?.getTime() ?? 0) !== version;
   if (stale(survivor, input.survivor_version) || stale(merged, input.merged_version)) {
-    throw new DomainError('CONFLICT', `${stale(survivor, input.survivor_version) ? survivor.name : merged.name} was changed since this page was shown. Review the merge again.`);
+    throw new DomainError(
+      'CONFLICT',
+      `${stale(survivor, input.survivor_version) ? survivor.name : merged.name} was changed since this page was shown. Review the merge again.`,
+    );
   }
   return { survivor, merged };
 }
@@ -132,12 +170,18 @@ async function writeMerge(tx: Tx, adminId: string, input: MergeInput): Promise<M
   const at = input.at ?? new Date();
   const { survivor, merged } = await lockPair(tx, input);
   const mergeId = ulid(at.getTime());
-  const moved = survivor.type === 'visitor' ? await moveVisitor(tx, survivor, merged, mergeId, at) : await moveCompany(tx, survivor, merged, mergeId, at);
+  const moved =
+    survivor.type === 'visitor'
+      ? await moveVisitor(tx, survivor, merged, mergeId, at)
+      : await moveCompany(tx, survivor, merged, mergeId, at);
 
   const fill: Partial<Record<(typeof FILLABLE)[number], string>> = {};
   for (const f of FILLABLE) if ((survivor[f] === null || survivor[f] === '') && merged[f]) fill[f] = merged[f];
   // The merged contact leaves the live set first: the survivor may take its phone (one phone, one live visitor).
-  await tx.update(contacts).set({ deleted_at: at, merged_into_id: survivor.id, updated_at: at }).where(eq(contacts.id, merged.id));
+  await tx
+    .update(contacts)
+    .set({ deleted_at: at, merged_into_id: survivor.id, updated_at: at })
+    .where(eq(contacts.id, merged.id));
   await tx.update(contacts).set({ merged_into_id: survivor.id }).where(eq(contacts.merged_into_id, merged.id));
   await tx
     .update(contacts)
@@ -154,13 +198,25 @@ async function writeMerge(tx: Tx, adminId: string, input: MergeInput): Promise<M
     merged_by: adminId,
     created_at: at,
   });
-  return { mergeId, type: survivor.type, survivorId: survivor.id, mergedId: merged.id, survivorName: survivor.name, mergedName: merged.name, moved };
+  return {
+    mergeId,
+    type: survivor.type,
+    survivorId: survivor.id,
+    mergedId: merged.id,
+    survivorName: survivor.name,
+    mergedName: merged.name,
+    moved,
+  };
 }
 
 /** Rows an UPDATE changed (mysql2's ResultSetHeader). */
 const count = (r: readonly [unknown, ...unknown[]]) => (r[0] as { affectedRows: number }).affectedRows;
 
-const mergeCompanyColumns = columnNames(contactMergeCompanies.exhibitor_id, contactMergeCompanies.merge_id, contactMergeCompanies.created_at);
+const mergeCompanyColumns = columnNames(
+  contactMergeCompanies.exhibitor_id,
+  contactMergeCompanies.merge_id,
+  contactMergeCompanies.created_at,
+);
 
 const keepUpdatedAt = <T extends { updated_at: unknown }>(t: T) => sql`${t.updated_at}`;
 
@@ -174,7 +230,14 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
     ? await tx
         .select({ phone: contacts.phone })
         .from(contacts)
-        .where(and(eq(contacts.type, 'visitor'), isNull(contacts.deleted_at), inArray(contacts.phone, phones), notInArray(contacts.id, pair)))
+        .where(
+          and(
+            eq(contacts.type, 'visitor'),
+            isNull(contacts.deleted_at),
+            inArray(contacts.phone, phones),
+            notInArray(contacts.id, pair),
+          ),
+        )
     : [];
   const adoptable = phones.filter((p) => !taken.some((t) => t.phone === p));
   const survivorPhone = survivor.phone ?? merged.phone;
@@ -196,7 +259,9 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
 
   // The open leads of the pair, locked: by visitor, and by an adoptable phone without a visitor.
   const byVisitor = await selectOpenLeads(tx, inArray(followUps.visitor_id, pair));
-  const byPhone = adoptable.length ? await selectOpenLeads(tx, and(isNull(followUps.visitor_id), inArray(followUps.phone, adoptable))) : [];
+  const byPhone = adoptable.length
+    ? await selectOpenLeads(tx, and(isNull(followUps.visitor_id), inArray(followUps.phone, adoptable)))
+    : [];
   const leads = [...byVisitor, ...byPhone];
   const perCompany = new Map<string, OpenLead[]>();
   for (const l of leads) perCompany.set(l.exhibitor_id, [...(perCompany.get(l.exhibitor_id) ?? []), l]);
@@ -209,17 +274,49 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
     const holders = await tx
       .select({ exhibitor_id: followUps.exhibitor_id })
       .from(followUps)
-      .where(and(eq(followUps.open_lead_phone, survivorPhone), inArray(followUps.exhibitor_id, rephone.map((l) => l.exhibitor_id))));
+      .where(
+        and(
+          eq(followUps.open_lead_phone, survivorPhone),
+          inArray(
+            followUps.exhibitor_id,
+            rephone.map((l) => l.exhibitor_id),
+          ),
+        ),
+      );
     const ids = rephone.filter((l) => !holders.some((h) => h.exhibitor_id === l.exhibitor_id)).map((l) => l.id);
-    if (ids.length) await tx.update(followUps).set({ phone: survivorPhone, updated_at: keepUpdatedAt(followUps) }).where(inArray(followUps.id, ids));
+    if (ids.length)
+      await tx
+        .update(followUps)
+        .set({ phone: survivorPhone, updated_at: keepUpdatedAt(followUps) })
+        .where(inArray(followUps.id, ids));
   }
 
   const moved: MergeMoved = {
     leads_combined: leads.length - kept.length,
-    follow_ups: count(await tx.update(followUps).set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) }).where(eq(followUps.visitor_id, merged.id))),
-    conversations: count(await tx.update(conversations).set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) }).where(eq(conversations.visitor_id, merged.id))),
-    bookings: count(await tx.update(bookings).set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) }).where(eq(bookings.visitor_id, merged.id))),
-    recipients: count(await tx.update(campaignRecipients).set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) }).where(eq(campaignRecipients.contact_id, merged.id))),
+    follow_ups: count(
+      await tx
+        .update(followUps)
+        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) })
+        .where(eq(followUps.visitor_id, merged.id)),
+    ),
+    conversations: count(
+      await tx
+        .update(conversations)
+        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) })
+        .where(eq(conversations.visitor_id, merged.id)),
+    ),
+    bookings: count(
+      await tx
+        .update(bookings)
+        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) })
+        .where(eq(bookings.visitor_id, merged.id)),
+    ),
+    recipients: count(
+      await tx
+        .update(campaignRecipients)
+        .set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) })
+        .where(eq(campaignRecipients.contact_id, merged.id)),
+    ),
     adopted_follow_ups: 0,
     adopted_conversations: 0,
     adopted_bookings: 0,
@@ -227,7 +324,10 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
   };
   if (adoptable.length) {
     moved.adopted_follow_ups = count(
-      await tx.update(followUps).set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) }).where(and(isNull(followUps.visitor_id), inArray(followUps.phone, adoptable))),
+      await tx
+        .update(followUps)
+        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) })
+        .where(and(isNull(followUps.visitor_id), inArray(followUps.phone, adoptable))),
     );
     moved.adopted_conversations = count(
       await tx
@@ -236,7 +336,10 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
         .where(and(isNull(conversations.visitor_id), inArray(conversations.visitor_phone, adoptable))),
     );
     moved.adopted_bookings = count(
-      await tx.update(bookings).set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) }).where(and(isNull(bookings.visitor_id), inArray(bookings.phone, adoptable))),
+      await tx
+        .update(bookings)
+        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) })
+        .where(and(isNull(bookings.visitor_id), inArray(bookings.phone, adoptable))),
     );
     moved.adopted_recipients = count(
       await tx
@@ -264,10 +367,30 @@ async function moveCompany(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
   // The read-stats triggers move every counter with a changed exhibitor_id (drizzle/0003).
   const moved: MergeMoved = {
     leads_combined: leads.length - kept.length,
-    follow_ups: count(await tx.update(followUps).set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) }).where(eq(followUps.exhibitor_id, merged.id))),
-    conversations: count(await tx.update(conversations).set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) }).where(eq(conversations.exhibitor_id, merged.id))),
-    bookings: count(await tx.update(bookings).set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) }).where(eq(bookings.exhibitor_id, merged.id))),
-    recipients: count(await tx.update(campaignRecipients).set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) }).where(eq(campaignRecipients.contact_id, merged.id))),
+    follow_ups: count(
+      await tx
+        .update(followUps)
+        .set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) })
+        .where(eq(followUps.exhibitor_id, merged.id)),
+    ),
+    conversations: count(
+      await tx
+        .update(conversations)
+        .set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) })
+        .where(eq(conversations.exhibitor_id, merged.id)),
+    ),
+    bookings: count(
+      await tx
+        .update(bookings)
+        .set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) })
+        .where(eq(bookings.exhibitor_id, merged.id)),
+    ),
+    recipients: count(
+      await tx
+        .update(campaignRecipients)
+        .set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) })
+        .where(eq(campaignRecipients.contact_id, merged.id)),
+    ),
     adopted_follow_ups: 0,
     adopted_conversations: 0,
     adopted_bookings: 0,
@@ -380,8 +503,10 @@ async function foldLeads(tx: Tx, groups: OpenLead[][]): Promise<OpenLead[]> {
 
   // Campaign counters first (the lock order of db/services/entries.ts): each emptied lead was one lead of its campaign.
   const lost = new Map<string, number>();
-  for (const l of folds.flatMap((f) => f.gone)) if (l.campaign_id) lost.set(l.campaign_id, (lost.get(l.campaign_id) ?? 0) + 1);
-  for (const [campaignId, n] of [...lost].sort(([a], [b]) => a.localeCompare(b))) await moveCampaignCounters(tx, campaignId, { leads: -n });
+  for (const l of folds.flatMap((f) => f.gone))
+    if (l.campaign_id) lost.set(l.campaign_id, (lost.get(l.campaign_id) ?? 0) + 1);
+  for (const [campaignId, n] of [...lost].sort(([a], [b]) => a.localeCompare(b)))
+    await moveCampaignCounters(tx, campaignId, { leads: -n });
 
   // The emptied leads' talks move to the kept lead, then the emptied leads go (before the kept one may take their phone).
   const target = sql.join(
@@ -390,7 +515,10 @@ async function foldLeads(tx: Tx, groups: OpenLead[][]): Promise<OpenLead[]> {
   );
   await tx
     .update(conversations)
-    .set({ follow_up_id: sql`case ${conversations.follow_up_id} ${target} end`, updated_at: keepUpdatedAt(conversations) })
+    .set({
+      follow_up_id: sql`case ${conversations.follow_up_id} ${target} end`,
+      updated_at: keepUpdatedAt(conversations),
+    })
     .where(inArray(conversations.follow_up_id, goneIds));
   await tx.delete(followUps).where(inArray(followUps.id, goneIds));
 
@@ -399,9 +527,14 @@ async function foldLeads(tx: Tx, groups: OpenLead[][]): Promise<OpenLead[]> {
     const byRecency = [...all].sort((a, b) => {
       const la = latestOf.get(a.id);
       const lb = latestOf.get(b.id);
-      return (lb?.at ?? '').localeCompare(la?.at ?? '') || (lb?.id ?? '').localeCompare(la?.id ?? '') || time(b.updated_at) - time(a.updated_at);
+      return (
+        (lb?.at ?? '').localeCompare(la?.at ?? '') ||
+        (lb?.id ?? '').localeCompare(la?.id ?? '') ||
+        time(b.updated_at) - time(a.updated_at)
+      );
     });
-    const pick = <K extends keyof OpenLead>(k: K): OpenLead[K] => (byRecency.find((l) => l[k] !== null && l[k] !== '') ?? byRecency[0]!)[k];
+    const pick = <K extends keyof OpenLead>(k: K): OpenLead[K] =>
+      (byRecency.find((l) => l[k] !== null && l[k] !== '') ?? byRecency[0]!)[k];
     const last = byRecency[0]!;
     // The next follow-up is a date and a time together: from the most recent lead that plans one.
     const planned = byRecency.find((l) => l.next_followup_date !== null) ?? last;

@@ -15,6 +15,7 @@
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { Db, Tx } from '@/db';
 import { hasErrno } from '@/db/pool';
 import { getContactReferences, type ContactReferences } from '@/db/queries/contacts';
@@ -32,7 +33,11 @@ export class PhoneTakenError extends DomainError {
     readonly holder: { id: string; name: string },
     phone: string,
   ) {
-    super('CONFLICT', `${holder.name} already has the phone ${formatPhone(phone)}: one phone, one visitor. Open that visitor instead of adding another.`, 'phone');
+    super(
+      'CONFLICT',
+      `${holder.name} already has the phone ${formatPhone(phone)}: one phone, one visitor. Open that visitor instead of adding another.`,
+      'phone',
+    );
     this.name = 'PhoneTakenError';
   }
 }
@@ -52,7 +57,14 @@ export async function assertVisitorPhoneFree(tx: Tx, visitor: { id: string; phon
   const [holder] = await tx
     .select({ id: contacts.id, name: contacts.name })
     .from(contacts)
-    .where(and(eq(contacts.type, 'visitor'), isNull(contacts.deleted_at), eq(contacts.phone, visitor.phone), ne(contacts.id, visitor.id)))
+    .where(
+      and(
+        eq(contacts.type, 'visitor'),
+        isNull(contacts.deleted_at),
+        eq(contacts.phone, visitor.phone),
+        ne(contacts.id, visitor.id),
+      ),
+    )
     .orderBy(asc(contacts.id))
     .limit(1)
     .for('update');
@@ -83,7 +95,8 @@ async function inTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<
 }
 
 export type CreateContactInput =
-  { type: 'exhibitor'; fields: CompanyFields; userId: string; idempotencyKey: string } | { type: 'visitor'; fields: VisitorFields; userId: string; idempotencyKey: string };
+  | { type: 'exhibitor'; fields: CompanyFields; userId: string; idempotencyKey: string }
+  | { type: 'visitor'; fields: VisitorFields; userId: string; idempotencyKey: string };
 
 /**
  * Adds a company or a visitor, exactly once per client-made key (invariant 6):
@@ -103,12 +116,20 @@ export async function createContact(db: Db, input: CreateContactInput): Promise<
 /** The contact's row, locked for the write; refused when unknown or merged away. */
 async function lockContact(tx: Tx, id: string) {
   const [row] = await tx
-    .select({ id: contacts.id, type: contacts.type, name: contacts.name, phone: contacts.phone, deleted_at: contacts.deleted_at, merged_into_id: contacts.merged_into_id })
+    .select({
+      id: contacts.id,
+      type: contacts.type,
+      name: contacts.name,
+      phone: contacts.phone,
+      deleted_at: contacts.deleted_at,
+      merged_into_id: contacts.merged_into_id,
+    })
     .from(contacts)
     .where(eq(contacts.id, id))
     .for('update');
   if (!row) throw new DomainError('NOT_FOUND', 'That contact no longer exists.');
-  if (row.merged_into_id) throw new DomainError('CONFLICT', `${row.name} was merged into another contact; change that one instead.`);
+  if (row.merged_into_id)
+    throw new DomainError('CONFLICT', `${row.name} was merged into another contact; change that one instead.`);
   return row;
 }
 
@@ -118,13 +139,17 @@ async function lockContact(tx: Tx, id: string) {
  * be edited too (its phone is checked when it is restored). `userId` is who asked
  * (contacts keep no editor column; the schema would need one to store it).
  */
-export async function updateContact(db: Db, input: { id: string; fields: ContactFields; userId: string }): Promise<{ id: string; type: ContactType; name: string }> {
+export async function updateContact(
+  db: Db,
+  input: { id: string; fields: ContactFields; userId: string },
+): Promise<{ id: string; type: ContactType; name: string }> {
   // (The fields are checked against the contact's own type, read under the lock.)
   return inTransaction(db, async (tx) => {
     const row = await lockContact(tx, input.id);
     const fields = checkedFields(row.type, input.fields);
     await tx.update(contacts).set(fields).where(eq(contacts.id, row.id));
-    if (row.type === 'visitor' && row.deleted_at === null) await assertVisitorPhoneFree(tx, { id: row.id, phone: fields.phone ?? null });
+    if (row.type === 'visitor' && row.deleted_at === null)
+      await assertVisitorPhoneFree(tx, { id: row.id, phone: fields.phone ?? null });
     return { id: row.id, type: row.type, name: fields.name };
   });
 }
@@ -134,7 +159,11 @@ export async function updateContact(db: Db, input: { id: string; fields: Contact
  * every lead, talk, booking and recipient pointing at it stays, and is returned
  * (counted) so the caller can say so. Deleting a deleted contact changes nothing.
  */
-export async function softDeleteContact(db: Db, id: string, userId: string): Promise<{ name: string; references: ContactReferences }> {
+export async function softDeleteContact(
+  db: Db,
+  id: string,
+  userId: string,
+): Promise<{ name: string; references: ContactReferences }> {
   void userId; // who asked: contacts keep no editor column yet (see updateContact)
   return inTransaction(db, async (tx) => {
     const row = await lockContact(tx, id);

@@ -7,15 +7,27 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { Db, Tx } from '@/db';
 import { attributionQuery } from '@/db/queries/attribution';
 import { rowsOf } from '@/db/rows';
-import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, type AmountStatus, type Outcome } from '@/db/schema';
+import {
+  bookings,
+  campaigns,
+  contacts,
+  conversations,
+  followUps,
+  locations,
+  stalls,
+  type AmountStatus,
+  type Outcome,
+} from '@/db/schema';
 import { todayInIndia } from '@/lib/dates';
-import { formatDay } from '@/lib/format';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
+import { formatDay } from '@/lib/format';
 import { amountStatus, formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { runOnce } from './idempotency';
 
@@ -57,7 +69,14 @@ export type EntryResult = {
   visitorId: string | null;
   phone: string;
   campaignId: string | null;
-  booking: null | { id: string; stall: string | null; booking_date: string; price: string; amount_paid: string; amount_status: AmountStatus };
+  booking: null | {
+    id: string;
+    stall: string | null;
+    booking_date: string;
+    price: string;
+    amount_paid: string;
+    amount_status: AmountStatus;
+  };
 };
 
 /** 0 ≤ paid ≤ price, and the status that follows (DESIGN.md invariant 4). */
@@ -66,14 +85,25 @@ export function deriveAmountStatus(price: string, paid: string): AmountStatus {
   const a = toPaise(paid);
   if (p < 0n) throw new DomainError('INVALID', 'The price cannot be negative.', 'price');
   if (a < 0n) throw new DomainError('INVALID', 'The amount paid cannot be negative.', 'amount_paid');
-  if (p > MAX_BOOKING_PRICE_PAISE) throw new DomainError('INVALID', `The price cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.`, 'price');
-  if (a > p) throw new DomainError('PAYMENT_EXCEEDS_PRICE', `The amount paid (${formatINR(paid)}) is more than the price (${formatINR(price)}).`, 'amount_paid');
+  if (p > MAX_BOOKING_PRICE_PAISE)
+    throw new DomainError('INVALID', `The price cannot be more than ${formatINR(MAX_BOOKING_PRICE_PAISE)}.`, 'price');
+  if (a > p)
+    throw new DomainError(
+      'PAYMENT_EXCEEDS_PRICE',
+      `The amount paid (${formatINR(paid)}) is more than the price (${formatINR(price)}).`,
+      'amount_paid',
+    );
   return amountStatus(p, a);
 }
 
 function requirePhone(raw: string): string {
   const phone = normalisePhone(raw);
-  if (!phone) throw new DomainError('INVALID', 'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.', 'phone');
+  if (!phone)
+    throw new DomainError(
+      'INVALID',
+      'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.',
+      'phone',
+    );
   return phone;
 }
 
@@ -87,18 +117,28 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
     .where(and(eq(bookings.active_table_id, tableId), eq(bookings.booking_date, date)));
   const stall = holder?.stall ? `Stall ${holder.stall}` : 'This stall';
   const who = holder?.company ? ` by ${holder.company}` : '';
-  return new DomainError('STALL_TAKEN', `${stall} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`, 'booking_table_id');
+  return new DomainError(
+    'STALL_TAKEN',
+    `${stall} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`,
+    'booking_table_id',
+  );
 }
 
 function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {
-  return input.booking && amountStatus ? { bookings: 1, revenue: toPaise(input.booking.amount_paid), booked: toPaise(input.booking.price) } : {};
+  return input.booking && amountStatus
+    ? { bookings: 1, revenue: toPaise(input.booking.amount_paid), booked: toPaise(input.booking.price) }
+    : {};
 }
 
 /**
  * Moves a campaign's cache counters by deltas, in the caller's transaction
  * (invariant 7). Call it before inserting rows that reference the campaign.
  */
-export async function moveCampaignCounters(tx: Tx, campaignId: string | null, delta: { leads?: number; bookings?: number; revenue?: bigint; booked?: bigint }) {
+export async function moveCampaignCounters(
+  tx: Tx,
+  campaignId: string | null,
+  delta: { leads?: number; bookings?: number; revenue?: bigint; booked?: bigint },
+) {
   if (!campaignId || (!delta.leads && !delta.bookings && !delta.revenue && !delta.booked)) return;
   await tx
     .update(campaigns)
@@ -114,9 +154,18 @@ export async function moveCampaignCounters(tx: Tx, campaignId: string | null, de
 }
 
 /** Records one booth talk: see the module comment. Throws DomainError for refusals; nothing is written then. */
-export async function recordEntry(db: Db, employeeId: string, input: EntryInput): Promise<EntryResult & { replayed: boolean }> {
+export async function recordEntry(
+  db: Db,
+  employeeId: string,
+  input: EntryInput,
+): Promise<EntryResult & { replayed: boolean }> {
   const phone = requirePhone(input.phone);
-  if (input.outcome === 'materialised' && !input.booking) throw new DomainError('INVALID', 'A materialised talk needs the booking: stall, date, price and amount paid.', 'outcome');
+  if (input.outcome === 'materialised' && !input.booking)
+    throw new DomainError(
+      'INVALID',
+      'A materialised talk needs the booking: stall, date, price and amount paid.',
+      'outcome',
+    );
   const amountStatus = input.booking ? deriveAmountStatus(input.booking.price, input.booking.amount_paid) : null;
 
   return runOnce(
@@ -143,7 +192,14 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
       : input.campaign_id === null
         ? sql`null`
         : sql`(select ${campaigns.id} from ${campaigns} where ${campaigns.id} = ${input.campaign_id})`;
-  const [row] = await rowsOf<{ exhibitor_id: string | null; talk_location_id: number | null; location_id: number | null; booking_stall: string | null; visitor_ids: string | null; campaign_id: string | null }>(
+  const [row] = await rowsOf<{
+    exhibitor_id: string | null;
+    talk_location_id: number | null;
+    location_id: number | null;
+    booking_stall: string | null;
+    visitor_ids: string | null;
+    campaign_id: string | null;
+  }>(
     tx,
     sql`
     select
@@ -156,16 +212,31 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
          where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null limit 2) v) as visitor_ids,
       ${campaign} as campaign_id`,
   );
-  if (!row?.exhibitor_id) throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
-  if (input.table_id && row.talk_location_id === null) throw new DomainError('NOT_FOUND', 'That stall no longer exists. Choose the stall from the list.', 'table_id');
-  if (input.location_id && row.location_id === null) throw new DomainError('NOT_FOUND', 'That location no longer exists. Choose the location from the list.', 'location_id');
-  if (input.visitor_id && !row.visitor_ids) throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
-  if (typeof input.campaign_id === 'string' && !row.campaign_id) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
+  if (!row?.exhibitor_id)
+    throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
+  if (input.table_id && row.talk_location_id === null)
+    throw new DomainError('NOT_FOUND', 'That stall no longer exists. Choose the stall from the list.', 'table_id');
+  if (input.location_id && row.location_id === null)
+    throw new DomainError(
+      'NOT_FOUND',
+      'That location no longer exists. Choose the location from the list.',
+      'location_id',
+    );
+  if (input.visitor_id && !row.visitor_ids)
+    throw new DomainError('NOT_FOUND', 'That visitor no longer exists.', 'phone');
+  if (typeof input.campaign_id === 'string' && !row.campaign_id)
+    throw new DomainError('NOT_FOUND', 'That campaign no longer exists.', 'campaign_id');
   let booking: { tableId: number; locationId: number; name: string; locationName: string } | null = null;
   if (input.booking) {
     if (!bookingTable) throw new DomainError('INVALID', 'Choose the stall being booked.', 'booking_table_id');
     if (!row.booking_stall) throw new DomainError('NOT_FOUND', 'That stall no longer exists.', 'booking_table_id');
-    const [locationId, name, locationName, eventStart, eventEnd] = row.booking_stall.split('\t') as [string, string, string, string, string];
+    const [locationId, name, locationName, eventStart, eventEnd] = row.booking_stall.split('\t') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     refuseOutsideEvent(input.booking.booking_date, locationName, eventStart || null, eventEnd || null);
     booking = { tableId: bookingTable, locationId: Number(locationId), name, locationName };
   }
@@ -188,7 +259,11 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
  */
 async function lockVisitor(tx: Tx, id: string): Promise<string> {
   for (let hops = 0, current = id; ; hops++) {
-    const [row] = await tx.select({ merged_into_id: contacts.merged_into_id }).from(contacts).where(eq(contacts.id, current)).for('update');
+    const [row] = await tx
+      .select({ merged_into_id: contacts.merged_into_id })
+      .from(contacts)
+      .where(eq(contacts.id, current))
+      .for('update');
     // A merge re-points what was merged into the contact it merges away, so one hop is the norm.
     if (!row?.merged_into_id || hops >= 3) return current;
     current = row.merged_into_id;
@@ -198,8 +273,19 @@ async function lockVisitor(tx: Tx, id: string): Promise<string> {
 /** A stall is booked for a day of its location's exhibition: a date outside the event's dates is refused, naming them. */
 function refuseOutsideEvent(date: string, locationName: string, start: string | null, end: string | null) {
   if ((start && date < start) || (end && date > end)) {
-    const span = start && end ? (start === end ? `on ${formatDay(start)}` : `from ${formatDay(start)} to ${formatDay(end)}`) : start ? `from ${formatDay(start)}` : `until ${formatDay(end!)}`;
-    throw new DomainError('INVALID', `${locationName} runs ${span}. Choose a booking date within the event.`, 'booking_date');
+    const span =
+      start && end
+        ? start === end
+          ? `on ${formatDay(start)}`
+          : `from ${formatDay(start)} to ${formatDay(end)}`
+        : start
+          ? `from ${formatDay(start)}`
+          : `until ${formatDay(end!)}`;
+    throw new DomainError(
+      'INVALID',
+      `${locationName} runs ${span}. Choose a booking date within the event.`,
+      'booking_date',
+    );
   }
 }
 
@@ -208,15 +294,31 @@ function checkFollowUpDate(input: EntryInput, at: Date) {
   const day = input.next_followup_date;
   if (!day || input.outcome === 'materialised') return;
   const talkDay = todayInIndia(at);
-  if (day < talkDay) throw new DomainError('INVALID', `The next follow-up cannot be before the talk (${formatDay(talkDay)}).`, 'next_followup_date');
+  if (day < talkDay)
+    throw new DomainError(
+      'INVALID',
+      `The next follow-up cannot be before the talk (${formatDay(talkDay)}).`,
+      'next_followup_date',
+    );
   const limit = `${Number(talkDay.slice(0, 4)) + FOLLOW_UP_YEARS_AHEAD}${talkDay.slice(4)}`;
-  if (day > limit) throw new DomainError('INVALID', `Plan the next follow-up within ${FOLLOW_UP_YEARS_AHEAD} years of the talk (by ${formatDay(limit)}).`, 'next_followup_date');
+  if (day > limit)
+    throw new DomainError(
+      'INVALID',
+      `Plan the next follow-up within ${FOLLOW_UP_YEARS_AHEAD} years of the talk (by ${formatDay(limit)}).`,
+      'next_followup_date',
+    );
 }
 
 /** How far ahead a next follow-up may be planned. */
 const FOLLOW_UP_YEARS_AHEAD = 2;
 
-async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: string, amountStatus: AmountStatus | null): Promise<EntryResult> {
+async function writeEntry(
+  tx: Tx,
+  employeeId: string,
+  input: EntryInput,
+  phone: string,
+  amountStatus: AmountStatus | null,
+): Promise<EntryResult> {
   const at = input.at ?? new Date();
   checkFollowUpDate(input, at);
   const ctx = await readContext(tx, input, phone, at);
@@ -226,7 +328,9 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
   const newName = input.new_visitor_name?.trim();
   if (ctx.unknownVisitor && newName) {
     visitorId = ulid(at.getTime());
-    await tx.insert(contacts).values({ id: visitorId, type: 'visitor', name: newName, phone, created_at: at, updated_at: at });
+    await tx
+      .insert(contacts)
+      .values({ id: visitorId, type: 'visitor', name: newName, phone, created_at: at, updated_at: at });
     // One phone, one live visitor (invariant 13), also when two tablets add it in the same second.
     await assertVisitorPhoneFree(tx, { id: visitorId, phone });
   }
@@ -331,11 +435,22 @@ async function writeEntry(tx: Tx, employeeId: string, input: EntryInput, phone: 
         updated_at: at,
       });
     } catch (error) {
-      if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
+      if (isDuplicateKeyError(error, 'bookings_stall_date_unique'))
+        throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
       throw error;
     }
-    await tx.update(conversations).set({ booking_id: bookingId, updated_at: at }).where(eq(conversations.id, conversationId));
-    booking = { id: bookingId, stall: ctx.booking.name, booking_date: input.booking.booking_date, price: input.booking.price, amount_paid: input.booking.amount_paid, amount_status: amountStatus };
+    await tx
+      .update(conversations)
+      .set({ booking_id: bookingId, updated_at: at })
+      .where(eq(conversations.id, conversationId));
+    booking = {
+      id: bookingId,
+      stall: ctx.booking.name,
+      booking_date: input.booking.booking_date,
+      price: input.booking.price,
+      amount_paid: input.booking.amount_paid,
+      amount_status: amountStatus,
+    };
   }
 
   return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };
@@ -362,7 +477,14 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
       .where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
     if (!exhibitor) throw new DomainError('NOT_FOUND', 'Choose the company this note is for.', 'exhibitor_id');
     const [lead] = await tx
-      .select({ id: followUps.id, status: followUps.status, visitor_id: followUps.visitor_id, campaign_id: followUps.campaign_id, location_id: followUps.location_id, table_id: followUps.table_id })
+      .select({
+        id: followUps.id,
+        status: followUps.status,
+        visitor_id: followUps.visitor_id,
+        campaign_id: followUps.campaign_id,
+        location_id: followUps.location_id,
+        table_id: followUps.table_id,
+      })
       .from(followUps)
       .where(and(eq(followUps.exhibitor_id, exhibitor.id), eq(followUps.phone, phone)))
       .orderBy(sql`${followUps.id} desc`)

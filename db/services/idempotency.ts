@@ -1,4 +1,5 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
+
 import type { Db, DbOrTx, Tx } from '@/db';
 import { acquireBy, hasErrno, isConnectionError, isPoolBusy } from '@/db/pool';
 import { idempotencyKeys } from '@/db/schema';
@@ -22,9 +23,11 @@ const LOCK_WAIT_TIMEOUT = 1205;
 const DEADLOCK = 1213;
 
 /** What the employee reads when the row their write needs stays locked (the key makes the second tap safe). */
-export const BUSY_MESSAGE = 'The database is busy with the same stall or campaign right now. Nothing was saved — tap Save again.';
+export const BUSY_MESSAGE =
+  'The database is busy with the same stall or campaign right now. Nothing was saved — tap Save again.';
 /** What the employee reads when the database cannot be reached mid-write. */
-export const UNREACHABLE_MESSAGE = 'The database cannot be reached right now. Tap Save again in a moment — it will not be saved twice.';
+export const UNREACHABLE_MESSAGE =
+  'The database cannot be reached right now. Tap Save again in a moment — it will not be saved twice.';
 
 class Replay extends Error {}
 
@@ -55,17 +58,19 @@ export async function runOnce<T extends object>(
   let lockWaits = 0;
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await acquireBy(startBy, () => db.transaction(async (tx) => {
-        try {
-          await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
-        } catch (error) {
-          if (isDuplicateKeyError(error)) throw new Replay();
-          throw error;
-        }
-        const value = await write(tx);
-        await tx.update(idempotencyKeys).set({ result: value }).where(scoped);
-        return value;
-      }));
+      const result = await acquireBy(startBy, () =>
+        db.transaction(async (tx) => {
+          try {
+            await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
+          } catch (error) {
+            if (isDuplicateKeyError(error)) throw new Replay();
+            throw error;
+          }
+          const value = await write(tx);
+          await tx.update(idempotencyKeys).set({ result: value }).where(scoped);
+          return value;
+        }),
+      );
       return { ...result, replayed: false };
     } catch (error) {
       if (error instanceof Replay) return { ...(await storedResult<T>(db, key)), replayed: true };
@@ -90,7 +95,10 @@ async function storedResult<T>(db: Db, key: { key: string; userId: string; actio
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.user_id, key.userId), eq(idempotencyKeys.key, key.key)));
   if (!row || row.action !== key.action || row.result === null) {
-    throw new DomainError('CONFLICT', 'This form was already submitted from another session. Reload the page and try again.');
+    throw new DomainError(
+      'CONFLICT',
+      'This form was already submitted from another session. Reload the page and try again.',
+    );
   }
   // MariaDB's JSON is LONGTEXT: mysql2 hands it over as text.
   return (typeof row.result === 'string' ? JSON.parse(row.result) : row.result) as T;
@@ -103,7 +111,9 @@ async function storedResult<T>(db: Db, key: { key: string; userId: string; actio
  */
 export async function purgeExpiredKeys(db: DbOrTx, opts: { now?: Date; batchSize?: number } = {}): Promise<number> {
   const batchSize = opts.batchSize ?? 5000;
-  const cutoff = opts.now ? new Date(opts.now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000) : sql`current_timestamp - interval ${IDEMPOTENCY_KEY_DAYS} day`;
+  const cutoff = opts.now
+    ? new Date(opts.now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000)
+    : sql`current_timestamp - interval ${IDEMPOTENCY_KEY_DAYS} day`;
   let total = 0;
   for (;;) {
     const [result] = await db

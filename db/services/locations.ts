@@ -1,10 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
+
 import type { DbOrTx } from '@/db';
 import { bookings, conversations, locations, stalls } from '@/db/schema';
 import { DomainError, isDuplicateKeyError, isMissingReference } from '@/lib/errors';
 
 /** A location as its form gives it (app/(app)/admin/locations/schema.ts); dates are yyyy-mm-dd. */
-export type LocationInput = { loc_name: string; address: string | null; event_start_date: string | null; event_end_date: string | null };
+export type LocationInput = {
+  loc_name: string;
+  address: string | null;
+  event_start_date: string | null;
+  event_end_date: string | null;
+};
 /** A stall as its form gives it; `price` is the DECIMAL(15,2) string. */
 export type StallInput = { location_mngt_id: number; table_name: string; price: string };
 
@@ -27,18 +33,24 @@ export async function createStall(db: DbOrTx, data: StallInput): Promise<number>
     const [result] = await db.insert(stalls).values(data);
     return result.insertId;
   } catch (error) {
-    if (isDuplicateKeyError(error, 'location_mngt_table_details_location_table_unique')) throw stallNameTaken(data.table_name);
-    if (isMissingReference(error)) throw new DomainError('NOT_FOUND', 'That location no longer exists.', 'location_mngt_id');
+    if (isDuplicateKeyError(error, 'location_mngt_table_details_location_table_unique'))
+      throw stallNameTaken(data.table_name);
+    if (isMissingReference(error))
+      throw new DomainError('NOT_FOUND', 'That location no longer exists.', 'location_mngt_id');
     throw error;
   }
 }
 
 export async function updateStall(db: DbOrTx, { id, location_mngt_id, ...data }: StallInput & { id: number }) {
   try {
-    const [result] = await db.update(stalls).set(data).where(and(eq(stalls.id, id), eq(stalls.location_mngt_id, location_mngt_id)));
+    const [result] = await db
+      .update(stalls)
+      .set(data)
+      .where(and(eq(stalls.id, id), eq(stalls.location_mngt_id, location_mngt_id)));
     if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That stall no longer exists.');
   } catch (error) {
-    if (isDuplicateKeyError(error, 'location_mngt_table_details_location_table_unique')) throw stallNameTaken(data.table_name);
+    if (isDuplicateKeyError(error, 'location_mngt_table_details_location_table_unique'))
+      throw stallNameTaken(data.table_name);
     throw error;
   }
 }
@@ -57,8 +69,10 @@ export async function deleteStall(db: DbOrTx, id: number) {
         talks: sql<number>`(select count(*) from ${conversations} where ${conversations.table_id} = ${id})`,
       })
       .from(sql`dual`);
-    if (Number(usage?.bookings) > 0) throw new DomainError('STALL_HAS_BOOKINGS', `Stall ${stall.name} has bookings and cannot be deleted.`);
-    if (Number(usage?.talks) > 0) throw new DomainError('STALL_HAS_BOOKINGS', `Stall ${stall.name} has recorded talks and cannot be deleted.`);
+    if (Number(usage?.bookings) > 0)
+      throw new DomainError('STALL_HAS_BOOKINGS', `Stall ${stall.name} has bookings and cannot be deleted.`);
+    if (Number(usage?.talks) > 0)
+      throw new DomainError('STALL_HAS_BOOKINGS', `Stall ${stall.name} has recorded talks and cannot be deleted.`);
     await tx.delete(stalls).where(eq(stalls.id, id));
   });
 }

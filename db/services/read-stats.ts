@@ -6,6 +6,7 @@
  */
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
+
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { exhibitorStallStats, exhibitorStats, stallStats } from '@/db/schema';
@@ -18,9 +19,20 @@ const e = exhibitorStats;
 const st = stallStats;
 const es = exhibitorStallStats;
 const READ_STATS: Spec[] = [
-  { table: e, keys: [e.exhibitor_id], counts: [e.leads, e.talks, e.bookings], money: [e.collected, e.booked], last: e.last_conversation_at },
+  {
+    table: e,
+    keys: [e.exhibitor_id],
+    counts: [e.leads, e.talks, e.bookings],
+    money: [e.collected, e.booked],
+    last: e.last_conversation_at,
+  },
   { table: st, keys: [st.table_id], counts: [st.talks, st.bookings], money: [st.collected, st.booked] },
-  { table: es, keys: [es.exhibitor_id, es.table_id], counts: [es.talks, es.bookings], money: [es.collected, es.booked] },
+  {
+    table: es,
+    keys: [es.exhibitor_id, es.table_id],
+    counts: [es.talks, es.bookings],
+    money: [es.collected, es.booked],
+  },
 ];
 
 export type ReadStatsDrift = { table: ReadStatsTable; key: string; field: string; stored: string; actual: string };
@@ -36,15 +48,27 @@ const list = (cs: MySqlColumn[], f: (c: MySqlColumn) => SQL) => sql.join(cs.map(
 const bare = (c: MySqlColumn) => sql`${sql.identifier(c.name)}`;
 const fieldsOf = (s: Spec) => [...s.counts, ...s.money, ...(s.last ? [s.last] : [])];
 const columns = (s: Spec) => [...s.keys, ...fieldsOf(s)];
-const on = (s: Spec) => sql.join(s.keys.map((k) => sql`${col('s', k)} = ${col('r', k)}`), sql` and `);
+const on = (s: Spec) =>
+  sql.join(
+    s.keys.map((k) => sql`${col('s', k)} = ${col('r', k)}`),
+    sql` and `,
+  );
 /** Stored values that differ from the recount (a missing recount row means zeros and no date). */
 const differs = (s: Spec) =>
   sql.join(
-    [...s.counts, ...s.money].map((c) => sql`${col('s', c)} <> coalesce(${col('r', c)}, 0)`).concat(s.last ? [sql`not (${col('s', s.last)} <=> ${col('r', s.last)})`] : []),
+    [...s.counts, ...s.money]
+      .map((c) => sql`${col('s', c)} <> coalesce(${col('r', c)}, 0)`)
+      .concat(s.last ? [sql`not (${col('s', s.last)} <=> ${col('r', s.last)})`] : []),
     sql` or `,
   );
 /** A recount row worth storing (a company with nothing but zeros needs no row). */
-const nonEmpty = (s: Spec) => sql.join([...s.counts, ...s.money].map((c) => sql`${col('r', c)} <> 0`).concat(s.last ? [sql`${col('r', s.last)} is not null`] : []), sql` or `);
+const nonEmpty = (s: Spec) =>
+  sql.join(
+    [...s.counts, ...s.money]
+      .map((c) => sql`${col('r', c)} <> 0`)
+      .concat(s.last ? [sql`${col('r', s.last)} is not null`] : []),
+    sql` or `,
+  );
 /** The view that recounts a counter table from the source rows (drizzle/0003_read_stats_triggers.sql). */
 const recountView = (s: Spec) => sql.identifier(`${name(s.table)}_recount`);
 
@@ -56,14 +80,17 @@ const recountView = (s: Spec) => sql.identifier(`${name(s.table)}_recount`);
 async function recountInto(tx: DbOrTx, s: Spec): Promise<SQL> {
   const temp = sql`${sql.identifier(`${name(s.table)}_recounted`)}`;
   await tx.execute(sql`drop temporary table if exists ${temp}`);
-  await tx.execute(sql`create temporary table ${temp} (primary key (${list(s.keys, bare)})) as select * from ${recountView(s)}`);
+  await tx.execute(
+    sql`create temporary table ${temp} (primary key (${list(s.keys, bare)})) as select * from ${recountView(s)}`,
+  );
   return temp;
 }
 
 async function findDrifts(db: DbOrTx, s: Spec, recount: SQL): Promise<ReadStatsDrift[]> {
   const table = name(s.table);
   const fields = fieldsOf(s);
-  const pick = (side: Side) => list(fields, (c) => sql`${col(side, c)} as ${sql.identifier(`${side === 's' ? 'stored' : 'actual'}_${c.name}`)}`);
+  const pick = (side: Side) =>
+    list(fields, (c) => sql`${col(side, c)} as ${sql.identifier(`${side === 's' ? 'stored' : 'actual'}_${c.name}`)}`);
   const key = list(s.keys, (k) => sql`coalesce(${col('s', k)}, ${col('r', k)}) as ${sql.identifier(`k_${k.name}`)}`);
   const rows = await rowsOf<Record<string, unknown>>(
     db,
@@ -76,7 +103,8 @@ async function findDrifts(db: DbOrTx, s: Spec, recount: SQL): Promise<ReadStatsD
     const keyText = s.keys.map((k) => String(row[`k_${k.name}`])).join('/');
     for (const { name: c } of s.counts) {
       const [stored, actual] = [Number(row[`stored_${c}`] ?? 0), Number(row[`actual_${c}`] ?? 0)];
-      if (stored !== actual) drifts.push({ table, key: keyText, field: c, stored: String(stored), actual: String(actual) });
+      if (stored !== actual)
+        drifts.push({ table, key: keyText, field: c, stored: String(stored), actual: String(actual) });
     }
     for (const { name: c } of s.money) {
       const [stored, actual] = [String(row[`stored_${c}`] ?? '0.00'), String(row[`actual_${c}`] ?? '0.00')];
@@ -85,8 +113,10 @@ async function findDrifts(db: DbOrTx, s: Spec, recount: SQL): Promise<ReadStatsD
     if (s.last) {
       const c = s.last.name;
       const [stored, actual] = [row[`stored_${c}`], row[`actual_${c}`]];
-      const text = (v: unknown) => (v === null || v === undefined ? 'none' : v instanceof Date ? v.toISOString() : String(v));
-      if (text(stored) !== text(actual)) drifts.push({ table, key: keyText, field: c, stored: text(stored), actual: text(actual) });
+      const text = (v: unknown) =>
+        v === null || v === undefined ? 'none' : v instanceof Date ? v.toISOString() : String(v);
+      if (text(stored) !== text(actual))
+        drifts.push({ table, key: keyText, field: c, stored: text(stored), actual: text(actual) });
     }
   }
   return drifts;

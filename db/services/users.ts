@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import type { DbOrTx } from '@/db';
 import { loginAttempts, users, type Role } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
@@ -14,12 +15,16 @@ export type PasswordReset = { id: string; password: string };
 export async function createUser(db: DbOrTx, input: NewUser) {
   // Emails are stored in the one form sign-in and its throttle compare; a script's input is held to the form's password rule.
   const data = { ...input, email: normaliseEmail(input.email), name: input.name.trim() };
-  if (input.password.length < PASSWORD_MIN_LENGTH) throw new DomainError('INVALID', `At least ${PASSWORD_MIN_LENGTH} characters.`, 'password');
+  if (input.password.length < PASSWORD_MIN_LENGTH)
+    throw new DomainError('INVALID', `At least ${PASSWORD_MIN_LENGTH} characters.`, 'password');
   const id = ulid();
   try {
-    await db.insert(users).values({ id, email: data.email, name: data.name, role: data.role, password: await hashPassword(data.password) });
+    await db
+      .insert(users)
+      .values({ id, email: data.email, name: data.name, role: data.role, password: await hashPassword(data.password) });
   } catch (error) {
-    if (isDuplicateKeyError(error, 'users_email_unique')) throw new DomainError('CONFLICT', `A user with the email ${data.email} already exists.`, 'email');
+    if (isDuplicateKeyError(error, 'users_email_unique'))
+      throw new DomainError('CONFLICT', `A user with the email ${data.email} already exists.`, 'email');
     throw error;
   }
   return { id, email: data.email, name: data.name, role: data.role };
@@ -35,7 +40,10 @@ const nextSessionVersion = sql`${users.session_version} + 1`;
  * session moves nothing.
  */
 export async function endSessions(db: DbOrTx, userId: string, fromVersion?: number) {
-  const where = fromVersion === undefined ? eq(users.id, userId) : and(eq(users.id, userId), eq(users.session_version, fromVersion));
+  const where =
+    fromVersion === undefined
+      ? eq(users.id, userId)
+      : and(eq(users.id, userId), eq(users.session_version, fromVersion));
   await db.update(users).set({ session_version: nextSessionVersion }).where(where);
 }
 
@@ -46,9 +54,17 @@ export async function endSessions(db: DbOrTx, userId: string, fromVersion?: numb
  */
 export async function updateUser(db: DbOrTx, data: UserUpdate): Promise<{ endedSessions: boolean }> {
   return db.transaction(async (tx) => {
-    const [target] = await tx.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.id, data.id)).for('update');
+    const [target] = await tx
+      .select({ id: users.id, role: users.role, active: users.active })
+      .from(users)
+      .where(eq(users.id, data.id))
+      .for('update');
     if (!target) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
-    const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).for('update');
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.active, true)))
+      .for('update');
     const losesAdmin = data.role !== 'admin' || !data.active;
     if (losesAdmin && admins.length === 1 && admins[0]!.id === data.id) {
       throw new DomainError('LAST_ADMIN', 'This is the last active admin: make someone else an admin first.', 'role');
@@ -56,7 +72,12 @@ export async function updateUser(db: DbOrTx, data: UserUpdate): Promise<{ endedS
     const endsSessions = target.role !== data.role || target.active !== data.active;
     await tx
       .update(users)
-      .set({ name: data.name, role: data.role, active: data.active, ...(endsSessions ? { session_version: nextSessionVersion } : {}) })
+      .set({
+        name: data.name,
+        role: data.role,
+        active: data.active,
+        ...(endsSessions ? { session_version: nextSessionVersion } : {}),
+      })
       .where(eq(users.id, data.id));
     return { endedSessions: endsSessions };
   });

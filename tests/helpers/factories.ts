@@ -10,6 +10,7 @@
 import { randomInt } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { ulid } from 'ulid';
+
 import { db, type Db } from '@/db';
 import {
   bookings,
@@ -51,7 +52,14 @@ export async function errorOf(promise: Promise<unknown>): Promise<unknown> {
 
 export async function makeUser(over: Partial<NewUser> = {}, on: Db = db) {
   const t = tag();
-  const row = { id: ulid(), name: `User ${t}`, email: `user-${t}@test.invalid`, password: 'not-a-hash', role: 'employee' as const, ...over };
+  const row = {
+    id: ulid(),
+    name: `User ${t}`,
+    email: `user-${t}@test.invalid`,
+    password: 'not-a-hash',
+    role: 'employee' as const,
+    ...over,
+  };
   await on.insert(users).values(row);
   return row;
 }
@@ -81,17 +89,37 @@ export type StallSpec = string | { name: string; price: string };
  * (`null`: a location without event dates).
  */
 export async function makeLocation(
-  opts: { name?: string; stalls?: number | StallSpec[]; prefix?: string; price?: string; event?: { start: string; end: string } | null } = {},
+  opts: {
+    name?: string;
+    stalls?: number | StallSpec[];
+    prefix?: string;
+    price?: string;
+    event?: { start: string; end: string } | null;
+  } = {},
   on: Db = db,
 ) {
-  const { stalls: given = 2, prefix = 'T-', price = '50000.00', event = { start: '2027-01-10', end: '2027-01-14' } } = opts;
+  const {
+    stalls: given = 2,
+    prefix = 'T-',
+    price = '50000.00',
+    event = { start: '2027-01-10', end: '2027-01-14' },
+  } = opts;
   const name = opts.name ?? `Hall ${tag()}`;
-  const [loc] = await on.insert(locations).values({ loc_name: name, event_start_date: event?.start ?? null, event_end_date: event?.end ?? null });
+  const [loc] = await on
+    .insert(locations)
+    .values({ loc_name: name, event_start_date: event?.start ?? null, event_end_date: event?.end ?? null });
   const locationId = loc.insertId;
   const specs = typeof given === 'number' ? Array.from({ length: given }, (_, i) => `${prefix}${i + 1}`) : given;
   const rows = specs.map((s) => (typeof s === 'string' ? { name: s, price } : s));
-  if (rows.length) await on.insert(stalls).values(rows.map((r) => ({ location_mngt_id: locationId, table_name: r.name, price: r.price })));
-  const made = await on.select({ id: stalls.id }).from(stalls).where(eq(stalls.location_mngt_id, locationId)).orderBy(asc(stalls.id));
+  if (rows.length)
+    await on
+      .insert(stalls)
+      .values(rows.map((r) => ({ location_mngt_id: locationId, table_name: r.name, price: r.price })));
+  const made = await on
+    .select({ id: stalls.id })
+    .from(stalls)
+    .where(eq(stalls.location_mngt_id, locationId))
+    .orderBy(asc(stalls.id));
   return { locationId, name, stallIds: made.map((s) => s.id) };
 }
 
@@ -104,7 +132,11 @@ export async function makeRecipients(campaignId: string, recipients: RecipientSp
 }
 
 /** A campaign, sent now unless told otherwise; `recipients` are the phones it messaged (each row may pin its own status and time). */
-export async function makeCampaign(over: Partial<typeof campaigns.$inferInsert> = {}, opts: { recipients?: RecipientSpec[] } = {}, on: Db = db) {
+export async function makeCampaign(
+  over: Partial<typeof campaigns.$inferInsert> = {},
+  opts: { recipients?: RecipientSpec[] } = {},
+  on: Db = db,
+) {
   const row = { id: ulid(), name: `Campaign ${tag()}`, status: 'sent' as const, sent_at: new Date(), ...over };
   await on.insert(campaigns).values(row);
   await makeRecipients(row.id, opts.recipients ?? [], on);
@@ -112,7 +144,13 @@ export async function makeCampaign(over: Partial<typeof campaigns.$inferInsert> 
 }
 
 /** A follow-up (lead) on its own, without a talk. */
-export async function makeLead(opts: { employeeId: string; exhibitorId?: string | null; phone?: string; status?: Outcome; over?: Partial<NewFollowUp> }) {
+export async function makeLead(opts: {
+  employeeId: string;
+  exhibitorId?: string | null;
+  phone?: string;
+  status?: Outcome;
+  over?: Partial<NewFollowUp>;
+}) {
   const [fu] = await db.insert(followUps).values({
     phone: opts.phone ?? uniquePhone(),
     exhibitor_id: opts.exhibitorId ?? null,
@@ -151,9 +189,15 @@ export async function makeFollowUp(opts: {
   return { followUpId, conversationId, phone };
 }
 
-export async function makeConversation(opts: { employeeId: string; exhibitorId: string; over?: Partial<NewConversation> }) {
+export async function makeConversation(opts: {
+  employeeId: string;
+  exhibitorId: string;
+  over?: Partial<NewConversation>;
+}) {
   const id = opts.over?.id ?? ulid();
-  await db.insert(conversations).values({ id, exhibitor_id: opts.exhibitorId, employee_id: opts.employeeId, outcome: 'interested', ...opts.over });
+  await db
+    .insert(conversations)
+    .values({ id, exhibitor_id: opts.exhibitorId, employee_id: opts.employeeId, outcome: 'interested', ...opts.over });
   return id;
 }
 
@@ -175,7 +219,11 @@ export async function makeBooking(opts: { employeeId: string; over?: Partial<New
  * A talk recorded at the booth by `employeeId` through the real service (lead, talk, booking,
  * counters and read stats in one transaction), with a fresh idempotency key unless given.
  */
-export function recordTalk(employeeId: string, input: Omit<EntryInput, 'idempotency_key'> & { idempotency_key?: string }, on: Db = db) {
+export function recordTalk(
+  employeeId: string,
+  input: Omit<EntryInput, 'idempotency_key'> & { idempotency_key?: string },
+  on: Db = db,
+) {
   return recordEntry(on, employeeId, { idempotency_key: ulid(), ...input });
 }
 

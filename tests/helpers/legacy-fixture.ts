@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
+
 import { createDatabase, dropDatabase } from '@/scripts/local-db';
 
 export const OLD_SHAPE_SQL = path.resolve(import.meta.dirname, '..', '..', 'db', 'legacy', 'old-shape.sql');
@@ -21,7 +22,9 @@ export const C = {
   noPhone: '01HCONTACT0000000000000006',
 } as const;
 export const K1 = '01HCAMPAIGN000000000000001';
-export const B = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((i) => [`b${i}`, `01HBOOKING000000000000000${i}`])) as Record<`b${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`, string>;
+export const B = Object.fromEntries(
+  [1, 2, 3, 4, 5, 6, 7, 8].map((i) => [`b${i}`, `01HBOOKING000000000000000${i}`]),
+) as Record<`b${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`, string>;
 
 /**
  * Locations (ids in insert order): 1 "Pragati Maidan", 2 "  HITEX   Hyderabad ",
@@ -33,7 +36,14 @@ async function emptyOldShape(url: string) {
   await dropDatabase(url);
   await createDatabase(url);
   const u = new URL(url);
-  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1), charset: 'utf8mb4' });
+  const conn = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1),
+    charset: 'utf8mb4',
+  });
   try {
     for (const stmt of readFileSync(OLD_SHAPE_SQL, 'utf8').split('--> statement-breakpoint')) {
       if (stmt.replace(/--.*$/gm, '').trim()) await conn.query(stmt);
@@ -50,8 +60,13 @@ async function emptyOldShape(url: string) {
 export async function buildOldShapeDatabase(url: string): Promise<void> {
   const conn = await emptyOldShape(url);
   try {
-    await conn.query(`INSERT INTO users (id, name, email, password, created_at, updated_at) VALUES (?, 'Old Admin', 'old-admin@paridharan.test', 'x', '2023-01-01', '2023-01-01')`, [U1]);
-    await conn.query(`INSERT INTO location_mngt (loc_name, created_at) VALUES ('Pragati Maidan', '2023-01-01'), ('  HITEX   Hyderabad ', '2023-01-01'), ('Bombay Exhibition Centre', '2023-01-01'), ('bombay exhibition centre', '2023-01-01')`);
+    await conn.query(
+      `INSERT INTO users (id, name, email, password, created_at, updated_at) VALUES (?, 'Old Admin', 'old-admin@paridharan.test', 'x', '2023-01-01', '2023-01-01')`,
+      [U1],
+    );
+    await conn.query(
+      `INSERT INTO location_mngt (loc_name, created_at) VALUES ('Pragati Maidan', '2023-01-01'), ('  HITEX   Hyderabad ', '2023-01-01'), ('Bombay Exhibition Centre', '2023-01-01'), ('bombay exhibition centre', '2023-01-01')`,
+    );
     await conn.query(
       `INSERT INTO location_mngt_table_details (location_mngt_id, table_name, price) VALUES (1, 'T-12', 50000), (1, 'T-13', 50000), (1, 'B-7', 30000), (1, 'A-7', 30000), (2, 'T-12', 40000), (2, 'Table 5', 40000), (3, 'T-1', 20000)`,
     );
@@ -74,20 +89,43 @@ export async function buildOldShapeDatabase(url: string): Promise<void> {
         (5, '9876543000', 'interested', NULL, ?, '2024-01-14 10:00:00', '2024-01-14 10:00:00')`,
       [U1, U1, U1, U1, GONE],
     );
-    const booking = (id: string, phone: string | null, date: string, loc: string | null, table: string | null, price: string | null, status: string | null, paid: string | null, at = '2024-02-01 10:00:00') =>
+    const booking = (
+      id: string,
+      phone: string | null,
+      date: string,
+      loc: string | null,
+      table: string | null,
+      price: string | null,
+      status: string | null,
+      paid: string | null,
+      at = '2024-02-01 10:00:00',
+    ) =>
       conn.query(
         `INSERT INTO bookings (id, phone, booking_date, booking_location, table_no, price, amount_status, amount_paid, employee_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [id, phone, date, loc, table, price, status, paid, U1, at, at],
       );
     await booking(B.b1, '9876543210', '2025-02-14', 'Pragati Maidan', 'T-12', '50,000', 'paid', '50,000');
-    await booking(B.b2, '9876543299', '2025-02-14', 'hitex hyderabad', '12', '₹ 1,25,000', 'partial', '25000', '2024-02-02 10:00:00');
+    await booking(
+      B.b2,
+      '9876543299',
+      '2025-02-14',
+      'hitex hyderabad',
+      '12',
+      '₹ 1,25,000',
+      'partial',
+      '25000',
+      '2024-02-02 10:00:00',
+    );
     await booking(B.b3, '9876543210', '2025-02-14', 'Pragati Maidan', 'Table 12', '40000', 'paid', '45000');
     await booking(B.b4, '9876543213', '2025-02-15', 'Bombay Exhibition Centre', 'T-1', '1.5 lakh', 'unpaid', '0');
     await booking(B.b5, null, '2025-02-15', 'Pragati Maidan', '7', null, null, null);
     await booking(B.b6, '9876543214', '2025-02-15', 'Pragati Maidan', 'T-5', '', 'unpaid', '');
     await booking(B.b7, '9876543215', '0000-00-00', '', '', '30000', 'unpaid', '0');
     await booking(B.b8, '9876543216', '2025-02-16', 'Unknown Hall', 'T-12', 'Rs. 45000.50/-', 'paid', 'Rs. 45000.50/-');
-    await conn.query(`INSERT INTO campaigns (id, name, status, sent_at, created_at) VALUES (?, 'Old newsletter', 'sent', '2024-01-01', '2024-01-01')`, [K1]);
+    await conn.query(
+      `INSERT INTO campaigns (id, name, status, sent_at, created_at) VALUES (?, 'Old newsletter', 'sent', '2024-01-01', '2024-01-01')`,
+      [K1],
+    );
     await conn.query(
       `INSERT INTO campaign_recipients (id, campaign_id, phone, status, sent_at) VALUES (1, ?, '98765 43210', 'sent', '2024-01-01'), (2, ?, '+919876543210', 'pending', NULL), (3, ?, '9876543212', 'sent', '2024-01-01')`,
       [K1, K1, K1],
@@ -128,9 +166,16 @@ export const stallCaseId = (i: number) => `01HSTALLCASE${String(i).padStart(14, 
 export async function buildStallNamesDatabase(url: string): Promise<void> {
   const conn = await emptyOldShape(url);
   try {
-    await conn.query(`INSERT INTO users (id, name, email, password, created_at, updated_at) VALUES (?, 'Old Admin', 'old-admin@paridharan.test', 'x', '2023-01-01', '2023-01-01')`, [U1]);
-    await conn.query(`INSERT INTO location_mngt (id, loc_name, created_at) VALUES (1, 'Hall Both', '2023-01-01'), (2, 'Hall One', '2023-01-01'), (3, 'Hall Twins', '2023-01-01')`);
-    await conn.query(`INSERT INTO location_mngt_table_details (id, location_mngt_id, table_name, price) VALUES (1, 1, 'T-5', 1000), (2, 1, 'Stall 5', 1000), (3, 2, 'T-5', 1000), (4, 3, 'T-5', 1000), (5, 3, 'T5', 1000)`);
+    await conn.query(
+      `INSERT INTO users (id, name, email, password, created_at, updated_at) VALUES (?, 'Old Admin', 'old-admin@paridharan.test', 'x', '2023-01-01', '2023-01-01')`,
+      [U1],
+    );
+    await conn.query(
+      `INSERT INTO location_mngt (id, loc_name, created_at) VALUES (1, 'Hall Both', '2023-01-01'), (2, 'Hall One', '2023-01-01'), (3, 'Hall Twins', '2023-01-01')`,
+    );
+    await conn.query(
+      `INSERT INTO location_mngt_table_details (id, location_mngt_id, table_name, price) VALUES (1, 1, 'T-5', 1000), (2, 1, 'Stall 5', 1000), (3, 2, 'T-5', 1000), (4, 3, 'T-5', 1000), (5, 3, 'T5', 1000)`,
+    );
     for (const [i, [location, table]] of STALL_CASES.entries()) {
       const date = `2025-03-${String(i + 1).padStart(2, '0')}`;
       await conn.query(

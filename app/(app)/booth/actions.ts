@@ -1,13 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { db } from '@/db';
 import { lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
 import { validatedAction, validatedCall } from '@/lib/action';
 import { searchTextField } from '@/lib/validation';
-import { cancelSchema, lookupSchema, noteSchema, NOT_A_PHONE_YET, paymentSchema, recordEntrySchema } from './schema';
+
+import { cancelSchema, lookupSchema, NOT_A_PHONE_YET, noteSchema, paymentSchema, recordEntrySchema } from './schema';
 
 export const recordEntryAction = validatedAction('recordEntries', recordEntrySchema, async (data, user) => {
   const result = await recordEntry(db, user.id, data);
@@ -31,6 +33,13 @@ export const recordNoteAction = validatedAction('recordEntries', noteSchema, asy
 });
 
 /** The visitor panel for a typed phone and the chosen company. */
-export const lookupVisitorAction = validatedCall('recordEntries', lookupSchema, ({ phone, exhibitorId }) => lookupVisitor(db, phone, exhibitorId), NOT_A_PHONE_YET);
+export const lookupVisitorAction = validatedCall(
+  'recordEntries',
+  lookupSchema,
+  ({ phone, exhibitorId }) => lookupVisitor(db, phone, exhibitorId),
+  NOT_A_PHONE_YET,
+);
 
-export const searchExhibitorsAction = validatedCall('recordEntries', searchTextField, (text) => searchExhibitors(db, text));
+export const searchExhibitorsAction = validatedCall('recordEntries', searchTextField, (text) =>
+  searchExhibitors(db, text),
+);

@@ -2,17 +2,25 @@
 
 import { addDays, format } from 'date-fns';
 import { useEffect, useRef, useState } from 'react';
+
 import { errorAria, FieldError, FormMessage, inputClass } from '@/components/forms/field';
 import { useOnceAction } from '@/components/forms/use-once-action';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
 import { amountStatus, formatINR, fromPaise, parseAmount } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+
 import { lookupVisitorAction, recordEntryAction, searchExhibitorsAction } from './actions';
 import { useBoothPrefs } from './booth-prefs';
 import { VisitorPanel } from './visitor-panel';
 
-type Location = { id: number; name: string; event_start_date: string | null; event_end_date: string | null; stalls: { id: number; name: string; price: string }[] };
+type Location = {
+  id: number;
+  name: string;
+  event_start_date: string | null;
+  event_end_date: string | null;
+  stalls: { id: number; name: string; price: string }[];
+};
 type Outcome = 'busy' | 'interested' | 'materialised';
 type EntryData = Awaited<ReturnType<typeof recordEntryAction>>['data'];
 
@@ -22,13 +30,15 @@ const OUTCOMES: { value: Outcome; label: string; hint: string }[] = [
   { value: 'materialised', label: 'Materialised', hint: 'Books a stall' },
 ];
 
-const OFFLINE = 'The connection dropped before the server answered. Nothing is lost: tap Save again — the talk will not be recorded twice.';
+const OFFLINE =
+  'The connection dropped before the server answered. Nothing is lost: tap Save again — the talk will not be recorded twice.';
 
 function statusOf(price: string, paid: string): { label: string; tone: string } | null {
   const p = parseAmount(price);
   const a = parseAmount(paid || '0');
   if (p === null || a === null) return null;
-  if (a > p) return { label: `More than the price — the most that can be paid is ${formatINR(p)}`, tone: 'text-red-700' };
+  if (a > p)
+    return { label: `More than the price — the most that can be paid is ${formatINR(p)}`, tone: 'text-red-700' };
   const status = amountStatus(p, a);
   if (status === 'unpaid') return { label: 'Unpaid', tone: 'text-amber-700' };
   if (status === 'partial') return { label: `Partial — ${formatINR(p - a)} outstanding`, tone: 'text-amber-700' };
@@ -36,10 +46,15 @@ function statusOf(price: string, paid: string): { label: string; tone: string } 
 }
 
 function describe(data: NonNullable<EntryData>): string {
-  const parts = [data.leadCreated ? `New lead #${data.followUpId} opened` : `Lead #${data.followUpId} updated`, 'talk recorded'];
+  const parts = [
+    data.leadCreated ? `New lead #${data.followUpId} opened` : `Lead #${data.followUpId} updated`,
+    'talk recorded',
+  ];
   if (data.booking) {
     const b = data.booking;
-    parts.push(`stall ${b.stall} booked for ${format(new Date(`${b.booking_date}T00:00:00`), 'd MMM yyyy')}: ${formatINR(b.amount_paid)} of ${formatINR(b.price)} paid (${b.amount_status})`);
+    parts.push(
+      `stall ${b.stall} booked for ${format(new Date(`${b.booking_date}T00:00:00`), 'd MMM yyyy')}: ${formatINR(b.amount_paid)} of ${formatINR(b.price)} paid (${b.amount_status})`,
+    );
   }
   return `Saved. ${parts.join(', ')}.${data.replayed ? ' (It had already been saved; nothing was written twice.)' : ''}`;
 }
@@ -54,7 +69,12 @@ export function BoothForm({
   campaigns: { id: string; name: string }[];
   /** The admin's attribution window, for the wording only (the server applies the rule). */
   attributionDays: number;
-  initial: { exhibitor: { id: string; name: string } | null; phone: string; locationId: number | null; tableId: number | null };
+  initial: {
+    exhibitor: { id: string; name: string } | null;
+    phone: string;
+    locationId: number | null;
+    tableId: number | null;
+  };
 }) {
   const [prefs, setPrefs] = useBoothPrefs();
   // A link from "My follow-ups" overrides the remembered place and company until the user changes them.
@@ -112,7 +132,10 @@ export function BoothForm({
   const [nextTime, setNextTime] = useState('');
 
   // Booking
-  const defaultBookingDate = location?.event_start_date && location.event_start_date >= format(new Date(), 'yyyy-MM-dd') ? location.event_start_date : format(new Date(), 'yyyy-MM-dd');
+  const defaultBookingDate =
+    location?.event_start_date && location.event_start_date >= format(new Date(), 'yyyy-MM-dd')
+      ? location.event_start_date
+      : format(new Date(), 'yyyy-MM-dd');
   const [bookingDate, setBookingDate] = useState('');
   const [bookingTableId, setBookingTableId] = useState<number | null>(null);
   const [price, setPrice] = useState<string | null>(null);
@@ -169,7 +192,7 @@ export function BoothForm({
         <input type="hidden" name="table_id" value={tableId ?? ''} />
 
         <fieldset className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-2">
-          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-600">Where am I</legend>
+          <legend className="px-1 text-sm font-semibold tracking-wide text-slate-600 uppercase">Where am I</legend>
           <div className="space-y-1">
             <label htmlFor="booth-location" className="block text-sm font-medium">
               Location
@@ -221,7 +244,7 @@ export function BoothForm({
         </fieldset>
 
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-600">Company</legend>
+          <legend className="px-1 text-sm font-semibold tracking-wide text-slate-600 uppercase">Company</legend>
           {exhibitor && !choosingCompany ? (
             <div className="flex items-center justify-between gap-3">
               <p className="text-lg font-medium" data-testid="chosen-company">
@@ -266,13 +289,15 @@ export function BoothForm({
                   </li>
                 ))}
               </ul>
-              {companyResults.length === 0 && companyQuery ? <p className="text-slate-600">No exhibitor matches “{companyQuery}”.</p> : null}
+              {companyResults.length === 0 && companyQuery ? (
+                <p className="text-slate-600">No exhibitor matches “{companyQuery}”.</p>
+              ) : null}
             </div>
           )}
         </fieldset>
 
         <fieldset className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-600">Visitor</legend>
+          <legend className="px-1 text-sm font-semibold tracking-wide text-slate-600 uppercase">Visitor</legend>
           <div className="grid gap-4 md:grid-cols-2">
             <div className="space-y-1">
               <label htmlFor="phone" className="block text-sm font-medium">
@@ -318,21 +343,42 @@ export function BoothForm({
               </div>
             ) : null}
           </div>
-          {current ? <VisitorPanel lookup={current} exhibitorId={exhibitor?.id ?? null} onChanged={() => setLookupNonce((n) => n + 1)} /> : null}
+          {current ? (
+            <VisitorPanel
+              lookup={current}
+              exhibitorId={exhibitor?.id ?? null}
+              onChanged={() => setLookupNonce((n) => n + 1)}
+            />
+          ) : null}
         </fieldset>
 
         <fieldset className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-slate-200">
-          <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-600">The talk</legend>
+          <legend className="px-1 text-sm font-semibold tracking-wide text-slate-600 uppercase">The talk</legend>
 
           <div className="space-y-1">
             <label htmlFor="campaign_id" className="block text-sm font-medium">
               Campaign
             </label>
             {current?.openLead ? (
-              <p className="text-slate-700">This lead is {current.openLead.campaign_name ? `from ${current.openLead.campaign_name}` : 'not from a campaign'}; attribution stays as it was at the first talk.</p>
+              <p className="text-slate-700">
+                This lead is{' '}
+                {current.openLead.campaign_name ? `from ${current.openLead.campaign_name}` : 'not from a campaign'};
+                attribution stays as it was at the first talk.
+              </p>
             ) : (
-              <select id="campaign_id" name="campaign_id" className={inputClass} value={campaignChoice} onChange={(e) => setCampaignChoice(e.target.value)} {...errorAria(state, 'campaign_id', 'campaign-hint')}>
-                <option value="auto">{current?.suggestion ? `${current.suggestion.name} (suggested)` : `Automatic: a campaign that messaged this phone in the last ${attributionDays} days`}</option>
+              <select
+                id="campaign_id"
+                name="campaign_id"
+                className={inputClass}
+                value={campaignChoice}
+                onChange={(e) => setCampaignChoice(e.target.value)}
+                {...errorAria(state, 'campaign_id', 'campaign-hint')}
+              >
+                <option value="auto">
+                  {current?.suggestion
+                    ? `${current.suggestion.name} (suggested)`
+                    : `Automatic: a campaign that messaged this phone in the last ${attributionDays} days`}
+                </option>
                 <option value="">No campaign</option>
                 {campaigns
                   .filter((c) => c.id !== current?.suggestion?.id)
@@ -346,12 +392,19 @@ export function BoothForm({
             <FieldError state={state} name="campaign_id" />
             {!current?.openLead ? (
               <p id="campaign-hint" className="text-sm text-slate-600">
-                {current?.suggestion ? `This phone was messaged by ${current.suggestion.name} in the last ${attributionDays} days.` : `Suggested when this phone was messaged by a campaign in the last ${attributionDays} days.`}
+                {current?.suggestion
+                  ? `This phone was messaged by ${current.suggestion.name} in the last ${attributionDays} days.`
+                  : `Suggested when this phone was messaged by a campaign in the last ${attributionDays} days.`}
               </p>
             ) : null}
           </div>
 
-          <div role="radiogroup" aria-labelledby="outcome-label" aria-describedby={errorAria(state, 'outcome')['aria-describedby']} className="space-y-2">
+          <div
+            role="radiogroup"
+            aria-labelledby="outcome-label"
+            aria-describedby={errorAria(state, 'outcome')['aria-describedby']}
+            className="space-y-2"
+          >
             <p id="outcome-label" className="text-sm font-medium">
               How did it go?
             </p>
@@ -359,13 +412,22 @@ export function BoothForm({
               {OUTCOMES.map((o) => (
                 <label
                   key={o.value}
-                  className={`touch-target relative flex cursor-pointer flex-col items-center justify-center rounded-xl px-2 py-3 text-center ring-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
+                  className={`relative flex touch-target cursor-pointer flex-col items-center justify-center rounded-xl px-2 py-3 text-center ring-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
                     outcome === o.value ? 'bg-brand-700 text-white ring-brand-700' : 'bg-white ring-slate-200'
                   }`}
                 >
-                  <input type="radio" name="outcome" value={o.value} checked={outcome === o.value} onChange={() => setOutcome(o.value)} className="absolute inset-0 cursor-pointer opacity-0" />
+                  <input
+                    type="radio"
+                    name="outcome"
+                    value={o.value}
+                    checked={outcome === o.value}
+                    onChange={() => setOutcome(o.value)}
+                    className="absolute inset-0 cursor-pointer opacity-0"
+                  />
                   <span className="text-base font-semibold">{o.label}</span>
-                  <span className={`text-sm ${outcome === o.value ? 'text-brand-100' : 'text-slate-600'}`}>{o.hint}</span>
+                  <span className={`text-sm ${outcome === o.value ? 'text-brand-100' : 'text-slate-600'}`}>
+                    {o.hint}
+                  </span>
                 </label>
               ))}
             </div>
@@ -394,7 +456,11 @@ export function BoothForm({
               <p className="text-sm font-medium">Next follow-up</p>
               <div className="flex flex-wrap gap-2">
                 {quickPicks.map((q) => (
-                  <Button key={q.label} variant="secondary" onClick={() => setNextDate(format(addDays(new Date(), q.days), 'yyyy-MM-dd'))}>
+                  <Button
+                    key={q.label}
+                    variant="secondary"
+                    onClick={() => setNextDate(format(addDays(new Date(), q.days), 'yyyy-MM-dd'))}
+                  >
                     {q.label}
                   </Button>
                 ))}
@@ -436,7 +502,7 @@ export function BoothForm({
 
           {outcome === 'materialised' ? (
             <div className="grid gap-4 rounded-xl bg-brand-50 p-4 md:grid-cols-2">
-              <p className="text-sm font-semibold uppercase tracking-wide text-brand-800 md:col-span-2">Booking</p>
+              <p className="text-sm font-semibold tracking-wide text-brand-800 uppercase md:col-span-2">Booking</p>
               <div className="space-y-1">
                 <label htmlFor="booking_date" className="block text-sm font-medium">
                   Booked for (exhibition day)
@@ -509,9 +575,15 @@ export function BoothForm({
                 />
                 <FieldError state={state} name="amount_paid" />
               </div>
-              <p id="amount_status" className={`md:col-span-2 font-medium ${paymentStatus?.tone ?? 'text-slate-600'}`} aria-live="polite">
+              <p
+                id="amount_status"
+                className={`font-medium md:col-span-2 ${paymentStatus?.tone ?? 'text-slate-600'}`}
+                aria-live="polite"
+              >
                 Payment status: {paymentStatus?.label ?? 'enter the price and the amount paid'}
-                {paymentStatus && parseAmount(paid || '0') !== null && parseAmount(effectivePrice) !== null ? ` (${formatINR(fromPaise(parseAmount(paid || '0')!))} of ${formatINR(effectivePrice)})` : ''}
+                {paymentStatus && parseAmount(paid || '0') !== null && parseAmount(effectivePrice) !== null
+                  ? ` (${formatINR(fromPaise(parseAmount(paid || '0')!))} of ${formatINR(effectivePrice)})`
+                  : ''}
               </p>
             </div>
           ) : null}
@@ -521,7 +593,11 @@ export function BoothForm({
           <Button type="submit" className="w-full text-lg" disabled={isPending}>
             {isPending ? 'Saving…' : outcome === 'materialised' ? 'Save talk and booking' : 'Save talk'}
           </Button>
-          {!stall ? <p className="mt-1 text-center text-sm text-slate-600">Tip: choose your location and stall above; they are remembered on this tablet.</p> : null}
+          {!stall ? (
+            <p className="mt-1 text-center text-sm text-slate-600">
+              Tip: choose your location and stall above; they are remembered on this tablet.
+            </p>
+          ) : null}
         </div>
       </form>
     </div>

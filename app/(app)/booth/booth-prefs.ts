@@ -3,7 +3,11 @@
 import { useSyncExternalStore } from 'react';
 
 /** Where the tablet stands and for which company: remembered on the device between entries. */
-export type BoothPrefs = { locationId: number | null; tableId: number | null; exhibitor: { id: string; name: string } | null };
+export type BoothPrefs = {
+  locationId: number | null;
+  tableId: number | null;
+  exhibitor: { id: string; name: string } | null;
+};
 
 const KEY = 'paridharan.booth';
 const EMPTY: BoothPrefs = { locationId: null, tableId: null, exhibitor: null };

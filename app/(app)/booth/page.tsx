@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
-import { db } from '@/db';
-import { getExhibitor, listLocationsWithStalls, listRecentCampaigns } from '@/db/queries/booth';
+
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { getAttributionSettings } from '@/db/queries/attribution';
+import { getExhibitor, listLocationsWithStalls, listRecentCampaigns } from '@/db/queries/booth';
 import { can } from '@/lib/permissions';
 import { requirePermission } from '@/lib/session';
-import { getAttributionSettings } from '@/db/queries/attribution';
+
 import { BoothForm } from './booth-form';
 
 export const metadata: Metadata = { title: 'Booth' };
@@ -14,7 +16,11 @@ function num(v: string | string[] | undefined) {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
-export default async function BoothPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BoothPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission('recordEntries');
   const params = await searchParams;
   const exhibitorParam = typeof params.exhibitor === 'string' ? params.exhibitor : null;
@@ -29,7 +35,11 @@ export default async function BoothPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Booth" description="Record a talk with a visitor; a materialised talk books the stall." />
       {locations.length === 0 ? (
         <EmptyState title="No locations yet">
-          <p>{can(user.role, 'manage') ? 'Add a location and its stalls under Locations first.' : 'Ask an admin to add the exhibition’s location and stalls first.'}</p>
+          <p>
+            {can(user.role, 'manage')
+              ? 'Add a location and its stalls under Locations first.'
+              : 'Ask an admin to add the exhibition’s location and stalls first.'}
+          </p>
         </EmptyState>
       ) : (
         <BoothForm

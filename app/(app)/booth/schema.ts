@@ -1,7 +1,20 @@
 import { z } from 'zod';
+
 import { OUTCOMES } from '@/db/schema/enums';
 import { normalisePhone } from '@/lib/phone';
-import { amountField, dateField, idempotencyKeyField, MAX_YEAR, MIN_YEAR, normalisedBy, optionalDate, optionalIdField, optionalTime, ULID_RE, ulidField } from '@/lib/validation';
+import {
+  amountField,
+  dateField,
+  idempotencyKeyField,
+  MAX_YEAR,
+  MIN_YEAR,
+  normalisedBy,
+  optionalDate,
+  optionalIdField,
+  optionalTime,
+  ULID_RE,
+  ulidField,
+} from '@/lib/validation';
 
 const notesField = z.string('Write what was said.').trim().max(5000, 'Keep notes under 5,000 characters.');
 
@@ -10,7 +23,9 @@ export const phoneField = z
   .trim()
   .min(1, 'Enter the visitor’s phone number.')
   .max(64, 'This is not a valid phone number.')
-  .transform(normalisedBy(normalisePhone, 'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.'));
+  .transform(
+    normalisedBy(normalisePhone, 'This is not a valid phone number. Indian mobiles have 10 digits, e.g. 98765 43210.'),
+  );
 
 /** The booth form as submitted (strings), turned into the service's EntryInput. */
 export const recordEntrySchema = z
@@ -18,7 +33,12 @@ export const recordEntrySchema = z
     idempotency_key: idempotencyKeyField,
     exhibitor_id: ulidField('Choose the company this talk is for.'),
     phone: phoneField,
-    new_visitor_name: z.string().trim().max(255, 'Keep the name under 255 characters.').optional().transform((v) => v || null),
+    new_visitor_name: z
+      .string()
+      .trim()
+      .max(255, 'Keep the name under 255 characters.')
+      .optional()
+      .transform((v) => v || null),
     location_id: optionalIdField('Choose the location from the list.'),
     table_id: optionalIdField('Choose the stall from the list.'),
     // "auto" lets the attribution rule decide; "" is an explicit "no campaign".
@@ -36,14 +56,20 @@ export const recordEntrySchema = z
     price: z.string('Enter the price.').optional(),
     amount_paid: z.string('Enter the amount paid.').optional(),
   })
-  .refine((d) => !d.next_followup_time || d.next_followup_date, { path: ['next_followup_date'], message: 'Choose the day of the follow-up too.' })
+  .refine((d) => !d.next_followup_time || d.next_followup_date, {
+    path: ['next_followup_date'],
+    message: 'Choose the day of the follow-up too.',
+  })
   .transform((data, ctx) => {
     const { booking_date, booking_table_id, price, amount_paid, ...rest } = data;
     if (rest.outcome !== 'materialised') return { ...rest, booking: null };
-    const date = dateField(`Enter the date the stall is booked for: a real date between ${MIN_YEAR} and ${MAX_YEAR}, like 2027-01-12.`).safeParse(booking_date ?? '');
+    const date = dateField(
+      `Enter the date the stall is booked for: a real date between ${MIN_YEAR} and ${MAX_YEAR}, like 2027-01-12.`,
+    ).safeParse(booking_date ?? '');
     if (!date.success) ctx.addIssue({ code: 'custom', path: ['booking_date'], message: date.error.issues[0]!.message });
     const stall = optionalIdField('Choose the stall being booked.').safeParse(booking_table_id || undefined);
-    if (!stall.success || stall.data === null) ctx.addIssue({ code: 'custom', path: ['booking_table_id'], message: 'Choose the stall being booked.' });
+    if (!stall.success || stall.data === null)
+      ctx.addIssue({ code: 'custom', path: ['booking_table_id'], message: 'Choose the stall being booked.' });
     const p = amountField('Price').safeParse(price ?? '');
     if (!p.success) ctx.addIssue({ code: 'custom', path: ['price'], message: p.error.issues[0]!.message });
     const a = amountField('Amount paid').safeParse(amount_paid?.trim() ? amount_paid : '0');

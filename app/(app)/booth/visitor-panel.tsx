@@ -2,11 +2,13 @@
 
 import { format } from 'date-fns';
 import { useState } from 'react';
+
 import { FormMessage, inputClass } from '@/components/forms/field';
 import { useOnceAction } from '@/components/forms/use-once-action';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
+
 import { cancelBookingAction, recordNoteAction, recordPaymentAction } from './actions';
 
 function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings'][number]; onChanged: () => void }) {
@@ -24,19 +26,37 @@ function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings']
           Stall {booking.stall ?? '—'} · {format(new Date(`${booking.booking_date}T00:00:00`), 'd MMM yyyy')}
         </span>
         <span className="block text-sm text-slate-700">
-          {formatINR(done ? pay.state.data!.amount_paid : booking.amount_paid)} of {formatINR(booking.price)} paid ({done ? pay.state.data!.amount_status : booking.amount_status})
+          {formatINR(done ? pay.state.data!.amount_paid : booking.amount_paid)} of {formatINR(booking.price)} paid (
+          {done ? pay.state.data!.amount_status : booking.amount_status})
         </span>
       </p>
-      {pay.state.ok ? <p role="status" className="text-green-800">Payment of {formatINR(pay.state.data!.amount)} recorded.</p> : <FormMessage state={pay.state} />}
+      {pay.state.ok ? (
+        <p role="status" className="text-green-800">
+          Payment of {formatINR(pay.state.data!.amount)} recorded.
+        </p>
+      ) : (
+        <FormMessage state={pay.state} />
+      )}
       {booking.amount_status !== 'paid' && !(done && pay.state.data!.amount_status === 'paid') ? (
         <div className="flex flex-wrap items-end gap-2">
           <div className="min-w-40 flex-1 space-y-1">
             <label htmlFor={inputId} className="block text-sm font-medium">
               Payment received (₹)
             </label>
-            <input id={inputId} inputMode="decimal" className={inputClass} value={amount} placeholder={outstanding} onChange={(e) => setAmount(e.target.value)} />
+            <input
+              id={inputId}
+              inputMode="decimal"
+              className={inputClass}
+              value={amount}
+              placeholder={outstanding}
+              onChange={(e) => setAmount(e.target.value)}
+            />
           </div>
-          <Button variant="secondary" disabled={pay.isPending || !amount} onClick={() => pay.run({ booking_id: booking.id, amount })}>
+          <Button
+            variant="secondary"
+            disabled={pay.isPending || !amount}
+            onClick={() => pay.run({ booking_id: booking.id, amount })}
+          >
             {pay.isPending ? 'Saving…' : 'Add payment'}
           </Button>
         </div>
@@ -76,18 +96,44 @@ function NoteForm({ phone, exhibitorId }: { phone: string; exhibitorId: string }
       <label htmlFor="manual-note" className="block text-sm font-medium">
         Note for the company’s timeline
       </label>
-      <textarea id="manual-note" rows={2} className={`${inputClass} py-2`} value={text} onChange={(e) => setText(e.target.value)} />
-      <Button variant="secondary" disabled={note.isPending || !text.trim()} onClick={() => note.run({ phone, exhibitor_id: exhibitorId, notes: text })}>
+      <textarea
+        id="manual-note"
+        rows={2}
+        className={`${inputClass} py-2`}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <Button
+        variant="secondary"
+        disabled={note.isPending || !text.trim()}
+        onClick={() => note.run({ phone, exhibitor_id: exhibitorId, notes: text })}
+      >
         {note.isPending ? 'Saving…' : 'Save note'}
       </Button>
     </div>
   );
 }
 
-export function VisitorPanel({ lookup, exhibitorId, onChanged }: { lookup: VisitorLookup; exhibitorId: string | null; onChanged: () => void }) {
+export function VisitorPanel({
+  lookup,
+  exhibitorId,
+  onChanged,
+}: {
+  lookup: VisitorLookup;
+  exhibitorId: string | null;
+  onChanged: () => void;
+}) {
   return (
-    <section aria-label="About this visitor" className="space-y-3 rounded-lg bg-slate-50 p-3" data-testid="visitor-panel">
-      <p className="font-medium">{lookup.visitor ? `${lookup.visitor.name}${lookup.visitor.city ? `, ${lookup.visitor.city}` : ''}` : 'A phone we have not met before.'}</p>
+    <section
+      aria-label="About this visitor"
+      className="space-y-3 rounded-lg bg-slate-50 p-3"
+      data-testid="visitor-panel"
+    >
+      <p className="font-medium">
+        {lookup.visitor
+          ? `${lookup.visitor.name}${lookup.visitor.city ? `, ${lookup.visitor.city}` : ''}`
+          : 'A phone we have not met before.'}
+      </p>
       {exhibitorId ? (
         <>
           <p className="text-slate-700">
@@ -101,7 +147,8 @@ export function VisitorPanel({ lookup, exhibitorId, onChanged }: { lookup: Visit
               <ul className="text-sm">
                 {lookup.recentTalks.map((t) => (
                   <li key={t.id}>
-                    {format(new Date(t.conversation_date), 'd MMM yyyy, HH:mm')} · {t.kind === 'talk' ? t.outcome : t.kind} · {t.employee}
+                    {format(new Date(t.conversation_date), 'd MMM yyyy, HH:mm')} ·{' '}
+                    {t.kind === 'talk' ? t.outcome : t.kind} · {t.employee}
                     {t.notes ? ` — ${t.notes}` : ''}
                   </li>
                 ))}

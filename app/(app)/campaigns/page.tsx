@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readDb } from '@/db';
-import { CAMPAIGN_SORTS, listCampaignAnalytics } from '@/db/queries/campaigns';
+
 import { CampaignsTable } from '@/components/tables/campaigns/campaigns-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { readDb } from '@/db';
+import { CAMPAIGN_SORTS, listCampaignAnalytics } from '@/db/queries/campaigns';
 import { can } from '@/lib/permissions';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
@@ -25,7 +26,11 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         description="Messages sent, leads, bookings and revenue per campaign, top revenue first. Open one for its funnel, exhibitors and leads."
         actions={
           rows.length > 0 ? (
-            <Link href={`/api/export/campaigns?${new URLSearchParams({ sort, dir })}`} className={buttonClass('secondary')} prefetch={false}>
+            <Link
+              href={`/api/export/campaigns?${new URLSearchParams({ sort, dir })}`}
+              className={buttonClass('secondary')}
+              prefetch={false}
+            >
               Export CSV
             </Link>
           ) : undefined
@@ -33,7 +38,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       />
       {rows.length === 0 ? (
         <EmptyState title="No campaigns yet">
-          <p>An admin creates campaigns under Admin → Campaigns; their messages, leads, bookings and revenue appear here.</p>
+          <p>
+            An admin creates campaigns under Admin → Campaigns; their messages, leads, bookings and revenue appear here.
+          </p>
           {can(user.role, 'manage') ? (
             <Link href="/admin/campaigns" className={`${buttonClass('primary')} mt-4`}>
               Go to Admin → Campaigns

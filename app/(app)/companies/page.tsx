@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readDb } from '@/db';
-import { companySortsFor, listCompanies } from '@/db/queries/companies';
+
 import { CompaniesTable } from '@/components/tables/companies/companies-table';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
+import { readDb } from '@/db';
+import { companySortsFor, listCompanies } from '@/db/queries/companies';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
@@ -45,7 +46,14 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Pr
           <label htmlFor="q" className="block text-sm font-medium">
             Company name
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="e.g. Textiles" className="touch-target block w-full rounded-lg border border-slate-300 bg-white px-3" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="e.g. Textiles"
+            className="block touch-target w-full rounded-lg border border-slate-300 bg-white px-3"
+          />
         </div>
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />

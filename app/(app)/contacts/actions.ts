@@ -1,9 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { db } from '@/db';
-import { createContact, PhoneTakenError, restoreContact, softDeleteContact, updateContact } from '@/db/services/contacts';
+import {
+  createContact,
+  PhoneTakenError,
+  restoreContact,
+  softDeleteContact,
+  updateContact,
+} from '@/db/services/contacts';
 import { validatedAction, type ActionState } from '@/lib/action';
+
 import { describeReferences } from './labels';
 import { createSchema, idSchema, updateSchema } from './schema';
 
@@ -44,7 +52,11 @@ export async function createContactAction(prev: State, formData: FormData): Prom
   const holder = phoneHolder();
   const run = validatedAction('manage', createSchema, async (data, user): Promise<State> => {
     const common = { userId: user.id, idempotencyKey: data.idempotency_key };
-    const { id } = await holder.watch(data.type === 'exhibitor' ? createContact(db, { ...common, type: 'exhibitor', fields: data }) : createContact(db, { ...common, type: 'visitor', fields: data }));
+    const { id } = await holder.watch(
+      data.type === 'exhibitor'
+        ? createContact(db, { ...common, type: 'exhibitor', fields: data })
+        : createContact(db, { ...common, type: 'visitor', fields: data }),
+    );
     revalidateContact(id);
     return { ok: true, message: `Added ${data.name}.`, data: { id } };
   });

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { ulid } from 'ulid';
+
 import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FormMessage, TextAreaField, TextField } from '@/components/forms/field';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -11,13 +12,21 @@ import type { ContactReferences } from '@/db/queries/contacts';
 import type { ContactType } from '@/db/schema/contacts';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
-import { createContactAction, deleteContactAction, restoreContactAction, updateContactAction, type ContactActionData } from './actions';
+
+import {
+  createContactAction,
+  deleteContactAction,
+  restoreContactAction,
+  updateContactAction,
+  type ContactActionData,
+} from './actions';
 import { describeReferences } from './labels';
 
 type State = ActionState<ContactActionData>;
 type Action = (prev: State, formData: FormData) => Promise<State>;
 
-const OFFLINE = 'The connection dropped before the answer came. Nothing is lost: submit again — it will not be saved twice.';
+const OFFLINE =
+  'The connection dropped before the answer came. Nothing is lost: submit again — it will not be saved twice.';
 
 /**
  * useActionState over a server action that survives a dropped connection: the
@@ -42,7 +51,10 @@ function TakenBy({ state }: { state: State }) {
   if (!taken) return null;
   return (
     <p className="text-base">
-      <Link href={`/contacts/${taken.id}`} className="touch-target inline-flex items-center font-medium text-brand-700 underline underline-offset-2">
+      <Link
+        href={`/contacts/${taken.id}`}
+        className="inline-flex touch-target items-center font-medium text-brand-700 underline underline-offset-2"
+      >
         Open {taken.name}
       </Link>
     </p>
@@ -78,9 +90,18 @@ export function ContactForm({ type, contact }: { type: ContactType; contact?: Co
   const noun = type === 'exhibitor' ? 'company' : 'visitor';
 
   return (
-    <form action={action} className="grid gap-4 md:grid-cols-2" noValidate aria-label={contact ? `Edit the ${noun}` : `Add a ${noun}`}>
+    <form
+      action={action}
+      className="grid gap-4 md:grid-cols-2"
+      noValidate
+      aria-label={contact ? `Edit the ${noun}` : `Add a ${noun}`}
+    >
       <input type="hidden" name="type" value={type} />
-      {contact ? <input type="hidden" name="id" value={contact.id} /> : <input type="hidden" name="idempotency_key" value={key} />}
+      {contact ? (
+        <input type="hidden" name="id" value={contact.id} />
+      ) : (
+        <input type="hidden" name="idempotency_key" value={key} />
+      )}
       <div className="space-y-2 md:col-span-2" aria-live="polite">
         <FormMessage state={state} />
         <TakenBy state={state} />
@@ -106,7 +127,15 @@ export function ContactForm({ type, contact }: { type: ContactType; contact?: Co
 }
 
 /** Delete, in two steps: first what still points at the contact (all of it is kept), then the confirmation. */
-export function DeleteContactForm({ id, name, references }: { id: string; name: string; references: ContactReferences }) {
+export function DeleteContactForm({
+  id,
+  name,
+  references,
+}: {
+  id: string;
+  name: string;
+  references: ContactReferences;
+}) {
   const { confirming, confirmRef, startRef, ask, cancel } = useConfirmStep();
   const [state, action, isPending] = useContactAction(deleteContactAction);
   if (!confirming) {
@@ -124,7 +153,8 @@ export function DeleteContactForm({ id, name, references }: { id: string; name: 
       <input type="hidden" name="id" value={id} />
       <FormMessage state={state} />
       <p>
-        Still pointing at {name}: <strong>{describeReferences(references)}</strong>. Nothing is erased: they stay as they are, and {name} leaves the lists and the booth’s look-ups until restored.
+        Still pointing at {name}: <strong>{describeReferences(references)}</strong>. Nothing is erased: they stay as
+        they are, and {name} leaves the lists and the booth’s look-ups until restored.
       </p>
       <div className="flex flex-wrap gap-2">
         <button ref={confirmRef} type="submit" className={buttonClass('danger')} disabled={isPending}>

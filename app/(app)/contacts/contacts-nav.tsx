@@ -29,7 +29,7 @@ export function ContactsNav({ items }: { items: ContactsNavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`touch-target -mb-px flex items-center whitespace-nowrap border-b-2 px-3 text-base font-medium ${current ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900'}`}
+                className={`-mb-px flex touch-target items-center border-b-2 px-3 text-base font-medium whitespace-nowrap ${current ? 'border-brand-700 text-brand-800' : 'border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900'}`}
               >
                 {item.label}
               </Link>

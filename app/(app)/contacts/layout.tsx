@@ -1,6 +1,8 @@
 import { Suspense } from 'react';
+
 import { can } from '@/lib/permissions';
 import { requirePermission } from '@/lib/session';
+
 import { ContactsNav, type ContactsNavItem } from './contacts-nav';
 
 const ITEMS: ContactsNavItem[] = [

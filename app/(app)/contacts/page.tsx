@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { db } from '@/db';
-import { CONTACT_SORTS, CONTACT_STATES, listContacts, type ContactSort } from '@/db/queries/contacts';
+
 import { inputClass } from '@/components/forms/field';
 import { ContactsTable } from '@/components/tables/contacts/contacts-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { CONTACT_SORTS, CONTACT_STATES, listContacts, type ContactSort } from '@/db/queries/contacts';
 import { can } from '@/lib/permissions';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+
 import { CONTACT_VIEWS, type ContactView } from './labels';
 
 export const metadata: Metadata = { title: 'Contacts' };
@@ -16,8 +18,20 @@ export const metadata: Metadata = { title: 'Contacts' };
 const PAGE_SIZE = 25;
 const VIEWS = Object.keys(CONTACT_VIEWS) as ContactView[];
 const TEXT = {
-  companies: { title: 'Companies', one: 'company', add: 'Add company', newType: 'company', hint: 'Name (anywhere in it), phone in any spelling, email or city' },
-  visitors: { title: 'Visitors', one: 'visitor', add: 'Add visitor', newType: 'visitor', hint: 'Name (from its start), phone in any spelling, email or city' },
+  companies: {
+    title: 'Companies',
+    one: 'company',
+    add: 'Add company',
+    newType: 'company',
+    hint: 'Name (anywhere in it), phone in any spelling, email or city',
+  },
+  visitors: {
+    title: 'Visitors',
+    one: 'visitor',
+    add: 'Add visitor',
+    newType: 'visitor',
+    hint: 'Name (from its start), phone in any spelling, email or city',
+  },
 } as const;
 
 /** The contacts lists: companies or visitors, searched, filtered, sorted and paged on the server (all in the URL). */
@@ -44,7 +58,11 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title={text.title}
-        description={view === 'companies' ? 'Exhibitor companies. A name opens the company’s dashboard; Details opens its contact card.' : 'Everyone who visited a stall, one person per phone.'}
+        description={
+          view === 'companies'
+            ? 'Exhibitor companies. A name opens the company’s dashboard; Details opens its contact card.'
+            : 'Everyone who visited a stall, one person per phone.'
+        }
         actions={
           <div className="flex flex-wrap gap-2">
             <Link href={exportHref} className={buttonClass('secondary')} prefetch={false}>
@@ -66,7 +84,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="contacts-q" className="block text-sm font-medium">
             Search
           </label>
-          <input id="contacts-q" name="q" type="search" defaultValue={q} aria-describedby="contacts-q-hint" className={inputClass} />
+          <input
+            id="contacts-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            aria-describedby="contacts-q-hint"
+            className={inputClass}
+          />
           <p id="contacts-q-hint" className="text-sm text-slate-500">
             {text.hint}
           </p>
@@ -134,7 +159,10 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 <>
                   {' '}
                   or{' '}
-                  <Link href={`/contacts/new?type=${text.newType}`} className="text-brand-700 underline underline-offset-2">
+                  <Link
+                    href={`/contacts/new?type=${text.newType}`}
+                    className="text-brand-700 underline underline-offset-2"
+                  >
                     add a {text.one}
                   </Link>
                   .

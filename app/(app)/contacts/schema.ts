@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { companyFieldsSchema, visitorFieldsSchema } from '@/lib/contact-fields';
 import { idempotencyKeyField, ulidField } from '@/lib/validation';
 

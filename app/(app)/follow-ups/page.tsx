@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { listActiveEmployees, listDueFollowUps } from '@/db/queries/follow-ups';
-import { EmptyState, PageHeader } from '@/components/ui/page-header';
-import { buttonClass } from '@/components/ui/button';
 import { todayInIndia } from '@/lib/dates';
 import { formatDay } from '@/lib/format';
 import { can } from '@/lib/permissions';
@@ -17,20 +18,37 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const seesEveryone = can(user.role, 'readRevenue');
   const { employee } = await searchParams;
   // Employees see their own; managers and admins everyone's, or one employee's.
-  const employeeId = seesEveryone ? (employee && employee !== 'all' ? employee : employee === 'all' ? null : user.id) : user.id;
+  const employeeId = seesEveryone
+    ? employee && employee !== 'all'
+      ? employee
+      : employee === 'all'
+        ? null
+        : user.id
+    : user.id;
   const today = todayInIndia();
-  const [due, employees] = await Promise.all([listDueFollowUps(db, { employeeId, today }), seesEveryone ? listActiveEmployees(db) : Promise.resolve([])]);
+  const [due, employees] = await Promise.all([
+    listDueFollowUps(db, { employeeId, today }),
+    seesEveryone ? listActiveEmployees(db) : Promise.resolve([]),
+  ]);
 
   return (
     <>
-      <PageHeader title="My follow-ups" description={`Open leads due today (${formatDay(today)}) or overdue, earliest first.`} />
+      <PageHeader
+        title="My follow-ups"
+        description={`Open leads due today (${formatDay(today)}) or overdue, earliest first.`}
+      />
       {seesEveryone ? (
         <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter by employee">
           <div className="space-y-1">
             <label htmlFor="employee" className="block text-sm font-medium">
               Whose follow-ups
             </label>
-            <select id="employee" name="employee" defaultValue={employeeId ?? 'all'} className="touch-target rounded-lg border border-slate-300 bg-white px-3">
+            <select
+              id="employee"
+              name="employee"
+              defaultValue={employeeId ?? 'all'}
+              className="touch-target rounded-lg border border-slate-300 bg-white px-3"
+            >
               <option value="all">Everyone</option>
               {employees.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -46,7 +64,10 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
       ) : null}
       {due.length === 0 ? (
         <EmptyState title="Nothing due">
-          <p>No follow-up is due today or overdue. New ones appear here when a talk is saved as busy or interested with a follow-up date.</p>
+          <p>
+            No follow-up is due today or overdue. New ones appear here when a talk is saved as busy or interested with a
+            follow-up date.
+          </p>
           <Link href="/booth" className={`${buttonClass('primary')} mt-4`}>
             Record a talk
           </Link>
@@ -57,7 +78,10 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
             const overdue = f.next_followup_date! < today;
             const href = `/booth?${new URLSearchParams({ exhibitor: f.exhibitor_id ?? '', phone: f.phone, ...(f.location_id ? { location: String(f.location_id) } : {}), ...(f.table_id ? { stall: String(f.table_id) } : {}) })}`;
             return (
-              <li key={f.id} className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+              <li
+                key={f.id}
+                className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+              >
                 <div>
                   <p className="font-medium">
                     {f.visitor ?? formatPhone(f.phone)} · {f.exhibitor}

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readDb } from '@/db';
-import { listLocationOptions, listStallPerformance, STALL_SORTS } from '@/db/queries/stalls';
+
 import { StallRevenueChart } from '@/components/charts/revenue-chart';
 import { cellClass } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { ScrollRegion } from '@/components/ui/scroll-region';
+import { readDb } from '@/db';
+import { listLocationOptions, listStallPerformance, STALL_SORTS } from '@/db/queries/stalls';
 import { formatINR } from '@/lib/money';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
@@ -28,10 +29,18 @@ export default async function StallsPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const locationId = positiveInt(param(sp, 'location')) ?? null;
   const sort = oneOf(param(sp, 'sort'), STALL_SORTS, 'collected');
-  const dir = oneOf(param(sp, 'dir'), ['asc', 'desc'] as const, sort === 'location' || sort === 'stall' ? 'asc' : 'desc');
-  const [locations, rows] = await Promise.all([listLocationOptions(readDb), listStallPerformance(readDb, { location_id: locationId, sort, dir })]);
+  const dir = oneOf(
+    param(sp, 'dir'),
+    ['asc', 'desc'] as const,
+    sort === 'location' || sort === 'stall' ? 'asc' : 'desc',
+  );
+  const [locations, rows] = await Promise.all([
+    listLocationOptions(readDb),
+    listStallPerformance(readDb, { location_id: locationId, sort, dir }),
+  ]);
   const base = { ...(locationId ? { location: String(locationId) } : {}) };
-  const sortHref = (key: string) => `/stalls?${new URLSearchParams({ ...base, sort: key, dir: key === sort && dir === 'desc' ? 'asc' : 'desc' })}`;
+  const sortHref = (key: string) =>
+    `/stalls?${new URLSearchParams({ ...base, sort: key, dir: key === sort && dir === 'desc' ? 'asc' : 'desc' })}`;
 
   return (
     <>
@@ -39,24 +48,39 @@ export default async function StallsPage({ searchParams }: { searchParams: Promi
         title="Stalls"
         description="Talks, bookings and revenue per stall, across all companies. Cancelled bookings are left out."
         actions={
-          <Link href={`/api/export/stalls?${new URLSearchParams({ ...base, sort, dir })}`} className={buttonClass('secondary')} prefetch={false}>
+          <Link
+            href={`/api/export/stalls?${new URLSearchParams({ ...base, sort, dir })}`}
+            className={buttonClass('secondary')}
+            prefetch={false}
+          >
             Export CSV
           </Link>
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Choose a location">
         <div className="space-y-1">
-          <label htmlFor="location" className="block text-sm font-medium">Location</label>
-          <select id="location" name="location" defaultValue={locationId ?? ''} className="touch-target rounded-lg border border-slate-300 bg-white px-3">
+          <label htmlFor="location" className="block text-sm font-medium">
+            Location
+          </label>
+          <select
+            id="location"
+            name="location"
+            defaultValue={locationId ?? ''}
+            className="touch-target rounded-lg border border-slate-300 bg-white px-3"
+          >
             <option value="">All locations</option>
             {locations.map((l) => (
-              <option key={l.id} value={l.id}>{l.name}</option>
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
             ))}
           </select>
         </div>
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
-        <button type="submit" className={buttonClass('secondary')}>Show</button>
+        <button type="submit" className={buttonClass('secondary')}>
+          Show
+        </button>
       </form>
       {rows.length === 0 ? (
         <EmptyState title="No stalls yet">
@@ -65,7 +89,10 @@ export default async function StallsPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           {locationId ? (
-            <section aria-label="Collected revenue by stall" className="mb-6 rounded-xl bg-white p-4 ring-1 ring-slate-200">
+            <section
+              aria-label="Collected revenue by stall"
+              className="mb-6 rounded-xl bg-white p-4 ring-1 ring-slate-200"
+            >
               <h2 className="mb-2 font-semibold">Collected revenue by stall</h2>
               <StallRevenueChart data={rows.map((r) => ({ stall: r.stall, collected: r.collected }))} />
             </section>
@@ -78,9 +105,17 @@ export default async function StallsPage({ searchParams }: { searchParams: Promi
               <thead className="bg-slate-50 text-sm text-slate-600">
                 <tr>
                   {COLUMNS.map((c) => (
-                    <th key={c.label} scope="col" className="px-4 py-2 font-medium" aria-sort={c.key === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th
+                      key={c.label}
+                      scope="col"
+                      className="px-4 py-2 font-medium"
+                      aria-sort={c.key === sort ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
                       {c.key ? (
-                        <Link href={sortHref(c.key)} className="touch-target inline-flex items-center gap-1 hover:text-brand-700">
+                        <Link
+                          href={sortHref(c.key)}
+                          className="inline-flex touch-target items-center gap-1 hover:text-brand-700"
+                        >
                           {c.label}
                           {c.key === sort ? <span aria-hidden="true">{dir === 'asc' ? '▲' : '▼'}</span> : null}
                         </Link>

@@ -2,8 +2,10 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
+
 import type { ActionState } from '@/lib/action-state';
 import { signIn } from '@/lib/auth';
+
 import { loginSchema } from './schema';
 
 /** Sign-in is the one action without a signed-in user, so it validates here rather than through validatedAction. */
@@ -11,7 +13,12 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   const values = { email: String(formData.get('email') ?? '') };
   const parsed = loginSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+    return {
+      ok: false,
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
   }
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: '/' });

@@ -2,12 +2,21 @@
 
 import { DataTable, type SortDir } from '@/components/tables/data-table';
 import type { CampaignAnalyticsRow, CampaignSort } from '@/db/queries/campaigns';
+
 import { campaignColumns } from './columns';
 
 const getRowId = (row: CampaignAnalyticsRow) => row.id;
 
 /** The campaign analytics list, sorted by the server; every campaign on one page (there are tens, not thousands). */
-export function CampaignsTable({ rows, sort, dir }: { rows: CampaignAnalyticsRow[]; sort: CampaignSort; dir: SortDir }) {
+export function CampaignsTable({
+  rows,
+  sort,
+  dir,
+}: {
+  rows: CampaignAnalyticsRow[];
+  sort: CampaignSort;
+  dir: SortDir;
+}) {
   return (
     <DataTable
       data={rows}

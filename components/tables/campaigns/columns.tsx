@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
 import type { CampaignAnalyticsRow, CampaignLeadRow } from '@/db/queries/campaigns';
 import { formatPercent } from '@/lib/analytics';

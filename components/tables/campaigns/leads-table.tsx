@@ -2,6 +2,7 @@
 
 import { DataTable } from '@/components/tables/data-table';
 import type { CampaignLeadRow } from '@/db/queries/campaigns';
+
 import { campaignLeadColumns } from './columns';
 
 const getRowId = (row: CampaignLeadRow) => String(row.id);

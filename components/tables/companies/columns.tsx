@@ -1,8 +1,9 @@
 import Link from 'next/link';
+
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
+import type { CompanyMoneyRow, CompanyRow, CompanySort } from '@/db/queries/companies';
 import { formatCount, formatDay } from '@/lib/format';
 import { formatINR } from '@/lib/money';
-import type { CompanyMoneyRow, CompanyRow, CompanySort } from '@/db/queries/companies';
 
 /** The URL `sort` values the companies list understands; each is a column id below. */
 export type CompanySortKey = CompanySort;
@@ -21,7 +22,7 @@ function activityColumns<T extends CompanyRow>() {
       cell: ({ row }) => (
         <Link
           href={`/companies/${row.original.id}`}
-          className="touch-target flex flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          className="flex touch-target flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
           <span className="font-medium text-brand-700 underline-offset-2 hover:underline">{row.original.name}</span>
           {row.original.city ? (
@@ -33,8 +34,20 @@ function activityColumns<T extends CompanyRow>() {
         </Link>
       ),
     }),
-    leads: h.accessor((r) => r.leads, { id: 'leads', header: 'Leads', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => formatCount(info.getValue()) }),
-    bookings: h.accessor((r) => r.bookings, { id: 'bookings', header: 'Bookings', sortDescFirst: true, meta: { align: 'end' }, cell: (info) => formatCount(info.getValue()) }),
+    leads: h.accessor((r) => r.leads, {
+      id: 'leads',
+      header: 'Leads',
+      sortDescFirst: true,
+      meta: { align: 'end' },
+      cell: (info) => formatCount(info.getValue()),
+    }),
+    bookings: h.accessor((r) => r.bookings, {
+      id: 'bookings',
+      header: 'Bookings',
+      sortDescFirst: true,
+      meta: { align: 'end' },
+      cell: (info) => formatCount(info.getValue()),
+    }),
     lastTalk: h.accessor((r) => r.last_talk, {
       id: 'last_talk',
       header: 'Last talk',
@@ -50,7 +63,12 @@ const withMoney = activityColumns<CompanyMoneyRow>();
 const withoutMoney = activityColumns<CompanyRow>();
 
 const money = (key: 'collected' | 'booked' | 'outstanding', header: string) =>
-  moneyHelper.accessor(key, { header, sortDescFirst: true, meta: { align: 'end' }, cell: (info) => formatINR(info.getValue()) });
+  moneyHelper.accessor(key, {
+    header,
+    sortDescFirst: true,
+    meta: { align: 'end' },
+    cell: (info) => formatINR(info.getValue()),
+  });
 
 /** Everything, for those who may see revenue (rows with money: CompanyMoneyRow). */
 export const companyColumnsWithMoney: DataTableColumns<CompanyMoneyRow> = moneyHelper.columns([
@@ -64,4 +82,9 @@ export const companyColumnsWithMoney: DataTableColumns<CompanyMoneyRow> = moneyH
 ]);
 
 /** Employees: their rows have no money (CompanyRow), so there is no money column to render. */
-export const companyColumnsWithoutMoney: DataTableColumns<CompanyRow> = [withoutMoney.name, withoutMoney.leads, withoutMoney.bookings, withoutMoney.lastTalk];
+export const companyColumnsWithoutMoney: DataTableColumns<CompanyRow> = [
+  withoutMoney.name,
+  withoutMoney.leads,
+  withoutMoney.bookings,
+  withoutMoney.lastTalk,
+];

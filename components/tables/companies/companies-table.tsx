@@ -2,6 +2,7 @@
 
 import { DataTable, type SortDir } from '@/components/tables/data-table';
 import type { CompanyList } from '@/db/queries/companies';
+
 import { companyColumnsWithMoney, companyColumnsWithoutMoney, type CompanySortKey } from './columns';
 
 const getRowId = (row: { id: string }) => row.id;
@@ -18,6 +19,19 @@ export type CompaniesTableProps = {
 
 /** The companies list, sorted and paged by the server; sort and page links keep the search (`q`). */
 export function CompaniesTable({ list, page, pageSize, sort, dir }: CompaniesTableProps) {
-  const common = { caption: 'Companies', sort, dir, page, pageSize, total: list.total, getRowId, emptyMessage: 'No companies match.' };
-  return list.canSeeMoney ? <DataTable data={list.rows} columns={companyColumnsWithMoney} {...common} /> : <DataTable data={list.rows} columns={companyColumnsWithoutMoney} {...common} />;
+  const common = {
+    caption: 'Companies',
+    sort,
+    dir,
+    page,
+    pageSize,
+    total: list.total,
+    getRowId,
+    emptyMessage: 'No companies match.',
+  };
+  return list.canSeeMoney ? (
+    <DataTable data={list.rows} columns={companyColumnsWithMoney} {...common} />
+  ) : (
+    <DataTable data={list.rows} columns={companyColumnsWithoutMoney} {...common} />
+  );
 }

@@ -1,9 +1,11 @@
 'use client';
 
 import type { ReactNode } from 'react';
+
 import { DataTable, type SortDir } from '@/components/tables/data-table';
 import type { ContactRow, ContactSort } from '@/db/queries/contacts';
 import type { ContactType } from '@/db/schema/contacts';
+
 import { companyContactColumns, visitorContactColumns } from './columns';
 
 const getRowId = (row: ContactRow) => row.id;

@@ -1,8 +1,8 @@
 /** The world's campaigns and their recipients, and which campaign a talk is attributed to. */
 import { ATTRIBUTION_WINDOW_MS, DAY, wholeSecond } from '../dates';
 import { FAIL_REASONS } from '../phrases';
-import type { World } from './context';
 import type { Contacts } from './contacts';
+import type { World } from './context';
 
 export const PENDING = 0;
 export const SENT = 1;
@@ -26,14 +26,31 @@ export async function seedCampaigns(w: World, adminId: string, contacts: Contact
   const { rng, spec } = w;
   const V = spec.visitors;
   const total = spec.campaigns.reduce((s, c) => s + c.recipients, 0);
-  const sends: Sends = { campaignIds: [], total, visitor: new Int32Array(total), campaign: new Int32Array(total), status: new Uint8Array(total), sentAt: new Float64Array(total) };
+  const sends: Sends = {
+    campaignIds: [],
+    total,
+    visitor: new Int32Array(total),
+    campaign: new Int32Array(total),
+    status: new Uint8Array(total),
+    sentAt: new Float64Array(total),
+  };
   let r = 0;
   for (const [ci, c] of spec.campaigns.entries()) {
     if (c.recipients > V) throw new Error(`Campaign "${c.name}" has more recipients than there are visitors`);
     const createdAt = wholeSecond(c.sentAt - rng.int(1, 5) * DAY);
     const id = w.newId(createdAt);
     sends.campaignIds.push(id);
-    await w.out('campaigns', { id, name: c.name, channel: c.channel, message: c.message, status: c.status, sent_at: new Date(c.sentAt), created_by: adminId, created_at: new Date(createdAt), updated_at: new Date(c.sentAt) });
+    await w.out('campaigns', {
+      id,
+      name: c.name,
+      channel: c.channel,
+      message: c.message,
+      status: c.status,
+      sent_at: new Date(c.sentAt),
+      created_by: adminId,
+      created_at: new Date(createdAt),
+      updated_at: new Date(c.sentAt),
+    });
     let a = rng.int(1, Math.max(1, V - 1));
     while (gcd(a, V) !== 1) a++;
     const b = rng.int(0, V - 1);

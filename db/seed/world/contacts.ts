@@ -33,7 +33,17 @@ async function seedExhibitors(w: World, clock: Clock, phones: Set<string>): Prom
     const at = tick(clock);
     const id = w.newId(at.getTime());
     exhibitorIds.push(id);
-    await w.out('contacts', { id, type: 'exhibitor', name: c.name, company_name: c.legalName, phone: mobile(w.rng, phones), email: c.email, city: c.city, created_at: at, updated_at: at });
+    await w.out('contacts', {
+      id,
+      type: 'exhibitor',
+      name: c.name,
+      company_name: c.legalName,
+      phone: mobile(w.rng, phones),
+      email: c.email,
+      city: c.city,
+      created_at: at,
+      updated_at: at,
+    });
   }
   return exhibitorIds;
 }
@@ -72,7 +82,12 @@ async function seedVisitors(w: World, clock: Clock, phones: Set<string>): Promis
  * Visitors entered twice, spread evenly over the visitors and drawn without
  * the generator, so the rest of the world is the same with or without them.
  */
-async function seedDuplicateVisitors(w: World, clock: Clock, phones: Set<string>, visitors: Omit<Contacts, 'exhibitorIds'>): Promise<void> {
+async function seedDuplicateVisitors(
+  w: World,
+  clock: Clock,
+  phones: Set<string>,
+  visitors: Omit<Contacts, 'exhibitorIds'>,
+): Promise<void> {
   const { visitorPhones, visitorNames, visitorEmails } = visitors;
   const n = w.spec.visitors;
   const duplicates = w.spec.duplicateVisitors ?? 0;
@@ -91,6 +106,15 @@ async function seedDuplicateVisitors(w: World, clock: Clock, phones: Set<string>
       phones.add(phone);
     }
     const name = visitorNames[v]!;
-    await w.out('contacts', { id: w.newId(at.getTime()), type: 'visitor', name: byEmail ? name.toUpperCase() : name.replace(/^(\S)\S*/, '$1.'), phone, email: visitorEmails[v] ?? null, city: null, created_at: at, updated_at: at });
+    await w.out('contacts', {
+      id: w.newId(at.getTime()),
+      type: 'visitor',
+      name: byEmail ? name.toUpperCase() : name.replace(/^(\S)\S*/, '$1.'),
+      phone,
+      email: visitorEmails[v] ?? null,
+      city: null,
+      created_at: at,
+      updated_at: at,
+    });
   }
 }

@@ -1,5 +1,6 @@
 /** What every phase of the world generator shares. */
 import { fromPaise } from '@/lib/money';
+
 import type { SeedRows, SeedTable } from '../bulk-sql';
 import type { Rng } from '../random';
 import type { Describe, WorldSpec } from './spec';

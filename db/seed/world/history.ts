@@ -3,6 +3,7 @@
  * and for a sale its later payments, perhaps a cancellation, and the booking.
  */
 import { amountStatus, formatINR } from '@/lib/money';
+
 import type { SeedRows } from '../bulk-sql';
 import { DAY, isoDate, wholeSecond } from '../dates';
 import { BUSY_NOTES, CANCEL_REASONS, FOLLOW_UP_TIMES, INTERESTED_NOTES, PAYMENT_MODES } from '../phrases';
@@ -47,7 +48,15 @@ type Sale = {
 /** What the lead's last talk left: the lead and the booking point at it. */
 type LastTalk = { conversationId: string; notes: string; employee: string };
 
-export type HistoryInput = { staff: Staff; venues: Venue[]; contacts: Contacts; sends: Sends; attribute: (v: number, at: number) => number; leads: LeadPlan; sales: SalesPlan };
+export type HistoryInput = {
+  staff: Staff;
+  venues: Venue[];
+  contacts: Contacts;
+  sends: Sends;
+  attribute: (v: number, at: number) => number;
+  leads: LeadPlan;
+  sales: SalesPlan;
+};
 
 export async function writeHistory(w: World, h: HistoryInput): Promise<void> {
   let followUpId = w.first.followUp;
@@ -71,7 +80,9 @@ function placeLead(w: World, h: HistoryInput, i: number, followUpId: number): Le
   const isSale = h.sales.materialised[i] === 1;
   const status = isSale ? 'materialised' : rng.chance(0.35) ? 'busy' : 'interested';
   const venue = chooseLocation(rng, h.venues, isSale ? lastAt : firstAt, isSale);
-  const { stallIdx, day: bookingDay } = isSale ? takeSlot(rng, venue) : { stallIdx: rng.int(0, venue.stallIds.length - 1), day: 0 };
+  const { stallIdx, day: bookingDay } = isSale
+    ? takeSlot(rng, venue)
+    : { stallIdx: rng.int(0, venue.stallIds.length - 1), day: 0 };
   return {
     index: i,
     followUpId,
@@ -99,18 +110,25 @@ function priceSale(w: World, h: HistoryInput, lead: Lead): Sale {
   const listPrice = lead.venue.stallPrices[lead.stallIdx]!;
   const price = lead.isSale && rng.chance(0.4) ? listPrice - round500(listPrice * rng.between(0.03, 0.12)) : listPrice;
   const kind = h.sales.payKind[i];
-  const paid = kind === PAY_FULL ? price : kind === PAY_PARTIAL ? Math.min(price - 50_000, Math.max(50_000, round500(price * rng.between(0.2, 0.8)))) : 0;
+  const paid =
+    kind === PAY_FULL
+      ? price
+      : kind === PAY_PARTIAL
+        ? Math.min(price - 50_000, Math.max(50_000, round500(price * rng.between(0.2, 0.8))))
+        : 0;
   const k = h.sales.payments[i]!;
   // Nothing at the sale, sometimes, when payments follow.
   const installments: number[] = [];
   if (lead.isSale && paid > 0) {
     const room = paid - k * 50_000;
-    const initial = k === 0 ? paid : rng.chance(0.3) ? 0 : Math.min(room, Math.max(50_000, round500(paid * rng.between(0.2, 0.6))));
+    const initial =
+      k === 0 ? paid : rng.chance(0.3) ? 0 : Math.min(room, Math.max(50_000, round500(paid * rng.between(0.2, 0.6))));
     installments.push(initial);
     let left = paid - initial;
     for (let p = 0; p < k; p++) {
       const after = k - 1 - p;
-      const amount = after === 0 ? left : Math.min(left - after * 50_000, Math.max(50_000, round500(left * rng.between(0.3, 0.7))));
+      const amount =
+        after === 0 ? left : Math.min(left - after * 50_000, Math.max(50_000, round500(left * rng.between(0.3, 0.7))));
       installments.push(amount);
       left -= amount;
     }
@@ -136,7 +154,18 @@ async function writeTalks(w: World, h: HistoryInput, lead: Lead, sale: Sale): Pr
         ? `Booked ${lead.stallName} for ${isoDate(lead.bookingDay)} at ${formatINR(money(price))}${price < listPrice ? ` (list ${formatINR(money(listPrice))})` : ''}; ${paidAtSale > 0 ? `${formatINR(money(paidAtSale))} paid by ${rng.pick(PAYMENT_MODES)}` : 'payment to follow'}.`
         : rng.pick(outcome === 'busy' ? BUSY_NOTES : INTERESTED_NOTES);
     const conversationId = w.newId(at);
-    await w.out('conversations', timelineEntry(lead, { id: conversationId, employee, outcome, kind: 'talk', notes, at, bookingId: isLast ? sale.bookingId : null }));
+    await w.out(
+      'conversations',
+      timelineEntry(lead, {
+        id: conversationId,
+        employee,
+        outcome,
+        kind: 'talk',
+        notes,
+        at,
+        bookingId: isLast ? sale.bookingId : null,
+      }),
+    );
     if (outcome === 'materialised') w.describe?.(conversationId, { kind: 'sale', paid: money(paidAtSale) });
     last.conversationId = conversationId;
     last.notes = notes;
@@ -145,7 +174,15 @@ async function writeTalks(w: World, h: HistoryInput, lead: Lead, sale: Sale): Pr
   return last;
 }
 
-type Entry = { id: string; employee: string; outcome: Lead['status']; kind: 'talk' | 'payment' | 'cancellation'; notes: string; at: number; bookingId: string | null };
+type Entry = {
+  id: string;
+  employee: string;
+  outcome: Lead['status'];
+  kind: 'talk' | 'payment' | 'cancellation';
+  notes: string;
+  at: number;
+  bookingId: string | null;
+};
 
 /** A timeline entry of the lead, with the links every entry of it carries. */
 function timelineEntry(lead: Lead, e: Entry): SeedRows['conversations'] {
@@ -208,7 +245,14 @@ async function writeAfterSale(w: World, h: HistoryInput, lead: Lead, sale: Sale,
   await writeBooking(w, lead, sale, last, after);
 }
 
-async function writeLaterPayments(w: World, h: HistoryInput, lead: Lead, sale: Sale, eventTimes: number[], after: Afterwards): Promise<void> {
+async function writeLaterPayments(
+  w: World,
+  h: HistoryInput,
+  lead: Lead,
+  sale: Sale,
+  eventTimes: number[],
+  after: Afterwards,
+): Promise<void> {
   const { rng } = w;
   const { recorders, userIds } = h.staff;
   for (let p = 0; p < sale.laterPayments; p++) {
@@ -220,21 +264,50 @@ async function writeLaterPayments(w: World, h: HistoryInput, lead: Lead, sale: S
     const employee = userIds[recorders.pick(rng)]!;
     const mode = rng.pick(PAYMENT_MODES);
     const notes = `Payment of ${formatINR(money(amount))} received by ${mode}; ${formatINR(money(after.paid))} of ${formatINR(money(sale.price))} paid.`;
-    await w.out('conversations', timelineEntry(lead, { id: paymentId, employee, outcome: 'materialised', kind: 'payment', notes, at, bookingId: sale.bookingId }));
+    await w.out(
+      'conversations',
+      timelineEntry(lead, {
+        id: paymentId,
+        employee,
+        outcome: 'materialised',
+        kind: 'payment',
+        notes,
+        at,
+        bookingId: sale.bookingId,
+      }),
+    );
     w.describe?.(paymentId, { kind: 'payment', amount: money(amount), mode });
     after.updatedAt = at;
   }
 }
 
 /** A cancellation after the last payment (a second later at the least). */
-async function writeCancellation(w: World, h: HistoryInput, lead: Lead, sale: Sale, drawnAt: number, after: Afterwards): Promise<void> {
+async function writeCancellation(
+  w: World,
+  h: HistoryInput,
+  lead: Lead,
+  sale: Sale,
+  drawnAt: number,
+  after: Afterwards,
+): Promise<void> {
   const { recorders, userIds } = h.staff;
   const at = Math.max(drawnAt, after.updatedAt + 1000);
   const cancellationId = w.newId(at);
   const employee = userIds[recorders.pick(w.rng)]!;
   const reason = w.rng.pick(CANCEL_REASONS);
   const notes = `Booking cancelled; the stall is free again. ${reason}`;
-  await w.out('conversations', timelineEntry(lead, { id: cancellationId, employee, outcome: 'materialised', kind: 'cancellation', notes, at, bookingId: sale.bookingId }));
+  await w.out(
+    'conversations',
+    timelineEntry(lead, {
+      id: cancellationId,
+      employee,
+      outcome: 'materialised',
+      kind: 'cancellation',
+      notes,
+      at,
+      bookingId: sale.bookingId,
+    }),
+  );
   w.describe?.(cancellationId, { kind: 'cancellation', reason });
   after.cancelledAt = new Date(at);
   after.updatedAt = at;

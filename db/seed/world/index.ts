@@ -6,6 +6,7 @@
  * same spec always gives the same rows.
  */
 import { ulid } from 'ulid';
+
 import { SEED_TABLES, type SeedRows, type SeedTable } from '../bulk-sql';
 import { DAY, wholeSecond } from '../dates';
 import { mulberry32, Rng } from '../random';
@@ -23,7 +24,11 @@ import { seedUsers } from './users';
  * keeps ids ascending in time. Rows are complete (both-way links included), so
  * the writer loads with foreign-key checks off and proves the links after.
  */
-export async function generateWorld(spec: WorldSpec, emit: Emit, describe?: Describe): Promise<Record<SeedTable, number>> {
+export async function generateWorld(
+  spec: WorldSpec,
+  emit: Emit,
+  describe?: Describe,
+): Promise<Record<SeedTable, number>> {
   const idPrng = mulberry32(spec.seed ^ 0x5bd1e995);
   const counts = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;
   const w: World = {

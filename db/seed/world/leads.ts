@@ -38,7 +38,13 @@ export function planLeads(w: World, sends: Sends): LeadPlan {
   const { rng, spec, now } = w;
   const V = spec.visitors;
   const L = spec.leads;
-  const plan: LeadPlan = { count: L, exhibitor: new Int32Array(L), visitor: new Int32Array(L), talks: new Uint8Array(L), talkAt: new Float64Array(L * 3) };
+  const plan: LeadPlan = {
+    count: L,
+    exhibitor: new Int32Array(L),
+    visitor: new Int32Array(L),
+    talks: new Uint8Array(L),
+    talkAt: new Float64Array(L * 3),
+  };
   const exhibitorRank = rng.shuffle(Array.from({ length: spec.exhibitors }, (_, i) => i));
   const exhibitorPick = new WeightedIndex(exhibitorRank.map((_, rank) => 1 / Math.pow(rank + 1, spec.exhibitorSkew)));
   const pairs = new Set<number>();
@@ -70,7 +76,11 @@ export function planLeads(w: World, sends: Sends): LeadPlan {
     let t = boothTime(day, rng);
     plan.talkAt[i * 3] = t;
     let n = 1;
-    const want = rng.weighted([[1, spec.talkWeights[0]], [2, spec.talkWeights[1]], [3, spec.talkWeights[2]]] as const);
+    const want = rng.weighted([
+      [1, spec.talkWeights[0]],
+      [2, spec.talkWeights[1]],
+      [3, spec.talkWeights[2]],
+    ] as const);
     while (n < want) {
       const next = boothTime(t + rng.int(1, 20) * DAY, rng);
       if (next > now) break;
@@ -87,7 +97,13 @@ export function planSales(w: World, leads: LeadPlan): SalesPlan {
   const L = leads.count;
   const { talkAt } = leads;
   const order = Array.from({ length: L }, (_, i) => i).sort((x, y) => talkAt[x * 3]! - talkAt[y * 3]! || x - y);
-  const plan: SalesPlan = { order, materialised: new Uint8Array(L), payKind: new Uint8Array(L), payments: new Uint8Array(L), cancelled: new Uint8Array(L) };
+  const plan: SalesPlan = {
+    order,
+    materialised: new Uint8Array(L),
+    payKind: new Uint8Array(L),
+    payments: new Uint8Array(L),
+    cancelled: new Uint8Array(L),
+  };
   const { materialised, payKind, payments, cancelled } = plan;
   for (const i of rng.shuffle(Array.from({ length: L }, (_, k) => k)).slice(0, spec.materialised)) materialised[i] = 1;
   let talks = 0;
@@ -95,7 +111,11 @@ export function planSales(w: World, leads: LeadPlan): SalesPlan {
   const eligible: number[] = [];
   for (let i = 0; i < L; i++) {
     if (!materialised[i]) continue;
-    payKind[i] = rng.weighted([[PAY_UNPAID, 15], [PAY_PARTIAL, 35], [PAY_FULL, 50]] as const);
+    payKind[i] = rng.weighted([
+      [PAY_UNPAID, 15],
+      [PAY_PARTIAL, 35],
+      [PAY_FULL, 50],
+    ] as const);
     if (now - lastTalk(leads, i) >= 3 * DAY && rng.chance(spec.cancelledShare)) cancelled[i] = 1;
     if (payKind[i] !== PAY_UNPAID && now - lastTalk(leads, i) >= 2 * DAY) eligible.push(i);
   }
@@ -103,12 +123,20 @@ export function planSales(w: World, leads: LeadPlan): SalesPlan {
   for (let i = 0; i < L; i++) cancellations += cancelled[i]!;
   if (spec.conversations !== undefined) {
     let left = spec.conversations - talks - cancellations;
-    if (left < 0 || left > eligible.length * 3) throw new Error(`Cannot reach ${spec.conversations} conversations: ${talks} talks, room for ${eligible.length * 3} payments`);
+    if (left < 0 || left > eligible.length * 3)
+      throw new Error(
+        `Cannot reach ${spec.conversations} conversations: ${talks} talks, room for ${eligible.length * 3} payments`,
+      );
     rng.shuffle(eligible);
     // Round-robin: every eligible booking gets one payment before any gets a second.
     for (let k = 0; left > 0; k = (k + 1) % eligible.length, left--) payments[eligible[k]!]!++;
   } else {
-    for (const i of eligible) payments[i] = rng.weighted([[0, 50], [1, 35], [2, 15]] as const);
+    for (const i of eligible)
+      payments[i] = rng.weighted([
+        [0, 50],
+        [1, 35],
+        [2, 15],
+      ] as const);
   }
   return plan;
 }

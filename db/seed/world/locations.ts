@@ -1,6 +1,7 @@
 /** The world's locations and their stalls, with the free (stall, day) slots a sale takes one of. */
 import { toPaise } from '@/lib/money';
-import { DAY, dateMs, isoDate, wholeSecond } from '../dates';
+
+import { dateMs, DAY, isoDate, wholeSecond } from '../dates';
 import type { Rng } from '../random';
 import type { World } from './context';
 
@@ -25,13 +26,38 @@ export async function seedLocations(w: World): Promise<Venue[]> {
     const id = w.first.location + i;
     const start = dateMs(l.eventStart);
     const created = wholeSecond(Math.min(w.setupAt, start - 150 * DAY));
-    await w.out('location_mngt', { id, loc_name: l.name, address: l.address, event_start_date: l.eventStart, event_end_date: isoDate(start + (l.eventDays - 1) * DAY), created_at: new Date(created), updated_at: new Date(created) });
-    const venue: Venue = { id, name: l.name, start, days: l.eventDays, stallIds: [], stallNames: [], stallPrices: [], free: new Int32Array(l.stalls.length * l.eventDays), freeCount: l.stalls.length * l.eventDays };
+    await w.out('location_mngt', {
+      id,
+      loc_name: l.name,
+      address: l.address,
+      event_start_date: l.eventStart,
+      event_end_date: isoDate(start + (l.eventDays - 1) * DAY),
+      created_at: new Date(created),
+      updated_at: new Date(created),
+    });
+    const venue: Venue = {
+      id,
+      name: l.name,
+      start,
+      days: l.eventDays,
+      stallIds: [],
+      stallNames: [],
+      stallPrices: [],
+      free: new Int32Array(l.stalls.length * l.eventDays),
+      freeCount: l.stalls.length * l.eventDays,
+    };
     for (const s of l.stalls) {
       venue.stallIds.push(stallId);
       venue.stallNames.push(s.name);
       venue.stallPrices.push(Number(toPaise(s.price)));
-      await w.out('location_mngt_table_details', { id: stallId++, location_mngt_id: id, table_name: s.name, price: s.price, created_at: new Date(created), updated_at: new Date(created) });
+      await w.out('location_mngt_table_details', {
+        id: stallId++,
+        location_mngt_id: id,
+        table_name: s.name,
+        price: s.price,
+        created_at: new Date(created),
+        updated_at: new Date(created),
+      });
     }
     for (let k = 0; k < venue.free.length; k++) venue.free[k] = k;
     venues.push(venue);

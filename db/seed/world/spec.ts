@@ -1,5 +1,6 @@
 /** What the world generator is asked for (the demo's and the large seed's sizes), and how it hands rows out. */
 import type { Role } from '@/db/schema';
+
 import type { SeedRows, SeedTable } from '../bulk-sql';
 
 export type LocationSpec = {
@@ -60,5 +61,8 @@ export type Emit = <T extends SeedTable>(table: T, row: SeedRows[T]) => void | P
  * history through the write services (the demo): the amount paid at a sale,
  * a later payment and how it was paid, why a booking was cancelled.
  */
-export type HistoryDetail = { kind: 'sale'; paid: string } | { kind: 'payment'; amount: string; mode: string } | { kind: 'cancellation'; reason: string };
+export type HistoryDetail =
+  | { kind: 'sale'; paid: string }
+  | { kind: 'payment'; amount: string; mode: string }
+  | { kind: 'cancellation'; reason: string };
 export type Describe = (conversationId: string, detail: HistoryDetail) => void;

@@ -15,9 +15,20 @@ export async function seedUsers(w: World): Promise<Staff> {
   for (const u of spec.users) {
     const id = w.newId(setupAt);
     userIds.push(id);
-    await w.out('users', { id, name: u.name, email: u.email, password: spec.passwordHash, role: u.role, active: true, created_at: new Date(setupAt), updated_at: new Date(setupAt) });
+    await w.out('users', {
+      id,
+      name: u.name,
+      email: u.email,
+      password: spec.passwordHash,
+      role: u.role,
+      active: true,
+      created_at: new Date(setupAt),
+      updated_at: new Date(setupAt),
+    });
   }
   const adminId = userIds[spec.users.findIndex((u) => u.role === 'admin')] ?? userIds[0]!;
-  const recorders = new WeightedIndex(spec.users.map((u) => (u.role === 'employee' ? 10 : u.role === 'manager' ? 2 : 0)));
+  const recorders = new WeightedIndex(
+    spec.users.map((u) => (u.role === 'employee' ? 10 : u.role === 'manager' ? 2 : 0)),
+  );
   return { userIds, adminId, recorders };
 }

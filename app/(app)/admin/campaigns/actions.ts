@@ -2,9 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+
 import { db } from '@/db';
 import { createCampaign, updateCampaign } from '@/db/services/campaigns';
 import { validatedAction } from '@/lib/action';
+
 import { campaignSchema, updateCampaignSchema } from './schema';
 
 export const createCampaignAction = validatedAction('manage', campaignSchema, async (data, user) => {

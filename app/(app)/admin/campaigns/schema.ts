@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from '@/db/schema';
 import { optionalDate, ulidField } from '@/lib/validation';
 

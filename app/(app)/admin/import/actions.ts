@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { db } from '@/db';
 import { resolveByHand } from '@/db/legacy/resolve';
 import { validatedAction } from '@/lib/action';
+
 import { SAVED_MESSAGE } from './labels';
 import { resolveByHandSchema } from './schema';
 
@@ -14,4 +16,3 @@ export const resolveLegacyRowAction = validatedAction('manage', resolveByHandSch
   revalidatePath(`/admin/import/${data.entity}/${data.row_id}`);
   return { ok: true, message: SAVED_MESSAGE };
 });
-

@@ -1,12 +1,15 @@
-import { LEGACY_ENTITIES, LEGACY_FIELDS, type LegacyEntity, type LegacyField } from '@/db/schema';
 import type { UnresolvedCursor } from '@/db/legacy/resolutions';
 import type { HandEntity } from '@/db/legacy/row-context';
+import { LEGACY_ENTITIES, LEGACY_FIELDS, type LegacyEntity, type LegacyField } from '@/db/schema';
 import { LEGACY_ID_RE, NUMERIC_ID_RE } from '@/lib/validation';
 
 export const SAVED_MESSAGE = 'Saved. Later backfill runs keep this choice.';
 
 /** The field an admin sets to resolve a reported row, or null when it cannot be done here. */
-export function handFieldOf(entity: LegacyEntity, field: LegacyField): 'visitor_id' | 'exhibitor_id' | 'location_id' | 'table_id' | null {
+export function handFieldOf(
+  entity: LegacyEntity,
+  field: LegacyField,
+): 'visitor_id' | 'exhibitor_id' | 'location_id' | 'table_id' | null {
   if (entity !== 'follow_up' && entity !== 'booking') return null;
   if (field === 'visitor_id' || field === 'exhibitor_id') return field;
   // A row without a company is on no timeline: setting its company lets the next run add it.

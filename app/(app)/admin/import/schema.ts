@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { HAND_FIELDS } from '@/db/legacy/resolve';
 import { legacyIdField } from '@/lib/validation';
 
@@ -9,4 +10,7 @@ export const resolveByHandSchema = z
     field: z.enum(HAND_FIELDS),
     value: legacyIdField('Choose a value.'),
   })
-  .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), { message: 'A lead has no location or stall to set here.', path: ['field'] });
+  .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), {
+    message: 'A lead has no location or stall to set here.',
+    path: ['field'],
+  });

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+
 import { db } from '@/db';
 import { createLocation, createStall, deleteStall, updateLocation, updateStall } from '@/db/services/locations';
 import { validatedAction } from '@/lib/action';
 import { formatINR } from '@/lib/money';
+
 import { deleteStallSchema, locationSchema, stallSchema, updateLocationSchema, updateStallSchema } from './schema';
 
 export const createLocationAction = validatedAction('manage', locationSchema, async (data) => {

@@ -1,15 +1,32 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { FormMessage, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
-import { createLocationAction, createStallAction, deleteStallAction, updateLocationAction, updateStallAction } from './actions';
 
-type LocationValues = { id: number; loc_name: string; address: string | null; event_start_date: string | null; event_end_date: string | null };
+import {
+  createLocationAction,
+  createStallAction,
+  deleteStallAction,
+  updateLocationAction,
+  updateStallAction,
+} from './actions';
+
+type LocationValues = {
+  id: number;
+  loc_name: string;
+  address: string | null;
+  event_start_date: string | null;
+  event_end_date: string | null;
+};
 
 export function LocationForm({ location }: { location?: LocationValues }) {
-  const [state, action, isPending] = useActionState(location ? updateLocationAction : createLocationAction, initialActionState);
+  const [state, action, isPending] = useActionState(
+    location ? updateLocationAction : createLocationAction,
+    initialActionState,
+  );
   return (
     <form action={action} className="grid gap-4 md:grid-cols-2" noValidate>
       {location ? <input type="hidden" name="id" value={location.id} /> : null}
@@ -18,8 +35,20 @@ export function LocationForm({ location }: { location?: LocationValues }) {
       </div>
       <TextField name="loc_name" label="Name" defaultValue={location?.loc_name} required state={state} />
       <TextField name="address" label="Address" defaultValue={location?.address ?? ''} state={state} />
-      <TextField name="event_start_date" label="Event starts" type="date" defaultValue={location?.event_start_date ?? ''} state={state} />
-      <TextField name="event_end_date" label="Event ends" type="date" defaultValue={location?.event_end_date ?? ''} state={state} />
+      <TextField
+        name="event_start_date"
+        label="Event starts"
+        type="date"
+        defaultValue={location?.event_start_date ?? ''}
+        state={state}
+      />
+      <TextField
+        name="event_end_date"
+        label="Event ends"
+        type="date"
+        defaultValue={location?.event_end_date ?? ''}
+        state={state}
+      />
       <div className="md:col-span-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : location ? 'Save location' : 'Create location'}
@@ -47,7 +76,13 @@ export function AddStallForm({ locationId }: { locationId: number }) {
 }
 
 /** One stall row: rename, re-price, or delete (refused when it has bookings or talks). */
-export function StallRow({ stall, locationId }: { stall: { id: number; table_name: string; price: string; active_bookings: number }; locationId: number }) {
+export function StallRow({
+  stall,
+  locationId,
+}: {
+  stall: { id: number; table_name: string; price: string; active_bookings: number };
+  locationId: number;
+}) {
   const [state, action, isPending] = useActionState(updateStallAction, initialActionState);
   const [deleteState, deleteAction, isDeleting] = useActionState(deleteStallAction, initialActionState);
   const formId = `stall-${stall.id}`;
@@ -56,8 +91,21 @@ export function StallRow({ stall, locationId }: { stall: { id: number; table_nam
       <form id={formId} action={action} className="grid items-start gap-3 md:grid-cols-[1fr_1fr_auto_auto]" noValidate>
         <input type="hidden" name="id" value={stall.id} />
         <input type="hidden" name="location_mngt_id" value={locationId} />
-        <TextField name="table_name" label="Stall" defaultValue={stall.table_name} state={state} id={`${formId}-name`} />
-        <TextField name="price" label="List price (₹)" inputMode="decimal" defaultValue={stall.price} state={state} id={`${formId}-price`} />
+        <TextField
+          name="table_name"
+          label="Stall"
+          defaultValue={stall.table_name}
+          state={state}
+          id={`${formId}-name`}
+        />
+        <TextField
+          name="price"
+          label="List price (₹)"
+          inputMode="decimal"
+          defaultValue={stall.price}
+          state={state}
+          id={`${formId}-price`}
+        />
         <Button type="submit" variant="secondary" className="md:mt-6" disabled={isPending}>
           {isPending ? 'Saving…' : 'Save'}
           <span className="sr-only"> {stall.table_name}</span>
@@ -66,7 +114,9 @@ export function StallRow({ stall, locationId }: { stall: { id: number; table_nam
           Delete<span className="sr-only"> {stall.table_name}</span>
         </Button>
       </form>
-      <p className="text-sm text-slate-600">{stall.active_bookings === 1 ? '1 active booking' : `${stall.active_bookings} active bookings`}</p>
+      <p className="text-sm text-slate-600">
+        {stall.active_bookings === 1 ? '1 active booking' : `${stall.active_bookings} active bookings`}
+      </p>
       <FormMessage state={deleteState.message ? deleteState : state} />
     </li>
   );

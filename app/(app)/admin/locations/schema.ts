@@ -1,10 +1,15 @@
 import { z } from 'zod';
+
 import { amountField, idField, optionalDate } from '@/lib/validation';
 
 export const locationSchema = z
   .object({
     loc_name: z.string().trim().min(2, 'Enter the location’s name.').max(255),
-    address: z.string().trim().max(2000).transform((v) => v || null),
+    address: z
+      .string()
+      .trim()
+      .max(2000)
+      .transform((v) => v || null),
     event_start_date: optionalDate,
     event_end_date: optionalDate,
   })
@@ -20,6 +25,5 @@ export const stallSchema = z.object({
   price: amountField('List price'),
 });
 export const updateStallSchema = stallSchema.and(z.object({ id: idField }));
-
 
 export const deleteStallSchema = z.object({ id: idField, location_mngt_id: idField });

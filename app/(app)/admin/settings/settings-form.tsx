@@ -1,11 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { FormMessage, SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
-import { updateAttributionSettingsAction } from './actions';
 import { ATTRIBUTION_MODEL_OPTIONS } from '@/lib/labels';
+
+import { updateAttributionSettingsAction } from './actions';
 
 export function AttributionSettingsForm({ windowDays, model }: { windowDays: number; model: string }) {
   const [state, action, isPending] = useActionState(updateAttributionSettingsAction, initialActionState);
@@ -27,7 +29,13 @@ export function AttributionSettingsForm({ windowDays, model }: { windowDays: num
         required
         state={state}
       />
-      <SelectField name="attribution_model" label="Attribution model" options={ATTRIBUTION_MODEL_OPTIONS} defaultValue={model} state={state} />
+      <SelectField
+        name="attribution_model"
+        label="Attribution model"
+        options={ATTRIBUTION_MODEL_OPTIONS}
+        defaultValue={model}
+        state={state}
+      />
       <div className="md:col-span-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? 'Saving…' : 'Save settings'}

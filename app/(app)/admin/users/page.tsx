@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { db } from '@/db';
-import { listUsers } from '@/db/queries/users';
+
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { listUsers } from '@/db/queries/users';
 import { ROLE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
+
 import { CreateUserForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'Users' };
@@ -25,7 +27,10 @@ export default async function UsersPage() {
             <td className={cellClass}>{ROLE_LABELS[u.role]}</td>
             <td className={cellClass}>{u.active ? 'Active' : <span className="text-slate-500">Deactivated</span>}</td>
             <td className={`${cellClass} text-right`}>
-              <Link href={`/admin/users/${u.id}`} className="touch-target inline-flex items-center rounded-lg px-3 font-medium text-brand-700 hover:bg-brand-50">
+              <Link
+                href={`/admin/users/${u.id}`}
+                className="inline-flex touch-target items-center rounded-lg px-3 font-medium text-brand-700 hover:bg-brand-50"
+              >
                 Edit<span className="sr-only"> {u.name}</span>
               </Link>
             </td>

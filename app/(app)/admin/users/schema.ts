@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { ROLES } from '@/db/schema';
 import { normaliseEmail } from '@/lib/login-throttle';
 import { PASSWORD_MIN_LENGTH } from '@/lib/password';

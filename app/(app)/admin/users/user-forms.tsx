@@ -1,11 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
+
 import { FormMessage, SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
-import { PASSWORD_MIN_LENGTH } from '@/lib/password-rules';
 import { ROLE_LABELS } from '@/lib/labels';
+import { PASSWORD_MIN_LENGTH } from '@/lib/password-rules';
+
 import { createUserAction, resetPasswordAction, updateUserAction } from './actions';
 
 const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
@@ -18,9 +20,25 @@ export function CreateUserForm() {
         <FormMessage state={state} />
       </div>
       <TextField name="name" label="Name" autoComplete="off" required state={state} />
-      <TextField name="email" label="Email" type="email" autoComplete="off" autoCapitalize="none" required state={state} />
+      <TextField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="off"
+        autoCapitalize="none"
+        required
+        state={state}
+      />
       <SelectField name="role" label="Role" options={ROLE_OPTIONS} defaultValue="employee" state={state} />
-      <TextField name="password" label="First password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} required state={state} />
+      <TextField
+        name="password"
+        label="First password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        required
+        state={state}
+      />
       <div className="md:col-span-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? 'Creating…' : 'Create user'}
@@ -65,7 +83,15 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="id" value={userId} />
       <FormMessage state={state} />
-      <TextField name="password" label="New password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} required state={state} />
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        required
+        state={state}
+      />
       <Button type="submit" variant="secondary" disabled={isPending}>
         {isPending ? 'Resetting…' : 'Reset password'}
       </Button>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+
 import { buttonClass } from '@/components/ui/button';
 import { WidgetSkeleton } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,14 +11,28 @@ import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf } from '@/lib/labels';
 import { can } from '@/lib/permissions';
 import { param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
-import { ExhibitorsWidget, FunnelWidget, getCampaignOnce, KpiWidget, LeadsWidget, PaymentStatusWidget } from './widgets';
+
+import {
+  ExhibitorsWidget,
+  FunnelWidget,
+  getCampaignOnce,
+  KpiWidget,
+  LeadsWidget,
+  PaymentStatusWidget,
+} from './widgets';
 
 export const metadata: Metadata = { title: 'Campaign' };
 
 /** Longer messages are folded behind a disclosure so the figures stay above the fold. */
 const MESSAGE_PREVIEW = 120;
 
-export default async function CampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const user = await requirePermission('readRevenue');
   const { id } = await params;
   const campaign = await getCampaignOnce(id);

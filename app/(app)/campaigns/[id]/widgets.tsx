@@ -1,13 +1,20 @@
 import Link from 'next/link';
-import { KeyFigures } from '@/components/ui/key-figures';
 import { cache } from 'react';
-import { readDb } from '@/db';
-import { campaignFunnel, getCampaign, getCampaignRevenueByStatus, listCampaignExhibitors, listCampaignLeads } from '@/db/queries/campaigns';
+
 import { CampaignFunnelChart } from '@/components/charts/campaign-funnel';
 import { CampaignLeadsTable } from '@/components/tables/campaigns/leads-table';
 import { figureCellClass, figureRowHeaderClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { KeyFigures } from '@/components/ui/key-figures';
+import { readDb } from '@/db';
+import {
+  campaignFunnel,
+  getCampaign,
+  getCampaignRevenueByStatus,
+  listCampaignExhibitors,
+  listCampaignLeads,
+} from '@/db/queries/campaigns';
 import { formatPercent } from '@/lib/analytics';
 import { formatCount } from '@/lib/format';
 import { AMOUNT_STATUS_LABELS } from '@/lib/labels';
@@ -53,7 +60,9 @@ export async function FunnelWidget({ campaignId }: { campaignId: string }) {
           {anything ? (
             <CampaignFunnelChart steps={steps.map(({ label, value, conversion }) => ({ label, value, conversion }))} />
           ) : (
-            <p className="text-slate-600">Nothing sent yet: the funnel fills in once messages go out and leads come back.</p>
+            <p className="text-slate-600">
+              Nothing sent yet: the funnel fills in once messages go out and leads come back.
+            </p>
           )}
         </div>
         <ol aria-label="Funnel" className="space-y-2 self-center">
@@ -79,8 +88,16 @@ export async function FunnelWidget({ campaignId }: { campaignId: string }) {
 export async function PaymentStatusWidget({ campaignId }: { campaignId: string }) {
   const rows = await getRevenueByStatusOnce(campaignId);
   return (
-    <Card id="campaign-payments" title="Revenue by payment status" action={<ExportLink href={`/api/export/campaigns/${campaignId}/payments`}>Export payments CSV</ExportLink>}>
-      <SimpleTable figures caption="Revenue by payment status" head={['Payment status', 'Bookings', 'Collected', 'Booked value']}>
+    <Card
+      id="campaign-payments"
+      title="Revenue by payment status"
+      action={<ExportLink href={`/api/export/campaigns/${campaignId}/payments`}>Export payments CSV</ExportLink>}
+    >
+      <SimpleTable
+        figures
+        caption="Revenue by payment status"
+        head={['Payment status', 'Bookings', 'Collected', 'Booked value']}
+      >
         {rows.map((r) => (
           <tr key={r.amount_status}>
             <th scope="row" className={figureRowHeaderClass}>
@@ -100,17 +117,25 @@ export async function PaymentStatusWidget({ campaignId }: { campaignId: string }
 export async function ExhibitorsWidget({ campaignId }: { campaignId: string }) {
   const rows = await listCampaignExhibitors(readDb, campaignId);
   return (
-    <Card id="campaign-exhibitors" title="Exhibitor breakdown" action={<ExportLink href={`/api/export/campaigns/${campaignId}/exhibitors`}>Export exhibitors CSV</ExportLink>}>
+    <Card
+      id="campaign-exhibitors"
+      title="Exhibitor breakdown"
+      action={<ExportLink href={`/api/export/campaigns/${campaignId}/exhibitors`}>Export exhibitors CSV</ExportLink>}
+    >
       {rows.length === 0 ? (
         <p className="text-slate-600">No lead or booking from this campaign names a company yet.</p>
       ) : (
-        <SimpleTable figures caption="Exhibitor breakdown" head={['Company', 'Leads', 'Bookings', 'Collected', 'Booked value']}>
+        <SimpleTable
+          figures
+          caption="Exhibitor breakdown"
+          head={['Company', 'Leads', 'Bookings', 'Collected', 'Booked value']}
+        >
           {rows.map((r) => (
             <tr key={r.exhibitor_id}>
               <th scope="row" className={`${figureRowHeaderClass} min-w-48`}>
                 <Link
                   href={`/companies/${r.exhibitor_id}`}
-                  className="touch-target inline-flex flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                  className="inline-flex touch-target flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                 >
                   <span className="font-medium text-brand-700 underline underline-offset-2">{r.name}</span>
                   {r.city ? (
@@ -142,7 +167,11 @@ export async function LeadsWidget({ campaignId, page }: { campaignId: string; pa
   const current = Math.min(page, pageCount);
   const rows = await listCampaignLeads(readDb, campaignId, { page: current, pageSize: LEADS_PAGE_SIZE });
   return (
-    <Card id="campaign-leads" title="Leads" action={<ExportLink href={`/api/export/campaigns/${campaignId}/leads`}>Export leads CSV</ExportLink>}>
+    <Card
+      id="campaign-leads"
+      title="Leads"
+      action={<ExportLink href={`/api/export/campaigns/${campaignId}/leads`}>Export leads CSV</ExportLink>}
+    >
       <CampaignLeadsTable rows={rows} total={c.leads} page={current} pageSize={LEADS_PAGE_SIZE} />
     </Card>
   );

@@ -2,19 +2,27 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
+
+import { WidgetSkeleton } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { readDb } from '@/db';
 import { getCompany } from '@/db/queries/companies';
 import { resolveMergedContact } from '@/db/queries/duplicates';
-import { WidgetSkeleton } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
+
 import { CampaignsWidget, ChartWidget, KpiWidget, RecentWidget, StallsWidget } from './widgets';
 
 export const metadata: Metadata = { title: 'Company' };
 
-export default async function CompanyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function CompanyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const user = await requirePermission('readCompanies');
   // Every widget reads as this viewer: an employee's read models carry no money.
   const viewer = viewerFor(user);
@@ -35,7 +43,10 @@ export default async function CompanyPage({ params, searchParams }: { params: Pr
         title={company.name}
         description={[company.city, company.phone, company.email].filter(Boolean).join(' · ') || undefined}
         actions={
-          <Link href={`/companies/${id}/timeline`} className="touch-target inline-flex items-center rounded-lg bg-brand-700 px-4 font-medium text-white">
+          <Link
+            href={`/companies/${id}/timeline`}
+            className="inline-flex touch-target items-center rounded-lg bg-brand-700 px-4 font-medium text-white"
+          >
             Timeline
           </Link>
         }

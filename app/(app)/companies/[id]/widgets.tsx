@@ -1,4 +1,8 @@
 import Link from 'next/link';
+
+import { BookingsChart, RevenueChart } from '@/components/charts/revenue-chart';
+import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { Card } from '@/components/ui/card';
 import { KeyFigures } from '@/components/ui/key-figures';
 import { readDb } from '@/db';
 import {
@@ -10,9 +14,6 @@ import {
   type TimelineEntry,
   type TimelineMoneyEntry,
 } from '@/db/queries/companies';
-import { BookingsChart, RevenueChart } from '@/components/charts/revenue-chart';
-import { cellClass, SimpleTable } from '@/components/tables/simple-table';
-import { Card } from '@/components/ui/card';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { CONVERSATION_KIND_LABELS } from '@/lib/labels';
 import { formatINR } from '@/lib/money';
@@ -42,7 +43,15 @@ export async function KpiWidget({ exhibitorId, viewer }: { exhibitorId: string; 
   return <KeyFigures tiles={tiles} />;
 }
 
-export async function ChartWidget({ exhibitorId, by, viewer }: { exhibitorId: string; by: 'week' | 'month'; viewer: Viewer }) {
+export async function ChartWidget({
+  exhibitorId,
+  by,
+  viewer,
+}: {
+  exhibitorId: string;
+  by: 'week' | 'month';
+  viewer: Viewer;
+}) {
   // Narrowed by the viewer: the client chart an employee gets is drawn from points that have no money.
   let chart: { title: string; node: React.ReactNode | null };
   if (viewer.canSeeMoney) {
@@ -58,7 +67,13 @@ export async function ChartWidget({ exhibitorId, by, viewer }: { exhibitorId: st
       action={
         <nav aria-label="Chart period" className="flex gap-1">
           {(['week', 'month'] as const).map((p) => (
-            <Link key={p} href={`?by=${p}`} scroll={false} aria-current={p === by ? 'true' : undefined} className={`touch-target inline-flex items-center rounded-lg px-3 text-sm ${p === by ? 'bg-brand-700 text-white' : 'ring-1 ring-slate-300'}`}>
+            <Link
+              key={p}
+              href={`?by=${p}`}
+              scroll={false}
+              aria-current={p === by ? 'true' : undefined}
+              className={`inline-flex touch-target items-center rounded-lg px-3 text-sm ${p === by ? 'bg-brand-700 text-white' : 'ring-1 ring-slate-300'}`}
+            >
               By {p}
             </Link>
           ))}
@@ -78,7 +93,10 @@ export async function CampaignsWidget({ exhibitorId, viewer }: { exhibitorId: st
       {rows.length === 0 ? (
         <p className="text-slate-600">No lead of this company came from a campaign yet.</p>
       ) : (
-        <SimpleTable caption="Contributing campaigns" head={['Campaign', 'Leads', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}>
+        <SimpleTable
+          caption="Contributing campaigns"
+          head={['Campaign', 'Leads', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}
+        >
           {rows.map((c) => (
             <tr key={c.campaign_id}>
               <td className={cellClass}>{c.name}</td>
@@ -102,7 +120,10 @@ export async function StallsWidget({ exhibitorId, viewer }: { exhibitorId: strin
       {rows.length === 0 ? (
         <p className="text-slate-600">No talks or bookings at a stall yet.</p>
       ) : (
-        <SimpleTable caption="Stall-wise performance" head={['Location', 'Stall', 'Talks', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}>
+        <SimpleTable
+          caption="Stall-wise performance"
+          head={['Location', 'Stall', 'Talks', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}
+        >
           {rows.map((s) => (
             <tr key={s.table_id}>
               <td className={cellClass}>{s.location}</td>
@@ -128,11 +149,22 @@ export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEn
         <time dateTime={when.toISOString()} className="text-sm text-slate-600">
           {formatDateTime(when)}
         </time>
-        <span className="font-medium">{entry.visitor_name ?? (entry.visitor_phone ? formatPhone(entry.visitor_phone) : 'Unknown visitor')}</span>
-        <span className="rounded-full bg-slate-100 px-2 text-sm">{entry.kind === 'talk' ? entry.outcome : CONVERSATION_KIND_LABELS[entry.kind]}</span>
+        <span className="font-medium">
+          {entry.visitor_name ?? (entry.visitor_phone ? formatPhone(entry.visitor_phone) : 'Unknown visitor')}
+        </span>
+        <span className="rounded-full bg-slate-100 px-2 text-sm">
+          {entry.kind === 'talk' ? entry.outcome : CONVERSATION_KIND_LABELS[entry.kind]}
+        </span>
       </p>
       <p className="text-sm text-slate-700">
-        {[entry.employee_name, entry.location_name && entry.stall_name ? `${entry.location_name} · ${entry.stall_name}` : entry.location_name, entry.campaign_name ? `Campaign: ${entry.campaign_name}` : null, entry.follow_up_status ? `Lead: ${entry.follow_up_status}` : null]
+        {[
+          entry.employee_name,
+          entry.location_name && entry.stall_name
+            ? `${entry.location_name} · ${entry.stall_name}`
+            : entry.location_name,
+          entry.campaign_name ? `Campaign: ${entry.campaign_name}` : null,
+          entry.follow_up_status ? `Lead: ${entry.follow_up_status}` : null,
+        ]
           .filter(Boolean)
           .join(' · ')}
       </p>
@@ -140,7 +172,9 @@ export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEn
       {entry.booking_id ? (
         <p className="text-sm text-slate-700">
           Booking{entry.booking_cancelled ? ' (cancelled)' : ''}
-          {'booking_price' in entry && entry.booking_price ? `: ${formatINR(entry.booking_amount_paid)} of ${formatINR(entry.booking_price)} paid (${entry.booking_amount_status})` : ''}
+          {'booking_price' in entry && entry.booking_price
+            ? `: ${formatINR(entry.booking_amount_paid)} of ${formatINR(entry.booking_price)} paid (${entry.booking_amount_status})`
+            : ''}
         </p>
       ) : null}
     </li>
@@ -153,13 +187,18 @@ export async function RecentWidget({ exhibitorId, viewer }: { exhibitorId: strin
     <Card
       title="Recent conversations"
       action={
-        <Link href={`/companies/${exhibitorId}/timeline`} className="touch-target inline-flex items-center rounded-lg px-3 font-medium text-brand-700 hover:bg-brand-50">
+        <Link
+          href={`/companies/${exhibitorId}/timeline`}
+          className="inline-flex touch-target items-center rounded-lg px-3 font-medium text-brand-700 hover:bg-brand-50"
+        >
           Full timeline →
         </Link>
       }
     >
       {rows.length === 0 ? (
-        <p className="text-slate-600">No conversations yet. Talks recorded at the booth for this company appear here.</p>
+        <p className="text-slate-600">
+          No conversations yet. Talks recorded at the booth for this company appear here.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {rows.map((r) => (

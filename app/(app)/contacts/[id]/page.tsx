@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { db } from '@/db';
-import { getContact, getContactReferences, type ContactDetail } from '@/db/queries/contacts';
+
 import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { getContact, getContactReferences, type ContactDetail } from '@/db/queries/contacts';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
 import { formatCount, formatDay } from '@/lib/format';
 import { can } from '@/lib/permissions';
@@ -12,6 +13,7 @@ import { formatPhone } from '@/lib/phone';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { ULID_RE } from '@/lib/validation';
+
 import { ContactForm, DeleteContactForm, RestoreContactForm, type ContactValues } from '../contact-form';
 import { describeReferences, viewOf } from '../labels';
 
@@ -23,10 +25,17 @@ function valuesOf(c: ContactDetail): ContactValues {
   return values;
 }
 
-const shown = (field: ContactField, value: string | null) => (value === null ? '—' : field === 'phone' ? formatPhone(value) : value);
+const shown = (field: ContactField, value: string | null) =>
+  value === null ? '—' : field === 'phone' ? formatPhone(value) : value;
 
 /** One contact: its fields (admins edit them), what points at it, delete and restore. A merged-away contact opens its survivor. */
-export default async function ContactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ContactPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const user = await requirePermission('readContacts');
   const canManage = can(user.role, 'manage');
   const { id } = await params;
@@ -48,7 +57,10 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
         description={`${company ? 'Company' : 'Visitor'} · added ${formatDay(contact.created_at)}`}
         actions={
           company && !contact.deleted_at ? (
-            <Link href={`/companies/${contact.id}`} className="touch-target inline-flex items-center font-medium text-brand-700 underline underline-offset-2">
+            <Link
+              href={`/companies/${contact.id}`}
+              className="inline-flex touch-target items-center font-medium text-brand-700 underline underline-offset-2"
+            >
               Open the company’s dashboard
             </Link>
           ) : undefined
@@ -61,7 +73,8 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
       ) : null}
       {contact.deleted_at ? (
         <p className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900 ring-1 ring-amber-200">
-          Deleted on {formatDay(contact.deleted_at)}: it is in no list and the booth does not find it. Everything that points at it is kept.
+          Deleted on {formatDay(contact.deleted_at)}: it is in no list and the booth does not find it. Everything that
+          points at it is kept.
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -107,7 +120,10 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
                 {company ? (
                   <p className="text-sm text-slate-600">
                     Entered twice?{' '}
-                    <Link href={`/contacts/duplicates?tab=companies&from=${contact.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                    <Link
+                      href={`/contacts/duplicates?tab=companies&from=${contact.id}`}
+                      className="font-medium text-brand-700 underline underline-offset-2"
+                    >
                       Merge with another company
                     </Link>
                   </p>
@@ -115,7 +131,9 @@ export default async function ContactPage({ params, searchParams }: { params: Pr
               </>
             )
           ) : (
-            <p className="text-sm text-slate-600">Nothing is erased: a deleted contact keeps {describeReferences(references)}.</p>
+            <p className="text-sm text-slate-600">
+              Nothing is erased: a deleted contact keeps {describeReferences(references)}.
+            </p>
           )}
         </section>
       </div>

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+
 import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
 import { mergeContacts } from '@/db/services/contact-merge';
 import { validatedAction, validatedCall } from '@/lib/action';
 import { searchTextField } from '@/lib/validation';
+
 import { mergeSchema } from './schema';
 
 /** Merges two visitors or two companies (admins only), then shows the duplicates page with what moved. */

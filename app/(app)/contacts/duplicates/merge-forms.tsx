@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { ulid } from 'ulid';
+
 import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
 import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FieldError, FormMessage } from '@/components/forms/field';
@@ -9,11 +10,20 @@ import { Button, buttonClass } from '@/components/ui/button';
 import type { DuplicateGroup } from '@/db/queries/duplicates';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { formatPhone } from '@/lib/phone';
+
 import { mergeContactsAction, searchCompaniesAction } from './actions';
 import type { DuplicateTab } from './tabs';
 
 const cell = 'px-3 py-2 text-left align-top';
-const fmtDate = (d: Date | string | null) => (d ? new Date(d).toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' }) : '—');
+const fmtDate = (d: Date | string | null) =>
+  d
+    ? new Date(d).toLocaleDateString('en-IN', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'Asia/Kolkata',
+      })
+    : '—';
 
 /**
  * The merge action with a client-made idempotency key (DESIGN.md invariant 6):
@@ -32,7 +42,15 @@ function useMergeAction() {
 }
 
 /** One group of visitors sharing a phone or an email: the admin picks the one to keep and the one to merge into it. */
-export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup; tab: DuplicateTab; cursor: string | null }) {
+export function VisitorGroupForm({
+  group,
+  tab,
+  cursor,
+}: {
+  group: DuplicateGroup;
+  tab: DuplicateTab;
+  cursor: string | null;
+}) {
   const { state, submit, isPending } = useMergeAction();
   const members = group.members;
   const [keep, setKeep] = useState(members[0]?.id ?? '');
@@ -65,7 +83,19 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
             <caption className="sr-only">Visitors with {title}</caption>
             <thead className="bg-slate-50 text-slate-700">
               <tr>
-                {['Keep', 'Merge away', 'Name', 'Phone', 'Email', 'City', 'Company', 'Added', 'Leads', 'Talks', 'Bookings'].map((h) => (
+                {[
+                  'Keep',
+                  'Merge away',
+                  'Name',
+                  'Phone',
+                  'Email',
+                  'City',
+                  'Company',
+                  'Added',
+                  'Leads',
+                  'Talks',
+                  'Bookings',
+                ].map((h) => (
                   <th key={h} scope="col" className={cell}>
                     {h}
                   </th>
@@ -121,15 +151,19 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
         </div>
         {group.size > members.length ? (
           <p className="text-sm text-slate-600">
-            {group.size - members.length} more with this {tab === 'phone' ? 'phone' : 'email'} are not shown: merge these first, and the next ones appear.
+            {group.size - members.length} more with this {tab === 'phone' ? 'phone' : 'email'} are not shown: merge
+            these first, and the next ones appear.
           </p>
         ) : null}
         <FieldError state={state} name={['survivor_id', 'merged_id']} id={errorId} />
-        {same ? <p className="text-sm text-slate-700">Choose a different visitor to merge away than the one you keep.</p> : null}
+        {same ? (
+          <p className="text-sm text-slate-700">Choose a different visitor to merge away than the one you keep.</p>
+        ) : null}
         {confirming && kept && gone && !same ? (
           <div className="space-y-2 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200">
             <p>
-              Every lead, talk, booking and campaign message of <strong>{gone.name}</strong> moves to <strong>{kept.name}</strong>, who keeps their own details (blank ones are filled from {gone.name}).{' '}
+              Every lead, talk, booking and campaign message of <strong>{gone.name}</strong> moves to{' '}
+              <strong>{kept.name}</strong>, who keeps their own details (blank ones are filled from {gone.name}).{' '}
               {gone.name} is then removed. This cannot be undone.
             </p>
             <div className="flex flex-wrap gap-2">
@@ -142,7 +176,13 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
             </div>
           </div>
         ) : (
-          <button ref={startRef} type="button" className={buttonClass('secondary')} disabled={same || !kept || !gone} onClick={ask}>
+          <button
+            ref={startRef}
+            type="button"
+            className={buttonClass('secondary')}
+            disabled={same || !kept || !gone}
+            onClick={ask}
+          >
             Merge…
             <span className="sr-only"> visitors with {title}</span>
           </button>
@@ -153,9 +193,21 @@ export function VisitorGroupForm({ group, tab, cursor }: { group: DuplicateGroup
 }
 
 /** Two company pickers, read as a GET form: the page then shows both companies side by side to confirm. */
-export function CompanyChooser({ companies, from, into }: { companies: CompanyOption[]; from: CompanyOption | null; into: CompanyOption | null }) {
+export function CompanyChooser({
+  companies,
+  from,
+  into,
+}: {
+  companies: CompanyOption[];
+  from: CompanyOption | null;
+  into: CompanyOption | null;
+}) {
   return (
-    <form method="get" className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-2" aria-label="Choose two companies to merge">
+    <form
+      method="get"
+      className="grid gap-4 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-2"
+      aria-label="Choose two companies to merge"
+    >
       <input type="hidden" name="tab" value="companies" />
       <CompanyPicker
         id="from"
@@ -191,7 +243,13 @@ export function CompanyChooser({ companies, from, into }: { companies: CompanyOp
 }
 
 /** The confirmation of a company merge, once both companies are shown. */
-export function CompanyMergeForm({ from, into }: { from: { id: string; name: string; version: number }; into: { id: string; name: string; version: number } }) {
+export function CompanyMergeForm({
+  from,
+  into,
+}: {
+  from: { id: string; name: string; version: number };
+  into: { id: string; name: string; version: number };
+}) {
   const { state, submit, isPending } = useMergeAction();
   return (
     <form action={submit} className="space-y-3" noValidate>

@@ -1,15 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { db } from '@/db';
-import { searchExhibitors } from '@/db/queries/booth';
-import { getCompaniesForMerge, getMerge, listDuplicateGroups, type MergeCompany, type MergeRecord } from '@/db/queries/duplicates';
+
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { PillNav } from '@/components/ui/pill-nav';
+import { db } from '@/db';
+import { searchExhibitors } from '@/db/queries/booth';
+import {
+  getCompaniesForMerge,
+  getMerge,
+  listDuplicateGroups,
+  type MergeCompany,
+  type MergeRecord,
+} from '@/db/queries/duplicates';
 import { formatPhone } from '@/lib/phone';
 import { oneOf, param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { ULID_RE } from '@/lib/validation';
+
 import { CompanyChooser, CompanyMergeForm, VisitorGroupForm } from './merge-forms';
 import { DUPLICATE_TABS, TAB_LABELS, type DuplicateTab } from './tabs';
 
@@ -28,7 +36,9 @@ function movedText(m: MergeRecord): string {
     plural(n('bookings') + n('adopted_bookings'), 'booking'),
     plural(n('recipients') + n('adopted_recipients'), 'campaign message'),
   ];
-  const combined = n('leads_combined') ? ` ${plural(n('leads_combined'), 'open lead was', 'open leads were')} combined with the kept one’s, so each person has one lead per company.` : '';
+  const combined = n('leads_combined')
+    ? ` ${plural(n('leads_combined'), 'open lead was', 'open leads were')} combined with the kept one’s, so each person has one lead per company.`
+    : '';
   return `Moved ${parts.join(', ')}.${combined}`;
 }
 
@@ -50,7 +60,12 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
     mergedId && ULID_RE.test(mergedId) ? getMerge(db, mergedId) : null,
     tab === 'companies' ? null : listDuplicateGroups(db, { by: tab, cursor, limit: PAGE_SIZE }),
     tab === 'companies' ? searchExhibitors(db, '', 12) : [],
-    tab === 'companies' ? getCompaniesForMerge(db, [from, into].filter((x): x is string => !!x)) : [],
+    tab === 'companies'
+      ? getCompaniesForMerge(
+          db,
+          [from, into].filter((x): x is string => !!x),
+        )
+      : [],
   ]);
   const tabHref = (t: DuplicateTab) => `/contacts/duplicates?tab=${t}`;
 
@@ -70,11 +85,24 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
           ) : null}
         </p>
       ) : null}
-      <PillNav label="Duplicates" className="mb-4" current={tab} items={DUPLICATE_TABS.map((t) => ({ key: t, href: tabHref(t), label: TAB_LABELS[t] }))} />
+      <PillNav
+        label="Duplicates"
+        className="mb-4"
+        current={tab}
+        items={DUPLICATE_TABS.map((t) => ({ key: t, href: tabHref(t), label: TAB_LABELS[t] }))}
+      />
 
       {page ? (
         page.groups.length === 0 ? (
-          <EmptyState title={cursor ? 'No more duplicates' : tab === 'phone' ? 'No two visitors share a phone' : 'No two visitors share an email'}>
+          <EmptyState
+            title={
+              cursor
+                ? 'No more duplicates'
+                : tab === 'phone'
+                  ? 'No two visitors share a phone'
+                  : 'No two visitors share an email'
+            }
+          >
             <p>
               {cursor ? (
                 <Link href={tabHref(tab)} className="font-medium text-brand-700 underline">
@@ -82,8 +110,9 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
                 </Link>
               ) : (
                 <>
-                  Nothing to merge here. Duplicates appear when old data or an import brings in the same person twice; the booth and the contact forms refuse a second visitor with a phone
-                  already taken. {tab === 'phone' ? 'Check visitors sharing an email too.' : 'Check visitors sharing a phone too.'}
+                  Nothing to merge here. Duplicates appear when old data or an import brings in the same person twice;
+                  the booth and the contact forms refuse a second visitor with a phone already taken.{' '}
+                  {tab === 'phone' ? 'Check visitors sharing an email too.' : 'Check visitors sharing a phone too.'}
                 </>
               )}
             </p>
@@ -91,12 +120,21 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
         ) : (
           <div className="space-y-4">
             <p className="text-slate-700">
-              For each group choose the visitor to keep and the one to merge into them. The kept visitor keeps their name and details; blank ones are filled from the other.
+              For each group choose the visitor to keep and the one to merge into them. The kept visitor keeps their
+              name and details; blank ones are filled from the other.
             </p>
             {page.groups.map((g) => (
-              <VisitorGroupForm key={`${g.key}:${g.members.map((m) => `${m.id}.${m.version}`).join(',')}`} group={g} tab={tab} cursor={cursor} />
+              <VisitorGroupForm
+                key={`${g.key}:${g.members.map((m) => `${m.id}.${m.version}`).join(',')}`}
+                group={g}
+                tab={tab}
+                cursor={cursor}
+              />
             ))}
-            <KeysetPager firstHref={cursor ? tabHref(tab) : null} nextHref={page.nextCursor ? `${tabHref(tab)}&cursor=${page.nextCursor}` : null} />
+            <KeysetPager
+              firstHref={cursor ? tabHref(tab) : null}
+              nextHref={page.nextCursor ? `${tabHref(tab)}&cursor=${page.nextCursor}` : null}
+            />
           </div>
         )
       ) : (
@@ -106,7 +144,17 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
   );
 }
 
-function CompaniesTab({ from, into, companies, chosen }: { from: string | null; into: string | null; companies: { id: string; name: string; city: string | null }[]; chosen: MergeCompany[] }) {
+function CompaniesTab({
+  from,
+  into,
+  companies,
+  chosen,
+}: {
+  from: string | null;
+  into: string | null;
+  companies: { id: string; name: string; city: string | null }[];
+  chosen: MergeCompany[];
+}) {
   const a = chosen.find((c) => c.id === from) ?? null;
   const b = chosen.find((c) => c.id === into) ?? null;
   const option = (c: MergeCompany | null) => (c && !c.deleted ? { id: c.id, name: c.name, city: c.city } : null);
@@ -114,11 +162,15 @@ function CompaniesTab({ from, into, companies, chosen }: { from: string | null; 
   if (from && into) {
     if (from === into) problem = 'Choose two different companies: one to merge away and one to keep.';
     else if (!a || !b) problem = 'One of these companies no longer exists. Choose again.';
-    else if (a.deleted || b.deleted) problem = `${a.deleted ? a.name : b.name} was ${(a.deleted ? a : b).merged_into_id ? 'already merged into another company' : 'deleted'}. Choose again.`;
+    else if (a.deleted || b.deleted)
+      problem = `${a.deleted ? a.name : b.name} was ${(a.deleted ? a : b).merged_into_id ? 'already merged into another company' : 'deleted'}. Choose again.`;
   }
   return (
     <div className="space-y-4">
-      <p className="text-slate-700">A company entered twice (two spellings, an old import): choose the one to merge away and the one to keep. Every lead, talk and booking moves to the kept company.</p>
+      <p className="text-slate-700">
+        A company entered twice (two spellings, an old import): choose the one to merge away and the one to keep. Every
+        lead, talk and booking moves to the kept company.
+      </p>
       {/* Re-keyed by the choice in the URL: after a merge the pickers start empty. */}
       <CompanyChooser key={`${from}:${into}`} companies={companies} from={option(a)} into={option(b)} />
       {problem ? (
@@ -139,8 +191,9 @@ function CompaniesTab({ from, into, companies, chosen }: { from: string | null; 
             ))}
           </div>
           <p>
-            {plural(a.leads, 'lead')}, {plural(a.talks, 'talk')} and {plural(a.bookings, 'booking')} of {a.name} move to {b.name}; a visitor with an open lead at both keeps one. {b.name} keeps its name and
-            details (blank ones are filled from {a.name}); {a.name} is removed and its links lead to {b.name}. This cannot be undone.
+            {plural(a.leads, 'lead')}, {plural(a.talks, 'talk')} and {plural(a.bookings, 'booking')} of {a.name} move to{' '}
+            {b.name}; a visitor with an open lead at both keeps one. {b.name} keeps its name and details (blank ones are
+            filled from {a.name}); {a.name} is removed and its links lead to {b.name}. This cannot be undone.
           </p>
           <CompanyMergeForm key={`${a.id}.${a.version}:${b.id}.${b.version}`} from={a} into={b} />
         </section>

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+
 import { CONTACT_TYPES } from '@/db/schema/contacts';
 import { cursorField, idempotencyKeyField, ulidField } from '@/lib/validation';
+
 import { DUPLICATE_TABS } from './tabs';
 
 /** A contact's updated_at (ms) as the form saw it; blank → not checked. */

@@ -2,4 +2,8 @@
 export const DUPLICATE_TABS = ['phone', 'email', 'companies'] as const;
 export type DuplicateTab = (typeof DUPLICATE_TABS)[number];
 
-export const TAB_LABELS: Record<DuplicateTab, string> = { phone: 'Visitors by phone', email: 'Visitors by email', companies: 'Companies' };
+export const TAB_LABELS: Record<DuplicateTab, string> = {
+  phone: 'Visitors by phone',
+  email: 'Visitors by email',
+  companies: 'Companies',
+};

@@ -1,21 +1,22 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ulid } from 'ulid';
+
+import { fileInputClass, ProblemRows, SaveProgress } from '@/components/forms/upload';
 import { cellClass } from '@/components/tables/simple-table';
 import { Button } from '@/components/ui/button';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { ImportProgress } from '@/db/queries/contact-imports';
 import type { ContactType, ImportMode } from '@/db/schema/contacts';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
-import { IMPORT_RESULT_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 import {
   autoMap,
   columnsFromMapping,
   dryRunCounts,
-  FIRST_LINE,
   fileProgressKey,
+  FIRST_LINE,
   IMPORT_MODE_OPTIONS,
   mappingOf,
   mappingProblems,
@@ -27,11 +28,12 @@ import {
   type ImportMatch,
   type PreviewRow,
 } from '@/lib/contact-import';
-import { fileInputClass, ProblemRows, SaveProgress } from '@/components/forms/upload';
-import { importChunkAction, importProgressAction, matchImportRowsAction, startImportAction } from './actions';
-import { createPreviewEngine, type PreviewEngine } from './preview-engine';
-import type { CheckSummary, ReadSummary } from './preview-core';
 import { formatCount, plural } from '@/lib/format';
+import { IMPORT_RESULT_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
+
+import { importChunkAction, importProgressAction, matchImportRowsAction, startImportAction } from './actions';
+import type { CheckSummary, ReadSummary } from './preview-core';
+import { createPreviewEngine, type PreviewEngine } from './preview-engine';
 
 type LastMappings = Record<ContactType, { mapping: ImportMapping; fileName: string } | null>;
 type Work = { label: string; done: number; total: number; unit: string };
@@ -88,7 +90,9 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
   const [mode, setMode] = useState<ImportMode>('upsert');
   const [work, setWork] = useState<Work | null>(null);
   const [resume, setResume] = useState<ImportProgress | null>(null);
-  const [stopped, setStopped] = useState<{ importId: string; message: string; progress: ImportProgress | null } | null>(null);
+  const [stopped, setStopped] = useState<{ importId: string; message: string; progress: ImportProgress | null } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
   const [where, setWhere] = useState<PreviewEngine['where'] | null>(null);
 
@@ -122,10 +126,14 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
     if (!chosen) return;
     setWork({ label: `Reading ${chosen.name}`, done: 0, total: chosen.size, unit: 'bytes' });
     try {
-      const summaryOfFile = await engine().read(chosen, (done, total) => setWork({ label: `Reading ${chosen.name}`, done, total, unit: 'bytes' }));
+      const summaryOfFile = await engine().read(chosen, (done, total) =>
+        setWork({ label: `Reading ${chosen.name}`, done, total, unit: 'bytes' }),
+      );
       if (!summaryOfFile.headers.length || !summaryOfFile.rowCount) {
         setWork(null);
-        return setError(`${chosen.name} has no rows under a header line. Choose a CSV file whose first line names its columns.`);
+        return setError(
+          `${chosen.name} has no rows under a header line. Choose a CSV file whose first line names its columns.`,
+        );
       }
       setRead(summaryOfFile);
       setWhere(engine().where);
@@ -172,7 +180,9 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
     const total = read?.rowCount ?? 0;
     try {
       setWork({ label: 'Checking rows', done: 0, total, unit: 'rows' });
-      const checked = await engine().check(type, columns, (done) => setWork({ label: 'Checking rows', done, total, unit: 'rows' }));
+      const checked = await engine().check(type, columns, (done) =>
+        setWork({ label: 'Checking rows', done, total, unit: 'rows' }),
+      );
       setSummary(checked);
       if (!lookUp) return checked;
       const found = new Map<number, ImportMatch>();
@@ -184,7 +194,10 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
         const { rows, next } = await engine().chunk(from, true);
         from = next;
         if (!rows.length) continue;
-        const answer = await matchImportRowsAction({ type, rows }).catch(() => ({ ok: false as const, message: CONNECTION_LOST }));
+        const answer = await matchImportRowsAction({ type, rows }).catch(() => ({
+          ok: false as const,
+          message: CONNECTION_LOST,
+        }));
         if (!answer.ok) {
           setWork(null);
           setError(`${answer.message} Nothing was written. Check the rows again to retry.`);
@@ -239,7 +252,11 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       }
       setWork(null);
       const where = await importProgressAction({ importId }).catch(() => null);
-      setStopped({ importId, message: answer ? answer.message : CONNECTION_LOST, progress: where?.ok ? where.data : at });
+      setStopped({
+        importId,
+        message: answer ? answer.message : CONNECTION_LOST,
+        progress: where?.ok ? where.data : at,
+      });
       return;
     }
     writeSaved(file, null);
@@ -252,7 +269,14 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
     setError(null);
     // One id per file and settings: a start retried after a lost answer is the same batch.
     const id = (pendingId.current ??= ulid());
-    const answer = await startImportAction({ id, type, mode, fileName: file.name, mapping: mappingOf(read.headers, columns), rowsTotal: read.rowCount }).catch(() => ({
+    const answer = await startImportAction({
+      id,
+      type,
+      mode,
+      fileName: file.name,
+      mapping: mappingOf(read.headers, columns),
+      rowsTotal: read.rowCount,
+    }).catch(() => ({
       ok: false as const,
       message: CONNECTION_LOST,
     }));
@@ -275,8 +299,14 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
 
   const problems = read ? mappingProblems(type, columns) : [];
   // Over every valid row (100,000 of them, maybe): once per mode or file, not on every progress update.
-  const dryRun = useMemo(() => (summary && matches ? dryRunCounts(mode, summary.counts, matches) : null), [mode, summary, matches]);
-  const matched = useMemo(() => (matches ? [...matches.values()].filter((m) => m && 'contactId' in m).length : 0), [matches]);
+  const dryRun = useMemo(
+    () => (summary && matches ? dryRunCounts(mode, summary.counts, matches) : null),
+    [mode, summary, matches],
+  );
+  const matched = useMemo(
+    () => (matches ? [...matches.values()].filter((m) => m && 'contactId' in m).length : 0),
+    [matches],
+  );
 
   return (
     <div className="space-y-6" data-engine={where ?? undefined}>
@@ -288,8 +318,15 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           <legend className="text-sm font-medium text-slate-800">The file holds</legend>
           <div className="flex flex-wrap gap-4">
             {(['visitor', 'exhibitor'] as const).map((t) => (
-              <label key={t} className="touch-target inline-flex items-center gap-2">
-                <input type="radio" name="import-type" value={t} checked={type === t} onChange={() => changeType(t)} className="size-5 accent-brand-700" />
+              <label key={t} className="inline-flex touch-target items-center gap-2">
+                <input
+                  type="radio"
+                  name="import-type"
+                  value={t}
+                  checked={type === t}
+                  onChange={() => changeType(t)}
+                  className="size-5 accent-brand-700"
+                />
                 {t === 'visitor' ? 'Visitors' : 'Companies'}
               </label>
             ))}
@@ -310,7 +347,8 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
             className={fileInputClass}
           />
           <p id={`${ids}-csv-hint`} className="text-sm text-slate-600">
-            The first line names the columns. Phones may be written any usual way (098765 43210, +91-98765-43210); they are stored as +919876543210. Nothing is written until you press Import.
+            The first line names the columns. Phones may be written any usual way (098765 43210, +91-98765-43210); they
+            are stored as +919876543210. Nothing is written until you press Import.
           </p>
         </div>
       </section>
@@ -318,7 +356,10 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
       {work ? (
         <div className="space-y-2">
           <p role="status">
-            {work.label}: {work.unit === 'bytes' ? `${Math.round((100 * work.done) / Math.max(work.total, 1))}%` : `${formatCount(work.done)} of ${formatCount(work.total)} ${work.unit}`}
+            {work.label}:{' '}
+            {work.unit === 'bytes'
+              ? `${Math.round((100 * work.done) / Math.max(work.total, 1))}%`
+              : `${formatCount(work.done)} of ${formatCount(work.total)} ${work.unit}`}
           </p>
           <SaveProgress label={work.label} saved={work.done} total={work.total} />
         </div>
@@ -336,9 +377,10 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
             This file’s import stopped part way
           </h2>
           <p>
-            {formatCount(resume.recorded)} of {formatCount(resume.rowsTotal)} lines are saved ({IMPORT_TYPE_LABELS[resume.type].many},{' '}
-            {IMPORT_MODE_OPTIONS.find((m) => m.value === resume.mode)?.label.toLowerCase()}). Resume from line {formatCount(resume.nextLine)} with the same columns and mode, or start a new import of the
-            whole file.
+            {formatCount(resume.recorded)} of {formatCount(resume.rowsTotal)} lines are saved (
+            {IMPORT_TYPE_LABELS[resume.type].many},{' '}
+            {IMPORT_MODE_OPTIONS.find((m) => m.value === resume.mode)?.label.toLowerCase()}). Resume from line{' '}
+            {formatCount(resume.nextLine)} with the same columns and mode, or start a new import of the whole file.
           </p>
           <div className="flex flex-wrap gap-3">
             <Button onClick={() => void continueImport(resume)}>Resume the import</Button>
@@ -356,7 +398,9 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           </h2>
           <p className="text-slate-700">
             {plural(read.rowCount, 'row')} in {file?.name}.{' '}
-            {remembered ? `Columns mapped as in your last import of ${labels.many} (${remembered}); change any below.` : 'Each column is mapped to a field by its name; change any below.'}
+            {remembered
+              ? `Columns mapped as in your last import of ${labels.many} (${remembered}); change any below.`
+              : 'Each column is mapped to a field by its name; change any below.'}
           </p>
           <ScrollRegion label="Column mapping" className="rounded-lg ring-1 ring-slate-200">
             <table className="w-full text-left text-base">
@@ -429,8 +473,10 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
             3. Preview and dry run
           </h2>
           <p>
-            {plural(summary.total, 'row')}: {formatCount(summary.counts.valid)} valid, {formatCount(summary.counts.invalid)} invalid, {formatCount(summary.counts.duplicate)} duplicate within the file;{' '}
-            {plural(matched, `match an existing ${labels.one}`, `match existing ${labels.many}`)}. Nothing has been written yet.
+            {plural(summary.total, 'row')}: {formatCount(summary.counts.valid)} valid,{' '}
+            {formatCount(summary.counts.invalid)} invalid, {formatCount(summary.counts.duplicate)} duplicate within the
+            file; {plural(matched, `match an existing ${labels.one}`, `match existing ${labels.many}`)}. Nothing has
+            been written yet.
           </p>
           <fieldset disabled={busy} className="space-y-2">
             <legend className="text-sm font-medium text-slate-800">Mode</legend>
@@ -453,11 +499,17 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
               </label>
             ))}
             <p className="text-sm text-slate-600">
-              Rows match {type === 'visitor' ? 'a visitor by phone, then by email' : 'a company by GSTIN, then by name and phone, then by name and email'}. A blank cell never erases a stored value.
+              Rows match{' '}
+              {type === 'visitor'
+                ? 'a visitor by phone, then by email'
+                : 'a company by GSTIN, then by name and phone, then by name and email'}
+              . A blank cell never erases a stored value.
             </p>
           </fieldset>
           <section aria-label="Dry run">
-            <h3 className="mb-2 font-medium">Dry run: {IMPORT_MODE_OPTIONS.find((m) => m.value === mode)!.label.toLowerCase()}</h3>
+            <h3 className="mb-2 font-medium">
+              Dry run: {IMPORT_MODE_OPTIONS.find((m) => m.value === mode)!.label.toLowerCase()}
+            </h3>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
               {(['created', 'updated', 'unchanged', 'skipped', 'invalid', 'duplicate'] as const).map((k) => (
                 <div key={k} className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
@@ -471,15 +523,27 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
           </section>
           {refused.length ? (
             <p role="alert" className="text-red-800">
-              The server refused {plural(refused.length, 'row')} the browser accepted (first: line {refused[0]!.line}, {refused[0]!.reason}); they will be reported as invalid.
+              The server refused {plural(refused.length, 'row')} the browser accepted (first: line {refused[0]!.line},{' '}
+              {refused[0]!.reason}); they will be reported as invalid.
             </p>
           ) : null}
-          <PreviewTable caption={`The first ${Math.min(summary.preview.length, summary.total)} rows`} type={type} columns={columns} rows={summary.preview} matches={matches} mode={mode} />
+          <PreviewTable
+            caption={`The first ${Math.min(summary.preview.length, summary.total)} rows`}
+            type={type}
+            columns={columns}
+            rows={summary.preview}
+            matches={matches}
+            mode={mode}
+          />
           {summary.problems.length ? (
             <ProblemRows
               caption={`Rows that will not be imported (${formatCount(summary.counts.invalid + summary.counts.duplicate)})`}
               valueLabel="Row"
-              rows={summary.problems.map((r) => ({ line: r.line, value: Object.values(r.cells).filter(Boolean).join(' · '), reason: r.reason ?? '' }))}
+              rows={summary.problems.map((r) => ({
+                line: r.line,
+                value: Object.values(r.cells).filter(Boolean).join(' · '),
+                reason: r.reason ?? '',
+              }))}
               total={summary.counts.invalid + summary.counts.duplicate}
               more=", listed in the report’s CSV after the import"
             />
@@ -516,8 +580,13 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
               : 'The server could not be asked how far it got.'}
           </p>
           <div className="flex flex-wrap gap-3">
-            {stopped.progress?.status === 'running' ? <Button onClick={() => void send(stopped.importId, stopped.progress!)}>Resume the import</Button> : null}
-            <a href={`/contacts/imports/${stopped.importId}`} className="touch-target inline-flex items-center text-brand-700 underline">
+            {stopped.progress?.status === 'running' ? (
+              <Button onClick={() => void send(stopped.importId, stopped.progress!)}>Resume the import</Button>
+            ) : null}
+            <a
+              href={`/contacts/imports/${stopped.importId}`}
+              className="inline-flex touch-target items-center text-brand-700 underline"
+            >
               Open the report
             </a>
           </div>
@@ -528,7 +597,13 @@ export function ContactImport({ lastMappings }: { lastMappings: LastMappings }) 
 }
 
 /** What a preview row will become: the browser's finding, then the server's match in the chosen mode. */
-function rowOutcome(row: PreviewRow, matches: Map<number, ImportMatch>, mode: ImportMode, firstLine: Map<string, number>, one: string): string {
+function rowOutcome(
+  row: PreviewRow,
+  matches: Map<number, ImportMatch>,
+  mode: ImportMode,
+  firstLine: Map<string, number>,
+  one: string,
+): string {
   if (row.status === ROW_INVALID) return `Invalid: ${row.reason}`;
   if (row.status === ROW_DUPLICATE) return `Duplicate: ${row.reason}`;
   const match = matches.get(row.line) ?? null;
@@ -582,7 +657,10 @@ function PreviewTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <tr key={r.line} className={r.status === ROW_INVALID ? 'bg-red-50' : r.status === ROW_DUPLICATE ? 'bg-amber-50' : ''}>
+            <tr
+              key={r.line}
+              className={r.status === ROW_INVALID ? 'bg-red-50' : r.status === ROW_DUPLICATE ? 'bg-amber-50' : ''}
+            >
               <td className="px-3 py-2 tabular-nums">{r.line}</td>
               {fields.map((f) => (
                 <td key={f} className="max-w-48 truncate px-3 py-2">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
@@ -7,6 +8,7 @@ import { lastImportMappings, listContactImports } from '@/db/queries/contact-imp
 import { formatCount, formatDateTime } from '@/lib/format';
 import { IMPORT_MODE_LABELS, IMPORT_STATUS_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
+
 import { ContactImport } from './contact-import';
 
 export const metadata: Metadata = { title: 'Import contacts' };
@@ -29,17 +31,28 @@ export default async function ContactImportPage() {
       <details className="mt-6 rounded-xl bg-white p-6 ring-1 ring-slate-200">
         <summary className="cursor-pointer font-medium">How rows are checked and matched</summary>
         <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
-          <li>Each row is checked as the add form checks it: a name; for visitors a phone; a valid phone, email and GSTIN (with its check character) when given.</li>
           <li>
-            Duplicate within the file: a later row with the same phone or email (visitors), or the same GSTIN, name and phone, or name and email (companies) as an earlier valid row. The first row
-            counts; the later ones are reported, not imported.
+            Each row is checked as the add form checks it: a name; for visitors a phone; a valid phone, email and GSTIN
+            (with its check character) when given.
           </li>
           <li>
-            A row matches a live visitor by phone, then by email; a live company by GSTIN, then by name and phone, then by name and email. A phone or email several live contacts share is not guessed
-            between: the row is skipped until they are merged.
+            Duplicate within the file: a later row with the same phone or email (visitors), or the same GSTIN, name and
+            phone, or name and email (companies) as an earlier valid row. The first row counts; the later ones are
+            reported, not imported.
           </li>
-          <li>Updating writes only the mapped cells that are not blank: a blank cell never erases a stored value. A match whose cells all equal the stored values is unchanged.</li>
-          <li>One phone, one visitor: an import never adds a second live visitor with a phone a visitor already has — that row is a match.</li>
+          <li>
+            A row matches a live visitor by phone, then by email; a live company by GSTIN, then by name and phone, then
+            by name and email. A phone or email several live contacts share is not guessed between: the row is skipped
+            until they are merged.
+          </li>
+          <li>
+            Updating writes only the mapped cells that are not blank: a blank cell never erases a stored value. A match
+            whose cells all equal the stored values is unchanged.
+          </li>
+          <li>
+            One phone, one visitor: an import never adds a second live visitor with a phone a visitor already has — that
+            row is a match.
+          </li>
         </ul>
       </details>
 
@@ -48,7 +61,10 @@ export default async function ContactImportPage() {
           Recent imports
         </h2>
         {history.length ? (
-          <SimpleTable caption="Recent imports" head={['File', 'Type', 'Mode', 'Status', 'Lines', 'New', 'Updated', 'Rejected', 'By', 'Started']}>
+          <SimpleTable
+            caption="Recent imports"
+            head={['File', 'Type', 'Mode', 'Status', 'Lines', 'New', 'Updated', 'Rejected', 'By', 'Started']}
+          >
             {history.map((h) => (
               <tr key={h.id}>
                 <th scope="row" className={`${cellClass} font-medium`}>
@@ -65,7 +81,9 @@ export default async function ContactImportPage() {
                 </td>
                 <td className={`${cellClass} tabular-nums`}>{formatCount(h.counts.created)}</td>
                 <td className={`${cellClass} tabular-nums`}>{formatCount(h.counts.updated)}</td>
-                <td className={`${cellClass} tabular-nums`}>{formatCount(h.counts.invalid + h.counts.duplicate + h.counts.skipped)}</td>
+                <td className={`${cellClass} tabular-nums`}>
+                  {formatCount(h.counts.invalid + h.counts.duplicate + h.counts.skipped)}
+                </td>
                 <td className={cellClass}>{h.createdByName ?? '—'}</td>
                 <td className={cellClass}>{formatDateTime(h.createdAt)}</td>
               </tr>

@@ -6,7 +6,14 @@
  * page only ever holds the counts, the first rows and one chunk at a time.
  */
 import type { ContactType } from '@/db/schema/contacts';
-import { FileChecker, parseCsvFile, type ImportColumn, type ImportRow, type ParsedCsv, type PreviewRow } from '@/lib/contact-import';
+import {
+  FileChecker,
+  parseCsvFile,
+  type ImportColumn,
+  type ImportRow,
+  type ParsedCsv,
+  type PreviewRow,
+} from '@/lib/contact-import';
 
 /** How many rows the preview draws, and how many problem rows it lists; the rest are counted. */
 export const PREVIEW_ROWS = 50;
@@ -15,7 +22,12 @@ export const PROBLEM_ROWS = 100;
 const STEP = 2000;
 
 export type ReadSummary = { headers: string[]; rowCount: number; sample: string[][] };
-export type CheckSummary = { total: number; counts: { valid: number; invalid: number; duplicate: number }; preview: PreviewRow[]; problems: PreviewRow[] };
+export type CheckSummary = {
+  total: number;
+  counts: { valid: number; invalid: number; duplicate: number };
+  preview: PreviewRow[];
+  problems: PreviewRow[];
+};
 export type Progress = (done: number, total: number) => void;
 
 export class FilePreparer {
@@ -29,7 +41,12 @@ export class FilePreparer {
   }
 
   /** Checks every row; `pause` runs between steps (on the page: a yield to the event loop). */
-  async check(type: ContactType, columns: ImportColumn[], onProgress: Progress, pause?: () => Promise<void>): Promise<CheckSummary> {
+  async check(
+    type: ContactType,
+    columns: ImportColumn[],
+    onProgress: Progress,
+    pause?: () => Promise<void>,
+  ): Promise<CheckSummary> {
     if (!this.parsed) throw new Error('No file has been read.');
     const checker = new FileChecker(type, this.parsed.rows, columns);
     this.checker = checker;
@@ -38,7 +55,12 @@ export class FilePreparer {
       if (pause) await pause();
     }
     onProgress(checker.total, checker.total);
-    return { total: checker.total, counts: { ...checker.counts }, preview: checker.preview(PREVIEW_ROWS), problems: checker.problems(PROBLEM_ROWS) };
+    return {
+      total: checker.total,
+      counts: { ...checker.counts },
+      preview: checker.preview(PREVIEW_ROWS),
+      problems: checker.problems(PROBLEM_ROWS),
+    };
   }
 
   chunk(from: number, validOnly: boolean): { rows: ImportRow[]; next: number } {
@@ -47,7 +69,10 @@ export class FilePreparer {
   }
 }
 
-export type WorkerRequest = { kind: 'read'; file: Blob } | { kind: 'check'; type: ContactType; columns: ImportColumn[] } | { kind: 'chunk'; id: number; from: number; validOnly: boolean };
+export type WorkerRequest =
+  | { kind: 'read'; file: Blob }
+  | { kind: 'check'; type: ContactType; columns: ImportColumn[] }
+  | { kind: 'chunk'; id: number; from: number; validOnly: boolean };
 
 export type WorkerAnswer =
   | { kind: 'progress'; done: number; total: number }

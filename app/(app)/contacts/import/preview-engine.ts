@@ -6,7 +6,15 @@
  */
 import type { ContactType } from '@/db/schema/contacts';
 import type { ImportColumn, ImportRow } from '@/lib/contact-import';
-import { FilePreparer, type CheckSummary, type Progress, type ReadSummary, type WorkerAnswer, type WorkerRequest } from './preview-core';
+
+import {
+  FilePreparer,
+  type CheckSummary,
+  type Progress,
+  type ReadSummary,
+  type WorkerAnswer,
+  type WorkerRequest,
+} from './preview-core';
 
 export type PreviewEngine = {
   /** Where the work runs, for the page's note. */
@@ -45,7 +53,11 @@ class WorkerEngine implements PreviewEngine {
   constructor(private readonly worker: Worker) {}
 
   /** One request at a time: its progress reports, then its answer. */
-  private request<T>(message: WorkerRequest, answer: (a: WorkerAnswer) => T | undefined, onProgress?: Progress): Promise<T> {
+  private request<T>(
+    message: WorkerRequest,
+    answer: (a: WorkerAnswer) => T | undefined,
+    onProgress?: Progress,
+  ): Promise<T> {
     const run = () =>
       new Promise<T>((resolve, reject) => {
         this.worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
@@ -69,11 +81,17 @@ class WorkerEngine implements PreviewEngine {
     return this.request({ kind: 'read', file }, (a) => (a.kind === 'read' ? a.summary : undefined), onProgress);
   }
   check(type: ContactType, columns: ImportColumn[], onProgress: Progress) {
-    return this.request({ kind: 'check', type, columns }, (a) => (a.kind === 'checked' ? a.summary : undefined), onProgress);
+    return this.request(
+      { kind: 'check', type, columns },
+      (a) => (a.kind === 'checked' ? a.summary : undefined),
+      onProgress,
+    );
   }
   chunk(from: number, validOnly: boolean) {
     const id = this.nextId++;
-    return this.request({ kind: 'chunk', id, from, validOnly }, (a) => (a.kind === 'chunk' && a.id === id ? { rows: a.rows, next: a.next } : undefined));
+    return this.request({ kind: 'chunk', id, from, validOnly }, (a) =>
+      a.kind === 'chunk' && a.id === id ? { rows: a.rows, next: a.next } : undefined,
+    );
   }
   dispose() {
     this.worker.terminate();

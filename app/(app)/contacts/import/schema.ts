@@ -1,10 +1,14 @@
 import { z } from 'zod';
+
 import { CONTACT_TYPES, IMPORT_MODES } from '@/db/schema/contacts';
 import { CONTACT_FIELDS, type ContactField } from '@/lib/contact-fields';
 import { IMPORT_CHUNK_ROWS, MAX_CELL, MAX_IMPORT_LINES } from '@/lib/contact-import';
 import { ulidField } from '@/lib/validation';
 
-const ALL_FIELDS = [...new Set([...CONTACT_FIELDS.exhibitor, ...CONTACT_FIELDS.visitor])] as [ContactField, ...ContactField[]];
+const ALL_FIELDS = [...new Set([...CONTACT_FIELDS.exhibitor, ...CONTACT_FIELDS.visitor])] as [
+  ContactField,
+  ...ContactField[],
+];
 const rowsSchema = z
   .array(
     z.object({

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+
 import { PageHeader } from '@/components/ui/page-header';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+
 import { ContactForm } from '../contact-form';
 
 export const metadata: Metadata = { title: 'Add a contact' };

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+
 import { handlers } from '@/lib/auth';
 import { withRequestOrigin } from '@/lib/request-origin';
 

@@ -10,15 +10,43 @@ export async function GET(request: Request) {
   if (refused) return refused;
   const url = new URL(request.url);
   const sort = oneOf(url.searchParams.get('sort') ?? undefined, CAMPAIGN_SORTS, 'collected');
-  const dir = oneOf(url.searchParams.get('dir') ?? undefined, ['asc', 'desc'] as const, sort === 'name' ? 'asc' : 'desc');
+  const dir = oneOf(
+    url.searchParams.get('dir') ?? undefined,
+    ['asc', 'desc'] as const,
+    sort === 'name' ? 'asc' : 'desc',
+  );
   // Campaigns number in the tens: one read from the counters, no paging.
   const rows = await listCampaignAnalytics(readDb, { sort, dir });
   async function* pages() {
-    yield rows.map((r) => [r.id, r.name, r.channel, r.status, r.sent_at, r.messages_sent, r.leads, r.bookings, r.collected, r.booked, r.conversion]);
+    yield rows.map((r) => [
+      r.id,
+      r.name,
+      r.channel,
+      r.status,
+      r.sent_at,
+      r.messages_sent,
+      r.leads,
+      r.bookings,
+      r.collected,
+      r.booked,
+      r.conversion,
+    ]);
   }
   return csvResponse(
     'campaigns.csv',
-    ['id', 'name', 'channel', 'status', 'sent_at', 'messages_sent', 'leads', 'bookings', 'collected', 'booked_value', 'conversion_percent'],
+    [
+      'id',
+      'name',
+      'channel',
+      'status',
+      'sent_at',
+      'messages_sent',
+      'leads',
+      'bookings',
+      'collected',
+      'booked_value',
+      'conversion_percent',
+    ],
     pages(),
   );
 }

@@ -2,8 +2,8 @@ import { readDb } from '@/db';
 import { COMPANY_SORTS, listCompanies } from '@/db/queries/companies';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
-import { MONEY_VIEWER } from '@/lib/viewer';
 import { oneOf } from '@/lib/search-params';
+import { MONEY_VIEWER } from '@/lib/viewer';
 
 const PAGE = 1000;
 
@@ -18,9 +18,23 @@ export async function GET(request: Request) {
   async function* pages() {
     for (let page = 1; ; page++) {
       const { rows } = await listCompanies(readDb, { q, sort, dir, page, pageSize: PAGE }, MONEY_VIEWER);
-      yield rows.map((r) => [r.id, r.name, r.city, r.leads, r.bookings, r.collected, r.booked, r.outstanding, r.last_talk]);
+      yield rows.map((r) => [
+        r.id,
+        r.name,
+        r.city,
+        r.leads,
+        r.bookings,
+        r.collected,
+        r.booked,
+        r.outstanding,
+        r.last_talk,
+      ]);
       if (rows.length < PAGE) return;
     }
   }
-  return csvResponse('companies.csv', ['id', 'company', 'city', 'leads', 'bookings', 'collected', 'booked_value', 'outstanding', 'last_talk'], pages());
+  return csvResponse(
+    'companies.csv',
+    ['id', 'company', 'city', 'leads', 'bookings', 'collected', 'booked_value', 'outstanding', 'last_talk'],
+    pages(),
+  );
 }

@@ -1,6 +1,6 @@
+import { CONTACT_VIEWS, type ContactView } from '@/app/(app)/contacts/labels';
 import { readDb } from '@/db';
 import { CONTACT_STATES, iterateContacts } from '@/db/queries/contacts';
-import { CONTACT_VIEWS, type ContactView } from '@/app/(app)/contacts/labels';
 import { CONTACT_FIELDS } from '@/lib/contact-fields';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
@@ -22,8 +22,17 @@ export async function GET(request: Request) {
   const fields = CONTACT_FIELDS[type];
   async function* pages() {
     for await (const rows of iterateContacts(readDb, { type, q: get('q'), city: get('city'), state })) {
-      yield rows.map((r) => [r.id, ...fields.map((f) => r[f]), r.created_at, ...(state === 'deleted' ? [r.deleted_at] : [])]);
+      yield rows.map((r) => [
+        r.id,
+        ...fields.map((f) => r[f]),
+        r.created_at,
+        ...(state === 'deleted' ? [r.deleted_at] : []),
+      ]);
     }
   }
-  return csvResponse(`${view}.csv`, ['id', ...fields, 'created_at', ...(state === 'deleted' ? ['deleted_at'] : [])], pages());
+  return csvResponse(
+    `${view}.csv`,
+    ['id', ...fields, 'created_at', ...(state === 'deleted' ? ['deleted_at'] : [])],
+    pages(),
+  );
 }

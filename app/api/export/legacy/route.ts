@@ -1,6 +1,5 @@
 import { readDb } from '@/db';
-import type { UnresolvedCursor } from '@/db/legacy/resolutions';
-import { listUnresolved } from '@/db/legacy/resolutions';
+import { listUnresolved, type UnresolvedCursor } from '@/db/legacy/resolutions';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
 

@@ -15,7 +15,31 @@ export async function GET(request: Request) {
     dir: oneOf(url.searchParams.get('dir') ?? undefined, ['asc', 'desc'] as const, 'desc'),
   });
   async function* pages() {
-    yield rows.map((r) => [r.location, r.stall, r.list_price, r.talks, r.bookings, r.collected, r.booked, r.average_booking, r.booked_now ? 'yes' : 'no']);
+    yield rows.map((r) => [
+      r.location,
+      r.stall,
+      r.list_price,
+      r.talks,
+      r.bookings,
+      r.collected,
+      r.booked,
+      r.average_booking,
+      r.booked_now ? 'yes' : 'no',
+    ]);
   }
-  return csvResponse('stalls.csv', ['location', 'stall', 'list_price', 'talks', 'bookings', 'collected', 'booked_value', 'average_booking', 'booked_now'], pages());
+  return csvResponse(
+    'stalls.csv',
+    [
+      'location',
+      'stall',
+      'list_price',
+      'talks',
+      'bookings',
+      'collected',
+      'booked_value',
+      'average_booking',
+      'booked_now',
+    ],
+    pages(),
+  );
 }

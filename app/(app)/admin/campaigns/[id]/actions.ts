@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { db } from '@/db';
 import {
   addRecipients,
@@ -13,9 +14,10 @@ import {
 } from '@/db/services/campaigns';
 import { validatedAction, validatedCall, type ActionState } from '@/lib/action';
 import { ROWS_NOT_READABLE } from '@/lib/form-action';
-import { parseInstant } from '@/lib/validation';
-import { campaignIdSchema, deliveryChunkSchema, filterFormSchema, recipientChunkSchema } from './schema';
 import { plural } from '@/lib/format';
+import { parseInstant } from '@/lib/validation';
+
+import { campaignIdSchema, deliveryChunkSchema, filterFormSchema, recipientChunkSchema } from './schema';
 
 export type { DeliveryChunk, RecipientChunk } from './schema';
 
@@ -63,22 +65,24 @@ export const recordDeliveryResultsAction = validatedCall(
 
 export type FilterAnswer = { intent: 'preview'; phones: number; already: number } | { intent: 'add'; added: number };
 
-
 /** Preview (writes nothing) or add the contacts a filter selects; the form submits the same fields for both. */
-export const recipientFilterAction = validatedAction('manage', filterFormSchema, async ({ intent, campaign_id, ...filter }): Promise<ActionState<FilterAnswer>> => {
-  if (intent === 'preview') {
-    const { phones, already } = await previewRecipientFilter(db, campaign_id, filter);
-    return {
-      ok: true,
-      data: { intent, phones, already },
-      message: `This filter matches ${plural(phones, 'phone')}; ${plural(already, 'is', 'are')} already on the campaign.`,
-    };
-  }
-  const { added } = await addRecipientsByFilter(db, campaign_id, filter);
-  revalidateCampaign(campaign_id);
-  return { ok: true, data: { intent, added }, message: `Added ${plural(added, 'recipient')} from the filter.` };
-});
-
+export const recipientFilterAction = validatedAction(
+  'manage',
+  filterFormSchema,
+  async ({ intent, campaign_id, ...filter }): Promise<ActionState<FilterAnswer>> => {
+    if (intent === 'preview') {
+      const { phones, already } = await previewRecipientFilter(db, campaign_id, filter);
+      return {
+        ok: true,
+        data: { intent, phones, already },
+        message: `This filter matches ${plural(phones, 'phone')}; ${plural(already, 'is', 'are')} already on the campaign.`,
+      };
+    }
+    const { added } = await addRecipientsByFilter(db, campaign_id, filter);
+    revalidateCampaign(campaign_id);
+    return { ok: true, data: { intent, added }, message: `Added ${plural(added, 'recipient')} from the filter.` };
+  },
+);
 
 /* ------------------------------------------------------------------ sending */
 

@@ -1,22 +1,24 @@
 import type { Metadata } from 'next';
-import { KeysetPager } from '@/components/ui/keyset-pager';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
+import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { buttonClass } from '@/components/ui/button';
+import { Panel } from '@/components/ui/card';
+import { KeysetPager } from '@/components/ui/keyset-pager';
+import { PageHeader } from '@/components/ui/page-header';
+import { PillNav } from '@/components/ui/pill-nav';
 import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
 import { countRecipientsByStatus, getCampaign, listRecipients } from '@/db/queries/campaigns';
 import { RECIPIENT_CHUNK } from '@/db/services/campaigns';
-import { cellClass, SimpleTable } from '@/components/tables/simple-table';
-import { buttonClass } from '@/components/ui/button';
-import { Panel } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
-import { PillNav } from '@/components/ui/pill-nav';
 import { todayInIndia } from '@/lib/dates';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf, RECIPIENT_STATUS_LABELS } from '@/lib/labels';
 import { formatPhone } from '@/lib/phone';
 import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+
 import { CampaignForm } from '../campaign-form';
 import { MarkSentForm } from './mark-sent-form';
 import { RecipientFilterForm } from './recipient-filter-form';
@@ -32,7 +34,13 @@ const STATUS_FILTERS = ['all', 'pending', 'sent', 'failed'] as const;
 
 const headingClass = 'mb-4 text-lg font-semibold';
 
-export default async function ManageCampaignPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ManageCampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   await requirePermission('manage');
   const { id } = await params;
   if (id.length !== 26) notFound();
@@ -52,7 +60,10 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
   const recipients = page.slice(0, PAGE_SIZE);
   const next = page.length > PAGE_SIZE ? recipients[recipients.length - 1]!.id : null;
   const listHref = (s: (typeof STATUS_FILTERS)[number], from?: number) => {
-    const q = new URLSearchParams({ ...(s !== 'all' ? { status: s } : {}), ...(from ? { after: String(from) } : {}) }).toString();
+    const q = new URLSearchParams({
+      ...(s !== 'all' ? { status: s } : {}),
+      ...(from ? { after: String(from) } : {}),
+    }).toString();
     return `/admin/campaigns/${id}${q ? `?${q}` : ''}#recipients`;
   };
 
@@ -89,9 +100,16 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
               </div>
             ))}
           </dl>
-          <p className="mt-4 text-slate-700">{total === 0 ? 'No recipients yet: upload a CSV or add contacts by a filter below.' : `${formatCount(total)} recipients in all.`}</p>
+          <p className="mt-4 text-slate-700">
+            {total === 0
+              ? 'No recipients yet: upload a CSV or add contacts by a filter below.'
+              : `${formatCount(total)} recipients in all.`}
+          </p>
           <p className="mt-2">
-            <Link href={`/campaigns/${id}`} className="touch-target inline-flex items-center font-medium text-brand-700 underline underline-offset-2">
+            <Link
+              href={`/campaigns/${id}`}
+              className="inline-flex touch-target items-center font-medium text-brand-700 underline underline-offset-2"
+            >
               Leads, bookings and revenue of this campaign
             </Link>
           </p>
@@ -104,7 +122,11 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
         </Panel>
 
         <Panel id="filter" title="Add recipients by filter">
-          <RecipientFilterForm campaignId={id} companies={companies.slice(0, COMPANY_OPTIONS)} moreCompanies={companies.length > COMPANY_OPTIONS} />
+          <RecipientFilterForm
+            campaignId={id}
+            companies={companies.slice(0, COMPANY_OPTIONS)}
+            moreCompanies={companies.length > COMPANY_OPTIONS}
+          />
         </Panel>
       </div>
 
@@ -113,9 +135,14 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
           <div className="space-y-3">
             <h3 className="font-semibold">1. Send through the gateway</h3>
             <p className="text-slate-700">
-              The outbox lists the {formatCount(counts.pending)} pending recipients with the message (phones in international form, +91…). Upload it to the messaging gateway.
+              The outbox lists the {formatCount(counts.pending)} pending recipients with the message (phones in
+              international form, +91…). Upload it to the messaging gateway.
             </p>
-            {campaign.message ? null : <p className="text-amber-800">This campaign has no message yet: the outbox’s message column will be empty.</p>}
+            {campaign.message ? null : (
+              <p className="text-amber-800">
+                This campaign has no message yet: the outbox’s message column will be empty.
+              </p>
+            )}
             <a href={`/api/export/campaigns/${id}/outbox`} download className={buttonClass('secondary')}>
               Download outbox CSV
             </a>
@@ -137,14 +164,25 @@ export default async function ManageCampaignPage({ params, searchParams }: { par
           label="Recipient status"
           className="mb-3"
           current={status}
-          items={STATUS_FILTERS.map((s) => ({ key: s, href: listHref(s), label: `${s === 'all' ? 'All' : RECIPIENT_STATUS_LABELS[s]} (${formatCount(s === 'all' ? total : counts[s])})` }))}
+          items={STATUS_FILTERS.map((s) => ({
+            key: s,
+            href: listHref(s),
+            label: `${s === 'all' ? 'All' : RECIPIENT_STATUS_LABELS[s]} (${formatCount(s === 'all' ? total : counts[s])})`,
+          }))}
         />
         {recipients.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-            {after ? 'No more recipients.' : status === 'all' ? 'No recipients yet. Upload a CSV or add contacts by a filter above.' : `No ${RECIPIENT_STATUS_LABELS[status].toLowerCase()} recipients.`}
+            {after
+              ? 'No more recipients.'
+              : status === 'all'
+                ? 'No recipients yet. Upload a CSV or add contacts by a filter above.'
+                : `No ${RECIPIENT_STATUS_LABELS[status].toLowerCase()} recipients.`}
           </p>
         ) : (
-          <SimpleTable caption={`Recipients${status === 'all' ? '' : `, ${RECIPIENT_STATUS_LABELS[status].toLowerCase()}`}`} head={['Phone', 'Name', 'Status', 'Sent at', 'Error']}>
+          <SimpleTable
+            caption={`Recipients${status === 'all' ? '' : `, ${RECIPIENT_STATUS_LABELS[status].toLowerCase()}`}`}
+            head={['Phone', 'Name', 'Status', 'Sent at', 'Error']}
+          >
             {recipients.map((r) => (
               <tr key={r.id}>
                 <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{formatPhone(r.phone)}</td>

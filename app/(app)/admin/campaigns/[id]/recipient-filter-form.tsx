@@ -1,13 +1,15 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+
+import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
 import { FormMessage, SelectField, TextField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState, type ActionState } from '@/lib/action-state';
-import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
+import { plural } from '@/lib/format';
+
 import { searchCompaniesAction } from '../../actions';
 import { recipientFilterAction } from './actions';
-import { plural } from '@/lib/format';
 
 type Company = CompanyOption;
 
@@ -18,7 +20,15 @@ const TYPE_OPTIONS = [
 ];
 
 /** Preview what a contact filter selects (nothing written), then add it. */
-export function RecipientFilterForm({ campaignId, companies, moreCompanies }: { campaignId: string; companies: Company[]; moreCompanies: boolean }) {
+export function RecipientFilterForm({
+  campaignId,
+  companies,
+  moreCompanies,
+}: {
+  campaignId: string;
+  companies: Company[];
+  moreCompanies: boolean;
+}) {
   const [state, action, isPending] = useActionState(recipientFilterAction, initialActionState);
   // A preview answers for the filter it was asked about: once a field changes, preview again before adding.
   const [changedAfter, setChangedAfter] = useState<ActionState | null>(null);
@@ -26,10 +36,29 @@ export function RecipientFilterForm({ campaignId, companies, moreCompanies }: { 
   const preview = answer?.intent === 'preview' && changedAfter !== state ? answer : null;
   const toAdd = preview ? preview.phones - preview.already : 0;
   return (
-    <form action={action} onChange={() => setChangedAfter(state)} className="grid items-start gap-4 md:grid-cols-3" noValidate>
+    <form
+      action={action}
+      onChange={() => setChangedAfter(state)}
+      className="grid items-start gap-4 md:grid-cols-3"
+      noValidate
+    >
       <input type="hidden" name="campaign_id" value={campaignId} />
-      <SelectField name="type" id="filter-type" label="Contact type" options={TYPE_OPTIONS} defaultValue="visitor" state={state} />
-      <TextField name="city" id="filter-city" label="City" autoComplete="off" hint="Exactly as stored; leave empty for every city." state={state} />
+      <SelectField
+        name="type"
+        id="filter-type"
+        label="Contact type"
+        options={TYPE_OPTIONS}
+        defaultValue="visitor"
+        state={state}
+      />
+      <TextField
+        name="city"
+        id="filter-city"
+        label="City"
+        autoComplete="off"
+        hint="Exactly as stored; leave empty for every city."
+        state={state}
+      />
       <CompanyPicker
         id="talked_to"
         name="talked_to"
@@ -55,8 +84,12 @@ export function RecipientFilterForm({ campaignId, companies, moreCompanies }: { 
             </Button>
           ) : null}
         </div>
-        {preview && toAdd === 0 && preview.phones > 0 ? <p className="text-slate-600">Every matching phone is already on the campaign.</p> : null}
-        {answer?.intent === 'preview' && !preview ? <p className="text-slate-600">The filter changed: preview again before adding.</p> : null}
+        {preview && toAdd === 0 && preview.phones > 0 ? (
+          <p className="text-slate-600">Every matching phone is already on the campaign.</p>
+        ) : null}
+        {answer?.intent === 'preview' && !preview ? (
+          <p className="text-slate-600">The filter changed: preview again before adding.</p>
+        ) : null}
       </div>
     </form>
   );

@@ -1,12 +1,14 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { Button } from '@/components/ui/button';
-import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
-import { addRecipientsAction, type RecipientChunk } from './actions';
-import { formatCount, plural } from '@/lib/format';
+import { useId, useRef, useState } from 'react';
+
 import { fileInputClass, ProblemRows, SaveProgress, type LineProblem } from '@/components/forms/upload';
+import { Button } from '@/components/ui/button';
+import { formatCount, plural } from '@/lib/format';
+import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
+
+import { addRecipientsAction, type RecipientChunk } from './actions';
 import { sendInChunks } from './upload-parts';
 
 type Row = RecipientChunk['rows'][number];
@@ -41,7 +43,13 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
       return setError(`Could not read ${file.name}. Choose a CSV file with a phone column.`);
     }
     const checked = checkRecipientRows(parsed);
-    setPhase({ kind: 'preview', fileName: file.name, rows: checked.valid, duplicates: checked.duplicates, invalid: checked.invalid });
+    setPhase({
+      kind: 'preview',
+      fileName: file.name,
+      rows: checked.valid,
+      duplicates: checked.duplicates,
+      invalid: checked.invalid,
+    });
   }
 
   function cancel() {
@@ -69,7 +77,9 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
       },
     );
     if (!outcome.ok) {
-      setError(`${outcome.message} Saved ${formatCount(outcome.saved)} of ${formatCount(total)} before that; choose the same file again to add the rest — recipients already saved are not added twice.`);
+      setError(
+        `${outcome.message} Saved ${formatCount(outcome.saved)} of ${formatCount(total)} before that; choose the same file again to add the rest — recipients already saved are not added twice.`,
+      );
       setPhase({ kind: 'done', added, already, invalid });
       router.refresh();
       return;
@@ -105,7 +115,9 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
             <>
               <p className="font-medium">{plural(phase.rows.length, 'recipient')} to add</p>
               <p>{plural(phase.duplicates, 'duplicate row')} merged</p>
-              {phase.invalid.length ? <p>{plural(phase.invalid.length, 'row')} without a valid phone, listed below</p> : null}
+              {phase.invalid.length ? (
+                <p>{plural(phase.invalid.length, 'row')} without a valid phone, listed below</p>
+              ) : null}
             </>
           ) : phase.kind === 'saving' ? (
             <p>
@@ -113,13 +125,16 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
             </p>
           ) : (
             <p className="font-medium">
-              Added {plural(phase.added, 'recipient')}, {formatCount(phase.already)} {phase.already === 1 ? 'was' : 'were'} already on this campaign.
+              Added {plural(phase.added, 'recipient')}, {formatCount(phase.already)}{' '}
+              {phase.already === 1 ? 'was' : 'were'} already on this campaign.
             </p>
           )}
         </div>
       ) : null}
 
-      {phase.kind === 'saving' ? <SaveProgress label="Saving recipients" saved={phase.saved} total={phase.total} /> : null}
+      {phase.kind === 'saving' ? (
+        <SaveProgress label="Saving recipients" saved={phase.saved} total={phase.total} />
+      ) : null}
 
       {error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-red-800 ring-1 ring-red-200">
@@ -129,9 +144,14 @@ export function RecipientsUpload({ campaignId, chunkSize }: { campaignId: string
 
       {phase.kind === 'preview' ? (
         <>
-          <ProblemRows caption={`Rows that will not be added (${formatCount(phase.invalid.length)})`} rows={phase.invalid} />
+          <ProblemRows
+            caption={`Rows that will not be added (${formatCount(phase.invalid.length)})`}
+            rows={phase.invalid}
+          />
           <div className="flex flex-wrap gap-3">
-            {phase.rows.length > 0 ? <Button onClick={() => void save(phase.rows)}>Add {plural(phase.rows.length, 'recipient')}</Button> : null}
+            {phase.rows.length > 0 ? (
+              <Button onClick={() => void save(phase.rows)}>Add {plural(phase.rows.length, 'recipient')}</Button>
+            ) : null}
             <Button variant="secondary" onClick={cancel}>
               Cancel
             </Button>

@@ -1,13 +1,15 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import Papa from 'papaparse';
-import { Button } from '@/components/ui/button';
-import { normalisePhone } from '@/lib/phone';
-import { recordDeliveryResultsAction, type DeliveryChunk } from './actions';
-import { formatCount, plural } from '@/lib/format';
+import { useId, useRef, useState } from 'react';
+
 import { fileInputClass, ProblemRows, SaveProgress, type LineProblem } from '@/components/forms/upload';
+import { Button } from '@/components/ui/button';
+import { formatCount, plural } from '@/lib/format';
+import { normalisePhone } from '@/lib/phone';
+
+import { recordDeliveryResultsAction, type DeliveryChunk } from './actions';
 import { sendInChunks } from './upload-parts';
 
 type Row = DeliveryChunk['rows'][number];
@@ -29,7 +31,10 @@ function readResults(csv: string): { rows: Row[]; invalid: LineProblem[] } | { e
   });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('phone') || !fields.includes('status')) {
-    return { error: 'The file needs a header line with the columns phone and status (error, provider_message_id and sent_at are optional).' };
+    return {
+      error:
+        'The file needs a header line with the columns phone and status (error, provider_message_id and sent_at are optional).',
+    };
   }
   const rows: Row[] = [];
   const invalid: LineProblem[] = [];
@@ -39,9 +44,15 @@ function readResults(csv: string): { rows: Row[]; invalid: LineProblem[] } | { e
     const status = text(r.status).toLowerCase();
     const sentAt = text(r.sent_at);
     if (!phone) return invalid.push({ line, value: '', reason: 'No phone number.' });
-    if (status !== 'sent' && status !== 'failed') return invalid.push({ line, value: text(r.status), reason: 'Status must be sent or failed.' });
+    if (status !== 'sent' && status !== 'failed')
+      return invalid.push({ line, value: text(r.status), reason: 'Status must be sent or failed.' });
     if (!normalisePhone(phone)) return invalid.push({ line, value: phone, reason: 'Not a valid phone number.' });
-    if (sentAt && Number.isNaN(Date.parse(sentAt))) return invalid.push({ line, value: sentAt, reason: 'sent_at is not a date and time (ISO 8601, e.g. 2027-01-12T10:30:00+05:30).' });
+    if (sentAt && Number.isNaN(Date.parse(sentAt)))
+      return invalid.push({
+        line,
+        value: sentAt,
+        reason: 'sent_at is not a date and time (ISO 8601, e.g. 2027-01-12T10:30:00+05:30).',
+      });
     rows.push({
       line,
       phone,
@@ -103,7 +114,9 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
       },
     );
     if (!outcome.ok) {
-      setError(`${outcome.message} Saved ${formatCount(outcome.saved)} of ${formatCount(total)} before that; importing the same file again is safe — each phone just gets its result again.`);
+      setError(
+        `${outcome.message} Saved ${formatCount(outcome.saved)} of ${formatCount(total)} before that; importing the same file again is safe — each phone just gets its result again.`,
+      );
       setPhase({ kind: 'done', sent, failed, unknown });
       router.refresh();
       return;
@@ -129,7 +142,8 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
           className={fileInputClass}
         />
         <p id={`${inputId}-hint`} className="text-sm text-slate-600">
-          Columns phone, status (sent or failed), error, provider_message_id and optionally sent_at (ISO 8601). Nothing is saved until you confirm.
+          Columns phone, status (sent or failed), error, provider_message_id and optionally sent_at (ISO 8601). Nothing
+          is saved until you confirm.
         </p>
       </div>
 
@@ -138,9 +152,12 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
           {phase.kind === 'preview' ? (
             <>
               <p className="font-medium">
-                {plural(phase.rows.length, 'result')} to import: {formatCount(phase.sent)} sent, {formatCount(phase.failed)} failed
+                {plural(phase.rows.length, 'result')} to import: {formatCount(phase.sent)} sent,{' '}
+                {formatCount(phase.failed)} failed
               </p>
-              {phase.invalid.length ? <p>{plural(phase.invalid.length, 'row')} cannot be imported, listed below</p> : null}
+              {phase.invalid.length ? (
+                <p>{plural(phase.invalid.length, 'row')} cannot be imported, listed below</p>
+              ) : null}
             </>
           ) : phase.kind === 'saving' ? (
             <p>
@@ -148,7 +165,8 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
             </p>
           ) : (
             <p className="font-medium">
-              {formatCount(phase.sent)} sent, {formatCount(phase.failed)} failed, {formatCount(phase.unknown.length)} not recipients
+              {formatCount(phase.sent)} sent, {formatCount(phase.failed)} failed, {formatCount(phase.unknown.length)}{' '}
+              not recipients
             </p>
           )}
         </div>
@@ -164,16 +182,26 @@ export function ResultsImport({ campaignId, chunkSize }: { campaignId: string; c
 
       {phase.kind === 'preview' ? (
         <>
-          <ProblemRows caption={`Rows that will not be imported (${formatCount(phase.invalid.length)})`} rows={phase.invalid} />
+          <ProblemRows
+            caption={`Rows that will not be imported (${formatCount(phase.invalid.length)})`}
+            rows={phase.invalid}
+          />
           <div className="flex flex-wrap gap-3">
-            {phase.rows.length > 0 ? <Button onClick={() => void save(phase.rows)}>Import {plural(phase.rows.length, 'result')}</Button> : null}
+            {phase.rows.length > 0 ? (
+              <Button onClick={() => void save(phase.rows)}>Import {plural(phase.rows.length, 'result')}</Button>
+            ) : null}
             <Button variant="secondary" onClick={discard}>
               Discard file
             </Button>
           </div>
         </>
       ) : null}
-      {phase.kind === 'done' ? <ProblemRows caption={`Rows not matched to a recipient (${formatCount(phase.unknown.length)})`} rows={phase.unknown} /> : null}
+      {phase.kind === 'done' ? (
+        <ProblemRows
+          caption={`Rows not matched to a recipient (${formatCount(phase.unknown.length)})`}
+          rows={phase.unknown}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { DELIVERY_STATUSES, RECIPIENT_CHUNK } from '@/db/services/campaigns';
 import { MAX_NAME_LENGTH } from '@/lib/recipients';
 import { parseInstant, ULID_RE, ulidField } from '@/lib/validation';
@@ -12,7 +13,13 @@ export const campaignIdSchema = z.object({ campaign_id: campaignId });
 export const recipientChunkSchema = z.object({
   campaignId,
   rows: z
-    .array(z.object({ line: z.number().int().positive(), phone: z.string().max(64), name: z.string().max(MAX_NAME_LENGTH).nullable() }))
+    .array(
+      z.object({
+        line: z.number().int().positive(),
+        phone: z.string().max(64),
+        name: z.string().max(MAX_NAME_LENGTH).nullable(),
+      }),
+    )
     .min(1)
     .max(RECIPIENT_CHUNK),
   /** The upload's last chunk: the pages showing the campaign are refreshed once, not per chunk. */
@@ -63,4 +70,7 @@ export const recipientFilterSchema = z.object({
     .transform((v) => v || null),
 });
 
-export const filterFormSchema = recipientFilterSchema.extend({ campaign_id: campaignId, intent: z.enum(['preview', 'add']).default('preview') });
+export const filterFormSchema = recipientFilterSchema.extend({
+  campaign_id: campaignId,
+  intent: z.enum(['preview', 'add']).default('preview'),
+});

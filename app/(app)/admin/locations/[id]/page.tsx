@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { db } from '@/db';
-import { getLocation, listStalls } from '@/db/queries/locations';
+
 import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { getLocation, listStalls } from '@/db/queries/locations';
 import { requirePermission } from '@/lib/session';
+
 import { AddStallForm, LocationForm, StallRow } from '../location-forms';
 
 export const metadata: Metadata = { title: 'Location' };
@@ -17,14 +19,20 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
   if (!location) notFound();
   return (
     <>
-      <PageHeader back={{ href: '/admin/locations', label: 'All locations' }} title={location.loc_name} description={location.address ?? undefined} />
+      <PageHeader
+        back={{ href: '/admin/locations', label: 'All locations' }}
+        title={location.loc_name}
+        description={location.address ?? undefined}
+      />
       <div className="grid gap-6 xl:grid-cols-[2fr_3fr]">
         <Panel id="details" title="Details">
           <LocationForm location={{ ...location, id }} />
         </Panel>
         <Panel id="stalls" title={`Stalls (${stalls.length})`}>
           {stalls.length === 0 ? (
-            <p className="text-slate-600">No stalls yet. Add the first one below with its list price; the booth form proposes that price.</p>
+            <p className="text-slate-600">
+              No stalls yet. Add the first one below with its list price; the booth form proposes that price.
+            </p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {stalls.map((s) => (
@@ -32,7 +40,7 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
               ))}
             </ul>
           )}
-          <h3 className="mb-3 mt-6 font-semibold">Add a stall</h3>
+          <h3 className="mt-6 mb-3 font-semibold">Add a stall</h3>
           <AddStallForm locationId={id} />
         </Panel>
       </div>

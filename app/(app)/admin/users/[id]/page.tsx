@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { db } from '@/db';
-import { getUserById } from '@/db/queries/users';
+
 import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { getUserById } from '@/db/queries/users';
 import { requirePermission } from '@/lib/session';
+
 import { EditUserForm, ResetPasswordForm } from '../user-forms';
 
 export const metadata: Metadata = { title: 'Edit user' };

@@ -1,12 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+
 import { db } from '@/db';
 import { revertImport } from '@/db/services/contact-imports';
 import { validatedAction } from '@/lib/action';
-import { revertImportSchema } from './schema';
 import { formatCount } from '@/lib/format';
 
+import { revertImportSchema } from './schema';
 
 /** "Revert this import": one transaction (db/services/contact-imports.ts revertImport); refused when already reverted. */
 export const revertImportAction = validatedAction('manage', revertImportSchema, async ({ import_id }, user) => {
@@ -15,5 +16,8 @@ export const revertImportAction = validatedAction('manage', revertImportSchema, 
   revalidatePath('/contacts/import');
   revalidatePath('/contacts');
   const kept = softDeleted ? `, ${formatCount(softDeleted)} soft-deleted (something already points at them)` : '';
-  return { ok: true, message: `Reverted: ${formatCount(deleted)} created contacts deleted${kept}, ${formatCount(restored)} updated contacts restored to their values before the import.` };
+  return {
+    ok: true,
+    message: `Reverted: ${formatCount(deleted)} created contacts deleted${kept}, ${formatCount(restored)} updated contacts restored to their values before the import.`,
+  };
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { KeyFigures } from '@/components/ui/key-figures';
 import { PageHeader } from '@/components/ui/page-header';
@@ -10,6 +11,7 @@ import { FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { IMPORT_MODE_LABELS, IMPORT_RESULT_LABELS, IMPORT_STATUS_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
 import { requirePermission } from '@/lib/session';
+
 import { RevertForm } from './revert-form';
 
 export const metadata: Metadata = { title: 'Import report' };
@@ -24,7 +26,10 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
   const { id } = await params;
   if (id.length !== 26) notFound();
   // The primary: the report is read right after the import's last chunk or the revert.
-  const [batch, rejected] = await Promise.all([getContactImport(db, id), listImportRows(db, id, { results: REJECTED_RESULTS, limit: SHOWN + 1 })]);
+  const [batch, rejected] = await Promise.all([
+    getContactImport(db, id),
+    listImportRows(db, id, { results: REJECTED_RESULTS, limit: SHOWN + 1 }),
+  ]);
   if (!batch) notFound();
   const reverted = batch.status === 'reverted' ? await revertSummary(db, id) : null;
   const { counts } = batch;
@@ -44,18 +49,27 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
       <div className="space-y-6">
         <KeyFigures
           tiles={[
-            ['Lines', batch.recorded < batch.rowsTotal ? `${formatCount(batch.recorded)} of ${formatCount(batch.rowsTotal)}` : formatCount(batch.rowsTotal)],
+            [
+              'Lines',
+              batch.recorded < batch.rowsTotal
+                ? `${formatCount(batch.recorded)} of ${formatCount(batch.rowsTotal)}`
+                : formatCount(batch.rowsTotal),
+            ],
             [IMPORT_RESULT_LABELS.created, formatCount(counts.created)],
             [IMPORT_RESULT_LABELS.updated, formatCount(counts.updated)],
             [IMPORT_RESULT_LABELS.unchanged, formatCount(counts.unchanged)],
             [IMPORT_RESULT_LABELS.skipped, formatCount(counts.skipped)],
-            [`${IMPORT_RESULT_LABELS.invalid} / ${IMPORT_RESULT_LABELS.duplicate.toLowerCase()}`, `${formatCount(counts.invalid)} / ${formatCount(counts.duplicate)}`],
+            [
+              `${IMPORT_RESULT_LABELS.invalid} / ${IMPORT_RESULT_LABELS.duplicate.toLowerCase()}`,
+              `${formatCount(counts.invalid)} / ${formatCount(counts.duplicate)}`,
+            ],
           ]}
         />
 
         {batch.status === 'running' ? (
           <p role="status" className="rounded-lg bg-amber-50 px-4 py-3 text-amber-900 ring-1 ring-amber-200">
-            This import stopped part way: {formatCount(batch.recorded)} of {formatCount(batch.rowsTotal)} lines are saved, it goes on from line {formatCount(batch.nextLine)}. Choose the same file on the{' '}
+            This import stopped part way: {formatCount(batch.recorded)} of {formatCount(batch.rowsTotal)} lines are
+            saved, it goes on from line {formatCount(batch.nextLine)}. Choose the same file on the{' '}
             <Link href="/contacts/import" className="underline">
               import page
             </Link>{' '}
@@ -69,7 +83,10 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
               Rows not imported ({formatCount(rejectedTotal)})
             </h2>
             {rejectedTotal ? (
-              <a href={`/api/export/contact-imports/${id}/rejected`} className="touch-target inline-flex items-center text-brand-700 underline">
+              <a
+                href={`/api/export/contact-imports/${id}/rejected`}
+                className="inline-flex touch-target items-center text-brand-700 underline"
+              >
                 Download the {formatCount(rejectedTotal)} rows with their reasons (CSV)
               </a>
             ) : null}
@@ -93,7 +110,8 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
               </SimpleTable>
               {rejectedTotal > SHOWN ? (
                 <p className="mt-2 text-sm text-slate-600">
-                  The first {SHOWN} are shown; the CSV has all of them, with every mapped column ({fields.map(([, f]) => FIELD_LABELS[f]).join(', ')}).
+                  The first {SHOWN} are shown; the CSV has all of them, with every mapped column (
+                  {fields.map(([, f]) => FIELD_LABELS[f]).join(', ')}).
                 </p>
               ) : null}
             </>
@@ -108,9 +126,12 @@ export default async function ImportReportPage({ params }: { params: Promise<{ i
           </h2>
           {reverted ? (
             <p>
-              Reverted{batch.revertedAt ? ` on ${formatDateTime(batch.revertedAt)}` : ''} by {batch.revertedByName ?? 'an admin'}: {formatCount(reverted.deleted)} created {labels.many} deleted
-              {reverted.softDeleted ? `, ${formatCount(reverted.softDeleted)} soft-deleted because something already pointed at them` : ''}, {formatCount(reverted.restored)} updated {labels.many} restored to
-              their values before the import.
+              Reverted{batch.revertedAt ? ` on ${formatDateTime(batch.revertedAt)}` : ''} by{' '}
+              {batch.revertedByName ?? 'an admin'}: {formatCount(reverted.deleted)} created {labels.many} deleted
+              {reverted.softDeleted
+                ? `, ${formatCount(reverted.softDeleted)} soft-deleted because something already pointed at them`
+                : ''}
+              , {formatCount(reverted.restored)} updated {labels.many} restored to their values before the import.
             </p>
           ) : (
             <RevertForm importId={id} created={counts.created} updated={counts.updated} />

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { db } from '@/db';
-import { searchExhibitors } from '@/db/queries/booth';
-import { getLegacyRowContext, listStallsOfLocation } from '@/db/legacy/row-context';
-import { listLocationOptions } from '@/db/queries/stalls';
+
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { db } from '@/db';
+import { getLegacyRowContext, listStallsOfLocation } from '@/db/legacy/row-context';
+import { searchExhibitors } from '@/db/queries/booth';
+import { listLocationOptions } from '@/db/queries/stalls';
 import { formatDay } from '@/lib/format';
 import { LEGACY_ENTITY_LABELS, LEGACY_FIELD_LABELS, LEGACY_OUTCOME_LABELS } from '@/lib/labels';
 import { formatPhone } from '@/lib/phone';
 import { requirePermission } from '@/lib/session';
+
 import { isHandEntity, isRowId } from '../../labels';
 import { ResolveCompanyForm, ResolveSelectForm } from './resolve-forms';
 
@@ -26,7 +28,9 @@ const headingClass = 'mb-2 text-lg font-semibold';
 function showDay(text: string | null): string {
   if (!text) return '—';
   const day = text.slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !day.startsWith('0000') && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? formatDay(day) : text;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !day.startsWith('0000') && !Number.isNaN(Date.parse(`${day}T00:00:00Z`))
+    ? formatDay(day)
+    : text;
 }
 
 function Intro({ children }: { children: React.ReactNode }) {
@@ -44,7 +48,11 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
   const [locations, stalls, companies] = await Promise.all([
     isBooking ? listLocationOptions(db) : Promise.resolve([]),
     isBooking && row.location_id !== null
-      ? listStallsOfLocation(db, row.location_id, row.booking_date ? { date: row.booking_date, exceptBooking: row.row_id } : undefined)
+      ? listStallsOfLocation(
+          db,
+          row.location_id,
+          row.booking_date ? { date: row.booking_date, exceptBooking: row.row_id } : undefined,
+        )
       : Promise.resolve([]),
     searchExhibitors(db, '', COMPANY_OPTIONS + 1),
   ]);
@@ -53,12 +61,18 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
   const typedPhone = row.resolutions.find((r) => r.field === 'phone')?.original ?? null;
   const visitors = row.candidates.filter((c) => c.type === 'visitor');
   const companiesWithPhone = row.candidates.filter((c) => c.type === 'exhibitor');
-  const currentCompany = row.exhibitor_id ? { id: row.exhibitor_id, name: row.exhibitor_name ?? row.exhibitor_id, city: null } : null;
+  const currentCompany = row.exhibitor_id
+    ? { id: row.exhibitor_id, name: row.exhibitor_name ?? row.exhibitor_id, city: null }
+    : null;
   const form = { entity, rowId: row.row_id };
 
   return (
     <>
-      <PageHeader back={{ href: '/admin/import', label: 'Legacy import' }} title={`Resolve ${label.toLowerCase()} ${row.row_id}`} description="Link what the backfill could not. Each choice is kept: later backfill runs do not change it." />
+      <PageHeader
+        back={{ href: '/admin/import', label: 'Legacy import' }}
+        title={`Resolve ${label.toLowerCase()} ${row.row_id}`}
+        description="Link what the backfill could not. Each choice is kept: later backfill runs do not change it."
+      />
 
       <div className="grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="old-row" className={sectionClass}>
@@ -69,7 +83,9 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
             <dt className="font-medium text-slate-600">Phone</dt>
             <dd className="break-all">
               {row.phone ? formatPhone(row.phone) : '—'}
-              {typedPhone && typedPhone !== row.phone ? <span className="block text-sm text-slate-600">typed as {typedPhone}</span> : null}
+              {typedPhone && typedPhone !== row.phone ? (
+                <span className="block text-sm text-slate-600">typed as {typedPhone}</span>
+              ) : null}
             </dd>
             <dt className="font-medium text-slate-600">Location</dt>
             <dd className="break-all">{row.booking_location?.trim() || '—'}</dd>
@@ -90,7 +106,10 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
             <dt className="font-medium text-slate-600">Company</dt>
             <dd>
               {row.exhibitor_id ? (
-                <Link href={`/companies/${row.exhibitor_id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                <Link
+                  href={`/companies/${row.exhibitor_id}`}
+                  className="font-medium text-brand-700 underline underline-offset-2"
+                >
                   {row.exhibitor_name ?? row.exhibitor_id}
                 </Link>
               ) : (
@@ -114,7 +133,10 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
           <h2 id="decisions" className={headingClass}>
             What the backfill decided
           </h2>
-          <SimpleTable caption="Backfill results for this row" head={['Field', 'Outcome', 'Reason', 'What the old row said']}>
+          <SimpleTable
+            caption="Backfill results for this row"
+            head={['Field', 'Outcome', 'Reason', 'What the old row said']}
+          >
             {row.resolutions.map((r) => (
               <tr key={r.field}>
                 <td className={cellClass}>{LEGACY_FIELD_LABELS[r.field]}</td>
@@ -142,12 +164,18 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
               placeholder="Choose a visitor…"
               options={visitors.map((c) => ({ value: c.id, label: c.city ? `${c.name} (${c.city})` : c.name }))}
               current={visitors.some((c) => c.id === row.visitor_id) ? row.visitor_id : null}
-              hint={companiesWithPhone.length ? `${companiesWithPhone.map((c) => c.name).join(', ')} also ${companiesWithPhone.length === 1 ? 'has' : 'have'} this phone: if the row is that company’s own, set the company instead.` : undefined}
+              hint={
+                companiesWithPhone.length
+                  ? `${companiesWithPhone.map((c) => c.name).join(', ')} also ${companiesWithPhone.length === 1 ? 'has' : 'have'} this phone: if the row is that company’s own, set the company instead.`
+                  : undefined
+              }
             />
           ) : (
             <p className="text-slate-700">
               {row.phone ? 'No visitor has this phone' : 'The row has no phone'}, so there is no visitor to choose.
-              {companiesWithPhone.length ? ` ${companiesWithPhone.map((c) => c.name).join(', ')} ${companiesWithPhone.length === 1 ? 'has' : 'have'} it: set the company instead.` : ''}
+              {companiesWithPhone.length
+                ? ` ${companiesWithPhone.map((c) => c.name).join(', ')} ${companiesWithPhone.length === 1 ? 'has' : 'have'} it: set the company instead.`
+                : ''}
             </p>
           )}
         </section>
@@ -156,8 +184,15 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
           <h2 id="company-heading" className={headingClass}>
             Set the company
           </h2>
-          <Intro>The company this {label.toLowerCase()} belongs to; the next backfill run adds it to that company’s timeline.</Intro>
-          <ResolveCompanyForm {...form} companies={companies.slice(0, COMPANY_OPTIONS)} more={companies.length > COMPANY_OPTIONS} current={currentCompany} />
+          <Intro>
+            The company this {label.toLowerCase()} belongs to; the next backfill run adds it to that company’s timeline.
+          </Intro>
+          <ResolveCompanyForm
+            {...form}
+            companies={companies.slice(0, COMPANY_OPTIONS)}
+            more={companies.length > COMPANY_OPTIONS}
+            current={currentCompany}
+          />
         </section>
 
         {isBooking ? (
@@ -166,7 +201,9 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
               <h2 id="location-heading" className={headingClass}>
                 Set the location
               </h2>
-              <Intro>The old row said: {row.booking_location?.trim() ? `“${row.booking_location.trim()}”` : 'nothing'}.</Intro>
+              <Intro>
+                The old row said: {row.booking_location?.trim() ? `“${row.booking_location.trim()}”` : 'nothing'}.
+              </Intro>
               {locations.length ? (
                 <ResolveSelectForm
                   {...form}
@@ -194,7 +231,9 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
               </h2>
               <Intro>The old row said: {row.table_no?.trim() ? `“${row.table_no.trim()}”` : 'nothing'}.</Intro>
               {row.location_id === null ? (
-                <p className="text-slate-700">The location of this booking is not known: resolve the location first, then choose its stall.</p>
+                <p className="text-slate-700">
+                  The location of this booking is not known: resolve the location first, then choose its stall.
+                </p>
               ) : stalls.length ? (
                 <ResolveSelectForm
                   {...form}
@@ -202,14 +241,20 @@ export default async function ResolveLegacyRowPage({ params }: { params: Promise
                   label="Stall"
                   button="Save stall"
                   placeholder="Choose a stall…"
-                  options={stalls.map((s) => ({ value: String(s.id), label: s.sold ? `${s.name} (already sold for this date)` : s.name }))}
+                  options={stalls.map((s) => ({
+                    value: String(s.id),
+                    label: s.sold ? `${s.name} (already sold for this date)` : s.name,
+                  }))}
                   current={row.table_id !== null ? String(row.table_id) : null}
                   hint={`The stalls of ${row.location_name ?? 'this location'}.`}
                 />
               ) : (
                 <p className="text-slate-700">
                   {row.location_name ?? 'This location'} has no stalls yet.{' '}
-                  <Link href={`/admin/locations/${row.location_id}`} className="font-medium text-brand-700 underline underline-offset-2">
+                  <Link
+                    href={`/admin/locations/${row.location_id}`}
+                    className="font-medium text-brand-700 underline underline-offset-2"
+                  >
                     Add its stalls
                   </Link>{' '}
                   first.

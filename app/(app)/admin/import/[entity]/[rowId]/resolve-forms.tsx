@@ -1,10 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
+
+import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
 import { FormMessage, SelectField } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
-import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
+
 import { searchCompaniesAction } from '../../../actions';
 import { resolveLegacyRowAction } from '../../actions';
 
@@ -41,7 +43,15 @@ export function ResolveSelectForm({
   options,
   current,
   hint,
-}: Row & { field: 'visitor_id' | 'location_id' | 'table_id'; label: string; button: string; placeholder: string; options: Option[]; current: string | null; hint?: string }) {
+}: Row & {
+  field: 'visitor_id' | 'location_id' | 'table_id';
+  label: string;
+  button: string;
+  placeholder: string;
+  options: Option[];
+  current: string | null;
+  hint?: string;
+}) {
   const [state, action, isPending] = useActionState(resolveLegacyRowAction, initialActionState);
   return (
     <form action={action} className="grid items-start gap-3 md:grid-cols-[1fr_auto]" noValidate>
@@ -67,7 +77,13 @@ export function ResolveSelectForm({
  * The company of an old row: a select of companies by name; when there are
  * more than the page sent, a search box above it loads the matches.
  */
-export function ResolveCompanyForm({ entity, rowId, companies, more, current }: Row & { companies: Company[]; more: boolean; current: Company | null }) {
+export function ResolveCompanyForm({
+  entity,
+  rowId,
+  companies,
+  more,
+  current,
+}: Row & { companies: Company[]; more: boolean; current: Company | null }) {
   const [state, action, isPending] = useActionState(resolveLegacyRowAction, initialActionState);
   return (
     <form action={action} className="grid items-start gap-3 md:grid-cols-[1fr_auto]" noValidate>
@@ -92,4 +108,3 @@ export function ResolveCompanyForm({ entity, rowId, companies, more, current }: 
     </form>
   );
 }
-

@@ -15,5 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   async function* pages() {
     yield rows.map((r) => [r.exhibitor_id, r.name, r.city, r.leads, r.bookings, r.collected, r.booked]);
   }
-  return csvResponse(`campaign-${slug}-exhibitors.csv`, ['exhibitor_id', 'company', 'city', 'leads', 'bookings', 'collected', 'booked_value'], pages());
+  return csvResponse(
+    `campaign-${slug}-exhibitors.csv`,
+    ['exhibitor_id', 'company', 'city', 'leads', 'bookings', 'collected', 'booked_value'],
+    pages(),
+  );
 }

@@ -16,7 +16,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   async function* pages() {
     for (let page = 1; ; page++) {
       const rows = await listCampaignLeads(readDb, id, { page, pageSize: PAGE });
-      yield rows.map((r) => [r.id, r.created_at, r.status, r.visitor_name, r.phone, r.exhibitor_id, r.company, r.employee, r.next_followup_date]);
+      yield rows.map((r) => [
+        r.id,
+        r.created_at,
+        r.status,
+        r.visitor_name,
+        r.phone,
+        r.exhibitor_id,
+        r.company,
+        r.employee,
+        r.next_followup_date,
+      ]);
       if (rows.length < PAGE) return;
     }
   }

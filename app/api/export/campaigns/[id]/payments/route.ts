@@ -15,5 +15,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   async function* pages() {
     yield rows.map((r) => [r.amount_status, r.bookings, r.collected, r.booked]);
   }
-  return csvResponse(`campaign-${slug}-payments.csv`, ['amount_status', 'bookings', 'collected', 'booked_value'], pages());
+  return csvResponse(
+    `campaign-${slug}-payments.csv`,
+    ['amount_status', 'bookings', 'collected', 'booked_value'],
+    pages(),
+  );
 }

@@ -2,8 +2,8 @@ import { readDb } from '@/db';
 import { getCompany, listTimeline, type TimelineMoneyEntry, type TimelinePage } from '@/db/queries/companies';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
-import { MONEY_VIEWER } from '@/lib/viewer';
 import { timelineFiltersFrom } from '@/lib/timeline-filters';
+import { MONEY_VIEWER } from '@/lib/viewer';
 
 const PAGE = 1000;
 
@@ -18,7 +18,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   async function* pages() {
     let cursor: string | null = null;
     do {
-      const page: TimelinePage<TimelineMoneyEntry> = await listTimeline(readDb, id, { filters, cursor, limit: PAGE }, MONEY_VIEWER);
+      const page: TimelinePage<TimelineMoneyEntry> = await listTimeline(
+        readDb,
+        id,
+        { filters, cursor, limit: PAGE },
+        MONEY_VIEWER,
+      );
       yield page.rows.map((r) => [
         r.conversation_date,
         r.kind,
@@ -41,5 +46,26 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     } while (cursor);
   }
   const slug = company.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
-  return csvResponse(`timeline-${slug}.csv`, ['date', 'kind', 'outcome', 'visitor', 'phone', 'employee', 'location', 'stall', 'campaign', 'lead_status', 'notes', 'booking_id', 'price', 'amount_paid', 'amount_status', 'cancelled'], pages());
+  return csvResponse(
+    `timeline-${slug}.csv`,
+    [
+      'date',
+      'kind',
+      'outcome',
+      'visitor',
+      'phone',
+      'employee',
+      'location',
+      'stall',
+      'campaign',
+      'lead_status',
+      'notes',
+      'booking_id',
+      'price',
+      'amount_paid',
+      'amount_status',
+      'cancelled',
+    ],
+    pages(),
+  );
 }

@@ -27,5 +27,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     }
   }
   const name = batch.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_');
-  return csvResponse(`${name}-rejected.csv`, ['line', 'result', 'reason', ...columns.map(([header]) => header)], pages());
+  return csvResponse(
+    `${name}-rejected.csv`,
+    ['line', 'result', 'reason', ...columns.map(([header]) => header)],
+    pages(),
+  );
 }
