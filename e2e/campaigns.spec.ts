@@ -100,6 +100,54 @@ test.describe('[CAMPAIGNS]: roles', () => {
     await context.close();
   });
 
+  test(
+    "a campaign's CSV exports: figures for managers, the outbox for admins only, 404 for no campaign",
+    DESKTOP_ONLY,
+    async ({ browser, newCampaign }) => {
+      const campaign = await newCampaign(`Export check ${unique()}`);
+      const slug = campaign.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+      const firstLine = async (response: { text: () => Promise<string> }) =>
+        (await response.text()).replace(/^\uFEFF/, '').split('\r\n')[0];
+      const figures = {
+        exhibitors: 'exhibitor_id,company,city,leads,bookings,collected,booked_value',
+        payments: 'amount_status,bookings,collected,booked_value',
+        leads: 'id,created_at,status,visitor,phone,exhibitor_id,company,employee,next_followup_date',
+      };
+      const manager = await browser.newContext({ storageState: authFile('manager') });
+      for (const [part, header] of Object.entries(figures)) {
+        const response = await manager.request.get(`/api/export/campaigns/${campaign.id}/${part}`);
+        expect(response.status(), part).toBe(200);
+        expect(response.headers()['content-disposition'], part).toBe(
+          `attachment; filename="campaign-${slug}-${part}.csv"`,
+        );
+        expect(await firstLine(response), part).toBe(header);
+      }
+      const payments = await (await manager.request.get(`/api/export/campaigns/${campaign.id}/payments`)).text();
+      expect(payments.split('\r\n').slice(1, 4)).toEqual([
+        'paid,0,0.00,0.00',
+        'partial,0,0.00,0.00',
+        'unpaid,0,0.00,0.00',
+      ]);
+      expect((await manager.request.get(`/api/export/campaigns/${campaign.id}/outbox`)).status()).toBe(403);
+      expect((await manager.request.get('/api/export/campaigns/01ARZ3NDEKTSV4RRFFQ69G5FAV/payments')).status()).toBe(
+        404,
+      );
+      expect((await manager.request.get('/api/export/campaigns/not-a-campaign/leads')).status()).toBe(404);
+      await manager.close();
+
+      const admin = await browser.newContext({ storageState: authFile('admin') });
+      const outbox = await admin.request.get(`/api/export/campaigns/${campaign.id}/outbox`);
+      expect(outbox.status()).toBe(200);
+      expect(outbox.headers()['content-disposition']).toBe(`attachment; filename="outbox-${slug}.csv"`);
+      expect(await firstLine(outbox)).toBe('phone,name,message');
+      await admin.close();
+
+      const employee = await browser.newContext({ storageState: authFile('employee') });
+      expect((await employee.request.get(`/api/export/campaigns/${campaign.id}/payments`)).status()).toBe(403);
+      await employee.close();
+    },
+  );
+
   test('a manager reads analytics but cannot manage campaigns', async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile('manager') });
     const page = await context.newPage();
