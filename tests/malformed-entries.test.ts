@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 
 import { stallSchema } from '@/app/(app)/admin/locations/schema';
 import { recordEntrySchema } from '@/app/(app)/booth/schema';
@@ -17,7 +18,7 @@ import { contacts, locations, stalls } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
 import { createStall } from '@/db/services/locations';
 import { todayInIndia } from '@/lib/dates';
-import { handleForm } from '@/lib/form-action';
+import { handleCall, handleForm } from '@/lib/form-action';
 import { MAX_BOOKING_PRICE } from '@/lib/money';
 
 import { makeCampaign, makeExhibitor, makeLocation, makeUser, uniquePhone } from './helpers/factories';
@@ -336,5 +337,49 @@ describe('malformed admin forms', () => {
       const refused = await handleForm(admin, 'manage', stallSchema, data, async () => ({ ok: true }));
       expect(refused.fieldErrors?.location_mngt_id).toEqual(['Choose from the list.']);
     }
+  });
+});
+
+describe('actions called with a plain argument (lookups, searches, upload chunks)', () => {
+  it('are refused as forms are: no session, the wrong role, a malformed argument, a DomainError; a good one writes', async () => {
+    const input = { location_mngt_id: '987654321', table_name: 'Z-1', price: '1000' };
+    const write = (stall: z.output<typeof stallSchema>) => createStall(db, stall);
+    const admin = { id: w.user.id, role: 'admin' as const };
+
+    expect(await handleCall(null, 'manage', stallSchema, input, write)).toEqual({
+      ok: false,
+      message: 'Your session has ended. Sign in again.',
+    });
+    expect(await handleCall(w.user, 'manage', stallSchema, input, write)).toEqual({
+      ok: false,
+      message: 'Your role does not allow this.',
+    });
+    expect(await handleCall(admin, 'manage', stallSchema, 'not an object', write)).toEqual({
+      ok: false,
+      message: 'This request could not be read. Reload the page and try again.',
+    });
+    expect(
+      await handleCall(admin, 'manage', stallSchema, { ...input, location_mngt_id: '1e3' }, write, 'Rows unreadable.'),
+    ).toEqual({ ok: false, message: 'Rows unreadable.' });
+    expect(await handleCall(admin, 'manage', stallSchema, input, write)).toEqual({
+      ok: false,
+      message: 'That location no longer exists.',
+      fieldErrors: { location_mngt_id: ['That location no longer exists.'] },
+    });
+
+    const location = await makeLocation({ stalls: 0 });
+    const saved = await handleCall(
+      admin,
+      'manage',
+      stallSchema,
+      { ...input, location_mngt_id: String(location.locationId) },
+      write,
+    );
+    expect(saved.ok).toBe(true);
+    const [row] = await db
+      .select({ name: stalls.table_name, price: stalls.price })
+      .from(stalls)
+      .where(sql`${stalls.location_mngt_id} = ${location.locationId}`);
+    expect(row).toEqual({ name: 'Z-1', price: '1000.00' });
   });
 });
