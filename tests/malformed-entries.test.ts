@@ -11,6 +11,7 @@ import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
+import { resolveByHandSchema } from '@/app/(app)/admin/import/schema';
 import { stallSchema } from '@/app/(app)/admin/locations/schema';
 import { recordEntrySchema } from '@/app/(app)/booth/schema';
 import { db } from '@/db';
@@ -336,6 +337,23 @@ describe('malformed admin forms', () => {
       data.set('location_mngt_id', bad);
       const refused = await handleForm(admin, 'manage', stallSchema, data, async () => ({ ok: true }));
       expect(refused.fieldErrors?.location_mngt_id).toEqual(['Choose from the list.']);
+    }
+  });
+});
+
+describe('a legacy row resolved by hand', () => {
+  it('with a location or stall that is not a number is a field error, and the write never runs', async () => {
+    const admin = { id: w.user.id, role: 'admin' as const };
+    for (const field of ['location_id', 'table_id'] as const) {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ entity: 'booking', row_id: 'B12', field, value: 'Hall7' })) data.set(k, v);
+      let ran = false;
+      const state = await handleForm(admin, 'manage', resolveByHandSchema, data, async () => {
+        ran = true;
+        return { ok: true };
+      });
+      expect(state.fieldErrors?.value, field).toEqual(['Choose a value.']);
+      expect(ran, field).toBe(false);
     }
   });
 });

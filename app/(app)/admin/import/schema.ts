@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { HAND_FIELDS } from '@/db/legacy/resolve';
-import { legacyIdField } from '@/lib/validation';
+import { legacyIdField, NUMERIC_ID_RE } from '@/lib/validation';
 
 export const resolveByHandSchema = z
   .object({
@@ -13,4 +13,9 @@ export const resolveByHandSchema = z
   .refine((r) => r.entity === 'booking' || (r.field !== 'location_id' && r.field !== 'table_id'), {
     message: 'A lead has no location or stall to set here.',
     path: ['field'],
+  })
+  // Locations and stalls have numeric ids: anything else would reach the database as NaN.
+  .refine((r) => (r.field !== 'location_id' && r.field !== 'table_id') || NUMERIC_ID_RE.test(r.value), {
+    message: 'Choose a value.',
+    path: ['value'],
   });
