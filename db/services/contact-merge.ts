@@ -37,6 +37,7 @@
  * phone, so the booth, which finds a lead by phone, continues it.
  */
 import { and, asc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyMySqlColumn, MySqlTable, MySqlUpdateSetSource } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
@@ -220,6 +221,21 @@ const mergeCompanyColumns = columnNames(
 
 const keepUpdatedAt = <T extends { updated_at: unknown }>(t: T) => sql`${t.updated_at}`;
 
+/** Points the rows `where` picks at the survivor (`values`), keeping their updated_at; answers how many moved. */
+async function repoint<T extends MySqlTable & { updated_at: AnyMySqlColumn }>(
+  tx: Tx,
+  table: T,
+  values: MySqlUpdateSetSource<T>,
+  where: SQL | undefined,
+): Promise<number> {
+  return count(
+    await tx
+      .update(table)
+      .set({ ...values, updated_at: keepUpdatedAt(table) })
+      .where(where),
+  );
+}
+
 /* ------------------------------------------------------------------ visitors */
 
 async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: string, at: Date): Promise<MergeMoved> {
@@ -293,29 +309,19 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
 
   const moved: MergeMoved = {
     leads_combined: leads.length - kept.length,
-    follow_ups: count(
-      await tx
-        .update(followUps)
-        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) })
-        .where(eq(followUps.visitor_id, merged.id)),
+    follow_ups: await repoint(tx, followUps, { visitor_id: survivor.id }, eq(followUps.visitor_id, merged.id)),
+    conversations: await repoint(
+      tx,
+      conversations,
+      { visitor_id: survivor.id },
+      eq(conversations.visitor_id, merged.id),
     ),
-    conversations: count(
-      await tx
-        .update(conversations)
-        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) })
-        .where(eq(conversations.visitor_id, merged.id)),
-    ),
-    bookings: count(
-      await tx
-        .update(bookings)
-        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) })
-        .where(eq(bookings.visitor_id, merged.id)),
-    ),
-    recipients: count(
-      await tx
-        .update(campaignRecipients)
-        .set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) })
-        .where(eq(campaignRecipients.contact_id, merged.id)),
+    bookings: await repoint(tx, bookings, { visitor_id: survivor.id }, eq(bookings.visitor_id, merged.id)),
+    recipients: await repoint(
+      tx,
+      campaignRecipients,
+      { contact_id: survivor.id },
+      eq(campaignRecipients.contact_id, merged.id),
     ),
     adopted_follow_ups: 0,
     adopted_conversations: 0,
@@ -323,29 +329,29 @@ async function moveVisitor(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
     adopted_recipients: 0,
   };
   if (adoptable.length) {
-    moved.adopted_follow_ups = count(
-      await tx
-        .update(followUps)
-        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) })
-        .where(and(isNull(followUps.visitor_id), inArray(followUps.phone, adoptable))),
+    moved.adopted_follow_ups = await repoint(
+      tx,
+      followUps,
+      { visitor_id: survivor.id },
+      and(isNull(followUps.visitor_id), inArray(followUps.phone, adoptable)),
     );
-    moved.adopted_conversations = count(
-      await tx
-        .update(conversations)
-        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) })
-        .where(and(isNull(conversations.visitor_id), inArray(conversations.visitor_phone, adoptable))),
+    moved.adopted_conversations = await repoint(
+      tx,
+      conversations,
+      { visitor_id: survivor.id },
+      and(isNull(conversations.visitor_id), inArray(conversations.visitor_phone, adoptable)),
     );
-    moved.adopted_bookings = count(
-      await tx
-        .update(bookings)
-        .set({ visitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) })
-        .where(and(isNull(bookings.visitor_id), inArray(bookings.phone, adoptable))),
+    moved.adopted_bookings = await repoint(
+      tx,
+      bookings,
+      { visitor_id: survivor.id },
+      and(isNull(bookings.visitor_id), inArray(bookings.phone, adoptable)),
     );
-    moved.adopted_recipients = count(
-      await tx
-        .update(campaignRecipients)
-        .set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) })
-        .where(and(isNull(campaignRecipients.contact_id), inArray(campaignRecipients.phone, adoptable))),
+    moved.adopted_recipients = await repoint(
+      tx,
+      campaignRecipients,
+      { contact_id: survivor.id },
+      and(isNull(campaignRecipients.contact_id), inArray(campaignRecipients.phone, adoptable)),
     );
   }
   return moved;
@@ -367,29 +373,19 @@ async function moveCompany(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
   // The read-stats triggers move every counter with a changed exhibitor_id (drizzle/0003).
   const moved: MergeMoved = {
     leads_combined: leads.length - kept.length,
-    follow_ups: count(
-      await tx
-        .update(followUps)
-        .set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(followUps) })
-        .where(eq(followUps.exhibitor_id, merged.id)),
+    follow_ups: await repoint(tx, followUps, { exhibitor_id: survivor.id }, eq(followUps.exhibitor_id, merged.id)),
+    conversations: await repoint(
+      tx,
+      conversations,
+      { exhibitor_id: survivor.id },
+      eq(conversations.exhibitor_id, merged.id),
     ),
-    conversations: count(
-      await tx
-        .update(conversations)
-        .set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(conversations) })
-        .where(eq(conversations.exhibitor_id, merged.id)),
-    ),
-    bookings: count(
-      await tx
-        .update(bookings)
-        .set({ exhibitor_id: survivor.id, updated_at: keepUpdatedAt(bookings) })
-        .where(eq(bookings.exhibitor_id, merged.id)),
-    ),
-    recipients: count(
-      await tx
-        .update(campaignRecipients)
-        .set({ contact_id: survivor.id, updated_at: keepUpdatedAt(campaignRecipients) })
-        .where(eq(campaignRecipients.contact_id, merged.id)),
+    bookings: await repoint(tx, bookings, { exhibitor_id: survivor.id }, eq(bookings.exhibitor_id, merged.id)),
+    recipients: await repoint(
+      tx,
+      campaignRecipients,
+      { contact_id: survivor.id },
+      eq(campaignRecipients.contact_id, merged.id),
     ),
     adopted_follow_ups: 0,
     adopted_conversations: 0,
