@@ -77,17 +77,22 @@ export type DataTableProps<TData extends object> = {
   emptyMessage?: ReactNode;
   /** Stable row ids (React keys); defaults to the row index. */
   getRowId?: (row: TData, index: number) => string;
+  /**
+   * Prefix of this table's URL params (`${paramPrefix}sort`, `…dir`, `…page`), so that two
+   * paged tables on one page keep their own sort and page. Default: none.
+   */
+  paramPrefix?: string;
 };
 
-/** The current URL with some search params changed (`null` removes one). */
-function useHrefWith() {
+/** The current URL with some of this table's search params changed (`null` removes one). */
+function useHrefWith(prefix: string) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   return (changes: Record<string, string | null>) => {
     const params = new URLSearchParams(searchParams.toString());
     for (const [key, value] of Object.entries(changes)) {
-      if (value === null) params.delete(key);
-      else params.set(key, value);
+      if (value === null) params.delete(prefix + key);
+      else params.set(prefix + key, value);
     }
     const query = params.toString();
     return query ? `${pathname}?${query}` : pathname;
@@ -105,8 +110,9 @@ export function DataTable<TData extends object>({
   total,
   emptyMessage = 'Nothing to show.',
   getRowId,
+  paramPrefix = '',
 }: DataTableProps<TData>) {
-  const hrefWith = useHrefWith();
+  const hrefWith = useHrefWith(paramPrefix);
 
   // Controlled state comes from the URL; memoised so the table sees a new value only when it changes.
   const sorting = useMemo<SortingState>(() => [{ id: sort, desc: dir === 'desc' }], [sort, dir]);
