@@ -6,64 +6,64 @@ import { bookings, campaigns, contacts, conversations, followUps, locations, sta
 import { findAttributedCampaign } from './attribution';
 import { containsPattern, startsPattern } from './like';
 
-/** Every location with its stalls (for the "where am I" pickers), in one query. */
-export async function listLocationsWithStalls(db: DbOrTx) {
-  const rows = await db
+/** A location as the booth's "where am I" picker lists it, without its stalls. */
+export type BoothLocation = {
+  id: number;
+  name: string;
+  event_start_date: string | null;
+  event_end_date: string | null;
+};
+/** A stall as the booth's pickers list it; the list price prefills the booking. */
+export type BoothStall = { id: number; name: string; price: string };
+
+/**
+ * Every location, by name, without stalls: one row per venue or event, a few
+ * dozen after years of exhibitions (24 in the large data set), so the picker
+ * lists them all. The stalls of one location come from `listLocationStalls`.
+ */
+export async function listBoothLocations(db: DbOrTx): Promise<BoothLocation[]> {
+  return db
     .select({
-      location_id: locations.id,
-      loc_name: locations.loc_name,
+      id: locations.id,
+      name: locations.loc_name,
       event_start_date: locations.event_start_date,
       event_end_date: locations.event_end_date,
-      stall_id: stalls.id,
-      table_name: stalls.table_name,
-      price: stalls.price,
     })
     .from(locations)
-    .leftJoin(stalls, eq(stalls.location_mngt_id, locations.id))
-    .orderBy(asc(locations.loc_name), asc(stalls.table_name));
-  const byLocation = new Map<
-    number,
-    {
-      id: number;
-      name: string;
-      event_start_date: string | null;
-      event_end_date: string | null;
-      stalls: { id: number; name: string; price: string }[];
-    }
-  >();
-  for (const r of rows) {
-    let loc = byLocation.get(r.location_id);
-    if (!loc)
-      byLocation.set(
-        r.location_id,
-        (loc = {
-          id: r.location_id,
-          name: r.loc_name,
-          event_start_date: r.event_start_date,
-          event_end_date: r.event_end_date,
-          stalls: [],
-        }),
-      );
-    if (r.stall_id !== null) loc.stalls.push({ id: r.stall_id, name: r.table_name!, price: r.price! });
-  }
-  return [...byLocation.values()];
+    .orderBy(asc(locations.loc_name), asc(locations.id));
+}
+
+/**
+ * The stalls of one location, by name: a range of the (location, table name)
+ * unique index. A venue's floor plan bounds it (150 a location in the large
+ * data set); an unknown location has none.
+ */
+export async function listLocationStalls(db: DbOrTx, locationId: number): Promise<BoothStall[]> {
+  return db
+    .select({ id: stalls.id, name: stalls.table_name, price: stalls.price })
+    .from(stalls)
+    .where(eq(stalls.location_mngt_id, locationId))
+    .orderBy(asc(stalls.table_name));
 }
 
 /** Exhibitors whose name starts with (or contains) the text; prefix matches first. */
 export async function searchExhibitors(db: DbOrTx, q: string, limit = 12) {
   const text = q.trim();
-  return db
-    .select({ id: contacts.id, name: contacts.name, city: contacts.city })
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.type, 'exhibitor'),
-        isNull(contacts.deleted_at),
-        text ? like(contacts.name, containsPattern(text)) : undefined,
-      ),
-    )
-    .orderBy(notLike(contacts.name, startsPattern(text)), asc(contacts.name))
-    .limit(limit);
+  return (
+    db
+      .select({ id: contacts.id, name: contacts.name, city: contacts.city })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.type, 'exhibitor'),
+          isNull(contacts.deleted_at),
+          text ? like(contacts.name, containsPattern(text)) : undefined,
+        ),
+      )
+      // Without a text the index's own order answers (no sort of every company).
+      .orderBy(...(text ? [notLike(contacts.name, startsPattern(text))] : []), asc(contacts.name))
+      .limit(limit)
+  );
 }
 
 export async function getExhibitor(db: DbOrTx, id: string) {

@@ -3,13 +3,21 @@
 import { revalidatePath } from 'next/cache';
 
 import { db } from '@/db';
-import { lookupVisitor, searchExhibitors } from '@/db/queries/booth';
+import { listLocationStalls, lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
 import { validatedAction, validatedCall } from '@/lib/action';
-import { searchTextField } from '@/lib/validation';
+import { idField, searchTextField } from '@/lib/validation';
 
-import { cancelSchema, lookupSchema, NOT_A_PHONE_YET, noteSchema, paymentSchema, recordEntrySchema } from './schema';
+import {
+  cancelSchema,
+  lookupSchema,
+  NOT_A_LOCATION,
+  NOT_A_PHONE_YET,
+  noteSchema,
+  paymentSchema,
+  recordEntrySchema,
+} from './schema';
 
 export const recordEntryAction = validatedAction('recordEntries', recordEntrySchema, async (data, user) => {
   const result = await recordEntry(db, user.id, data);
@@ -42,4 +50,12 @@ export const lookupVisitorAction = validatedCall(
 
 export const searchExhibitorsAction = validatedCall('recordEntries', searchTextField, (text) =>
   searchExhibitors(db, text),
+);
+
+/** The stalls of the location the employee switched to (the page rendered only its current one's). */
+export const listLocationStallsAction = validatedCall(
+  'recordEntries',
+  idField,
+  (locationId) => listLocationStalls(db, locationId),
+  NOT_A_LOCATION,
 );

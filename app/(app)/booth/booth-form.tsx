@@ -6,21 +6,14 @@ import { useEffect, useRef, useState } from 'react';
 import { errorAria, FieldError, FormMessage, inputClass } from '@/components/forms/field';
 import { useOnceAction } from '@/components/forms/use-once-action';
 import { Button } from '@/components/ui/button';
-import type { VisitorLookup } from '@/db/queries/booth';
+import type { BoothLocation, BoothStall, VisitorLookup } from '@/db/queries/booth';
 import { amountStatus, formatINR, fromPaise, parseAmount } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 
-import { lookupVisitorAction, recordEntryAction, searchExhibitorsAction } from './actions';
+import { listLocationStallsAction, lookupVisitorAction, recordEntryAction, searchExhibitorsAction } from './actions';
 import { useBoothPrefs } from './booth-prefs';
 import { VisitorPanel } from './visitor-panel';
 
-type Location = {
-  id: number;
-  name: string;
-  event_start_date: string | null;
-  event_end_date: string | null;
-  stalls: { id: number; name: string; price: string }[];
-};
 type Outcome = 'busy' | 'interested' | 'materialised';
 type EntryData = Awaited<ReturnType<typeof recordEntryAction>>['data'];
 
@@ -32,6 +25,7 @@ const OUTCOMES: { value: Outcome; label: string; hint: string }[] = [
 
 const OFFLINE =
   'The connection dropped before the server answered. Nothing is lost: tap Save again — the talk will not be recorded twice.';
+const STALLS_OFFLINE = 'The stalls of this location could not be loaded: the connection dropped.';
 
 function statusOf(price: string, paid: string): { label: string; tone: string } | null {
   const p = parseAmount(price);
@@ -43,6 +37,13 @@ function statusOf(price: string, paid: string): { label: string; tone: string } 
   if (status === 'unpaid') return { label: 'Unpaid', tone: 'text-amber-700' };
   if (status === 'partial') return { label: `Partial — ${formatINR(p - a)} outstanding`, tone: 'text-amber-700' };
   return { label: 'Paid in full', tone: 'text-green-700' };
+}
+
+function stallPrompt(location: BoothLocation | null, place: { loading: boolean; error: string | null }) {
+  if (!location) return 'Choose a location first';
+  if (place.loading) return 'Loading the stalls…';
+  if (place.error) return 'The stalls could not be loaded';
+  return 'Choose the stall…';
 }
 
 function describe(data: NonNullable<EntryData>): string {
@@ -59,13 +60,54 @@ function describe(data: NonNullable<EntryData>): string {
   return `Saved. ${parts.join(', ')}.${data.replayed ? ' (It had already been saved; nothing was written twice.)' : ''}`;
 }
 
+/**
+ * The stalls of the chosen location: the ones the server rendered, then each
+ * other location's fetched once when the employee switches to it (kept for
+ * switching back). `stalls` is null while loading or after a failure.
+ */
+function useLocationStalls(locationId: number | null, rendered: { locationId: number; stalls: BoothStall[] } | null) {
+  const [fetched, setFetched] = useState<Record<number, BoothStall[]>>({});
+  const [failure, setFailure] = useState<{ locationId: number; message: string } | null>(null);
+  const known = (id: number) => (rendered?.locationId === id ? rendered.stalls : fetched[id]);
+  const stalls = locationId === null ? null : (known(locationId) ?? null);
+  const failed = locationId !== null && failure?.locationId === locationId ? failure.message : null;
+  useEffect(() => {
+    if (locationId === null || stalls || failed) return;
+    let live = true;
+    listLocationStallsAction(locationId)
+      .then((answer) => {
+        if (!live) return;
+        if (answer.ok) setFetched((f) => ({ ...f, [locationId]: answer.data }));
+        else setFailure({ locationId, message: answer.message });
+      })
+      .catch(() => {
+        if (live) setFailure({ locationId, message: STALLS_OFFLINE });
+      });
+    return () => {
+      live = false;
+    };
+  }, [locationId, stalls, failed]);
+  return {
+    stalls,
+    loading: locationId !== null && !stalls && !failed,
+    error: failed,
+    retry: () => setFailure(null),
+  };
+}
+
 export function BoothForm({
   locations,
+  loadedStalls,
+  savedLocationId,
   campaigns,
   attributionDays,
   initial,
 }: {
-  locations: Location[];
+  locations: BoothLocation[];
+  /** The stalls the server rendered: of the URL's location, else of the tablet's saved one. */
+  loadedStalls: { locationId: number; stalls: BoothStall[] } | null;
+  /** The location the tablet's cookie named, for the first render before its saved preference is read. */
+  savedLocationId: number | null;
   campaigns: { id: string; name: string }[];
   /** The admin's attribution window, for the wording only (the server applies the rule). */
   attributionDays: number;
@@ -76,14 +118,16 @@ export function BoothForm({
     tableId: number | null;
   };
 }) {
-  const [prefs, setPrefs] = useBoothPrefs();
+  const [prefs, setPrefs] = useBoothPrefs(savedLocationId);
   // A link from "My follow-ups" overrides the remembered place and company until the user changes them.
   const [override, setOverride] = useState(initial);
   const locationId = override.locationId ?? prefs.locationId;
   const tableId = override.tableId ?? prefs.tableId;
   const exhibitor = override.exhibitor ?? prefs.exhibitor;
   const location = locations.find((l) => l.id === locationId) ?? null;
-  const stall = location?.stalls.find((s) => s.id === tableId) ?? null;
+  const place = useLocationStalls(location?.id ?? null, loadedStalls);
+  const locationStalls = place.stalls ?? [];
+  const stall = locationStalls.find((s) => s.id === tableId) ?? null;
 
   const { state, isPending, run } = useOnceAction(recordEntryAction, resetVisitor, OFFLINE);
 
@@ -140,7 +184,7 @@ export function BoothForm({
   const [bookingTableId, setBookingTableId] = useState<number | null>(null);
   const [price, setPrice] = useState<string | null>(null);
   const [paid, setPaid] = useState('');
-  const bookingStall = location?.stalls.find((s) => s.id === (bookingTableId ?? tableId)) ?? null;
+  const bookingStall = locationStalls.find((s) => s.id === (bookingTableId ?? tableId)) ?? null;
   // The picker offers the event's days; the server refuses any other date with the event's dates.
   const eventDays = { min: location?.event_start_date ?? undefined, max: location?.event_end_date ?? undefined };
   const effectivePrice = price ?? bookingStall?.price ?? '';
@@ -226,20 +270,34 @@ export function BoothForm({
               className={inputClass}
               {...errorAria(state, 'table_id')}
               value={tableId ?? ''}
-              disabled={!location}
+              disabled={!place.stalls}
+              aria-busy={place.loading || undefined}
               onChange={(e) => {
                 setOverride((o) => ({ ...o, tableId: null }));
                 setPrefs({ tableId: e.target.value ? Number(e.target.value) : null });
               }}
             >
-              <option value="">{location ? 'Choose the stall…' : 'Choose a location first'}</option>
-              {location?.stalls.map((s) => (
+              <option value="">{stallPrompt(location, place)}</option>
+              {locationStalls.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
                 </option>
               ))}
             </select>
             <FieldError state={state} name="table_id" />
+            {place.loading ? (
+              <p aria-live="polite" className="text-sm text-slate-600">
+                Loading the stalls of {location?.name}…
+              </p>
+            ) : null}
+            {place.error ? (
+              <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-700">
+                <span>{place.error}</span>
+                <Button variant="secondary" onClick={place.retry}>
+                  Try again
+                </Button>
+              </div>
+            ) : null}
           </div>
         </fieldset>
 
@@ -535,8 +593,8 @@ export function BoothForm({
                   }}
                   {...errorAria(state, 'booking_table_id')}
                 >
-                  <option value="">{location ? 'Choose the stall…' : 'Choose a location first'}</option>
-                  {location?.stalls.map((s) => (
+                  <option value="">{stallPrompt(location, place)}</option>
+                  {locationStalls.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name} — list {formatINR(s.price)}
                     </option>

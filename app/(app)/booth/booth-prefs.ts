@@ -1,6 +1,8 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+
+import { writeBoothLocationCookie } from './location-cookie';
 
 /** Where the tablet stands and for which company: remembered on the device between entries. */
 export type BoothPrefs = {
@@ -35,8 +37,22 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function useBoothPrefs(): [BoothPrefs, (patch: Partial<BoothPrefs>) => void] {
-  const prefs = useSyncExternalStore(subscribe, read, () => EMPTY);
+/**
+ * The saved preferences. `serverLocationId` is the location the server read
+ * from the cookie and rendered the stalls of: the first render shows it, then
+ * the device's own preference takes over. The saved location is mirrored into
+ * that cookie, so the next visit's first response already has its stalls
+ * (a tablet that saved its place before the cookie existed gets it here too).
+ */
+export function useBoothPrefs(
+  serverLocationId: number | null = null,
+): [BoothPrefs, (patch: Partial<BoothPrefs>) => void] {
+  const [serverPrefs] = useState<BoothPrefs>(() => ({ ...EMPTY, locationId: serverLocationId }));
+  const prefs = useSyncExternalStore(subscribe, read, () => serverPrefs);
+  const hydrated = prefs !== serverPrefs;
+  useEffect(() => {
+    if (hydrated) writeBoothLocationCookie(prefs.locationId);
+  }, [hydrated, prefs.locationId]);
   const update = (patch: Partial<BoothPrefs>) => {
     window.localStorage.setItem(KEY, JSON.stringify({ ...read(), ...patch }));
     listeners.forEach((l) => l());

@@ -97,6 +97,8 @@ export const noteSchema = z.object({
 });
 
 export const NOT_A_PHONE_YET = 'Not a valid phone number yet.';
+/** A location id the stalls look-up cannot read (not one the page listed). */
+export const NOT_A_LOCATION = 'Choose the location from the list.';
 
 /** The visitor panel's look-up while the phone is typed. */
 export const lookupSchema = z.object({
