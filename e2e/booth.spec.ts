@@ -16,10 +16,11 @@ const locationWithStall = async (newLocation: Fixtures['newLocation']) =>
 /** A random valid Indian mobile, typed the way a person would. */
 const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
 
-async function choosePlace(page: Page, location: string) {
+/** Where the tablet stands: the location's stalls load when it is chosen (the page renders only the saved one's). */
+async function choosePlace(page: Page, location: string, stall = 'T-12') {
   await page.goto('/booth');
   await page.getByLabel('Location').selectOption({ label: location });
-  await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'T-12' });
+  await page.getByLabel('Stall', { exact: true }).selectOption({ label: stall });
   if (await page.getByRole('button', { name: 'Change company' }).isVisible()) return;
   await page.getByLabel('Find the exhibitor').fill('a');
   await page.getByRole('list', { name: 'Matching companies' }).getByRole('button').first().click();
@@ -120,6 +121,66 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
       /No open lead with this company|A phone we have not met before/,
     );
     await second.close();
+  });
+
+  test('switching location loads that location’s stalls, and a booking on one of them saves', async ({
+    page,
+    newLocation,
+  }) => {
+    test.slow();
+    const t = unique();
+    const first = await newLocation({
+      name: `Chennai Trade Centre ${t}`,
+      start: '2030-03-10',
+      end: '2030-03-12',
+      stalls: [{ name: `C-${t}`, price: '40000' }],
+    });
+    const second = await newLocation({
+      name: `Bombay Exhibition Centre ${t}`,
+      start: '2030-04-20',
+      end: '2030-04-22',
+      stalls: [
+        { name: `M-${t}-1`, price: '65000' },
+        { name: `M-${t}-2`, price: '70000' },
+      ],
+    });
+    await choosePlace(page, first.name, `C-${t}`);
+    const stallPicker = page.getByLabel('Stall', { exact: true });
+    await expect(stallPicker.getByRole('option')).toHaveText(['Choose the stall…', `C-${t}`]);
+
+    // The switch goes through the server action; a dropped connection is said, and "Try again" loads them.
+    await page.route('**/booth', (route) =>
+      route.request().method() === 'POST' && route.request().headers()['next-action']
+        ? route.abort('internetdisconnected')
+        : route.fallback(),
+    );
+    await page.getByLabel('Location').selectOption({ label: second.name });
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
+      'The stalls of this location could not be loaded',
+    );
+    await expect(stallPicker).toBeDisabled();
+    await page.unrouteAll();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(stallPicker.getByRole('option')).toHaveText(['Choose the stall…', `M-${t}-1`, `M-${t}-2`]);
+    await stallPicker.selectOption({ label: `M-${t}-2` });
+
+    await page.getByLabel('Phone').fill(newPhone());
+    await page.getByRole('radio', { name: /Materialised/ }).check();
+    await expect(page.getByLabel('Stall booked')).toHaveValue(await stallPicker.inputValue());
+    await expect(page.getByLabel('Price (₹)')).toHaveValue('70000.00');
+    await page.getByLabel('Paid now (₹)').fill('70000');
+    await page.getByRole('button', { name: 'Save talk and booking' }).click();
+    await expect(page.getByRole('status')).toContainText(
+      `stall M-${t}-2 booked for 20 Apr 2030: ₹70,000.00 of ₹70,000.00 paid (paid).`,
+    );
+
+    // The tablet's location is remembered for the server: the next /booth renders its stalls, not the first one's.
+    const html = await (await page.request.get('/booth')).text();
+    expect(html).toContain(`M-${t}-1`);
+    expect(html).not.toContain(`C-${t}`);
+    await page.reload();
+    await expect(page.getByLabel('Location')).toHaveValue(String(second.id));
+    await expect(stallPicker.locator('option:checked')).toHaveText(`M-${t}-2`);
   });
 
   test('bad input is refused with field errors and nothing is saved', async ({ page }) => {

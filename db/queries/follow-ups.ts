@@ -1,20 +1,132 @@
-import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
+import { rowsOf } from '@/db/rows';
 import { contacts, followUps, locations, stalls, users } from '@/db/schema';
 
+/** Where a page of due follow-ups starts: after this row in the list's order. */
+export type DueCursor = { date: string; time: string | null; id: number };
+
+/** Due follow-ups a page shows. */
+export const DUE_PAGE_SIZE = 50;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^\d{2}:\d{2}:\d{2}$/;
+
+/** The cursor a link carries (base64url JSON); anything else is the first page. */
+export function decodeDueCursor(text: string | null | undefined): DueCursor | null {
+  if (!text) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(v) || v.length !== 3) return null;
+    const [date, time, id] = v as unknown[];
+    if (typeof date !== 'string' || !DATE_RE.test(date)) return null;
+    if (time !== null && (typeof time !== 'string' || !TIME_RE.test(time))) return null;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) return null;
+    return { date, time: time as string | null, id };
+  } catch {
+    return null;
+  }
+}
+
+export function encodeDueCursor(c: DueCursor): string {
+  return Buffer.from(JSON.stringify([c.date, c.time, c.id]), 'utf8').toString('base64url');
+}
+
+/** The list's order: day, then timed before untimed, then time, then id (the tie-breaker). */
+const dueOrder = [
+  asc(followUps.next_followup_date),
+  sql`${followUps.next_followup_time} is null`,
+  asc(followUps.next_followup_time),
+  asc(followUps.id),
+];
+
+/** The rows after the cursor in `dueOrder`. */
+function afterCursor(c: DueCursor | null): SQL | undefined {
+  if (!c) return undefined;
+  const time = followUps.next_followup_time;
+  const laterSameDay =
+    c.time === null
+      ? and(isNull(time), gt(followUps.id, c.id))
+      : or(isNull(time), gt(time, c.time), and(eq(time, c.time), gt(followUps.id, c.id)));
+  // The explicit lower bound is the index range; the OR only trims the cursor's own day.
+  return and(
+    gte(followUps.next_followup_date, c.date),
+    or(gt(followUps.next_followup_date, c.date), and(eq(followUps.next_followup_date, c.date), laterSameDay)),
+  );
+}
+
 /**
- * Open leads due today or overdue, oldest first, for one employee or (null)
- * everyone. Uses (employee_id, next_followup_date); one query.
+ * Open leads due today or overdue, earliest first, for one employee or (null)
+ * everyone: one page of `limit` after the cursor, and the cursor of the next
+ * page (null on the last). Bounded by the page whatever the backlog (an
+ * employee of the large data set has 7,000 overdue, everyone 336,000), on the
+ * (employee_id, next_followup_date) index alone:
+ * 1. the day of the page's last row: in day order along the index, `limit + 1`
+ *    rows in (for everyone: the first `limit + 1` of each user, merged — the
+ *    users are few, the follow-ups many);
+ * 2. the page: the rows up to that day (the page and the rest of its last
+ *    day), sorted in full, then their names.
+ * Two queries for one employee, three for everyone (the user ids first).
  */
 export async function listDueFollowUps(
   db: DbOrTx,
-  { employeeId, today, limit = 200 }: { employeeId: string | null; today: string; limit?: number },
+  {
+    employeeId,
+    today,
+    cursor = null,
+    limit = DUE_PAGE_SIZE,
+  }: { employeeId: string | null; today: string; cursor?: DueCursor | null; limit?: number },
 ) {
+  const size = Math.min(200, Math.max(1, Math.floor(limit) || 1));
+  const due = (employee: SQL) =>
+    and(
+      employee,
+      isNotNull(followUps.open_lead_phone),
+      // A lead with no company is not one the booth can open (and the list names the company).
+      isNotNull(followUps.exhibitor_id),
+      lte(followUps.next_followup_date, today),
+      afterCursor(cursor),
+    );
+  const byDay = (employee: SQL) =>
+    db
+      .select({ day: followUps.next_followup_date })
+      .from(followUps)
+      .where(due(employee))
+      .orderBy(asc(followUps.next_followup_date))
+      .limit(size + 1);
+
+  let employees: SQL;
+  let lastDay: string | null;
+  if (employeeId) {
+    employees = eq(followUps.employee_id, employeeId);
+    const [row] = await byDay(employees).offset(size);
+    lastDay = row?.day ?? null;
+  } else {
+    const ids = (await db.select({ id: users.id }).from(users)).map((u) => u.id);
+    if (!ids.length) return { rows: [], nextCursor: null };
+    employees = inArray(followUps.employee_id, ids);
+    // One flat UNION ALL of parenthesised branches, each a range of the index in day order.
+    const day = sql.identifier(followUps.next_followup_date.name);
+    const branches = ids.map((id) => sql`(${byDay(eq(followUps.employee_id, id)).getSQL()})`);
+    const [row] = await rowsOf<{ day: string }>(
+      db,
+      sql`select date_format(u.${day}, '%Y-%m-%d') as day from (${sql.join(branches, sql` union all `)}) u order by u.${day} limit 1 offset ${size}`,
+    );
+    lastDay = row?.day ?? null;
+  }
+
+  const page = db
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(and(due(employees), lastDay ? lte(followUps.next_followup_date, lastDay) : undefined))
+    .orderBy(...dueOrder)
+    .limit(size + 1)
+    .as('m');
   const visitor = sql<
     string | null
   >`(select ${contacts.name} from ${contacts} where ${contacts.id} = ${followUps.visitor_id})`;
-  return db
+  const rows = await db
     .select({
       id: followUps.id,
       phone: followUps.phone,
@@ -31,27 +143,25 @@ export async function listDueFollowUps(
       table_id: followUps.table_id,
       stall: stalls.table_name,
     })
-    .from(followUps)
+    .from(page)
+    .innerJoin(followUps, eq(followUps.id, page.id))
     .innerJoin(contacts, eq(contacts.id, followUps.exhibitor_id))
     .innerJoin(users, eq(users.id, followUps.employee_id))
     .leftJoin(locations, eq(locations.id, followUps.location_id))
     .leftJoin(stalls, eq(stalls.id, followUps.table_id))
-    .where(
-      and(
-        employeeId ? eq(followUps.employee_id, employeeId) : undefined,
-        isNotNull(followUps.open_lead_phone),
-        lte(followUps.next_followup_date, today),
-      ),
-    )
-    .orderBy(
-      asc(followUps.next_followup_date),
-      sql`${followUps.next_followup_time} is null`,
-      asc(followUps.next_followup_time),
-      asc(followUps.id),
-    )
-    .limit(limit);
+    .orderBy(...dueOrder);
+  const shown = rows.slice(0, size);
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown,
+    nextCursor:
+      rows.length > size && last
+        ? encodeDueCursor({ date: last.next_followup_date!, time: last.next_followup_time, id: last.id })
+        : null,
+  };
 }
 
+/** The employee filter's options: every active user (a few dozen; DESIGN.md's scale is in the data, not the staff). */
 export async function listActiveEmployees(db: DbOrTx) {
   return db
     .select({ id: users.id, name: users.name })

@@ -2,21 +2,28 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { buttonClass } from '@/components/ui/button';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
-import { listActiveEmployees, listDueFollowUps } from '@/db/queries/follow-ups';
+import { decodeDueCursor, listActiveEmployees, listDueFollowUps } from '@/db/queries/follow-ups';
 import { todayInIndia } from '@/lib/dates';
 import { formatDay } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { formatPhone } from '@/lib/phone';
+import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+import { CURSOR_RE } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'My follow-ups' };
 
-export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<{ employee?: string }> }) {
+/** Due follow-ups, a page at a time (the backlog can be thousands), with the employee filter for managers. */
+export default async function FollowUpsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('recordEntries');
   const seesEveryone = can(user.role, 'readRevenue');
-  const { employee } = await searchParams;
+  const params = await searchParams;
+  const employee = param(params, 'employee');
+  const cursorText = param(params, 'cursor');
+  const cursor = cursorText && CURSOR_RE.test(cursorText) ? decodeDueCursor(cursorText) : null;
   // Employees see their own; managers and admins everyone's, or one employee's.
   const employeeId = seesEveryone
     ? employee && employee !== 'all'
@@ -26,8 +33,12 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
         : user.id
     : user.id;
   const today = todayInIndia();
-  const [due, employees] = await Promise.all([
-    listDueFollowUps(db, { employeeId, today }),
+  const pageHref = (at: string | null) => {
+    const query = new URLSearchParams({ ...(employee ? { employee } : {}), ...(at ? { cursor: at } : {}) });
+    return query.size ? `/follow-ups?${query}` : '/follow-ups';
+  };
+  const [{ rows: due, nextCursor }, employees] = await Promise.all([
+    listDueFollowUps(db, { employeeId, today, cursor }),
     seesEveryone ? listActiveEmployees(db) : Promise.resolve([]),
   ]);
 
@@ -62,7 +73,13 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           </button>
         </form>
       ) : null}
-      {due.length === 0 ? (
+      {due.length === 0 && cursor ? (
+        <EmptyState title="No more due follow-ups">
+          <Link href={pageHref(null)} className={`${buttonClass('secondary')} mt-4`}>
+            First page
+          </Link>
+        </EmptyState>
+      ) : due.length === 0 ? (
         <EmptyState title="Nothing due">
           <p>
             No follow-up is due today or overdue. New ones appear here when a talk is saved as busy or interested with a
@@ -106,6 +123,9 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
           })}
         </ul>
       )}
+      {due.length ? (
+        <KeysetPager firstHref={cursor ? pageHref(null) : null} nextHref={nextCursor ? pageHref(nextCursor) : null} />
+      ) : null}
     </>
   );
 }
