@@ -3,7 +3,8 @@
  * at a time, in the list's order (day, timed before untimed, time, id), and
  * the next page's cursor walks the rest without repeating or skipping a lead.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
 import { decodeDueCursor, DUE_PAGE_SIZE, encodeDueCursor, listDueFollowUps } from '@/db/queries/follow-ups';
@@ -26,11 +27,19 @@ function byListOrder(a: Due, b: Due): number {
 /** Leads written straight to the table (the page reads them as they stand); their ids in insertion order. */
 async function insertLeads(rows: NewFollowUp[]): Promise<number[]> {
   const [result] = await db.insert(followUps).values(rows);
-  return rows.map((_, i) => result.insertId + i);
+  const ids = rows.map((_, i) => result.insertId + i);
+  made = [...made, ...ids];
+  return ids;
 }
+
+// Written around the services (no counters moved): gone before another file reconciles the counters.
+afterAll(async () => {
+  if (made.length) await db.delete(followUps).where(inArray(followUps.id, made));
+});
 
 let mine: Due[];
 let theirs: Due[];
+let made: number[] = [];
 let employee: string;
 
 beforeAll(async () => {

@@ -414,14 +414,28 @@ export type ContactImportListRow = {
   createdAt: Date | null;
 };
 
-/** The most recent imports, newest first (the history on the import page). */
-export async function listContactImports(db: DbOrTx, limit = 20): Promise<ContactImportListRow[]> {
+/**
+ * The most recent imports, newest first (the history on the import page), at
+ * most `limit`; with `before` (an import's id), the ones started before it, so
+ * the history pages back through older imports.
+ */
+export async function listContactImports(
+  db: DbOrTx,
+  limit = 20,
+  before: string | null = null,
+): Promise<ContactImportListRow[]> {
+  const size = Math.min(200, Math.max(1, Math.floor(limit) || 1));
   const rows = await db
     .select({ ...BATCH_COLUMNS, created_by_name: users.name })
     .from(contactImports)
     .leftJoin(users, eq(users.id, contactImports.created_by))
+    .where(
+      before
+        ? sql`(${contactImports.created_at}, ${contactImports.id}) < (select b.created_at, b.id from ${contactImports} b where b.id = ${before})`
+        : undefined,
+    )
     .orderBy(desc(contactImports.created_at), desc(contactImports.id))
-    .limit(limit);
+    .limit(size);
   return rows.map((r) => {
     const p = progressOf(r);
     return {

@@ -2,24 +2,31 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { KeysetPager } from '@/components/ui/keyset-pager';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { db } from '@/db';
 import { lastImportMappings, listContactImports } from '@/db/queries/contact-imports';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { IMPORT_MODE_LABELS, IMPORT_STATUS_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
+import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
+import { ULID_RE } from '@/lib/validation';
 
 import { ContactImport } from './contact-import';
 
 export const metadata: Metadata = { title: 'Import contacts' };
 
-/** Imports listed under the form; older ones stay reachable from their report links. */
+/** Imports listed under the form, a page at a time (`?before=` an import's id pages back to older ones). */
 const HISTORY = 20;
 
-export default async function ContactImportPage() {
+export default async function ContactImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission('manage');
+  const beforeParam = param(await searchParams, 'before');
+  const before = beforeParam && ULID_RE.test(beforeParam) ? beforeParam : null;
   // The primary, not a replica: the history is read right after an import.
-  const [mappings, history] = await Promise.all([lastImportMappings(db), listContactImports(db, HISTORY)]);
+  const [mappings, listed] = await Promise.all([lastImportMappings(db), listContactImports(db, HISTORY + 1, before)]);
+  const history = listed.slice(0, HISTORY);
+  const older = listed.length > HISTORY ? history[history.length - 1]!.id : null;
   return (
     <>
       <PageHeader
@@ -89,9 +96,21 @@ export default async function ContactImportPage() {
               </tr>
             ))}
           </SimpleTable>
+        ) : before ? (
+          <EmptyState title="No older imports">
+            <Link href="/contacts/import#history" className="text-brand-700 underline">
+              Back to the newest imports
+            </Link>
+          </EmptyState>
         ) : (
           <EmptyState title="No imports yet">Choose a CSV file above; its report will be listed here.</EmptyState>
         )}
+        {history.length ? (
+          <KeysetPager
+            firstHref={before ? '/contacts/import#history' : null}
+            nextHref={older ? `/contacts/import?before=${older}#history` : null}
+          />
+        ) : null}
       </section>
     </>
   );
