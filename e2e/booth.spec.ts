@@ -189,6 +189,30 @@ test.describe('[BOOTH]: recording talks on a tablet', () => {
     await expect(stallPicker.locator('option:checked')).toHaveText(`M-${t}-2`);
   });
 
+  test('the page carries the current location’s stalls only, whatever the other locations hold', async ({
+    page,
+    newLocation,
+  }) => {
+    test.slow();
+    const t = unique();
+    const stallsOf = (prefix: string) =>
+      Array.from({ length: 150 }, (_, i) => ({ name: `${prefix}-${t}-${i + 1}`, price: '45000' }));
+    const here = await newLocation({ name: `Pragati Maidan ${t}`, stalls: stallsOf('P') });
+    await newLocation({ name: `Biswa Bangla ${t}`, stalls: stallsOf('B') });
+    await newLocation({ name: `Yashobhoomi ${t}`, stalls: stallsOf('Y') });
+    await page.goto('/booth');
+    await page.getByLabel('Location').selectOption({ label: here.name });
+    await expect(page.getByLabel('Stall', { exact: true }).getByRole('option')).toHaveCount(151);
+
+    const response = await page.request.get('/booth');
+    const html = await response.text();
+    expect(html).toContain(`P-${t}-150`);
+    expect(html).not.toContain(`B-${t}-`);
+    expect(html).not.toContain(`Y-${t}-`);
+    expect(html.length).toBeLessThan(150_000);
+    console.log(`[booth] /booth with a 150-stall location chosen: ${html.length} characters of HTML and RSC`);
+  });
+
   test('bad input is refused with field errors and nothing is saved', async ({ page }) => {
     await page.goto('/booth');
     await page.getByLabel('Phone').fill('12345');
