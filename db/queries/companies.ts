@@ -1044,10 +1044,12 @@ export const TIMELINE_SEARCH_LIMIT = 15;
 /**
  * The first `limit` campaigns, stalls or employees that occur in this
  * company's conversations and whose name contains `q` (case-insensitive by
- * the column's collation; every one when `q` is empty), by name. A stall is
- * labelled with its location (`T-12 (Hall A)`) and matched by that label. One query: the
- * candidates are read in name order and each is checked with one dive into a
+ * the column's collation; every one when `q` is empty). Campaigns and
+ * employees by name; stalls by hall, then name, labelled with their hall
+ * (`T-12 (Hall A)`) and matched by stall name, hall name or that label. The
+ * candidates are read in that order and each is checked with one dive into a
  * (exhibitor_id, column, …) index of conversations, stopping at the limit.
+ * One query (stalls: two, the halls' names read apart).
  */
 export async function searchTimelineFilterOptions(
   db: DbOrTx,
@@ -1096,21 +1098,40 @@ export async function searchTimelineFilterOptions(
       .limit(n);
     return rows.map((r) => ({ value: r.id, label: r.name }));
   }
+  // Stalls by hall, then name: the order of the stalls' (location, name) index, so the walk stops after
+  // `limit` stalls this company used, with no join to sort (the halls, a couple of dozen, are read apart).
+  const halls = await db.select({ id: locations.id, name: locations.loc_name }).from(locations);
+  const hallName = new Map(halls.map((h) => [h.id, h.name]));
+  // "T-12 (Hall A)", a label as listed, is looked up by both parts; other text by stall or hall name.
+  const labelled = /^(.*) \((.*)\)$/.exec(text);
+  const stallText = labelled ? labelled[1]!.trim() : text;
+  const hallText = labelled ? labelled[2]!.trim() : text;
+  const matchingHalls = text
+    ? halls.filter((h) => h.name.toLowerCase().includes(hallText.toLowerCase())).map((h) => h.id)
+    : [];
+  // A whole label names its stall exactly ("T-1 (Hall A)" is not T-10).
+  const byName = !stallText
+    ? undefined
+    : labelled
+      ? eq(stalls.table_name, stallText)
+      : like(stalls.table_name, containsPattern(stallText));
+  const byHall = matchingHalls.length ? inArray(stalls.location_mngt_id, matchingHalls) : undefined;
+  const textMatch = !text
+    ? undefined
+    : labelled
+      ? byHall
+        ? and(byName, byHall)
+        : sql`false`
+      : byHall
+        ? or(byName, byHall)
+        : byName;
   const rows = await db
-    .select({ id: stalls.id, name: stalls.table_name, location: locations.loc_name })
+    .select({ id: stalls.id, name: stalls.table_name, location_id: stalls.location_mngt_id })
     .from(stalls)
-    .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
-    .where(
-      and(
-        text
-          ? like(sql`concat(${stalls.table_name}, ' (', ${locations.loc_name}, ')')`, containsPattern(text))
-          : undefined,
-        used(conversations.table_id, sql`${stalls.id}`),
-      ),
-    )
-    .orderBy(asc(stalls.table_name), asc(locations.loc_name), asc(stalls.id))
+    .where(and(textMatch, used(conversations.table_id, sql`${stalls.id}`)))
+    .orderBy(asc(stalls.location_mngt_id), asc(stalls.table_name))
     .limit(n);
-  return rows.map((r) => ({ value: String(r.id), label: stallLabel(r.name, r.location) }));
+  return rows.map((r) => ({ value: String(r.id), label: stallLabel(r.name, hallName.get(r.location_id) ?? '') }));
 }
 
 const stallLabel = (stall: string, location: string) => `${stall} (${location})`;
