@@ -981,7 +981,10 @@ async function listTimelineMerges(
 
 /**
  * The values the timeline can be filtered by: only those that occur in this
- * company's conversations, each by name. Four queries. Campaigns, locations
+ * company's conversations, each by name — complete lists, as long as the
+ * company's data (thousands of stalls for a big one), so the timeline page
+ * does not render them: it searches (searchTimelineFilterOptions) and names
+ * the chosen ones (getTimelineFilterChoices). Kept for scripts. Four queries. Campaigns, locations
  * and employees are semi-joins the optimizer runs either way round — reading
  * the company's rows once (a small company) or one index dive per candidate
  * (a big one). Stalls are the company's distinct stalls, read off
