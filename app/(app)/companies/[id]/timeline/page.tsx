@@ -116,17 +116,18 @@ export default async function TimelinePage({
   const urlFilters = timelineFiltersFrom(sp);
   const cursor = param(sp, 'cursor') ?? null;
   const typed = SEARCHED.some(({ field }) => sp[`${field}_q`] !== undefined);
+  const pageOf = (filters: TimelineFilters) =>
+    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE, withMerges: true }, viewer);
   // Without typed text the chosen names and the page are read at once; with it, the names first (to tell
   // a kept choice from new text), then the page for the filters the text resolves to.
-  const choicesRead = getTimelineFilterChoices(readDb, id, urlFilters);
-  const [company, resolved] = await Promise.all([
+  const [company, { filters, chosen, locations }, page] = await Promise.all([
     getCompany(readDb, id),
-    typed
-      ? choicesRead.then((c) => resolveTyped(id, sp, urlFilters, c).then((r) => ({ ...r, locations: c.locations })))
-      : choicesRead.then((c) => ({ filters: urlFilters, chosen: c, locations: c.locations })),
-  ]);
-  const filters = resolved.filters;
-  const page = await listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE, withMerges: true }, viewer);
+    getTimelineFilterChoices(readDb, id, urlFilters).then(async (c) => ({
+      ...(typed ? await resolveTyped(id, sp, urlFilters, c) : { filters: urlFilters, chosen: c }),
+      locations: c.locations,
+    })),
+    typed ? null : pageOf(urlFilters),
+  ]).then(async ([company, resolved, page]) => [company, resolved, page ?? (await pageOf(resolved.filters))] as const);
   if (!company) {
     const survivor = await resolveMergedContact(readDb, id, 'exhibitor');
     if (survivor) redirect(`/companies/${survivor}/timeline`);
@@ -177,13 +178,13 @@ export default async function TimelinePage({
           name="campaign"
           label="Campaign"
           placeholder="Any: type a name"
-          selected={resolved.chosen.campaign}
+          selected={chosen.campaign}
         />
         <FilterSelect
           name="location"
           label="Location"
           value={filters.location_id}
-          options={resolved.locations.map((l) => ({ value: l.id, label: l.name }))}
+          options={locations.map((l) => ({ value: l.id, label: l.name }))}
         />
         <FilterSearch
           key={`stall-${filters.table_id ?? ''}`}
@@ -192,7 +193,7 @@ export default async function TimelinePage({
           name="stall"
           label="Stall"
           placeholder="Any: type a stall or hall"
-          selected={resolved.chosen.stall}
+          selected={chosen.stall}
         />
         <FilterSearch
           key={`employee-${filters.employee_id ?? ''}`}
@@ -201,7 +202,7 @@ export default async function TimelinePage({
           name="employee"
           label="Employee"
           placeholder="Anyone: type a name"
-          selected={resolved.chosen.employee}
+          selected={chosen.employee}
         />
         <div className="space-y-1">
           <label htmlFor="from" className="block text-sm font-medium">
