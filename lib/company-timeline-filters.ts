@@ -1,8 +1,12 @@
 import type { TimelineFilters } from '@/db/queries/companies';
 import { CONVERSATION_KINDS } from '@/db/schema/conversations';
 import { OUTCOMES } from '@/db/schema/enums';
-import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
+import { param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { isCalendarDate, ULID_RE as ULID } from '@/lib/validation';
+
+/** The value when it is one of `allowed`; otherwise none. */
+const memberOf = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
+  allowed.includes(value as T) ? (value as T) : undefined;
 
 /**
  * A company timeline's filters from the URL (the page and the CSV route read them the same way);
@@ -16,12 +20,8 @@ export function timelineFiltersFrom(params: SearchParams): TimelineFilters {
   const from = param(params, 'from');
   const to = param(params, 'to');
   return {
-    outcome:
-      outcome && (OUTCOMES as readonly string[]).includes(outcome) ? oneOf(outcome, OUTCOMES, 'busy') : undefined,
-    kind:
-      kind && (CONVERSATION_KINDS as readonly string[]).includes(kind)
-        ? oneOf(kind, CONVERSATION_KINDS, 'talk')
-        : undefined,
+    outcome: memberOf(outcome, OUTCOMES),
+    kind: memberOf(kind, CONVERSATION_KINDS),
     campaign_id: campaign && ULID.test(campaign) ? campaign : undefined,
     location_id: positiveInt(param(params, 'location')),
     table_id: positiveInt(param(params, 'stall')),
