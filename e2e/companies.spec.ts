@@ -1,6 +1,23 @@
+import { asc, eq } from 'drizzle-orm';
+import { ulid } from 'ulid';
+
+import { stalls, users } from '@/db/schema';
+import { createContact } from '@/db/services/contacts';
+import { recordEntry } from '@/db/services/entries';
+import { companyFieldsSchema } from '@/lib/contact-fields';
 import { formatINR } from '@/lib/money';
 
-import { authFile, companyByName, expect, expectAccessible, newPhone, parseCsv, test, unique } from './fixtures';
+import {
+  authFile,
+  companyByName,
+  expect,
+  expectAccessible,
+  LOGINS,
+  newPhone,
+  parseCsv,
+  test,
+  unique,
+} from './fixtures';
 
 test.describe('[COMPANIES]: manager', () => {
   test.use({ storageState: authFile('manager') });
@@ -47,7 +64,9 @@ test.describe('[COMPANIES]: manager', () => {
     await expect(page.getByRole('img', { name: /Bookings and revenue per period/ })).toBeVisible();
 
     // The stall-wise table is wider than its box: the box scrolls, is in the tab order, named, and scrolls by keyboard.
+    // It shows the top 20 stalls by collected revenue: ₹5,00,000 is more than any demo stall's price, so the test's is first.
     const stalls = page.getByRole('region', { name: 'Stall-wise performance table' });
+    await expect(stalls.locator('tbody tr').first()).toContainText(stall);
     await expect(stalls.getByRole('row', { name: new RegExp(stall) })).toContainText('₹5,00,000.00');
     expect(await stalls.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     // …inside its card: the page itself does not scroll sideways.
@@ -62,6 +81,8 @@ test.describe('[COMPANIES]: manager', () => {
       await page.keyboard.press('ArrowRight');
       expect(await stalls.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     }).toPass({ timeout: 15_000 });
+    // The pointer, left where the companies link was, now rests over the chart and opens its tooltip: move it off.
+    await page.mouse.move(0, 0);
     await expectAccessible(page);
 
     // The timeline: filtered by the test's location, exactly the test's talk with its booking.
@@ -75,11 +96,15 @@ test.describe('[COMPANIES]: manager', () => {
     await expect(entries.first()).toContainText('Booking: ₹5,00,000.00 of ₹12,50,000.00 paid (partial)');
     await expectAccessible(page);
 
-    // By campaign: every entry is that campaign's, the test's among them.
+    // By campaign, searched as one types: every entry is that campaign's, the test's among them.
     await page.goto(`/companies/${company.id}/timeline`);
-    await page.getByLabel('Campaign').selectOption({ label: campaign });
+    await page.getByRole('combobox', { name: 'Campaign' }).fill(`invite ${u}`);
+    await page.getByRole('option', { name: campaign }).click();
+    await expect(page.getByRole('combobox', { name: 'Campaign' })).toHaveValue(campaign);
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/campaign=/);
+    // The chosen campaign is named in the box after the page loads.
+    await expect(page.getByRole('combobox', { name: 'Campaign' })).toHaveValue(campaign);
     await expect(entries.filter({ hasText: stall })).toHaveCount(1);
     for (const text of await entries.allTextContents()) expect(text).toContain(`Campaign: ${campaign}`);
 
@@ -105,6 +130,98 @@ test.describe('[COMPANIES]: manager', () => {
       expect(second.length).toBeGreaterThan(0);
       expect(second.some((t) => firstPage.includes(t))).toBe(false);
     }
+  });
+});
+
+test.describe('[COMPANIES]: a company with hundreds of stalls', () => {
+  test.use({ storageState: authFile('manager') });
+
+  const STALLS = 240;
+  /** What a page may weigh as HTML with its RSC payload, whatever the company's size. */
+  const PAGE_LIMIT = 150_000;
+
+  test('its dashboard and timeline stay a page in size; the stall table pages to the rest', async ({
+    page,
+    e2eDb,
+    newLocation,
+  }) => {
+    test.setTimeout(240_000); // it writes a company and hundreds of talks through the services first
+    const u = unique();
+    // Written through the services, as the admin's pages and the booth write them: a company, a hall
+    // of STALLS stalls, and one talk at each, by the demo employee.
+    const location = await newLocation({
+      name: `Jio World Centre ${u}`,
+      stalls: Array.from({ length: STALLS }, (_, i) => ({
+        name: `W${String(i + 1).padStart(3, '0')}`,
+        price: '60000',
+      })),
+    });
+    const [employee] = await e2eDb.select({ id: users.id }).from(users).where(eq(users.email, LOGINS.employee));
+    const { id: companyId } = await createContact(e2eDb, {
+      type: 'exhibitor',
+      fields: companyFieldsSchema.parse({ name: `Many Stalls Pvt Ltd ${u}` }),
+      userId: employee!.id,
+      idempotencyKey: ulid(),
+    });
+    const stallIds = await e2eDb
+      .select({ id: stalls.id })
+      .from(stalls)
+      .where(eq(stalls.location_mngt_id, location.id))
+      .orderBy(asc(stalls.id));
+    expect(stallIds).toHaveLength(STALLS);
+    for (const [i, s] of stallIds.entries())
+      await recordEntry(e2eDb, employee!.id, {
+        idempotency_key: ulid(),
+        exhibitor_id: companyId,
+        phone: `+919${String(Date.now() % 1e6).padStart(6, '0')}${String(i).padStart(3, '0')}`,
+        location_id: location.id,
+        table_id: s.id,
+        campaign_id: null,
+        outcome: 'interested',
+        notes: `Visit ${i}`,
+      });
+
+    // The whole document, HTML and the RSC payload it carries, is bounded.
+    const dashboard = await page.request.get(`/companies/${companyId}`);
+    expect(dashboard.status()).toBe(200);
+    expect((await dashboard.body()).byteLength).toBeLessThan(PAGE_LIMIT);
+    const timeline = await page.request.get(`/companies/${companyId}/timeline`);
+    expect(timeline.status()).toBe(200);
+    expect((await timeline.body()).byteLength).toBeLessThan(PAGE_LIMIT);
+
+    // The stall table: the top 20 and the count of all, then the next 20 (none repeated).
+    await page.goto(`/companies/${companyId}`);
+    const table = page.getByRole('table', { name: 'Stall-wise performance' });
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(20);
+    const pager = page.getByRole('navigation', { name: 'Stall-wise performance: pages' });
+    await expect(pager).toContainText(`Showing 1–20 of ${STALLS}`);
+    const firstPage = await rows.locator('th').allTextContents();
+    await pager.getByRole('link', { name: 'Next' }).click();
+    await expect(page).toHaveURL(/stalls_page=2/);
+    await expect(pager).toContainText(`Showing 21–40 of ${STALLS}`);
+    await expect(rows).toHaveCount(20);
+    const secondPage = await rows.locator('th').allTextContents();
+    expect(secondPage.some((name) => firstPage.includes(name))).toBe(false);
+    // Sorted by location (then stall name) on the server: the first stalls of the hall by name.
+    await page.goto(`/companies/${companyId}?stalls_sort=location&stalls_dir=asc`);
+    await expect(rows.first().locator('th')).toHaveText('W001');
+    await expect(rows.nth(19).locator('th')).toHaveText('W020');
+
+    // The timeline's stall filter is a type-ahead: a few matches, not the company's 240 stalls.
+    await page.goto(`/companies/${companyId}/timeline`);
+    const stallBox = page.getByRole('combobox', { name: 'Stall' });
+    await stallBox.fill('W2');
+    const options = page.getByRole('listbox', { name: 'Stall' }).getByRole('option');
+    await expect(options.first()).toBeVisible();
+    expect(await options.count()).toBeLessThanOrEqual(20);
+    await page.getByRole('option', { name: `W200 (${location.name})` }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/stall=\d+/);
+    const entries = page.getByRole('list', { name: 'Conversations' }).getByRole('listitem');
+    await expect(entries).toHaveCount(1);
+    await expect(entries.first()).toContainText('Visit 199');
+    await expect(stallBox).toHaveValue(`W200 (${location.name})`);
   });
 });
 

@@ -378,24 +378,48 @@ describe('getCompanyKpis (§5.4)', () => {
 
 describe('listContributingCampaigns', () => {
   it("lists the company's leads and bookings per campaign, most collected first", async () => {
-    expect(await listContributingCampaigns(db, f.X, MONEY_VIEWER)).toEqual([
+    expect((await listContributingCampaigns(db, f.X, MONEY_VIEWER)).rows).toEqual([
       // C1: leads F1, F2; bookings B1 + B2: collected 50,000 + 35,000, booked 50,000 + 70,000
       { campaign_id: f.C1, name: `Diwali ${tag}`, leads: 2, bookings: 2, collected: '85000.00', booked: '120000.00' },
       // C2: lead F3; its only booking B3 is cancelled
       { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 0, collected: '0.00', booked: '0.00' },
     ]);
     // F4 and B4 have no campaign: not listed.
-    expect(await listContributingCampaigns(db, f.Y, MONEY_VIEWER)).toEqual([
+    expect((await listContributingCampaigns(db, f.Y, MONEY_VIEWER)).rows).toEqual([
       { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 1, collected: '45000.01', booked: '45000.01' },
     ]);
-    expect(await listContributingCampaigns(db, f.Z, MONEY_VIEWER)).toEqual([]);
+    expect(await listContributingCampaigns(db, f.Z, MONEY_VIEWER)).toEqual({
+      rows: [],
+      total: 0,
+      page: 1,
+      pageSize: 10,
+    });
+  });
+
+  it('counts every contributing campaign beside the page it returns', async () => {
+    const page = await listContributingCampaigns(db, f.X, MONEY_VIEWER, { sort: 'name', dir: 'asc', pageSize: 1 });
+    expect(page.total).toBe(2);
+    expect(page.rows.map((r) => r.campaign_id)).toEqual([f.C1]);
+    const second = await listContributingCampaigns(db, f.X, MONEY_VIEWER, {
+      sort: 'name',
+      dir: 'asc',
+      page: 2,
+      pageSize: 1,
+    });
+    expect(second).toMatchObject({ total: 2, page: 2, rows: [{ campaign_id: f.C2 }] });
+    // Past the end: no row, the count still right.
+    expect(await listContributingCampaigns(db, f.X, MONEY_VIEWER, { page: 3, pageSize: 1 })).toMatchObject({
+      total: 2,
+      rows: [],
+    });
   });
 });
 
 describe('getCompanyStallPerformance (§3.4, corrected)', () => {
   it('aggregates talks and bookings per stall separately, grouped by location then stall', async () => {
-    const rows = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
-    expect(rows).toEqual([
+    const page = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER, { sort: 'location' });
+    expect(page.total).toBe(3);
+    expect(page.rows).toEqual([
       // Hall A T-1: talks T1, T2, T5; booking B1
       {
         location_id: f.LA,
@@ -433,8 +457,19 @@ describe('getCompanyStallPerformance (§3.4, corrected)', () => {
     ]);
   });
 
+  it('shows the stalls that collected most first by default (ties by stall id)', async () => {
+    const page = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
+    expect(page.rows.map((r) => [r.table_id, r.collected])).toEqual([
+      [f.S1, '50000.00'],
+      [f.S3, '35000.00'],
+      [f.S2, '0.00'],
+    ]);
+    const fewest = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER, { sort: 'talks', dir: 'asc' });
+    expect(fewest.rows.map((r) => r.talks)).toEqual([1, 2, 3]);
+  });
+
   it("adds up to the company's totals (bookings without a stall aside)", async () => {
-    const rows = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
+    const { rows } = await getCompanyStallPerformance(db, f.X, MONEY_VIEWER);
     const kpis = await getCompanyKpis(db, f.X, MONEY_VIEWER);
     const sum = (k: 'collected' | 'booked') => rows.reduce((s, r) => s + toPaise(r[k]), 0n);
     expect(rows.reduce((s, r) => s + r.talks, 0)).toBe(kpis.talks); // 3 + 1 + 2 = 6, every talk has a stall
@@ -445,7 +480,12 @@ describe('getCompanyStallPerformance (§3.4, corrected)', () => {
   });
 
   it('is empty for a company with no activity', async () => {
-    expect(await getCompanyStallPerformance(db, f.Z, MONEY_VIEWER)).toEqual([]);
+    expect(await getCompanyStallPerformance(db, f.Z, MONEY_VIEWER)).toEqual({
+      rows: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+    });
   });
 });
 
@@ -536,10 +576,24 @@ describe('listTimeline', () => {
     expect(page.nextCursor).toBeNull();
   });
 
-  it('filters by outcome', async () => {
+  it('filters talks by outcome: a payment, cancellation or note carries its lead’s status, not an outcome', async () => {
     expect(await all({ outcome: 'busy' })).toEqual(pick('T5'));
-    expect(await all({ outcome: 'interested' })).toEqual(inOrder(pick('M1', 'T6', 'T1')));
-    expect(await all({ outcome: 'materialised' })).toEqual(pick('K1', 'T4', 'P1', 'T3', 'T2'));
+    // M1, a note, has the lead's "interested"; K1 and P1 the lead's "materialised": none of them is listed.
+    expect(await all({ outcome: 'interested' })).toEqual(pick('T6', 'T1'));
+    expect(await all({ outcome: 'materialised' })).toEqual(pick('T4', 'T3', 'T2'));
+  });
+
+  it('filters by kind: talks, payments, cancellations, notes', async () => {
+    expect(await all({ kind: 'talk' })).toEqual(inOrder(pick('T1', 'T2', 'T3', 'T4', 'T5', 'T6')));
+    expect(await all({ kind: 'payment' })).toEqual(pick('P1'));
+    expect(await all({ kind: 'cancellation' })).toEqual(pick('K1'));
+    expect(await all({ kind: 'manual' })).toEqual(pick('M1'));
+    expect(await all({ kind: 'import' })).toEqual([]);
+    // An outcome is for talks: with another kind nothing matches.
+    expect(await all({ kind: 'payment', outcome: 'materialised' })).toEqual([]);
+    // With a stall or a campaign the kind still applies.
+    expect(await all({ kind: 'payment', campaign_id: f.C1 })).toEqual(pick('P1'));
+    expect(await all({ kind: 'cancellation', table_id: f.S2 })).toEqual(pick('K1'));
   });
 
   it('filters by campaign', async () => {
@@ -901,13 +955,13 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
   it('key figures, campaigns, stalls and the chart series carry activity only', async () => {
     const kpis = await getCompanyKpis(db, f.X, ACTIVITY_VIEWER);
     expect(kpis).toEqual({ leads: 4, talks: 6, bookings: 3 });
-    const campaignRows = await listContributingCampaigns(db, f.X, ACTIVITY_VIEWER);
+    const { rows: campaignRows } = await listContributingCampaigns(db, f.X, ACTIVITY_VIEWER);
     // Without money the order is by bookings: C1 (B1, B2) before C2 (B3 cancelled).
     expect(campaignRows).toEqual([
       { campaign_id: f.C1, name: `Diwali ${tag}`, leads: 2, bookings: 2 },
       { campaign_id: f.C2, name: `Expo ${tag}`, leads: 1, bookings: 0 },
     ]);
-    const stallRows = await getCompanyStallPerformance(db, f.X, ACTIVITY_VIEWER);
+    const { rows: stallRows } = await getCompanyStallPerformance(db, f.X, ACTIVITY_VIEWER, { sort: 'location' });
     expect(stallRows).toEqual([
       { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S1, stall: 'T-1', talks: 3, bookings: 1 },
       { location_id: f.LA, location: `Hall A ${tag}`, table_id: f.S2, stall: 'T-2', talks: 1, bookings: 0 },
@@ -1010,7 +1064,7 @@ describe('for a viewer without money (employees; DESIGN.md invariant 14)', () =>
       await listTimeline(
         db,
         f.X,
-        { filters: { outcome: 'materialised', to: '2026-01-20', from: '2026-01-20' }, limit: 10 },
+        { filters: { kind: 'payment', to: '2026-01-20', from: '2026-01-20' }, limit: 10 },
         MONEY_VIEWER,
       )
     ).rows;

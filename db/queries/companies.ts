@@ -17,6 +17,7 @@ import {
   count,
   desc,
   eq,
+  exists,
   gte,
   inArray,
   isNotNull,
@@ -239,7 +240,7 @@ export type CompanyMoneyKpis = CompanyKpis & { collected: string; booked: string
  * the company has no activity yet).
  */
 export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: MoneyViewer): Promise<CompanyMoneyKpis>;
-export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer: ActivityViewer): Promise<CompanyKpis>;
+export async function getCompanyKpis(db: DbOrTx, exhibitorId: string, viewer?: ActivityViewer): Promise<CompanyKpis>;
 export async function getCompanyKpis(
   db: DbOrTx,
   exhibitorId: string,
@@ -248,11 +249,11 @@ export async function getCompanyKpis(
 export async function getCompanyKpis(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: Viewer,
+  viewer?: Viewer,
 ): Promise<CompanyKpis | CompanyMoneyKpis> {
   const activity = { leads: exhibitorStats.leads, talks: exhibitorStats.talks, bookings: exhibitorStats.bookings };
   const where = eq(exhibitorStats.exhibitor_id, exhibitorId);
-  if (!viewer.canSeeMoney) {
+  if (!seesMoney(viewer)) {
     const [row] = await db.select(activity).from(exhibitorStats).where(where);
     return { leads: row?.leads ?? 0, talks: row?.talks ?? 0, bookings: row?.bookings ?? 0 };
   }
@@ -272,38 +273,98 @@ export async function getCompanyKpis(
   };
 }
 
+/**
+ * Whether a read model may return money to this viewer. A call without a
+ * viewer (a script, a benchmark written before viewers existed) reads as one
+ * without money: the safe side.
+ */
+function seesMoney(viewer: Viewer | undefined): boolean {
+  return viewer?.canSeeMoney === true;
+}
+
+/** A page of one of the dashboard's bounded tables: the rows on screen and how many there are in all. */
+export type DashboardPage<R> = { rows: R[]; total: number; page: number; pageSize: number };
+/** Paging and server-side sort of a dashboard table; each field falls back to the table's default. */
+export type DashboardPageParams<S extends string> = {
+  sort?: S;
+  dir?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+};
+
+function pageWindow(p: { page?: number; pageSize?: number } | undefined, defaultSize: number) {
+  const pageSize = Math.min(100, Math.max(1, Math.floor(p?.pageSize ?? defaultSize) || defaultSize));
+  const page = Math.max(1, Math.floor(p?.page ?? 1) || 1);
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
 export type ContributingCampaign = { campaign_id: string; name: string; leads: number; bookings: number };
 export type ContributingCampaignWithMoney = ContributingCampaign & { collected: string; booked: string };
+
+export const CONTRIBUTING_CAMPAIGN_SORTS = ['name', 'leads', 'bookings', 'collected', 'booked'] as const;
+export type ContributingCampaignSort = (typeof CONTRIBUTING_CAMPAIGN_SORTS)[number];
+/** The sorts this viewer may use: by money only for a viewer who may see it (the order alone would rank by revenue). */
+export const contributingCampaignSortsFor = (viewer: Viewer): readonly ContributingCampaignSort[] =>
+  viewer.canSeeMoney
+    ? CONTRIBUTING_CAMPAIGN_SORTS
+    : CONTRIBUTING_CAMPAIGN_SORTS.filter((s) => s !== 'collected' && s !== 'booked');
+/** The dashboard's default: most collected first for a viewer with money, otherwise most bookings. */
+export const defaultContributingCampaignSort = (viewer: Viewer): ContributingCampaignSort =>
+  viewer.canSeeMoney ? 'collected' : 'bookings';
+export const CONTRIBUTING_CAMPAIGNS_PAGE_SIZE = 10;
 
 /**
  * The campaigns behind this company's leads and bookings: per campaign, the
  * company's leads and its non-cancelled bookings (with their money for a
- * viewer who may see it: then most collected first; otherwise most bookings
- * first). A campaign appears when it brought the company at least one lead or
- * booking; leads and bookings without a campaign are not listed. One
- * statement: leads and bookings are grouped separately, then combined.
+ * viewer who may see it). A campaign appears when it brought the company at
+ * least one lead or booking; leads and bookings without a campaign are not
+ * listed. One page (default: the top 10, most collected first with money,
+ * otherwise most bookings first; ties by more leads, then name) and the number
+ * of such campaigns. One statement: leads and bookings are grouped separately,
+ * combined, and the count rides along as a window over the grouped rows (one
+ * per campaign, so it costs nothing beside the grouping).
  */
 export async function listContributingCampaigns(
   db: DbOrTx,
   exhibitorId: string,
   viewer: MoneyViewer,
-): Promise<ContributingCampaignWithMoney[]>;
+  p?: DashboardPageParams<ContributingCampaignSort>,
+): Promise<DashboardPage<ContributingCampaignWithMoney>>;
 export async function listContributingCampaigns(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: ActivityViewer,
-): Promise<ContributingCampaign[]>;
+  viewer?: ActivityViewer,
+  p?: DashboardPageParams<ContributingCampaignSort>,
+): Promise<DashboardPage<ContributingCampaign>>;
 export async function listContributingCampaigns(
   db: DbOrTx,
   exhibitorId: string,
   viewer: Viewer,
-): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]>;
+  p?: DashboardPageParams<ContributingCampaignSort>,
+): Promise<DashboardPage<ContributingCampaign> | DashboardPage<ContributingCampaignWithMoney>>;
 export async function listContributingCampaigns(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: Viewer,
-): Promise<ContributingCampaign[] | ContributingCampaignWithMoney[]> {
-  const money = viewer.canSeeMoney;
+  viewer?: Viewer,
+  p?: DashboardPageParams<ContributingCampaignSort>,
+): Promise<DashboardPage<ContributingCampaign> | DashboardPage<ContributingCampaignWithMoney>> {
+  const money = seesMoney(viewer);
+  const asViewer: Viewer = money ? { canSeeMoney: true } : { canSeeMoney: false };
+  const sort =
+    p?.sort && contributingCampaignSortsFor(asViewer).includes(p.sort)
+      ? p.sort
+      : defaultContributingCampaignSort(asViewer);
+  const dir = p?.dir ?? (sort === 'name' ? 'asc' : 'desc');
+  const d = dir === 'asc' ? sql`asc` : sql`desc`;
+  const { page, pageSize, offset } = pageWindow(p, CONTRIBUTING_CAMPAIGNS_PAGE_SIZE);
+  // Ties by more bookings, more leads, then the name and id, so paging never repeats or skips a campaign.
+  const key: Record<ContributingCampaignSort, SQL> = {
+    name: sql`${campaigns.name} ${d}, ${campaigns.id} ${d}`,
+    leads: sql`leads ${d}, bookings desc`,
+    bookings: sql`bookings ${d}, leads desc`,
+    collected: sql`collected ${d}, bookings desc, leads desc`,
+    booked: sql`booked ${d}, bookings desc, leads desc`,
+  };
   const rows = await rowsOf<{
     campaign_id: string;
     name: string;
@@ -311,10 +372,12 @@ export async function listContributingCampaigns(
     bookings: unknown;
     collected?: unknown;
     booked?: unknown;
+    total: unknown;
   }>(
     db,
     sql`select ${campaigns.id} as campaign_id, ${campaigns.name}, sum(u.leads) as leads, sum(u.bookings) as bookings
-               ${money ? sql`, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked` : sql``}
+               ${money ? sql`, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked` : sql``},
+               count(*) over () as total
         from (
           select ${followUps.campaign_id} as campaign_id, count(*) as leads, 0 as bookings, null as collected, null as booked
             from ${followUps} where ${followUps.exhibitor_id} = ${exhibitorId} and ${followUps.campaign_id} is not null group by ${followUps.campaign_id}
@@ -324,16 +387,42 @@ export async function listContributingCampaigns(
         ) u
         join ${campaigns} on ${campaigns.id} = u.campaign_id
         group by ${campaigns.id}, ${campaigns.name}
-        order by ${money ? sql`collected desc, ` : sql``}bookings desc, leads desc, ${campaigns.name} asc, ${campaigns.id} asc`,
+        order by ${key[sort]}, ${campaigns.name} asc, ${campaigns.id} asc
+        limit ${pageSize} offset ${offset}`,
   );
+  const total = rows.length
+    ? toCount(rows[0]!.total)
+    : offset > 0
+      ? await countContributingCampaigns(db, exhibitorId)
+      : 0;
   const activity = (r: (typeof rows)[number]): ContributingCampaign => ({
     campaign_id: r.campaign_id,
     name: r.name,
     leads: toCount(r.leads),
     bookings: toCount(r.bookings),
   });
-  if (!money) return rows.map(activity);
-  return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
+  if (!money) return { rows: rows.map(activity), total, page, pageSize };
+  return {
+    rows: rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) })),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+/** How many campaigns brought this company a lead or a booking (for a page past the end, which has no row to carry the count). */
+async function countContributingCampaigns(db: DbOrTx, exhibitorId: string): Promise<number> {
+  const [row] = await rowsOf<{ n: unknown }>(
+    db,
+    sql`select count(*) as n from (
+          select ${followUps.campaign_id} as campaign_id from ${followUps}
+            where ${followUps.exhibitor_id} = ${exhibitorId} and ${followUps.campaign_id} is not null
+          union
+          select ${bookings.campaign_id} from ${bookings}
+            where ${bookings.exhibitor_id} = ${exhibitorId} and ${bookings.cancelled_at} is null and ${bookings.campaign_id} is not null
+        ) u join ${campaigns} on ${campaigns.id} = u.campaign_id`,
+  );
+  return toCount(row?.n);
 }
 
 export type StallPerformanceRow = {
@@ -346,59 +435,116 @@ export type StallPerformanceRow = {
 };
 export type StallPerformanceMoneyRow = StallPerformanceRow & { collected: string; booked: string };
 
+export const STALL_PERFORMANCE_SORTS = ['location', 'talks', 'bookings', 'collected', 'booked'] as const;
+export type StallPerformanceSort = (typeof STALL_PERFORMANCE_SORTS)[number];
+/** The sorts this viewer may use: by money only for a viewer who may see it. */
+export const stallPerformanceSortsFor = (viewer: Viewer): readonly StallPerformanceSort[] =>
+  viewer.canSeeMoney
+    ? STALL_PERFORMANCE_SORTS
+    : STALL_PERFORMANCE_SORTS.filter((s) => s !== 'collected' && s !== 'booked');
+/** The dashboard's default: the stalls that brought in the most revenue (collected) for a viewer with money, the most talks otherwise. */
+export const defaultStallPerformanceSort = (viewer: Viewer): StallPerformanceSort =>
+  viewer.canSeeMoney ? 'collected' : 'talks';
+export const STALL_PERFORMANCE_PAGE_SIZE = 20;
+
 /**
  * Stall-wise performance of one company (§3.4 getStallPerformance, corrected —
- * DESIGN.md): talks (conversations of kind 'talk') per stall and non-cancelled
- * bookings per stall are aggregated separately and then combined, so a booking
- * counts once however many talks carry its id, and the stall totals add up to
- * the company's totals (for the bookings and talks that have a stall); their
- * money for a viewer who may see it. Every stall with a talk or a booking of
- * this company; by location, then stall.
+ * DESIGN.md): talks (conversations of kind 'talk') and non-cancelled bookings
+ * per stall, from the company × stall read counters (exhibitor_stall_stats),
+ * so a booking counts once however many talks carry its id, and the stall
+ * totals add up to the company's totals (for the bookings and talks that have
+ * a stall); their money for a viewer who may see it. Every stall with a talk
+ * or a booking of this company counts; one page of them comes back (default:
+ * the top 20 by collected with money, by talks without; ties by stall id), with
+ * the total. By a figure, the page is cut from the company's counter rows (its
+ * primary-key range) before a stall or location is joined, so only the 20 on
+ * screen are; by location (then stall name) every row is joined to sort.
+ * One statement for the page, and one to count when the page is full (or is
+ * not the first).
  */
 export async function getCompanyStallPerformance(
   db: DbOrTx,
   exhibitorId: string,
   viewer: MoneyViewer,
-): Promise<StallPerformanceMoneyRow[]>;
+  p?: DashboardPageParams<StallPerformanceSort>,
+): Promise<DashboardPage<StallPerformanceMoneyRow>>;
 export async function getCompanyStallPerformance(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: ActivityViewer,
-): Promise<StallPerformanceRow[]>;
+  viewer?: ActivityViewer,
+  p?: DashboardPageParams<StallPerformanceSort>,
+): Promise<DashboardPage<StallPerformanceRow>>;
 export async function getCompanyStallPerformance(
   db: DbOrTx,
   exhibitorId: string,
   viewer: Viewer,
-): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]>;
+  p?: DashboardPageParams<StallPerformanceSort>,
+): Promise<DashboardPage<StallPerformanceRow> | DashboardPage<StallPerformanceMoneyRow>>;
 export async function getCompanyStallPerformance(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: Viewer,
-): Promise<StallPerformanceRow[] | StallPerformanceMoneyRow[]> {
-  const money = viewer.canSeeMoney;
+  viewer?: Viewer,
+  p?: DashboardPageParams<StallPerformanceSort>,
+): Promise<DashboardPage<StallPerformanceRow> | DashboardPage<StallPerformanceMoneyRow>> {
+  const money = seesMoney(viewer);
+  const asViewer: Viewer = money ? { canSeeMoney: true } : { canSeeMoney: false };
+  const sort =
+    p?.sort && stallPerformanceSortsFor(asViewer).includes(p.sort) ? p.sort : defaultStallPerformanceSort(asViewer);
+  const dir = p?.dir === 'asc' || p?.dir === 'desc' ? p.dir : sort === 'location' ? 'asc' : 'desc';
+  const by = dir === 'asc' ? asc : desc;
+  const { page, pageSize, offset } = pageWindow(p, STALL_PERFORMANCE_PAGE_SIZE);
   const a = exhibitorStallStats;
-  const ranked = rankedLocations(db);
-  const rows = await db
-    .select({
-      location_id: stalls.location_mngt_id,
-      location: ranked.loc_name,
-      table_id: stalls.id,
-      stall: stalls.table_name,
-      talks: a.talks,
-      bookings: a.bookings,
-      collected: money ? a.collected : sql<null>`null`,
-      booked: money ? a.booked : sql<null>`null`,
-    })
-    .from(a)
-    .innerJoin(stalls, eq(stalls.id, a.table_id))
-    .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
-    .where(
-      and(
-        eq(a.exhibitor_id, exhibitorId),
-        or(ne(a.talks, 0), ne(a.bookings, 0), ne(a.collected, '0'), ne(a.booked, '0')),
-      ),
-    )
-    .orderBy(asc(ranked.rn), asc(stalls.table_name), asc(stalls.id));
+  const active = and(
+    eq(a.exhibitor_id, exhibitorId),
+    or(ne(a.talks, 0), ne(a.bookings, 0), ne(a.collected, '0'), ne(a.booked, '0')),
+  );
+  const select = {
+    location_id: stalls.location_mngt_id,
+    table_id: a.table_id,
+    stall: stalls.table_name,
+    talks: a.talks,
+    bookings: a.bookings,
+    collected: money ? a.collected : sql<null>`null`,
+    booked: money ? a.booked : sql<null>`null`,
+  };
+  const pageQuery = async () => {
+    if (sort === 'location') {
+      const ranked = rankedLocations(db);
+      return db
+        .select({ ...select, location: ranked.loc_name })
+        .from(a)
+        .innerJoin(stalls, eq(stalls.id, a.table_id))
+        .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
+        .where(active)
+        .orderBy(by(ranked.rn), by(stalls.table_name), by(stalls.id))
+        .limit(pageSize)
+        .offset(offset);
+    }
+    // The page's (exhibitor, stall) keys first, off the counters alone; then their stalls and locations.
+    const figure = { talks: a.talks, bookings: a.bookings, collected: a.collected, booked: a.booked }[sort];
+    const top = db
+      .select({ table_id: a.table_id, figure: sql`${figure}`.as('figure') })
+      .from(a)
+      .where(active)
+      .orderBy(by(figure), asc(a.table_id))
+      .limit(pageSize)
+      .offset(offset)
+      .as('top');
+    return db
+      .select({ ...select, location: locations.loc_name })
+      .from(top)
+      .innerJoin(a, and(eq(a.exhibitor_id, exhibitorId), eq(a.table_id, top.table_id)))
+      .innerJoin(stalls, eq(stalls.id, a.table_id))
+      .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
+      .orderBy(by(sql`top.figure`), asc(top.table_id));
+  };
+  const rows = await pageQuery();
+  // A first page that is not full is all there is: most companies have fewer stalls than a page, so
+  // only a longer list is counted (one more pass over the company's counter rows).
+  const total =
+    offset === 0 && rows.length < pageSize
+      ? rows.length
+      : ((await db.select({ total: count() }).from(a).where(active))[0]?.total ?? 0);
   const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({
     location_id: r.location_id,
     location: r.location,
@@ -407,8 +553,13 @@ export async function getCompanyStallPerformance(
     talks: r.talks,
     bookings: r.bookings,
   });
-  if (!money) return rows.map(activity);
-  return rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) }));
+  if (!money) return { rows: rows.map(activity), total, page, pageSize };
+  return {
+    rows: rows.map((r) => ({ ...activity(r), collected: toMoney(r.collected), booked: toMoney(r.booked) })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 export type BookingsPoint = { period: string; bookings: number };
@@ -419,8 +570,12 @@ export type RevenuePoint = BookingsPoint & { collected: string; booked: string }
  * the sale was entered (bookings.created_at, not the exhibition day: DESIGN.md
  * invariant 12), non-cancelled bookings, oldest first. Periods are UTC (the
  * session zone): 'yyyy-mm' by month, the ISO week's Monday 'yyyy-mm-dd' by
- * week. Only periods with a booking appear.
+ * week. Only periods with a booking appear, and only the latest
+ * REVENUE_SERIES_MAX_POINTS of them (two years by month, one by week): the
+ * chart has as many bars whatever the company's age.
  */
+export const REVENUE_SERIES_MAX_POINTS = { month: 24, week: 52 } as const;
+
 export async function getCompanyRevenueSeries(
   db: DbOrTx,
   exhibitorId: string,
@@ -431,7 +586,7 @@ export async function getCompanyRevenueSeries(
   db: DbOrTx,
   exhibitorId: string,
   by: 'week' | 'month',
-  viewer: ActivityViewer,
+  viewer?: ActivityViewer,
 ): Promise<BookingsPoint[]>;
 export async function getCompanyRevenueSeries(
   db: DbOrTx,
@@ -443,9 +598,9 @@ export async function getCompanyRevenueSeries(
   db: DbOrTx,
   exhibitorId: string,
   by: 'week' | 'month',
-  viewer: Viewer,
+  viewer?: Viewer,
 ): Promise<BookingsPoint[] | RevenuePoint[]> {
-  const money = viewer.canSeeMoney;
+  const money = seesMoney(viewer);
   const at = bookings.created_at;
   const period =
     by === 'week'
@@ -457,8 +612,11 @@ export async function getCompanyRevenueSeries(
         from ${bookings}
         where ${bookings.exhibitor_id} = ${exhibitorId} and ${bookings.cancelled_at} is null and ${at} is not null
         group by period
-        order by period`,
+        order by period desc
+        limit ${REVENUE_SERIES_MAX_POINTS[by]}`,
   );
+  // Read newest first to cut at the limit; the chart is drawn oldest first.
+  rows.reverse();
   if (!money) return rows.map((r) => ({ period: String(r.period), bookings: toCount(r.bookings) }));
   return rows.map((r) => ({
     period: String(r.period),
@@ -502,7 +660,10 @@ export type TimelineMoneyEntry = TimelineEntry & {
 };
 
 export type TimelineFilters = {
+  /** What a talk came to (talks only). */
   outcome?: Outcome;
+  /** Talks, payments, cancellations, notes or imported entries. */
+  kind?: ConversationKind;
   campaign_id?: string;
   location_id?: number;
   table_id?: number;
@@ -530,8 +691,18 @@ type TimelineIndex =
   | 'conversations_exhibitor_id_location_id_conversation_date_index'
   | 'conversations_exhibitor_id_table_id_kind_index';
 
+/**
+ * The kinds that are a sliver of a timeline: a cancellation, a note or an imported row is one entry among
+ * hundreds of talks and payments. Read in date order, a page of them walks most of the company's rows;
+ * the (exhibitor_id, table_id, kind) index picks them out without reading a row and leaves only them to
+ * sort. Talks and payments are dense enough that the date order finds a page after a few rows.
+ */
+const SPARSE_KINDS: readonly ConversationKind[] = ['cancellation', 'manual', 'import'];
+
 function timelineIndex(f: TimelineFilters): TimelineIndex {
   if (f.table_id != null) return 'conversations_exhibitor_id_table_id_kind_index';
+  if (f.kind && SPARSE_KINDS.includes(f.kind) && !f.campaign_id && !f.employee_id && f.location_id == null)
+    return 'conversations_exhibitor_id_table_id_kind_index';
   if (f.campaign_id) return 'conversations_exhibitor_id_campaign_id_conversation_date_index';
   if (f.employee_id) return 'conversations_exhibitor_id_employee_id_conversation_date_index';
   if (f.location_id != null) return 'conversations_exhibitor_id_location_id_conversation_date_index';
@@ -565,7 +736,7 @@ async function timelineQuery(
   index: TimelineIndex,
   where: SQL | undefined,
   limit: number,
-  viewer: Viewer,
+  viewer: Viewer | undefined,
 ): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
   const columns = {
     id: conversations.id,
@@ -589,7 +760,7 @@ async function timelineQuery(
     booking_id: conversations.booking_id,
     booking_cancelled: sql<boolean>`${bookings.cancelled_at} is not null`.mapWith((v) => Number(v) === 1),
   };
-  const money = viewer.canSeeMoney;
+  const money = seesMoney(viewer);
   const rows = await db
     .select({
       ...columns,
@@ -629,7 +800,7 @@ export async function listRecentConversations(
 export async function listRecentConversations(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: ActivityViewer,
+  viewer?: ActivityViewer,
   limit?: number,
 ): Promise<TimelineEntry[]>;
 export async function listRecentConversations(
@@ -641,7 +812,7 @@ export async function listRecentConversations(
 export async function listRecentConversations(
   db: DbOrTx,
   exhibitorId: string,
-  viewer: Viewer,
+  viewer?: Viewer,
   limit = 10,
 ): Promise<TimelineEntry[] | TimelineMoneyEntry[]> {
   return timelineQuery(
@@ -707,7 +878,7 @@ export async function listTimeline(
   db: DbOrTx,
   exhibitorId: string,
   p: TimelinePageParams,
-  viewer: ActivityViewer,
+  viewer?: ActivityViewer,
 ): Promise<TimelinePage>;
 export async function listTimeline(
   db: DbOrTx,
@@ -719,7 +890,7 @@ export async function listTimeline(
   db: DbOrTx,
   exhibitorId: string,
   p: TimelinePageParams,
-  viewer: Viewer,
+  viewer?: Viewer,
 ): Promise<TimelinePage | TimelinePage<TimelineMoneyEntry>> {
   const f = p.filters;
   const limit = Math.min(500, Math.max(1, Math.floor(p.limit) || 1));
@@ -731,7 +902,10 @@ export async function listTimeline(
     timelineIndex(f),
     and(
       eq(conversations.exhibitor_id, exhibitorId),
-      f.outcome ? eq(conversations.outcome, f.outcome) : undefined,
+      // An outcome is what a talk came to; a payment, cancellation or note carries its lead's status in the
+      // same column, so the outcome filter keeps to talks.
+      f.outcome ? and(eq(conversations.kind, 'talk'), eq(conversations.outcome, f.outcome)) : undefined,
+      f.kind ? eq(conversations.kind, f.kind) : undefined,
       f.campaign_id ? eq(conversations.campaign_id, f.campaign_id) : undefined,
       f.location_id != null ? eq(conversations.location_id, f.location_id) : undefined,
       f.table_id != null ? eq(conversations.table_id, f.table_id) : undefined,
@@ -749,7 +923,8 @@ export async function listTimeline(
     viewer,
   );
   const page = rows.slice(0, limit);
-  const onlyDates = !f.outcome && !f.campaign_id && f.location_id == null && f.table_id == null && !f.employee_id;
+  const onlyDates =
+    !f.outcome && !f.kind && !f.campaign_id && f.location_id == null && f.table_id == null && !f.employee_id;
   if (!p.withMerges || !onlyDates)
     return { rows: page, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
 
@@ -812,7 +987,10 @@ async function listTimelineMerges(
 
 /**
  * The values the timeline can be filtered by: only those that occur in this
- * company's conversations, each by name. Four queries. Campaigns, locations
+ * company's conversations, each by name — complete lists, as long as the
+ * company's data (thousands of stalls for a big one), so the timeline page
+ * does not render them: it searches (searchTimelineFilterOptions) and names
+ * the chosen ones (getTimelineFilterChoices). Kept for scripts. Four queries. Campaigns, locations
  * and employees are semi-joins the optimizer runs either way round — reading
  * the company's rows once (a small company) or one index dive per candidate
  * (a big one). Stalls are the company's distinct stalls, read off
@@ -861,4 +1039,161 @@ export async function listTimelineFilterOptions(
       .orderBy(asc(users.name), asc(users.id)),
   ]);
   return { campaigns: campaignRows, locations: locationRows, stalls: stallRows, employees: employeeRows };
+}
+
+/* ------------------------------------------------- timeline filter type-aheads */
+
+/** The timeline filters searched on the server as one types (each list is long for a big company). */
+export const TIMELINE_SEARCH_FIELDS = ['campaign', 'stall', 'employee'] as const;
+export type TimelineSearchField = (typeof TIMELINE_SEARCH_FIELDS)[number];
+/** One choice of a type-ahead filter: the value the URL carries, and what the viewer reads. */
+export type TimelineFilterOption = { value: string; label: string };
+export const TIMELINE_SEARCH_LIMIT = 15;
+
+/**
+ * The first `limit` campaigns, stalls or employees that occur in this
+ * company's conversations and whose name contains `q` (case-insensitive by
+ * the column's collation; every one when `q` is empty). Campaigns and
+ * employees by name; stalls by hall, then name, labelled with their hall
+ * (`T-12 (Hall A)`) and matched by stall name, hall name or that label. The
+ * candidates are read in that order and each is checked with one dive into a
+ * (exhibitor_id, column, …) index of conversations, stopping at the limit.
+ * One query (stalls: two, the halls' names read apart).
+ */
+export async function searchTimelineFilterOptions(
+  db: DbOrTx,
+  exhibitorId: string,
+  field: TimelineSearchField,
+  q: string,
+  limit = TIMELINE_SEARCH_LIMIT,
+): Promise<TimelineFilterOption[]> {
+  const n = Math.min(50, Math.max(1, Math.floor(limit) || TIMELINE_SEARCH_LIMIT));
+  const text = q.trim();
+  const used = (
+    col: typeof conversations.campaign_id | typeof conversations.table_id | typeof conversations.employee_id,
+    id: SQL,
+  ) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(conversations)
+        .where(and(eq(conversations.exhibitor_id, exhibitorId), eq(col, id))),
+    );
+  if (field === 'campaign') {
+    const rows = await db
+      .select({ id: campaigns.id, name: campaigns.name })
+      .from(campaigns)
+      .where(
+        and(
+          text ? like(campaigns.name, containsPattern(text)) : undefined,
+          used(conversations.campaign_id, sql`${campaigns.id}`),
+        ),
+      )
+      .orderBy(asc(campaigns.name), asc(campaigns.id))
+      .limit(n);
+    return rows.map((r) => ({ value: r.id, label: r.name }));
+  }
+  if (field === 'employee') {
+    const rows = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(
+        and(
+          text ? like(users.name, containsPattern(text)) : undefined,
+          used(conversations.employee_id, sql`${users.id}`),
+        ),
+      )
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(n);
+    return rows.map((r) => ({ value: r.id, label: r.name }));
+  }
+  // Stalls by hall, then name: the order of the stalls' (location, name) index, so the walk stops after
+  // `limit` stalls this company used, with no join to sort (the halls, a couple of dozen, are read apart).
+  const halls = await db.select({ id: locations.id, name: locations.loc_name }).from(locations);
+  const hallName = new Map(halls.map((h) => [h.id, h.name]));
+  // "T-12 (Hall A)", a label as listed, is looked up by both parts; other text by stall or hall name.
+  const labelled = /^(.*) \((.*)\)$/.exec(text);
+  const stallText = labelled ? labelled[1]!.trim() : text;
+  const hallText = labelled ? labelled[2]!.trim() : text;
+  const matchingHalls = text
+    ? halls.filter((h) => h.name.toLowerCase().includes(hallText.toLowerCase())).map((h) => h.id)
+    : [];
+  // A whole label names its stall exactly ("T-1 (Hall A)" is not T-10).
+  const byName = !stallText
+    ? undefined
+    : labelled
+      ? eq(stalls.table_name, stallText)
+      : like(stalls.table_name, containsPattern(stallText));
+  const byHall = matchingHalls.length ? inArray(stalls.location_mngt_id, matchingHalls) : undefined;
+  const textMatch = !text
+    ? undefined
+    : labelled
+      ? byHall
+        ? and(byName, byHall)
+        : sql`false`
+      : byHall
+        ? or(byName, byHall)
+        : byName;
+  const rows = await db
+    .select({ id: stalls.id, name: stalls.table_name, location_id: stalls.location_mngt_id })
+    .from(stalls)
+    .where(and(textMatch, used(conversations.table_id, sql`${stalls.id}`)))
+    .orderBy(asc(stalls.location_mngt_id), asc(stalls.table_name))
+    .limit(n);
+  return rows.map((r) => ({ value: String(r.id), label: stallLabel(r.name, hallName.get(r.location_id) ?? '') }));
+}
+
+const stallLabel = (stall: string, location: string) => `${stall} (${location})`;
+
+/**
+ * The names of the timeline's chosen campaign, stall and employee (the URL
+ * carries their ids), and the locations to choose from: those in this
+ * company's conversations (a location is one of a couple of dozen halls, so
+ * the list stays short). At most four small queries, each by primary key or
+ * one index dive per location.
+ */
+export async function getTimelineFilterChoices(
+  db: DbOrTx,
+  exhibitorId: string,
+  f: Pick<TimelineFilters, 'campaign_id' | 'table_id' | 'employee_id'>,
+): Promise<{
+  campaign: TimelineFilterOption | null;
+  stall: TimelineFilterOption | null;
+  employee: TimelineFilterOption | null;
+  locations: { id: number; name: string }[];
+}> {
+  const [campaign, stall, employee, locationRows] = await Promise.all([
+    f.campaign_id
+      ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(eq(campaigns.id, f.campaign_id))
+      : [],
+    f.table_id != null
+      ? db
+          .select({ id: stalls.id, name: stalls.table_name, location: locations.loc_name })
+          .from(stalls)
+          .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
+          .where(eq(stalls.id, f.table_id))
+      : [],
+    f.employee_id ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, f.employee_id)) : [],
+    db
+      .select({ id: locations.id, name: locations.loc_name })
+      .from(locations)
+      .where(
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(conversations)
+            .where(and(eq(conversations.exhibitor_id, exhibitorId), eq(conversations.location_id, locations.id))),
+        ),
+      )
+      .orderBy(asc(locations.loc_name), asc(locations.id)),
+  ]);
+  const c = campaign[0];
+  const s = stall[0];
+  const e = employee[0];
+  return {
+    campaign: c ? { value: c.id, label: c.name } : null,
+    stall: s ? { value: String(s.id), label: stallLabel(s.name, s.location) } : null,
+    employee: e ? { value: e.id, label: e.name } : null,
+    locations: locationRows,
+  };
 }

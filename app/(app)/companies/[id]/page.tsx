@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 
+import { CAMPAIGN_TABLE_PREFIX, STALL_TABLE_PREFIX } from '@/components/tables/companies/dashboard-params';
 import { WidgetSkeleton } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { readDb } from '@/db';
-import { getCompany } from '@/db/queries/companies';
+import { CONTRIBUTING_CAMPAIGN_SORTS, getCompany, STALL_PERFORMANCE_SORTS } from '@/db/queries/companies';
 import { resolveMergedContact } from '@/db/queries/duplicates';
-import { oneOf, param, type SearchParams } from '@/lib/search-params';
+import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
 
@@ -34,7 +35,20 @@ export default async function CompanyPage({
     if (survivor) redirect(`/companies/${survivor}`);
     notFound();
   }
-  const by = oneOf(param(await searchParams, 'by'), ['week', 'month'] as const, 'month');
+  const sp = await searchParams;
+  const by = oneOf(param(sp, 'by'), ['week', 'month'] as const, 'month');
+  // Each paged table's sort, direction and page, under its own prefix; the widget checks the sort against the viewer.
+  const tableParams = <S extends string>(prefix: string, sorts: readonly S[]) => {
+    const sort = param(sp, `${prefix}sort`);
+    const dir = param(sp, `${prefix}dir`);
+    return {
+      sort: sorts.includes(sort as S) ? (sort as S) : undefined,
+      dir: dir === 'asc' || dir === 'desc' ? (dir as 'asc' | 'desc') : undefined,
+      page: positiveInt(param(sp, `${prefix}page`)),
+    };
+  };
+  const stallParams = tableParams(STALL_TABLE_PREFIX, STALL_PERFORMANCE_SORTS);
+  const campaignParams = tableParams(CAMPAIGN_TABLE_PREFIX, CONTRIBUTING_CAMPAIGN_SORTS);
 
   return (
     <>
@@ -60,10 +74,10 @@ export default async function CompanyPage({
         </Suspense>
         <div className="grid gap-6 xl:grid-cols-2">
           <Suspense fallback={<WidgetSkeleton title="Contributing campaigns" />}>
-            <CampaignsWidget exhibitorId={id} viewer={viewer} />
+            <CampaignsWidget exhibitorId={id} viewer={viewer} params={campaignParams} />
           </Suspense>
           <Suspense fallback={<WidgetSkeleton title="Stall-wise performance" />}>
-            <StallsWidget exhibitorId={id} viewer={viewer} />
+            <StallsWidget exhibitorId={id} viewer={viewer} params={stallParams} />
           </Suspense>
         </div>
         <Suspense fallback={<WidgetSkeleton title="Recent conversations" height="h-64" />}>

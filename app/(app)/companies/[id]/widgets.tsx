@@ -1,16 +1,25 @@
 import Link from 'next/link';
 
 import { BookingsChart, RevenueChart } from '@/components/charts/revenue-chart';
-import { cellClass, SimpleTable } from '@/components/tables/simple-table';
+import { ContributingCampaignsTable } from '@/components/tables/companies/contributing-campaigns-table';
+import { StallPerformanceTable } from '@/components/tables/companies/stall-performance-table';
 import { Card } from '@/components/ui/card';
 import { KeyFigures } from '@/components/ui/key-figures';
 import { readDb } from '@/db';
 import {
+  CONTRIBUTING_CAMPAIGNS_PAGE_SIZE,
+  contributingCampaignSortsFor,
+  defaultContributingCampaignSort,
+  defaultStallPerformanceSort,
   getCompanyKpis,
   getCompanyRevenueSeries,
   getCompanyStallPerformance,
   listContributingCampaigns,
   listRecentConversations,
+  STALL_PERFORMANCE_PAGE_SIZE,
+  stallPerformanceSortsFor,
+  type ContributingCampaignSort,
+  type StallPerformanceSort,
   type TimelineEntry,
   type TimelineMoneyEntry,
 } from '@/db/queries/companies';
@@ -85,56 +94,63 @@ export async function ChartWidget({
   );
 }
 
-export async function CampaignsWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
-  const rows = await listContributingCampaigns(readDb, exhibitorId, viewer);
-  const money = viewer.canSeeMoney;
+/** A dashboard table's sort, direction and page as the URL gives them (already checked by the query). */
+export type TableParams<S extends string> = { sort?: S; dir?: 'asc' | 'desc'; page?: number };
+
+export async function CampaignsWidget({
+  exhibitorId,
+  viewer,
+  params,
+}: {
+  exhibitorId: string;
+  viewer: Viewer;
+  params: TableParams<ContributingCampaignSort>;
+}) {
+  const sort =
+    params.sort && contributingCampaignSortsFor(viewer).includes(params.sort)
+      ? params.sort
+      : defaultContributingCampaignSort(viewer);
+  const dir = params.dir ?? (sort === 'name' ? 'asc' : 'desc');
+  const query = { sort, dir, page: params.page, pageSize: CONTRIBUTING_CAMPAIGNS_PAGE_SIZE };
+  // Narrowed by the viewer: the client table an employee gets is handed rows that have no money.
+  const page = viewer.canSeeMoney
+    ? ({ canSeeMoney: true, data: await listContributingCampaigns(readDb, exhibitorId, viewer, query) } as const)
+    : ({ canSeeMoney: false, data: await listContributingCampaigns(readDb, exhibitorId, viewer, query) } as const);
   return (
     <Card title="Contributing campaigns">
-      {rows.length === 0 ? (
+      {page.data.total === 0 ? (
         <p className="text-slate-600">No lead of this company came from a campaign yet.</p>
       ) : (
-        <SimpleTable
-          caption="Contributing campaigns"
-          head={['Campaign', 'Leads', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}
-        >
-          {rows.map((c) => (
-            <tr key={c.campaign_id}>
-              <td className={cellClass}>{c.name}</td>
-              <td className={`${cellClass} tabular-nums`}>{c.leads}</td>
-              <td className={`${cellClass} tabular-nums`}>{c.bookings}</td>
-              {'collected' in c ? <td className={`${cellClass} tabular-nums`}>{formatINR(c.collected)}</td> : null}
-              {'booked' in c ? <td className={`${cellClass} tabular-nums`}>{formatINR(c.booked)}</td> : null}
-            </tr>
-          ))}
-        </SimpleTable>
+        <ContributingCampaignsTable page={page} sort={sort} dir={dir} />
       )}
     </Card>
   );
 }
 
-export async function StallsWidget({ exhibitorId, viewer }: { exhibitorId: string; viewer: Viewer }) {
-  const rows = await getCompanyStallPerformance(readDb, exhibitorId, viewer);
-  const money = viewer.canSeeMoney;
+export async function StallsWidget({
+  exhibitorId,
+  viewer,
+  params,
+}: {
+  exhibitorId: string;
+  viewer: Viewer;
+  params: TableParams<StallPerformanceSort>;
+}) {
+  const sort =
+    params.sort && stallPerformanceSortsFor(viewer).includes(params.sort)
+      ? params.sort
+      : defaultStallPerformanceSort(viewer);
+  const dir = params.dir ?? (sort === 'location' ? 'asc' : 'desc');
+  const query = { sort, dir, page: params.page, pageSize: STALL_PERFORMANCE_PAGE_SIZE };
+  const page = viewer.canSeeMoney
+    ? ({ canSeeMoney: true, data: await getCompanyStallPerformance(readDb, exhibitorId, viewer, query) } as const)
+    : ({ canSeeMoney: false, data: await getCompanyStallPerformance(readDb, exhibitorId, viewer, query) } as const);
   return (
     <Card title="Stall-wise performance">
-      {rows.length === 0 ? (
+      {page.data.total === 0 ? (
         <p className="text-slate-600">No talks or bookings at a stall yet.</p>
       ) : (
-        <SimpleTable
-          caption="Stall-wise performance"
-          head={['Location', 'Stall', 'Talks', 'Bookings', ...(money ? ['Collected', 'Booked value'] : [])]}
-        >
-          {rows.map((s) => (
-            <tr key={s.table_id}>
-              <td className={cellClass}>{s.location}</td>
-              <td className={cellClass}>{s.stall}</td>
-              <td className={`${cellClass} tabular-nums`}>{s.talks}</td>
-              <td className={`${cellClass} tabular-nums`}>{s.bookings}</td>
-              {'collected' in s ? <td className={`${cellClass} tabular-nums`}>{formatINR(s.collected)}</td> : null}
-              {'booked' in s ? <td className={`${cellClass} tabular-nums`}>{formatINR(s.booked)}</td> : null}
-            </tr>
-          ))}
-        </SimpleTable>
+        <StallPerformanceTable page={page} sort={sort} dir={dir} />
       )}
     </Card>
   );

@@ -5,20 +5,69 @@ import { notFound, redirect } from 'next/navigation';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { readDb } from '@/db';
-import { getCompany, listTimeline, listTimelineFilterOptions, type TimelineMerge } from '@/db/queries/companies';
+import {
+  getCompany,
+  getTimelineFilterChoices,
+  listTimeline,
+  searchTimelineFilterOptions,
+  type TimelineFilterOption,
+  type TimelineFilters,
+  type TimelineMerge,
+  type TimelineSearchField,
+} from '@/db/queries/companies';
 import { resolveMergedContact } from '@/db/queries/duplicates';
+import { timelineFilterParams, timelineFiltersFrom } from '@/lib/company-timeline-filters';
 import { formatDateTime } from '@/lib/format';
-import { optionsOf, OUTCOME_LABELS } from '@/lib/labels';
+import { CONVERSATION_KIND_LABELS, optionsOf, OUTCOME_LABELS } from '@/lib/labels';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
-import { timelineFilterParams, timelineFiltersFrom } from '@/lib/timeline-filters';
 import { viewerFor } from '@/lib/viewer';
 
 import { TimelineItem } from '../widgets';
+import { FilterSearch } from './filter-search';
 
 export const metadata: Metadata = { title: 'Timeline' };
 
 const PAGE_SIZE = 25;
+
+/** The type-ahead filters: the URL param of each, and the filter it sets. */
+const SEARCHED: { field: TimelineSearchField; key: 'campaign_id' | 'table_id' | 'employee_id' }[] = [
+  { field: 'campaign', key: 'campaign_id' },
+  { field: 'stall', key: 'table_id' },
+  { field: 'employee', key: 'employee_id' },
+];
+
+/**
+ * The filters with the type-aheads' typed text applied (`campaign_q`…, sent by the form with or without
+ * JavaScript): an emptied box clears its filter; a text other than the chosen one's name picks its first
+ * match in this company's conversations (an exact name first), or none.
+ */
+async function resolveTyped(
+  exhibitorId: string,
+  sp: SearchParams,
+  filters: TimelineFilters,
+  chosen: Record<TimelineSearchField, TimelineFilterOption | null>,
+): Promise<{ filters: TimelineFilters; chosen: Record<TimelineSearchField, TimelineFilterOption | null> }> {
+  const next = { ...filters };
+  const picked = { ...chosen };
+  await Promise.all(
+    SEARCHED.map(async ({ field, key }) => {
+      const raw = sp[`${field}_q`];
+      if (raw === undefined) return;
+      const text = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+      if (text && picked[field]?.label === text) return;
+      const match = text
+        ? await searchTimelineFilterOptions(readDb, exhibitorId, field, text).then(
+            (found) => found.find((o) => o.label.toLowerCase() === text.toLowerCase()) ?? found[0] ?? null,
+          )
+        : null;
+      picked[field] = match;
+      if (key === 'table_id') next.table_id = match ? Number(match.value) : undefined;
+      else next[key] = match?.value;
+    }),
+  );
+  return { filters: next, chosen: picked };
+}
 const selectClass = 'touch-target block w-full rounded-lg border border-slate-300 bg-white px-3';
 
 /** One filter of the form: a labelled select whose first choice, "Any", leaves it off. */
@@ -64,13 +113,21 @@ export default async function TimelinePage({
   const showMoney = viewer.canSeeMoney;
   const { id } = await params;
   const sp = await searchParams;
-  const filters = timelineFiltersFrom(sp);
+  const urlFilters = timelineFiltersFrom(sp);
   const cursor = param(sp, 'cursor') ?? null;
-  const [company, options, page] = await Promise.all([
+  const typed = SEARCHED.some(({ field }) => sp[`${field}_q`] !== undefined);
+  const pageOf = (filters: TimelineFilters) =>
+    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE, withMerges: true }, viewer);
+  // Without typed text the chosen names and the page are read at once; with it, the names first (to tell
+  // a kept choice from new text), then the page for the filters the text resolves to.
+  const [company, { filters, chosen, locations }, page] = await Promise.all([
     getCompany(readDb, id),
-    listTimelineFilterOptions(readDb, id),
-    listTimeline(readDb, id, { filters, cursor, limit: PAGE_SIZE, withMerges: true }, viewer),
-  ]);
+    getTimelineFilterChoices(readDb, id, urlFilters).then(async (c) => ({
+      ...(typed ? await resolveTyped(id, sp, urlFilters, c) : { filters: urlFilters, chosen: c }),
+      locations: c.locations,
+    })),
+    typed ? null : pageOf(urlFilters),
+  ]).then(async ([company, resolved, page]) => [company, resolved, page ?? (await pageOf(resolved.filters))] as const);
   if (!company) {
     const survivor = await resolveMergedContact(readDb, id, 'exhibitor');
     if (survivor) redirect(`/companies/${survivor}/timeline`);
@@ -106,34 +163,46 @@ export default async function TimelinePage({
         className="mb-6 grid gap-3 rounded-xl bg-white p-4 ring-1 ring-slate-200 md:grid-cols-4"
         aria-label="Filter the timeline"
       >
-        <FilterSelect name="outcome" label="Outcome" value={filters.outcome} options={optionsOf(OUTCOME_LABELS)} />
+        <FilterSelect name="kind" label="Kind" value={filters.kind} options={optionsOf(CONVERSATION_KIND_LABELS)} />
         <FilterSelect
+          name="outcome"
+          label="Outcome (talks)"
+          value={filters.outcome}
+          options={optionsOf(OUTCOME_LABELS)}
+        />
+        <FilterSearch
+          // Keyed by the choice, so a new page load starts the box from it.
+          key={`campaign-${filters.campaign_id ?? ''}`}
+          exhibitorId={id}
+          field="campaign"
           name="campaign"
           label="Campaign"
-          value={filters.campaign_id}
-          options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          placeholder="Any: type a name"
+          selected={chosen.campaign}
         />
         <FilterSelect
           name="location"
           label="Location"
           value={filters.location_id}
-          options={options.locations.map((l) => ({ value: l.id, label: l.name }))}
+          options={locations.map((l) => ({ value: l.id, label: l.name }))}
         />
-        <FilterSelect
+        <FilterSearch
+          key={`stall-${filters.table_id ?? ''}`}
+          exhibitorId={id}
+          field="stall"
           name="stall"
           label="Stall"
-          value={filters.table_id}
-          options={options.stalls.map((st) => ({
-            value: st.id,
-            label: `${st.name} (${options.locations.find((l) => l.id === st.location_id)?.name ?? '—'})`,
-          }))}
+          placeholder="Any: type a stall or hall"
+          selected={chosen.stall}
         />
-        <FilterSelect
+        <FilterSearch
+          key={`employee-${filters.employee_id ?? ''}`}
+          exhibitorId={id}
+          field="employee"
           name="employee"
           label="Employee"
-          value={filters.employee_id}
-          any="Anyone"
-          options={options.employees.map((e) => ({ value: e.id, label: e.name }))}
+          placeholder="Anyone: type a name"
+          selected={chosen.employee}
         />
         <div className="space-y-1">
           <label htmlFor="from" className="block text-sm font-medium">

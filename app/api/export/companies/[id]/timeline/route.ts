@@ -1,8 +1,8 @@
 import { readDb } from '@/db';
 import { getCompany, listTimeline, type TimelineMoneyEntry, type TimelinePage } from '@/db/queries/companies';
+import { timelineFiltersFrom } from '@/lib/company-timeline-filters';
 import { csvResponse } from '@/lib/csv';
 import { refuseUnless } from '@/lib/route-auth';
-import { timelineFiltersFrom } from '@/lib/timeline-filters';
 import { MONEY_VIEWER } from '@/lib/viewer';
 
 const PAGE = 1000;
