@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, getTableName, sql } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
 import { bookings, locations, stalls } from '@/db/schema';
@@ -70,6 +70,9 @@ export async function getLocation(db: DbOrTx, id: number) {
   return row;
 }
 
+/** The outer stall's id, qualified by hand: in a one-table select drizzle leaves `id` bare, which inside the subquery would mean the booking's own id. */
+const stallId = sql`${sql.identifier(getTableName(stalls))}.${sql.identifier(stalls.id.name)}`;
+
 /**
  * A page of a location's stalls by name, each with how many active bookings
  * it holds, and the location's number of stalls (a window): one query. The
@@ -85,9 +88,7 @@ export async function listStalls(db: DbOrTx, locationId: number, p: Paging = {})
       table_name: stalls.table_name,
       price: stalls.price,
       active_bookings:
-        sql<number>`(select count(*) from ${bookings} where ${bookings.active_table_id} = ${stalls.id})`.mapWith(
-          Number,
-        ),
+        sql<number>`(select count(*) from ${bookings} where ${bookings.active_table_id} = ${stallId})`.mapWith(Number),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(stalls)
