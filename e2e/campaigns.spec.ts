@@ -278,7 +278,7 @@ test.describe('[STALLS]: pages bounded by the screen', () => {
       await expect(pager).toContainText('Showing 1–50 of 120');
       await pager.getByRole('link', { name: 'Next' }).click();
       await expect(table.locator('tbody tr').first()).toContainText('B-051');
-      await expect(page.getByLabel('Location')).toHaveValue(String(location.id));
+      await expect(page.getByRole('combobox', { name: 'Location' })).toHaveValue(String(location.id));
 
       const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
       const [, ...rows] = parseCsv(await (await page.request.get(href!)).text());

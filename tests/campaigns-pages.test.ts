@@ -225,19 +225,21 @@ describe('stalls: one location at a time, 50 a page', () => {
     ).toMatchObject({ page: 2, total: 60 });
   });
 
-  it("the admin's stall list: 50 a page, the total, active bookings per stall", async () => {
+  it("the admin's stall list: 25 a page, the total, active bookings per stall", async () => {
     const first = await listStalls(db, locationId);
-    expect(STALLS_ADMIN_PAGE_SIZE).toBe(50);
-    expect(first.rows).toHaveLength(50);
+    expect(STALLS_ADMIN_PAGE_SIZE).toBe(25);
+    expect(first.rows).toHaveLength(25);
     expect(first).toMatchObject({ total: 60, page: 1 });
-    const second = await listStalls(db, locationId, { page: 2 });
-    expect(second.rows).toHaveLength(10);
-    // By name: S-1, S-10 … S-19, S-2, S-20 … — S-7 is on the second page, with its one booking.
-    expect(second.rows.find((s) => s.table_name === 'S-7')).toMatchObject({ active_bookings: 1 });
-    expect([...first.rows, ...second.rows].filter((s) => s.active_bookings > 0).map((s) => s.table_name)).toEqual([
-      'S-7',
-    ]);
-    expect(new Set([...first.rows, ...second.rows].map((s) => s.id))).toEqual(new Set(stallIds));
+    expect((await listStalls(db, locationId, { page: 2 })).rows).toHaveLength(25);
+    const third = await listStalls(db, locationId, { page: 3 });
+    expect(third.rows).toHaveLength(10);
+    // By name: S-1, S-10 … S-19, S-2, S-20 … S-6, S-60, S-7 (the 58th), S-8, S-9 — S-7 on the third page, with its one booking.
+    expect(third.rows.map((s) => s.table_name).slice(-3)).toEqual(['S-7', 'S-8', 'S-9']);
+    expect(third.rows.find((s) => s.table_name === 'S-7')).toMatchObject({ active_bookings: 1 });
+    const all = [...first.rows, ...(await listStalls(db, locationId, { page: 2 })).rows, ...third.rows];
+    expect(all.filter((s) => s.active_bookings > 0).map((s) => s.table_name)).toEqual(['S-7']);
+    expect(new Set(all.map((s) => s.id))).toEqual(new Set(stallIds));
+    expect(await listStalls(db, locationId, { page: 9 })).toMatchObject({ page: 3, total: 60 });
   });
 
   it("the admin's location list: a page and the count of all", async () => {

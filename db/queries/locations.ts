@@ -3,9 +3,10 @@ import { asc, count, eq, getTableName, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { bookings, locations, stalls } from '@/db/schema';
 
-/** The admin's lists of locations and of a location's stalls show this many rows a page. */
+/** The admin's list of locations shows this many a page. */
 export const LOCATIONS_PAGE_SIZE = 50;
-export const STALLS_ADMIN_PAGE_SIZE = 50;
+/** A location's stalls, this many a page: each is an edit form of its own (about 3 KB of HTML and payload). */
+export const STALLS_ADMIN_PAGE_SIZE = 25;
 
 type Paging = { page?: number; pageSize?: number };
 const pagingOf = (p: Paging, fallback: number) => {
