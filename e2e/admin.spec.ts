@@ -92,7 +92,7 @@ test.describe('[ADMIN]: locations and stalls', () => {
 });
 
 test.describe('[ADMIN]: lists bounded by the screen', () => {
-  test('a location with 120 stalls lists 50 a page, its heading the total', async ({ page, newLocation }) => {
+  test('a location with 120 stalls lists 25 a page, its heading the total', async ({ page, newLocation }) => {
     const location = await newLocation({
       name: `Big Venue ${unique()}`,
       stalls: Array.from({ length: 120 }, (_, i) => ({ name: `V-${String(i + 1).padStart(3, '0')}`, price: '50000' })),
