@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-
-import { authFile, expectAccessible, signIn, unique } from './fixtures';
+import { authFile, expect, expectAccessible, signIn, test, unique } from './fixtures';
 
 test.use({ storageState: authFile('admin') });
 
@@ -90,6 +88,28 @@ test.describe('[ADMIN]: locations and stalls', () => {
     await page.getByRole('button', { name: 'Delete T-12' }).click();
     await expect(page.getByRole('button', { name: 'Delete T-12' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Stalls (0)' })).toBeVisible();
+  });
+});
+
+test.describe('[ADMIN]: lists bounded by the screen', () => {
+  test('a location with 120 stalls lists 25 a page, its heading the total', async ({ page, newLocation }) => {
+    const location = await newLocation({
+      name: `Big Venue ${unique()}`,
+      stalls: Array.from({ length: 120 }, (_, i) => ({ name: `V-${String(i + 1).padStart(3, '0')}`, price: '50000' })),
+    });
+    const response = await page.request.get(`/admin/locations/${location.id}`);
+    expect(response.status()).toBe(200);
+    expect((await response.body()).length).toBeLessThan(150_000);
+
+    await page.goto(`/admin/locations/${location.id}`);
+    await expect(page.getByRole('heading', { name: 'Stalls (120)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Save V-/ })).toHaveCount(25);
+    const pager = page.getByRole('navigation', { name: 'Stalls: pages' });
+    await expect(pager).toContainText('Showing 1–25 of 120');
+    await pager.getByRole('link', { name: 'Next' }).click();
+    await expect(page.getByRole('button', { name: 'Save V-026' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save V-001' })).toHaveCount(0);
+    await expectAccessible(page);
   });
 });
 

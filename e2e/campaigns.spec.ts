@@ -1,7 +1,24 @@
-import { authFile, companyByName, DESKTOP_ONLY, expect, expectAccessible, test, unique } from './fixtures';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { ulid } from 'ulid';
 
-/** Random valid Indian mobiles, E.164 and as a person types them. */
-const newPhone = () => `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+import { contacts, users } from '@/db/schema';
+import { recordEntry } from '@/db/services/entries';
+
+import {
+  authFile,
+  companyByName,
+  DESKTOP_ONLY,
+  expect,
+  expectAccessible,
+  LOGINS,
+  newPhone,
+  parseCsv,
+  test,
+  unique,
+} from './fixtures';
+
+/** What one page may weigh, HTML and its inline RSC payload together, whatever the data behind it. */
+const PAGE_BYTES = 150_000;
 
 test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', () => {
   test('an admin uploads recipients with a bad row and marks them sent; a talk with one of them is suggested the campaign; the funnel moves', async ({
@@ -80,7 +97,8 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
     await manager.reload();
     await expect(funnel).toContainText('Leads: 1 — 50.00% of messages sent');
     await expect(manager.getByRole('table', { name: 'Leads' })).toContainText('Busy', { ignoreCase: true });
-    await manager.goto('/campaigns');
+    // Newest sent first: the list is paged, and this campaign was sent a moment ago.
+    await manager.goto('/campaigns?sort=sent_at&dir=desc');
     await expect(
       manager.getByRole('table', { name: 'Campaigns' }).getByRole('row', { name: new RegExp(name) }),
     ).toBeVisible();
@@ -174,4 +192,98 @@ test.describe('[CAMPAIGNS]: roles', () => {
     await expectAccessible(page);
     await context.close();
   });
+});
+
+test.describe('[CAMPAIGNS]: pages bounded by the screen', () => {
+  test(
+    'a campaign with leads at 30 companies shows 20 a page with the total, its leads paged apart',
+    DESKTOP_ONLY,
+    async ({ browser, newCampaign, e2eDb }) => {
+      test.slow(); // 30 booth entries first
+      const campaign = await newCampaign(`Many companies ${unique()}`);
+      const [employee] = await e2eDb.select({ id: users.id }).from(users).where(eq(users.email, LOGINS.employee));
+      const companies = await e2eDb
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)))
+        .orderBy(asc(contacts.id))
+        .limit(30);
+      expect(companies).toHaveLength(30);
+      for (const company of companies)
+        await recordEntry(e2eDb, employee!.id, {
+          idempotency_key: ulid(),
+          exhibitor_id: company.id,
+          phone: newPhone(),
+          campaign_id: campaign.id,
+          outcome: 'interested',
+        });
+
+      const context = await browser.newContext({ storageState: authFile('manager') });
+      const page = await context.newPage();
+      const response = await page.request.get(`/campaigns/${campaign.id}`);
+      expect(response.status()).toBe(200);
+      expect((await response.body()).length).toBeLessThan(PAGE_BYTES);
+
+      await page.goto(`/campaigns/${campaign.id}`);
+      const breakdown = page.getByRole('table', { name: 'Exhibitor breakdown' });
+      await expect(breakdown.locator('tbody tr')).toHaveCount(20);
+      const pager = page.getByRole('navigation', { name: 'Exhibitor breakdown: pages' });
+      await expect(pager).toContainText('Showing 1–20 of 30');
+      await expect(page.getByRole('navigation', { name: 'Leads: pages' })).toContainText('Showing 1–30 of 30');
+      await expectAccessible(page);
+
+      await pager.getByRole('link', { name: 'Next' }).click();
+      await expect(page).toHaveURL(/[?&]expage=2/);
+      await expect(breakdown.locator('tbody tr')).toHaveCount(10);
+      await expect(pager).toContainText('Showing 21–30 of 30');
+      // The leads table keeps its own page.
+      await expect(page.getByRole('table', { name: 'Leads' }).locator('tbody tr')).toHaveCount(30);
+
+      // Sorted by the server: fewest leads first is still a page of 20.
+      await breakdown.getByRole('link', { name: /^Leads/ }).click();
+      await expect(page).toHaveURL(/[?&]exsort=leads/);
+      await expect(breakdown.locator('tbody tr')).toHaveCount(20);
+
+      // The CSV keeps all 30.
+      const csv = parseCsv(await (await page.request.get(`/api/export/campaigns/${campaign.id}/exhibitors`)).text());
+      expect(csv.slice(1)).toHaveLength(30);
+      await context.close();
+    },
+  );
+});
+
+test.describe('[STALLS]: pages bounded by the screen', () => {
+  test(
+    'a location with 120 stalls shows 50 a page with the total; the CSV keeps all 120',
+    DESKTOP_ONLY,
+    async ({ browser, newLocation }) => {
+      const location = await newLocation({
+        name: `Big Hall ${unique()}`,
+        stalls: Array.from({ length: 120 }, (_, i) => ({
+          name: `B-${String(i + 1).padStart(3, '0')}`,
+          price: '50000',
+        })),
+      });
+      const context = await browser.newContext({ storageState: authFile('manager') });
+      const page = await context.newPage();
+      const response = await page.request.get(`/stalls?location=${location.id}`);
+      expect(response.status()).toBe(200);
+      expect((await response.body()).length).toBeLessThan(PAGE_BYTES);
+
+      await page.goto(`/stalls?location=${location.id}&sort=stall&dir=asc`);
+      const table = page.getByRole('table', { name: 'Stall-wise performance' });
+      await expect(table.locator('tbody tr')).toHaveCount(50);
+      await expect(table.locator('tbody tr').first()).toContainText('B-001');
+      const pager = page.getByRole('navigation', { name: 'Stall-wise performance: pages' });
+      await expect(pager).toContainText('Showing 1–50 of 120');
+      await pager.getByRole('link', { name: 'Next' }).click();
+      await expect(table.locator('tbody tr').first()).toContainText('B-051');
+      await expect(page.getByRole('combobox', { name: 'Location' })).toHaveValue(String(location.id));
+
+      const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+      const [, ...rows] = parseCsv(await (await page.request.get(href!)).text());
+      expect(rows).toHaveLength(120);
+      await context.close();
+    },
+  );
 });

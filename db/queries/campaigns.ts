@@ -5,7 +5,7 @@
  * breakdown and leads; the recipients for the admin pages. Each function is a
  * fixed number of queries; money stays a DECIMAL string.
  */
-import { and, asc, count, desc, eq, gt, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 
 import type { DbOrTx } from '@/db';
@@ -76,22 +76,82 @@ const ANALYTICS_COLUMNS = {
   total_booked_value: campaigns.total_booked_value,
 };
 
+/** The analytics list shows this many campaigns a page unless asked otherwise. */
+export const CAMPAIGNS_PAGE_SIZE = 50;
+
+export type CampaignListParams = {
+  sort: CampaignSort;
+  dir: 'asc' | 'desc';
+  /** 1-based; default 1. */
+  page?: number;
+  /** Default CAMPAIGNS_PAGE_SIZE. */
+  pageSize?: number;
+};
+
+function analyticsQuery(db: DbOrTx, p: Pick<CampaignListParams, 'sort' | 'dir'>) {
+  const sort: CampaignSort = CAMPAIGN_SORTS.includes(p.sort) ? p.sort : 'collected';
+  const dir = p.dir === 'asc' ? asc : desc;
+  return db
+    .select(ANALYTICS_COLUMNS)
+    .from(campaigns)
+    .orderBy(dir(SORT_KEY[sort]), asc(campaigns.name), asc(campaigns.id))
+    .$dynamic();
+}
+
 /**
- * Every campaign with its figures, read from the cache counters (§1.4 plus
- * messages sent and booked value) — never counted from the two million
- * recipients or the bookings. One query; top revenue first by default (§5.1).
+ * One page of the campaigns with their figures, read from the cache
+ * counters (§1.4 plus messages sent and booked value) — never counted from
+ * the two million recipients or the bookings. One query; top revenue first
+ * by default (§5.1); the first page unless asked for another.
  */
-export async function listCampaignAnalytics(
+export async function listCampaignAnalytics(db: DbOrTx, p: CampaignListParams): Promise<CampaignAnalyticsRow[]> {
+  const pageSize = Math.max(1, Math.floor(p.pageSize ?? CAMPAIGNS_PAGE_SIZE) || 1);
+  const page = Math.max(1, Math.floor(p.page ?? 1) || 1);
+  const rows = await analyticsQuery(db, p)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return rows.map(toAnalyticsRow);
+}
+
+/** Number of campaigns, for the list's pager. */
+export async function countCampaigns(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(campaigns);
+  return toCount(row?.n);
+}
+
+/**
+ * A page of the analytics list and the number of campaigns, in one
+ * statement (the count is a window over the same scan); a page past the end
+ * (a hand-typed URL, or campaigns deleted meanwhile) gives the last one.
+ */
+export async function listCampaignAnalyticsPage(
   db: DbOrTx,
-  p: { sort: CampaignSort; dir: 'asc' | 'desc' },
-): Promise<CampaignAnalyticsRow[]> {
+  p: CampaignListParams,
+): Promise<{ rows: CampaignAnalyticsRow[]; total: number; page: number }> {
+  const pageSize = Math.max(1, Math.floor(p.pageSize ?? CAMPAIGNS_PAGE_SIZE) || 1);
+  const page = Math.max(1, Math.floor(p.page ?? 1) || 1);
   const sort: CampaignSort = CAMPAIGN_SORTS.includes(p.sort) ? p.sort : 'collected';
   const dir = p.dir === 'asc' ? asc : desc;
   const rows = await db
-    .select(ANALYTICS_COLUMNS)
+    .select({ ...ANALYTICS_COLUMNS, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(campaigns)
-    .orderBy(dir(SORT_KEY[sort]), asc(campaigns.name), asc(campaigns.id));
-  return rows.map(toAnalyticsRow);
+    .orderBy(dir(SORT_KEY[sort]), asc(campaigns.name), asc(campaigns.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  if (rows.length === 0 && page > 1) {
+    const total = await countCampaigns(db);
+    const last = Math.max(1, Math.ceil(total / pageSize));
+    return last < page ? listCampaignAnalyticsPage(db, { ...p, page: last }) : { rows: [], total, page };
+  }
+  return { rows: rows.map(toAnalyticsRow), total: rows[0]?.total ?? 0, page };
+}
+
+/** Every campaign with its figures, for the CSV export (the page shows them a page at a time). */
+export async function listAllCampaignAnalytics(
+  db: DbOrTx,
+  p: Pick<CampaignListParams, 'sort' | 'dir'>,
+): Promise<CampaignAnalyticsRow[]> {
+  return (await analyticsQuery(db, p)).map(toAnalyticsRow);
 }
 
 function toAnalyticsRow(r: Record<string, unknown>): CampaignAnalyticsRow {
@@ -190,44 +250,138 @@ export type CampaignExhibitorRow = {
   booked: string;
 };
 
-/**
- * §5.5 exhibitor breakdown: per company, the campaign's leads and its
- * bookings not cancelled with their money; most collected first. Leads and
- * bookings are grouped separately and then combined (no join multiplies them).
- */
-export async function listCampaignExhibitors(db: DbOrTx, id: string): Promise<CampaignExhibitorRow[]> {
-  const rows = await rowsOf<{
-    exhibitor_id: string;
-    name: string;
-    city: string | null;
-    leads: unknown;
-    bookings: unknown;
-    collected: unknown;
-    booked: unknown;
-  }>(
-    db,
-    sql`select ${contacts.id} as exhibitor_id, ${contacts.name}, ${contacts.city}, sum(u.leads) as leads, sum(u.bookings) as bookings,
-               coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
-        from (
-          select ${followUps.exhibitor_id} as exhibitor_id, count(*) as leads, 0 as bookings, null as collected, null as booked
-            from ${followUps} where ${followUps.campaign_id} = ${id} and ${followUps.exhibitor_id} is not null group by ${followUps.exhibitor_id}
-          union all
-          select ${bookings.exhibitor_id}, 0, count(*), sum(${bookings.amount_paid}), sum(${bookings.price})
-            from ${bookings} where ${bookings.campaign_id} = ${id} and ${bookings.cancelled_at} is null and ${bookings.exhibitor_id} is not null group by ${bookings.exhibitor_id}
-        ) u
-        join ${contacts} on ${contacts.id} = u.exhibitor_id
-        group by ${contacts.id}, ${contacts.name}, ${contacts.city}
-        order by collected desc, bookings desc, leads desc, ${contacts.name} asc, ${contacts.id} asc`,
+export const CAMPAIGN_EXHIBITOR_SORTS = ['name', 'leads', 'bookings', 'collected', 'booked'] as const;
+export type CampaignExhibitorSort = (typeof CAMPAIGN_EXHIBITOR_SORTS)[number];
+/** The breakdown shows this many companies a page unless asked otherwise. */
+export const CAMPAIGN_EXHIBITORS_PAGE_SIZE = 20;
+
+export type CampaignExhibitorParams = {
+  /** Default 'collected' (most collected first, §5.5). */
+  sort?: CampaignExhibitorSort;
+  /** Default desc, asc for 'name'. */
+  dir?: 'asc' | 'desc';
+  /** 1-based; default 1. */
+  page?: number;
+  /** Default CAMPAIGN_EXHIBITORS_PAGE_SIZE. */
+  pageSize?: number;
+};
+
+export type CampaignExhibitorPage = {
+  rows: CampaignExhibitorRow[];
+  /** Companies with a lead or a booking of the campaign, all pages together. */
+  total: number;
+  /** The page returned: the one asked for, or the last one when that was past the end. */
+  page: number;
+};
+
+/** The aggregate's ORDER BY for each sort (column aliases of the grouped rows); the id last, so equal rows keep one order. */
+function exhibitorOrder(sort: CampaignExhibitorSort, dir: 'asc' | 'desc'): SQL {
+  const d = dir === 'asc' ? sql`asc` : sql`desc`;
+  const keys: Record<Exclude<CampaignExhibitorSort, 'name'>, string[]> = {
+    collected: ['collected', 'bookings', 'leads'],
+    booked: ['booked', 'collected', 'bookings', 'leads'],
+    bookings: ['bookings', 'collected', 'leads'],
+    leads: ['leads', 'bookings', 'collected'],
+  };
+  const names = sort === 'name' ? ['name'] : keys[sort];
+  return sql.join(
+    [...names.map((k) => sql`${sql.identifier(k)} ${d}`), sql`${sql.identifier('exhibitor_id')} asc`],
+    sql`, `,
   );
-  return rows.map((r) => ({
-    exhibitor_id: r.exhibitor_id,
-    name: r.name,
-    city: r.city,
-    leads: toCount(r.leads),
-    bookings: toCount(r.bookings),
-    collected: toMoney(r.collected),
-    booked: toMoney(r.booked),
-  }));
+}
+
+/** Per company, the campaign's leads and its bookings not cancelled (grouped separately, then combined: no join multiplies them). */
+function exhibitorTotals(id: string): SQL {
+  return sql`select u.exhibitor_id, sum(u.leads) as leads, sum(u.bookings) as bookings,
+                    coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
+               from (
+                 select ${followUps.exhibitor_id} as exhibitor_id, count(*) as leads, 0 as bookings, null as collected, null as booked
+                   from ${followUps} where ${followUps.campaign_id} = ${id} and ${followUps.exhibitor_id} is not null group by ${followUps.exhibitor_id}
+                 union all
+                 select ${bookings.exhibitor_id}, 0, count(*), sum(${bookings.amount_paid}), sum(${bookings.price})
+                   from ${bookings} where ${bookings.campaign_id} = ${id} and ${bookings.cancelled_at} is null and ${bookings.exhibitor_id} is not null group by ${bookings.exhibitor_id}
+               ) u
+              group by u.exhibitor_id`;
+}
+
+type ExhibitorRaw = {
+  exhibitor_id: string;
+  name: string;
+  city: string | null;
+  leads: unknown;
+  bookings: unknown;
+  collected: unknown;
+  booked: unknown;
+  total?: unknown;
+};
+
+const toExhibitorRow = (r: ExhibitorRaw): CampaignExhibitorRow => ({
+  exhibitor_id: r.exhibitor_id,
+  name: r.name,
+  city: r.city,
+  leads: toCount(r.leads),
+  bookings: toCount(r.bookings),
+  collected: toMoney(r.collected),
+  booked: toMoney(r.booked),
+});
+
+/**
+ * §5.5 exhibitor breakdown, one page of it with the number of companies in
+ * all: per company, the campaign's leads and its bookings not cancelled with
+ * their money. One statement: the per-company figures are grouped by id
+ * alone, sorted and cut to the page (the count of all groups rides along as
+ * a window), and only the page's companies are joined to their names — a
+ * sort by name joins them all, as it must. Most collected first by default.
+ */
+export async function listCampaignExhibitorPage(
+  db: DbOrTx,
+  id: string,
+  p: CampaignExhibitorParams = {},
+): Promise<CampaignExhibitorPage> {
+  const sort: CampaignExhibitorSort = CAMPAIGN_EXHIBITOR_SORTS.includes(p.sort!) ? p.sort! : 'collected';
+  const dir = p.dir ?? (sort === 'name' ? 'asc' : 'desc');
+  const pageSize = Math.max(1, Math.floor(p.pageSize ?? CAMPAIGN_EXHIBITORS_PAGE_SIZE) || 1);
+  const page = Math.max(1, Math.floor(p.page ?? 1) || 1);
+  const order = exhibitorOrder(sort, dir);
+  const offset = (page - 1) * pageSize;
+  const query =
+    sort === 'name'
+      ? sql`select g.exhibitor_id, ${contacts.name} as name, ${contacts.city} as city, g.leads, g.bookings, g.collected, g.booked,
+                   count(*) over () as total
+              from (${exhibitorTotals(id)}) g join ${contacts} on ${contacts.id} = g.exhibitor_id
+             order by ${order} limit ${pageSize} offset ${offset}`
+      : sql`select p.exhibitor_id, ${contacts.name} as name, ${contacts.city} as city, p.leads, p.bookings, p.collected, p.booked, p.total
+              from (select g.*, count(*) over () as total from (${exhibitorTotals(id)}) g order by ${order} limit ${pageSize} offset ${offset}) p
+              join ${contacts} on ${contacts.id} = p.exhibitor_id
+             order by ${order}`;
+  const rows = await rowsOf<ExhibitorRaw>(db, query);
+  if (rows.length === 0 && page > 1) {
+    // Past the end (the list shrank, or a hand-typed page): the last page instead, which knows the total.
+    const { total } = await listCampaignExhibitorPage(db, id, { ...p, page: 1, pageSize: 1 });
+    const last = Math.max(1, Math.ceil(total / pageSize));
+    return last < page ? listCampaignExhibitorPage(db, id, { ...p, page: last }) : { rows: [], total, page };
+  }
+  return { rows: rows.map(toExhibitorRow), total: toCount(rows[0]?.total), page };
+}
+
+/** One page of the exhibitor breakdown (top 20 most collected by default); listCampaignExhibitorPage adds the total. */
+export async function listCampaignExhibitors(
+  db: DbOrTx,
+  id: string,
+  p: CampaignExhibitorParams = {},
+): Promise<CampaignExhibitorRow[]> {
+  return (await listCampaignExhibitorPage(db, id, p)).rows;
+}
+
+/** The whole exhibitor breakdown, most collected first, for the CSV export (the page shows it a page at a time). */
+export async function listAllCampaignExhibitors(db: DbOrTx, id: string): Promise<CampaignExhibitorRow[]> {
+  const rows = await rowsOf<ExhibitorRaw>(
+    db,
+    sql`select g.exhibitor_id, ${contacts.name} as name, ${contacts.city} as city, g.leads, g.bookings, g.collected, g.booked
+          from (${exhibitorTotals(id)}) g join ${contacts} on ${contacts.id} = g.exhibitor_id
+         order by ${exhibitorOrder('collected', 'desc')}`,
+  );
+  return rows.map(toExhibitorRow);
 }
 
 export type CampaignLeadRow = {

@@ -4,7 +4,7 @@
  * money, the average booking value, and whether the stall is booked now.
  * Aggregated in SQL, one query whatever the number of stalls.
  */
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
 import { toMoney } from '@/db/rows';
@@ -49,44 +49,95 @@ function orderOf(sort: StallSort, dir: 'asc' | 'desc'): SQL[] {
   return [d(key), ...place];
 }
 
+function stallSelection(today: string) {
+  return {
+    location_id: stalls.location_mngt_id,
+    location: locations.loc_name,
+    table_id: stalls.id,
+    stall: stalls.table_name,
+    list_price: stalls.price,
+    talks,
+    bookings: bookingCount,
+    collected,
+    booked,
+    average_booking: average,
+    booked_now:
+      sql<boolean>`exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} >= ${today})`.mapWith(
+        (v) => Number(v) === 1,
+      ),
+  };
+}
+
 /**
  * Every stall of every location (or of the chosen one), including stalls
- * without any activity (zeros). Talks, non-cancelled bookings and their money
- * come from the read counters (stall_stats, kept by triggers: talks and
- * bookings are counted separately, so nothing is multiplied by a join), so the
- * table for all 3,600 stalls reads 3,600 counter rows, not a million talks.
- * "Booked now" is one dive per stall into the unique (active_table_id,
- * booking_date) index, which holds only non-cancelled bookings. One query.
+ * without any activity (zeros): the CSV export. Talks, non-cancelled bookings
+ * and their money come from the read counters (stall_stats: talks and
+ * bookings are counted separately, so nothing is multiplied by a join), so
+ * the table for all 3,600 stalls reads 3,600 counter rows, not a million
+ * talks. "Booked now" is one dive per stall into the unique
+ * (active_table_id, booking_date) index, which holds only non-cancelled
+ * bookings. One query.
  */
 export async function listStallPerformance(
   db: DbOrTx,
   p: { location_id?: number | null; sort: StallSort; dir: 'asc' | 'desc' },
 ): Promise<StallRow[]> {
   const sort: StallSort = STALL_SORTS.includes(p.sort) ? p.sort : 'location';
-  const today = new Date().toISOString().slice(0, 10);
   const location = p.location_id ?? null;
   return db
-    .select({
-      location_id: stalls.location_mngt_id,
-      location: locations.loc_name,
-      table_id: stalls.id,
-      stall: stalls.table_name,
-      list_price: stalls.price,
-      talks,
-      bookings: bookingCount,
-      collected,
-      booked,
-      average_booking: average,
-      booked_now:
-        sql<boolean>`exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} >= ${today})`.mapWith(
-          (v) => Number(v) === 1,
-        ),
-    })
+    .select(stallSelection(new Date().toISOString().slice(0, 10)))
     .from(stalls)
     .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
     .leftJoin(stallStats, eq(stallStats.table_id, stalls.id))
     .where(location === null ? undefined : eq(stalls.location_mngt_id, location))
     .orderBy(...orderOf(sort, p.dir === 'desc' ? 'desc' : 'asc'));
+}
+
+/** The stalls page shows this many stalls of a location a page unless asked otherwise. */
+export const STALLS_PAGE_SIZE = 50;
+
+export type StallPage = {
+  rows: StallRow[];
+  /** Stalls of the location, all pages together. */
+  total: number;
+  /** The page returned: the one asked for, or the last one when that was past the end. */
+  page: number;
+};
+
+/**
+ * One page of one location's stalls with the location's number of stalls,
+ * in one statement (the count is a window over the same rows, taken before
+ * the page is cut), from the same counters as listStallPerformance.
+ */
+export async function listStallPerformancePage(
+  db: DbOrTx,
+  p: { location_id: number; sort: StallSort; dir: 'asc' | 'desc'; page?: number; pageSize?: number },
+): Promise<StallPage> {
+  const sort: StallSort = STALL_SORTS.includes(p.sort) ? p.sort : 'location';
+  const pageSize = Math.max(1, Math.floor(p.pageSize ?? STALLS_PAGE_SIZE) || 1);
+  const page = Math.max(1, Math.floor(p.page ?? 1) || 1);
+  const rows = await db
+    .select({
+      ...stallSelection(new Date().toISOString().slice(0, 10)),
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(stalls)
+    .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
+    .leftJoin(stallStats, eq(stallStats.table_id, stalls.id))
+    .where(eq(stalls.location_mngt_id, p.location_id))
+    .orderBy(...orderOf(sort, p.dir === 'desc' ? 'desc' : 'asc'))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  if (rows.length === 0 && page > 1) {
+    const [row] = await db.select({ n: count() }).from(stalls).where(eq(stalls.location_mngt_id, p.location_id));
+    const last = Math.max(1, Math.ceil(Number(row?.n ?? 0) / pageSize));
+    return last < page
+      ? listStallPerformancePage(db, { ...p, page: last })
+      : { rows: [], total: Number(row?.n ?? 0), page };
+  }
+  const total = rows[0]?.total ?? 0;
+  for (const r of rows) delete (r as Partial<typeof r>).total;
+  return { rows, total, page };
 }
 
 /** Locations for the stall table's picker, by name. */

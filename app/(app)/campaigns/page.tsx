@@ -5,9 +5,9 @@ import { CampaignsTable } from '@/components/tables/campaigns/campaigns-table';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
 import { readDb } from '@/db';
-import { CAMPAIGN_SORTS, listCampaignAnalytics } from '@/db/queries/campaigns';
+import { CAMPAIGN_SORTS, CAMPAIGNS_PAGE_SIZE, listCampaignAnalyticsPage } from '@/db/queries/campaigns';
 import { can } from '@/lib/permissions';
-import { oneOf, param, type SearchParams } from '@/lib/search-params';
+import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Campaigns' };
@@ -17,7 +17,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const sort = oneOf(param(params, 'sort'), CAMPAIGN_SORTS, 'collected');
   const dir = oneOf(param(params, 'dir'), ['asc', 'desc'] as const, sort === 'name' ? 'asc' : 'desc');
-  const rows = await listCampaignAnalytics(readDb, { sort, dir });
+  const { rows, total, page } = await listCampaignAnalyticsPage(readDb, {
+    sort,
+    dir,
+    page: positiveInt(param(params, 'page')) ?? 1,
+    pageSize: CAMPAIGNS_PAGE_SIZE,
+  });
 
   return (
     <>
@@ -48,7 +53,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           ) : null}
         </EmptyState>
       ) : (
-        <CampaignsTable rows={rows} sort={sort} dir={dir} />
+        <CampaignsTable rows={rows} sort={sort} dir={dir} page={page} pageSize={CAMPAIGNS_PAGE_SIZE} total={total} />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { createDataTableColumnHelper, type DataTableColumns } from '@/components/tables/data-table';
-import type { CampaignAnalyticsRow, CampaignLeadRow } from '@/db/queries/campaigns';
+import type { CampaignAnalyticsRow, CampaignExhibitorRow, CampaignLeadRow } from '@/db/queries/campaigns';
 import { formatPercent } from '@/lib/analytics';
 import { formatCount, formatDateTime, formatDay } from '@/lib/format';
 import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf, OUTCOME_LABELS } from '@/lib/labels';
@@ -80,6 +80,41 @@ export const campaignColumns: DataTableColumns<CampaignAnalyticsRow> = campaign.
   }),
 ]);
 
+/** The admin's campaign list: the same rows, each opening its management page; sortable columns as above. */
+export const adminCampaignColumns: DataTableColumns<CampaignAnalyticsRow> = campaign.columns([
+  campaign.accessor('name', {
+    header: 'Campaign',
+    meta: { rowHeader: true, className: 'min-w-48' },
+    cell: ({ row }) => (
+      <Link href={`/admin/campaigns/${row.original.id}`} className={linkClass}>
+        {row.original.name}
+      </Link>
+    ),
+  }),
+  campaign.accessor('channel', {
+    header: 'Channel',
+    enableSorting: false,
+    cell: (info) => labelOf(CHANNEL_LABELS, info.getValue()),
+  }),
+  campaign.accessor('status', {
+    header: 'Status',
+    enableSorting: false,
+    cell: (info) => labelOf(CAMPAIGN_STATUS_LABELS, info.getValue()),
+  }),
+  campaign.accessor('sent_at', {
+    header: 'Sent on',
+    sortDescFirst: true,
+    meta: { className: 'whitespace-nowrap' },
+    cell: (info) => formatDay(info.getValue()),
+  }),
+  campaign.accessor('messages_sent', {
+    header: 'Messages sent',
+    sortDescFirst: true,
+    meta: { align: 'end' },
+    cell: (info) => formatCount(info.getValue()),
+  }),
+]);
+
 /* ------------------------------------------------------ one campaign's leads */
 
 const lead = createDataTableColumnHelper<CampaignLeadRow>();
@@ -136,5 +171,55 @@ export const campaignLeadColumns: DataTableColumns<CampaignLeadRow> = lead.colum
     enableSorting: false,
     meta: { className: 'whitespace-nowrap' },
     cell: (info) => formatDay(info.getValue()),
+  }),
+]);
+
+/* ------------------------------------------ one campaign's exhibitor breakdown */
+
+const exhibitor = createDataTableColumnHelper<CampaignExhibitorRow>();
+
+/** The exhibitor breakdown; every sortable column id is a `sort` value of listCampaignExhibitorPage (CAMPAIGN_EXHIBITOR_SORTS). */
+export const campaignExhibitorColumns: DataTableColumns<CampaignExhibitorRow> = exhibitor.columns([
+  exhibitor.accessor('name', {
+    header: 'Company',
+    meta: { rowHeader: true, className: 'min-w-48' },
+    cell: ({ row }) => (
+      <Link
+        href={`/companies/${row.original.exhibitor_id}`}
+        className="inline-flex touch-target flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        <span className="font-medium text-brand-700 underline underline-offset-2">{row.original.name}</span>
+        {row.original.city ? (
+          <span className="text-sm text-slate-600">
+            <span className="sr-only">, </span>
+            {row.original.city}
+          </span>
+        ) : null}
+      </Link>
+    ),
+  }),
+  exhibitor.accessor('leads', {
+    header: 'Leads',
+    sortDescFirst: true,
+    meta: { align: 'end' },
+    cell: (info) => formatCount(info.getValue()),
+  }),
+  exhibitor.accessor('bookings', {
+    header: 'Bookings',
+    sortDescFirst: true,
+    meta: { align: 'end' },
+    cell: (info) => formatCount(info.getValue()),
+  }),
+  exhibitor.accessor('collected', {
+    header: 'Collected',
+    sortDescFirst: true,
+    meta: { align: 'end' },
+    cell: (info) => formatINR(info.getValue()),
+  }),
+  exhibitor.accessor('booked', {
+    header: 'Booked value',
+    sortDescFirst: true,
+    meta: { align: 'end' },
+    cell: (info) => formatINR(info.getValue()),
   }),
 ]);

@@ -6,19 +6,22 @@ import { Suspense } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { WidgetSkeleton } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { CAMPAIGN_EXHIBITOR_SORTS } from '@/db/queries/campaigns';
 import { formatDay } from '@/lib/format';
 import { CAMPAIGN_STATUS_LABELS, CHANNEL_LABELS, labelOf } from '@/lib/labels';
 import { can } from '@/lib/permissions';
-import { param, positiveInt, type SearchParams } from '@/lib/search-params';
+import { oneOf, param, positiveInt, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 
 import {
+  EXHIBITORS_PARAM_PREFIX,
   ExhibitorsWidget,
   FunnelWidget,
   getCampaignOnce,
   KpiWidget,
   LeadsWidget,
   PaymentStatusWidget,
+  type ExhibitorsView,
 } from './widgets';
 
 export const metadata: Metadata = { title: 'Campaign' };
@@ -37,7 +40,15 @@ export default async function CampaignPage({
   const { id } = await params;
   const campaign = await getCampaignOnce(id);
   if (!campaign) notFound();
-  const page = positiveInt(param(await searchParams, 'page')) ?? 1;
+  const sp = await searchParams;
+  const page = positiveInt(param(sp, 'page')) ?? 1;
+  const px = EXHIBITORS_PARAM_PREFIX;
+  const exSort = oneOf(param(sp, `${px}sort`), CAMPAIGN_EXHIBITOR_SORTS, 'collected');
+  const exhibitors: ExhibitorsView = {
+    sort: exSort,
+    dir: oneOf(param(sp, `${px}dir`), ['asc', 'desc'] as const, exSort === 'name' ? 'asc' : 'desc'),
+    page: positiveInt(param(sp, `${px}page`)) ?? 1,
+  };
   const message = campaign.message?.trim() ?? '';
 
   return (
@@ -86,7 +97,7 @@ export default async function CampaignPage({
             <PaymentStatusWidget campaignId={id} />
           </Suspense>
           <Suspense fallback={<WidgetSkeleton title="Exhibitor breakdown" />}>
-            <ExhibitorsWidget campaignId={id} />
+            <ExhibitorsWidget campaignId={id} view={exhibitors} />
           </Suspense>
         </div>
         <Suspense fallback={<WidgetSkeleton title="Leads" height="h-64" />}>

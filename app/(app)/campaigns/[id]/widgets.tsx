@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { cache } from 'react';
 
 import { CampaignFunnelChart } from '@/components/charts/campaign-funnel';
+import { CampaignExhibitorsTable } from '@/components/tables/campaigns/exhibitors-table';
 import { CampaignLeadsTable } from '@/components/tables/campaigns/leads-table';
 import { figureCellClass, figureRowHeaderClass, SimpleTable } from '@/components/tables/simple-table';
 import { buttonClass } from '@/components/ui/button';
@@ -9,11 +10,13 @@ import { Card } from '@/components/ui/card';
 import { KeyFigures } from '@/components/ui/key-figures';
 import { readDb } from '@/db';
 import {
+  CAMPAIGN_EXHIBITORS_PAGE_SIZE,
   campaignFunnel,
   getCampaign,
   getCampaignRevenueByStatus,
-  listCampaignExhibitors,
+  listCampaignExhibitorPage,
   listCampaignLeads,
+  type CampaignExhibitorSort,
 } from '@/db/queries/campaigns';
 import { formatPercent } from '@/lib/analytics';
 import { formatCount } from '@/lib/format';
@@ -114,46 +117,31 @@ export async function PaymentStatusWidget({ campaignId }: { campaignId: string }
   );
 }
 
-export async function ExhibitorsWidget({ campaignId }: { campaignId: string }) {
-  const rows = await listCampaignExhibitors(readDb, campaignId);
+/** The exhibitor breakdown's URL params are `exsort`, `exdir`, `expage`; the leads table keeps `page`. */
+export const EXHIBITORS_PARAM_PREFIX = 'ex';
+
+export type ExhibitorsView = { sort: CampaignExhibitorSort; dir: 'asc' | 'desc'; page: number };
+
+export async function ExhibitorsWidget({ campaignId, view }: { campaignId: string; view: ExhibitorsView }) {
+  const { rows, total, page } = await listCampaignExhibitorPage(readDb, campaignId, {
+    ...view,
+    pageSize: CAMPAIGN_EXHIBITORS_PAGE_SIZE,
+  });
   return (
     <Card
       id="campaign-exhibitors"
       title="Exhibitor breakdown"
       action={<ExportLink href={`/api/export/campaigns/${campaignId}/exhibitors`}>Export exhibitors CSV</ExportLink>}
     >
-      {rows.length === 0 ? (
-        <p className="text-slate-600">No lead or booking from this campaign names a company yet.</p>
-      ) : (
-        <SimpleTable
-          figures
-          caption="Exhibitor breakdown"
-          head={['Company', 'Leads', 'Bookings', 'Collected', 'Booked value']}
-        >
-          {rows.map((r) => (
-            <tr key={r.exhibitor_id}>
-              <th scope="row" className={`${figureRowHeaderClass} min-w-48`}>
-                <Link
-                  href={`/companies/${r.exhibitor_id}`}
-                  className="inline-flex touch-target flex-col justify-center rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-                >
-                  <span className="font-medium text-brand-700 underline underline-offset-2">{r.name}</span>
-                  {r.city ? (
-                    <span className="text-sm text-slate-600">
-                      <span className="sr-only">, </span>
-                      {r.city}
-                    </span>
-                  ) : null}
-                </Link>
-              </th>
-              <td className={figureCellClass}>{formatCount(r.leads)}</td>
-              <td className={figureCellClass}>{formatCount(r.bookings)}</td>
-              <td className={figureCellClass}>{formatINR(r.collected)}</td>
-              <td className={figureCellClass}>{formatINR(r.booked)}</td>
-            </tr>
-          ))}
-        </SimpleTable>
-      )}
+      <CampaignExhibitorsTable
+        rows={rows}
+        sort={view.sort}
+        dir={view.dir}
+        page={page}
+        pageSize={CAMPAIGN_EXHIBITORS_PAGE_SIZE}
+        total={total}
+        paramPrefix={EXHIBITORS_PARAM_PREFIX}
+      />
     </Card>
   );
 }
