@@ -53,6 +53,7 @@ const { values } = parseArgs({
     managers: { type: 'string', default: '10' },
     port: { type: 'string', default: process.env.BENCH_HTTP_PORT ?? '3917' },
     'no-mixed': { type: 'boolean', default: false },
+    'mixed-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -68,7 +69,8 @@ const PASSWORD = process.env.BENCH_HTTP_PASSWORD ?? DEMO_PASSWORD;
 const SESSION_COOKIE = 'authjs.session-token'; // plain http: no __Secure- prefix
 
 const readUrl = process.env.BENCH_HTTP_DATABASE_URL ?? localDatabaseUrl('paridharan_large', await ensureLocalServer());
-const mixedUrl = process.env.BENCH_HTTP_MIXED_DATABASE_URL ?? readUrl;
+// The mixed load writes: it runs only on a database named for it (which may be the read one, if that is meant).
+const mixedUrl = process.env.BENCH_HTTP_MIXED_DATABASE_URL;
 const where = (url: string) => `${new URL(url).host}${new URL(url).pathname}`;
 const secret = randomBytes(32).toString('base64url');
 
@@ -311,7 +313,7 @@ async function sizes(pages: Page[], sessions: Record<Role, Session>) {
 /** `requests` GETs of the page by `users` users at once (fewer when PHASE_SECONDS run out first); the latencies and the rate. */
 async function load(pathname: string, session: Session, users: number, requests: number) {
   const latencies: number[] = [];
-  let errors = 0;
+  const errors: number[] = [];
   let issued = 0;
   const started = performance.now();
   const deadline = started + PHASE_SECONDS * 1000;
@@ -321,7 +323,7 @@ async function load(pathname: string, session: Session, users: number, requests:
         issued++;
         const r = await get(pathname, session);
         if (r.status === 200) latencies.push(r.ms);
-        else errors++;
+        else errors.push(r.status);
       }
     }),
   );
@@ -345,7 +347,7 @@ async function latencies(pages: Page[], sessions: Record<Role, Session>) {
       const one = await load(page.path, session, 1, RUNS);
       const many = await load(page.path, session, USERS, REQUESTS);
       const fmt = (r: typeof one, wanted: number) =>
-        `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}${r.n < wanted ? ` (n=${r.n})` : ''}${r.errors ? ` (${r.errors} errors)` : ''}`;
+        `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}${r.n < wanted ? ` (n=${r.n})` : ''}${r.errors.length ? ` (${r.errors.length} errors: HTTP ${[...new Set(r.errors)].join(', ')})` : ''}`;
       console.log(
         `  ${page.name.padEnd(28)} ${role.padEnd(9)} ${fmt(one, RUNS).padStart(24)} ${one.rate.toFixed(1).padStart(6)}   ${fmt(many, REQUESTS).padStart(25)} ${many.rate.toFixed(1).padStart(6)}`,
       );
@@ -374,12 +376,12 @@ function recordEntryActionId(): string {
  * One booth submit as the browser sends it: a POST to /booth with the action's id in
  * `Next-Action` and the arguments encoded as React's encodeReply does for
  * useActionState — field "0" is the argument list [previous state, the form],
- * the form's fields follow under the prefix "1_".
+ * the form's fields follow under the prefix "_1_".
  */
 async function submitEntry(actionId: string, session: Session, fields: Record<string, string>) {
   const body = new FormData();
-  body.append('0', JSON.stringify(['$undefined', '$K1']));
-  for (const [k, v] of Object.entries(fields)) body.append(`1_${k}`, v);
+  for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
+  body.append('0', JSON.stringify(['$undefined', '$K1'])); // last, as React writes it: the server reads the form's fields in order
   const started = performance.now();
   const res = await fetch(`${BASE}/booth`, {
     method: 'POST',
@@ -390,8 +392,10 @@ async function submitEntry(actionId: string, session: Session, fields: Record<st
   const text = await res.text();
   const elapsed = performance.now() - started;
   const ok = res.status === 200 && text.includes('"ok":true');
-  const message = ok ? '' : `HTTP ${res.status}: ${(/"message":"([^"]*)"/.exec(text)?.[1] ?? text).slice(0, 200)}`;
-  return { ok, ms: elapsed, message };
+  const message = ok
+    ? ''
+    : `HTTP ${res.status}: ${(/"message":"([^"]*)"/.exec(text)?.[1] ?? text).slice(0, 200)} ${/"fieldErrors":(\{[^}]*\})/.exec(text)?.[1] ?? ''}`;
+  return { ok, ms: elapsed, message, bytes: Buffer.byteLength(text) };
 }
 
 async function mixed(url: string, readPages: Page[]) {
@@ -429,6 +433,7 @@ async function mixed(url: string, readPages: Page[]) {
   const startedAt = new Date(Date.now() - 1000);
 
   const entryMs: number[] = [];
+  let entryBytes = 0;
   const pageMs = new Map<string, number[]>(dashboards.map((p) => [p.name, []]));
   const errors: string[] = [];
   const deadline = performance.now() + SECONDS * 1000;
@@ -449,6 +454,7 @@ async function mixed(url: string, readPages: Page[]) {
           notes: 'bench:http tablet',
           ...(interested ? { next_followup_date: tomorrow } : {}),
         });
+        entryBytes = Math.max(entryBytes, r.bytes);
         if (r.ok) entryMs.push(r.ms);
         else errors.push(`entry: ${r.message}`);
       }
@@ -475,7 +481,7 @@ async function mixed(url: string, readPages: Page[]) {
     `\nMixed load on ${where(url)}: ${tablets.length} tablets recording talks through the booth's server action, ${MANAGERS} managers reading dashboards, ${SECONDS} s:`,
   );
   console.log(
-    `  entries: ${entryMs.length} in ${seconds.toFixed(1)} s = ${(entryMs.length / seconds).toFixed(1)}/s, p50 / p95 / p99 ${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)} ms; talks found in the database: ${written?.n ?? '?'}`,
+    `  entries: ${entryMs.length} in ${seconds.toFixed(1)} s = ${(entryMs.length / seconds).toFixed(1)}/s, p50 / p95 / p99 ${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)} ms; largest answer ${kb(entryBytes)}; talks found in the database: ${written?.n ?? '?'}`,
   );
   for (const [name, xs] of pageMs) {
     const p = pcts(xs);
@@ -515,10 +521,16 @@ try {
     sessions[role] = await mintSession(user);
     console.log(`  as ${role}: ${user.email}`);
   }
-  await sizes(pages, sessions);
-  await latencies(pages, sessions);
+  if (!values['mixed-only']) {
+    await sizes(pages, sessions);
+    await latencies(pages, sessions);
+  }
 
-  if (!values['no-mixed']) {
+  if (!mixedUrl)
+    console.log(
+      `\n[bench:http] no mixed load: it writes talks, so it runs only on a database named in BENCH_HTTP_MIXED_DATABASE_URL (README).`,
+    );
+  else if (!values['no-mixed']) {
     if (mixedUrl !== readUrl) {
       await stopApp(app);
       app = await startApp(mixedUrl);
