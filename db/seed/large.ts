@@ -3,39 +3,46 @@
  * 5,000 exhibitors, 500,000 visitors, 300 campaigns with 2,000,000
  * recipients, 400,000 follow-ups, 1,000,000 conversations, 60,000 bookings.
  *
- * Same generator (and so the same invariants) as the demo. Loaded with
- * multi-row INSERTs on a few parallel connections. Maintaining 15 secondary
- * indexes row by row is what makes a bulk load slow, so the big tables load
- * with only their primary key: their secondary indexes and foreign keys are
- * set aside and re-added afterwards (a sorted build, several times faster).
- * Nothing is taken on trust: re-adding the UNIQUE indexes re-proves one open
- * lead per visitor and company, a stall once per date and a phone once per
- * campaign; every foreign key is proved by an orphan count; and the tables'
- * DDL must come back byte for byte.
+ * Same generator (and so the same invariants) as the demo. The rows are
+ * streamed as they are generated, one LOAD DATA statement per table, all
+ * tables at once (load-data.ts); into an empty table without triggers MariaDB
+ * builds the indexes by sorting at commit. The counters (read counters and
+ * campaign counters) are counted by the generator from the rows it emits
+ * (counters.ts) and written with the data, not recounted afterwards. Nothing
+ * is taken on trust: the UNIQUE indexes re-prove one open lead per visitor and
+ * company, a stall once per date and a phone once per campaign as they are
+ * built; every table must receive every row with no warning; every foreign
+ * key is proved by an orphan count; tests/seed.test.ts compares the counters
+ * with their recounts.
  */
 import type { PoolConnection } from 'mysql2/promise';
 
 import { createDb, createPool } from '@/db';
 import type { Role } from '@/db/schema';
-import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
-import { refillReadStats } from '@/db/services/read-stats';
 import { hashPassword } from '@/lib/password';
 
+import { SEED_COLUMNS } from './bulk-sql';
+import {
+  CAMPAIGN_COUNTER_COLUMNS,
+  EXHIBITOR_STALL_STATS_COLUMNS,
+  EXHIBITOR_STATS_COLUMNS,
+  SeedCounters,
+  STALL_STATS_COLUMNS,
+} from './counters';
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty } from './demo';
+import { TableLoad } from './load-data';
 import {
   analyzeSeededTables,
   countSeededRows,
   DAY,
   findOrphans,
   generateWorld,
-  insertStatement,
   isoDate,
   nextIds,
   person,
   Rng,
   SEED_TABLES,
   splitTotal,
-  sqlTuple,
   startOfUtcDay,
   type CampaignSpec,
   type LocationSpec,
@@ -184,93 +191,6 @@ export function largeSpec(seed: number, now: number, passwordHash: string): Worl
   };
 }
 
-const ROWS_PER_INSERT = 4000;
-const BYTES_PER_INSERT = 2 << 20;
-
-/**
- * Buffers rows per table into multi-row INSERTs and runs them on a few
- * connections at once. Every id is explicit, so the order the statements
- * finish in changes nothing. Backpressure: at most `maxPending` statements
- * queued or running.
- */
-class BulkWriter {
-  private readonly tuples = new Map<SeedTable, string[]>();
-  private readonly bytes = new Map<SeedTable, number>();
-  private readonly idle: PoolConnection[];
-  private readonly waiting: ((conn: PoolConnection) => void)[] = [];
-  private readonly pending = new Set<Promise<void>>();
-  private failure: unknown = null;
-  readonly inserted = Object.fromEntries(SEED_TABLES.map((t) => [t, 0])) as Record<SeedTable, number>;
-
-  constructor(
-    connections: PoolConnection[],
-    private readonly onInserted: (table: SeedTable, rows: number) => void,
-    private readonly maxPending = connections.length * 2,
-  ) {
-    this.idle = [...connections];
-  }
-
-  push<T extends SeedTable>(table: T, row: SeedRows[T]): void | Promise<void> {
-    if (this.failure) throw this.failure;
-    const tuple = sqlTuple(table, row);
-    let list = this.tuples.get(table);
-    if (!list) this.tuples.set(table, (list = []));
-    list.push(tuple);
-    const size = (this.bytes.get(table) ?? 0) + tuple.length;
-    this.bytes.set(table, size);
-    if (list.length >= ROWS_PER_INSERT || size >= BYTES_PER_INSERT) return this.flush(table);
-  }
-
-  private async flush(table: SeedTable): Promise<void> {
-    const list = this.tuples.get(table);
-    if (!list?.length) return;
-    this.tuples.set(table, []);
-    this.bytes.set(table, 0);
-    const statement = insertStatement(table, list);
-    const job: Promise<void> = this.run(statement)
-      .then(() => {
-        this.inserted[table] += list.length;
-        this.onInserted(table, this.inserted[table]);
-      })
-      .catch((error: unknown) => {
-        this.failure ??= error;
-      })
-      .finally(() => this.pending.delete(job));
-    this.pending.add(job);
-    // Let the sockets move (the generator otherwise keeps the event loop busy), and wait when the queue is full.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.pending.size >= this.maxPending) await Promise.race(this.pending);
-    if (this.failure) throw this.failure;
-  }
-
-  private async run(statement: string): Promise<void> {
-    const conn = this.idle.pop() ?? (await new Promise<PoolConnection>((resolve) => this.waiting.push(resolve)));
-    try {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await conn.query(statement);
-          return;
-        } catch (error) {
-          // A deadlock or lock wait rolls back only this statement: run it again.
-          const errno = (error as { errno?: number }).errno;
-          if ((errno === 1213 || errno === 1205) && attempt < 4) continue;
-          throw error;
-        }
-      }
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(conn);
-      else this.idle.push(conn);
-    }
-  }
-
-  async close(): Promise<void> {
-    for (const table of SEED_TABLES) await this.flush(table);
-    while (this.pending.size) await Promise.race(this.pending);
-    if (this.failure) throw this.failure;
-  }
-}
-
 /** The tables big enough to load without their secondary indexes and foreign keys, biggest rebuild first. */
 const DEFERRED_TABLES: SeedTable[] = ['conversations', 'campaign_recipients', 'follow_ups', 'contacts', 'bookings'];
 
@@ -327,12 +247,12 @@ export type LargeOptions = {
   seed?: number;
   /** The day the data leads up to (default today, UTC). */
   now?: Date;
-  /** Called after each INSERT with the table's rows so far. */
+  /** Called as each table's rows are generated (every twentieth), and once per table when its load is done. */
   onProgress?: (progress: LargeProgress) => void;
-  /** Phase messages (verify, reconcile). */
+  /** Phase messages. */
   log?: (message: string) => void;
-  /** Parallel loading connections (default 3). */
-  connections?: number;
+  /** The world to load (default largeSpec); a test loads a small one the same way. */
+  spec?: (seed: number, now: number, passwordHash: string) => WorldSpec;
 };
 
 export type LargeResult = {
@@ -340,20 +260,60 @@ export type LargeResult = {
   ms: { load: number; indexes: number; verify: number; reconcile: number; total: number };
 };
 
+/** The tables the generator writes, as loaded here: the campaigns with their counters (counted by the generator). */
+const LOAD_COLUMNS: Record<SeedTable, readonly string[]> = {
+  ...SEED_COLUMNS,
+  campaigns: [...SEED_COLUMNS.campaigns, ...CAMPAIGN_COUNTER_COLUMNS],
+};
+
+/** The phase of generateWorld that writes each table: users, locations and stalls, contacts, campaigns, history. */
+const GENERATOR_PHASE: Record<SeedTable, number> = {
+  users: 0,
+  location_mngt: 1,
+  location_mngt_table_details: 1,
+  contacts: 2,
+  campaigns: 3,
+  campaign_recipients: 3,
+  follow_ups: 4,
+  conversations: 4,
+  bookings: 4,
+};
+
+/** Tables whose ids the generator does not hand out in ascending order (a lead's talks, then the next lead's). */
+const OUT_OF_ORDER = new Set<SeedTable>(['conversations', 'bookings']);
+
+/** The tables with triggers (the read counters' triggers, where the schema still has them). */
+async function tablesWithTriggers(run: RunSql): Promise<Set<string>> {
+  const rows = (await run(
+    `SELECT DISTINCT EVENT_OBJECT_TABLE AS t FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()`,
+  )) as { t: string }[];
+  return new Set(rows.map((r) => r.t));
+}
+
+/** A connection for a bulk load: no foreign-key or unique checks row by row (proved after), triggers idle. */
+async function loadingConnection(pool: ReturnType<typeof createPool>): Promise<PoolConnection> {
+  const conn = await pool.getConnection();
+  // foreign_key_checks off: rows arrive complete with their two-way links, so no load order satisfies them; they are proved below.
+  // unique_checks off: into an empty table the unique indexes are built, and so checked, at commit.
+  // net_read_timeout: a table's statement waits for its rows while the generator writes other tables.
+  await conn.query(
+    'SET SESSION foreign_key_checks = 0, unique_checks = 0, @read_stats_paused = 1, net_read_timeout = 3600',
+  );
+  return conn;
+}
+
 /** Seeds the large data set into the freshly migrated, empty database at `url`. */
 export async function seedLarge(url: string, options: LargeOptions = {}): Promise<LargeResult> {
   const started = Date.now();
-  const lanes = options.connections ?? 3;
   const log = options.log ?? (() => undefined);
-  const pool = createPool(url, lanes + 1);
-  const runOn =
-    (conn: { query: PoolConnection['query'] }): RunSql =>
-    async (statement) => {
-      const [rows] = await conn.query(statement);
-      return rows as unknown[];
-    };
+  const tables = [...SEED_TABLES];
+  const pool = createPool(url, tables.length + 3);
+  const run: RunSql = async (statement) => {
+    const [rows] = await pool.query(statement);
+    return rows as unknown[];
+  };
+  const connections: PoolConnection[] = [];
   try {
-    const run = runOn(pool);
     const db = createDb(pool);
     if (!(await isEmpty(db))) {
       throw new Error(
@@ -362,10 +322,9 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
     }
     const now = startOfUtcDay(options.now?.getTime() ?? Date.now());
     const spec = {
-      ...largeSpec(options.seed ?? LARGE_SEED, now, await hashPassword(DEMO_PASSWORD)),
+      ...(options.spec ?? largeSpec)(options.seed ?? LARGE_SEED, now, await hashPassword(DEMO_PASSWORD)),
       firstIds: await nextIds(db),
     };
-    let loaded = 0;
     const totals: Record<SeedTable, number> = {
       users: spec.users.length,
       location_mngt: spec.locations.length,
@@ -378,55 +337,105 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
       bookings: spec.materialised,
     };
 
-    const connections = await Promise.all(Array.from({ length: lanes }, () => pool.getConnection()));
-    const laneRuns = connections.map(runOn);
-    const setAside = await Promise.all(DEFERRED_TABLES.map((t) => secondaryStructure(run, t)));
+    // A table with triggers fires them row by row, which turns off the sorted index build of an empty
+    // table: its secondary indexes and foreign keys are set aside for the load and re-added after.
+    const triggered = await tablesWithTriggers(run);
+    const setAside = await Promise.all(
+      DEFERRED_TABLES.filter((t) => triggered.has(t)).map((t) => secondaryStructure(run, t)),
+    );
+    let loaded = 0;
     try {
-      // foreign_key_checks off: rows arrive complete with their two-way links, so no load order satisfies them; they are proved below.
-      for (const conn of connections) await conn.query('SET SESSION foreign_key_checks = 0');
-      // The read-counter triggers move nothing on these connections; the counters are refilled from a recount below.
-      for (const conn of connections) await conn.query('SET @read_stats_paused = 1');
-      log(`Setting aside the secondary indexes and foreign keys of ${DEFERRED_TABLES.join(', ')} for the load…`);
-      for (const item of setAside) await run(`ALTER TABLE \`${item.table}\` ${item.drop.join(', ')}`);
-      const writer = new BulkWriter(connections, (table, rows) =>
-        options.onProgress?.({ table, rows, total: totals[table] }),
+      if (setAside.length) {
+        log(
+          `Setting aside the secondary indexes and foreign keys of ${setAside.map((s) => s.table).join(', ')} (they have triggers)…`,
+        );
+        for (const item of setAside) await run(`ALTER TABLE \`${item.table}\` ${item.drop.join(', ')}`);
+      }
+      log('Generating the rows and streaming them into every table at once (LOAD DATA)…');
+      const loads = new Map<SeedTable, TableLoad>();
+      for (const table of tables) {
+        const conn = await loadingConnection(pool);
+        connections.push(conn);
+        loads.set(table, new TableLoad(conn, table, LOAD_COLUMNS[table], OUT_OF_ORDER.has(table)));
+      }
+      const counters = new SeedCounters();
+      const campaignRows: SeedRows['campaigns'][] = [];
+      const step = new Map<SeedTable, number>();
+      let phase = 0;
+      await generateWorld(spec, (table, row) => {
+        counters.add(table, row);
+        // The first row of a later phase: the tables of the earlier ones are complete.
+        if (GENERATOR_PHASE[table] > phase) {
+          phase = GENERATOR_PHASE[table];
+          for (const t of tables) if (GENERATOR_PHASE[t] < phase && t !== 'campaigns') loads.get(t)!.end();
+        }
+        // A campaign's counters are known once its recipients, leads and bookings are: written at the end.
+        if (table === 'campaigns') return void campaignRows.push(row as SeedRows['campaigns']);
+        const load = loads.get(table)!;
+        const pending = load.write(row as Record<string, unknown>);
+        if (options.onProgress && Math.floor((load.rows * 20) / totals[table]) !== step.get(table)) {
+          step.set(table, Math.floor((load.rows * 20) / totals[table]));
+          options.onProgress({ table, rows: load.rows, total: totals[table] });
+        }
+        return pending;
+      });
+      for (const row of campaignRows)
+        await loads.get('campaigns')!.write({ ...row, ...counters.campaignColumns(row.id!) });
+      await Promise.all([...loads.values()].map((l) => l.finish()));
+      for (const table of tables) options.onProgress?.({ table, rows: loads.get(table)!.rows, total: totals[table] });
+
+      log('Writing the read counters counted by the generator…');
+      const statsLoads = [
+        ['exhibitor_stats', EXHIBITOR_STATS_COLUMNS, counters.exhibitorStats()],
+        ['stall_stats', STALL_STATS_COLUMNS, counters.stallStats()],
+        ['exhibitor_stall_stats', EXHIBITOR_STALL_STATS_COLUMNS, counters.exhibitorStallStats()],
+      ] as const;
+      await Promise.all(
+        statsLoads.map(async ([table, columns, rows], i) => {
+          const load = new TableLoad(connections[i]!, table, columns);
+          for (const row of rows) await load.write(row);
+          await load.finish();
+        }),
       );
-      await generateWorld(spec, (table, row) => writer.push(table, row));
-      await writer.close();
       loaded = Date.now();
-      log('Rebuilding the indexes and foreign keys (unique indexes re-prove their rules)…');
-      await restoreStructure(laneRuns.slice(0, 2), setAside);
-      for (const conn of connections) await conn.query('SET SESSION foreign_key_checks = 1, @read_stats_paused = NULL');
+      if (setAside.length) {
+        log('Rebuilding the indexes and foreign keys set aside (unique indexes re-prove their rules)…');
+        await restoreStructure(
+          connections.slice(0, 2).map((conn) => async (statement: string) => {
+            const [rows] = await conn.query(statement);
+            return rows as unknown[];
+          }),
+          setAside,
+        );
+      }
+      for (const conn of connections)
+        await conn.query('SET SESSION foreign_key_checks = 1, unique_checks = 1, @read_stats_paused = NULL');
     } catch (error) {
       // Put the schema back even after a failed load (best effort, table by table; the data is incomplete anyway).
       for (const item of setAside)
-        await laneRuns[0]!(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`).catch(() => undefined);
-      for (const conn of connections) conn.destroy(); // never back to the pool with the checks off
+        await run(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`).catch(() => undefined);
+      for (const conn of connections.splice(0)) conn.destroy(); // never back to the pool with the checks off
       throw error;
     }
-    for (const conn of connections) conn.release();
+    for (const conn of connections.splice(0)) conn.release();
     const indexed = Date.now();
 
     log('Proving every foreign key (orphan count per constraint)…');
-    const orphans = await findOrphans(run, [run, run]);
+    const orphans = await findOrphans(run, [run, run, run]);
     if (orphans.length)
       throw new Error(`Dangling links after the load: ${orphans.map((o) => `${o.fk}: ${o.orphans}`).join(', ')}`);
     const verified = Date.now();
 
-    log('Recounting the campaign counters and the read counters…');
-    await reconcileCampaignCounters(db, { fix: true });
-    await refillReadStats(db);
     await analyzeSeededTables(db);
-    const reconciled = Date.now();
-
     const counts = await countSeededRows(db);
+    const analyzed = Date.now();
     return {
       counts,
       ms: {
         load: loaded - started,
         indexes: indexed - loaded,
         verify: verified - indexed,
-        reconcile: reconciled - verified,
+        reconcile: analyzed - verified,
         total: Date.now() - started,
       },
     };
