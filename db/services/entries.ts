@@ -2,7 +2,7 @@
  * The booth write path (design document §3.1 ConversationService, §3.2
  * FollowUpService, §4.1–4.2): a talk with a visitor writes its lead
  * (follow-up), its conversation and — when materialised — its booking, all
- * linked both ways, plus the campaign counters, in one transaction, exactly
+ * linked both ways, plus the counters (./counters.ts), in one transaction, exactly
  * once per client key.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -25,10 +25,11 @@ import {
 import { todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { formatDay } from '@/lib/format';
-import { amountStatus, formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
+import { amountStatus, formatINR, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
+import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
 import { runOnce } from './idempotency';
 
 export type BookingInput = {
@@ -122,35 +123,6 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
     `${stall} is already booked for ${formatDay(date)}${who}. Choose another stall or date.`,
     'booking_table_id',
   );
-}
-
-function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {
-  return input.booking && amountStatus
-    ? { bookings: 1, revenue: toPaise(input.booking.amount_paid), booked: toPaise(input.booking.price) }
-    : {};
-}
-
-/**
- * Moves a campaign's cache counters by deltas, in the caller's transaction
- * (invariant 7). Call it before inserting rows that reference the campaign.
- */
-export async function moveCampaignCounters(
-  tx: Tx,
-  campaignId: string | null,
-  delta: { leads?: number; bookings?: number; revenue?: bigint; booked?: bigint },
-) {
-  if (!campaignId || (!delta.leads && !delta.bookings && !delta.revenue && !delta.booked)) return;
-  await tx
-    .update(campaigns)
-    .set({
-      total_leads_generated: sql`${campaigns.total_leads_generated} + ${delta.leads ?? 0}`,
-      total_bookings_created: sql`${campaigns.total_bookings_created} + ${delta.bookings ?? 0}`,
-      total_revenue: sql`${campaigns.total_revenue} + ${fromPaise(delta.revenue ?? 0n)}`,
-      total_booked_value: sql`${campaigns.total_booked_value} + ${fromPaise(delta.booked ?? 0n)}`,
-      // A cache moving is not an edit of the campaign.
-      updated_at: sql`${campaigns.updated_at}`,
-    })
-    .where(eq(campaigns.id, campaignId));
 }
 
 /** Records one booth talk: see the module comment. Throws DomainError for refusals; nothing is written then. */
@@ -344,10 +316,22 @@ async function writeEntry(
   // Attribution is decided at the lead's first talk.
   const campaignId = open ? open.campaign_id : ctx.campaignId;
 
-  // Counters first: the UPDATE takes the campaign row's exclusive lock before
-  // the inserts below take shared (foreign-key) locks on it, so two entries of
-  // one campaign queue instead of deadlocking on a lock upgrade.
-  await moveCampaignCounters(tx, campaignId, { leads: open ? 0 : 1, ...bookingDelta(input, amountStatus) });
+  // Counters first (see moveCounters): the lead if it is new, the talk, the booking.
+  const moves: CounterMove[] = [
+    conversationMove({ exhibitorId: ctx.exhibitorId, tableId: input.table_id ?? null, kind: 'talk', at }),
+  ];
+  if (!open) moves.push({ exhibitorId: ctx.exhibitorId, campaignId, leads: 1 });
+  if (input.booking && ctx.booking)
+    moves.push(
+      bookingMove({
+        exhibitorId: ctx.exhibitorId,
+        tableId: ctx.booking.tableId,
+        campaignId,
+        price: input.booking.price,
+        amountPaid: input.booking.amount_paid,
+      }),
+    );
+  await moveCounters(tx, moves);
 
   const lead = {
     status: input.outcome,
@@ -490,6 +474,7 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
       .orderBy(sql`${followUps.id} desc`)
       .limit(1);
     const id = ulid(at.getTime());
+    await moveCounters(tx, [conversationMove({ exhibitorId: exhibitor.id, kind: 'manual', at })]);
     await tx.insert(conversations).values({
       id,
       exhibitor_id: exhibitor.id,
