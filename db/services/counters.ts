@@ -148,7 +148,17 @@ const c = campaigns;
 export async function moveCounters(tx: DbOrTx, list: CounterMove[]): Promise<void> {
   if (!list.length) return;
   const s = sum(list);
-  if (s.campaign.length) {
+  if (s.campaign.length === 1) {
+    // The common case, one campaign (a booth entry): a plain update by primary key.
+    const [id, v] = s.campaign[0]!;
+    await tx.execute(sql`update ${c}
+      set ${c.total_leads_generated} = ${c.total_leads_generated} + ${v.leads},
+          ${c.total_bookings_created} = ${c.total_bookings_created} + ${v.bookings},
+          ${c.total_revenue} = ${c.total_revenue} + cast(${money(v.collected)} as decimal(20,2)),
+          ${c.total_booked_value} = ${c.total_booked_value} + cast(${money(v.booked)} as decimal(20,2)),
+          ${c.updated_at} = ${c.updated_at} -- a cache moving is not an edit of the campaign
+      where ${c.id} = ${id}`);
+  } else if (s.campaign.length) {
     const rows = sql.join(
       s.campaign.map(
         ([id, v]) =>
@@ -161,7 +171,7 @@ export async function moveCounters(tx: DbOrTx, list: CounterMove[]): Promise<voi
           ${c.total_bookings_created} = ${c.total_bookings_created} + d.bookings,
           ${c.total_revenue} = ${c.total_revenue} + d.revenue,
           ${c.total_booked_value} = ${c.total_booked_value} + d.booked,
-          ${c.updated_at} = ${c.updated_at} -- a cache moving is not an edit of the campaign`);
+          ${c.updated_at} = ${c.updated_at}`);
   }
   const last = bare(e.last_conversation_at);
   await upsert(

@@ -30,7 +30,7 @@ import { normalisePhone } from '@/lib/phone';
 
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
-import { runOnce } from './idempotency';
+import { keyStoredSql, Replay, runOnce } from './idempotency';
 
 export type BookingInput = {
   /** The exhibition day the stall is booked for. */
@@ -140,23 +140,35 @@ export async function recordEntry(
     );
   const amountStatus = input.booking ? deriveAmountStatus(input.booking.price, input.booking.amount_paid) : null;
 
+  const key = { key: input.idempotency_key, userId: employeeId, action: 'record-entry' };
   return runOnce(
     db,
-    { key: input.idempotency_key, userId: employeeId, action: 'record-entry' },
-    (tx) => writeEntry(tx, employeeId, input, phone, amountStatus),
+    key,
+    (tx) => writeEntry(tx, employeeId, input, phone, amountStatus, key),
     // Two tablets opening the same lead at once: the loser retries and continues the winner's lead.
     // Two tablets adding one new phone at once: the loser retries and finds the winner's visitor.
     (error) => isDuplicateKeyError(error, 'follow_ups_open_lead_unique') || error instanceof PhoneTakenError,
+    // The key is checked in readContext and stored with the result at the end: one round trip fewer.
+    { keyLast: true },
   );
 }
 
 /**
  * Everything the write needs to know, read in one statement (each round trip
- * to the database costs more than the reads themselves): the company, the
- * stalls, the visitor contact(s) with this phone, and the campaign — the
- * employee's choice checked, or the attribution rule's answer.
+ * to the database costs more than the reads themselves): whether this key was
+ * already answered, the company, the stalls, the visitor contact(s) with this
+ * phone, the campaign — the employee's choice checked, or the attribution
+ * rule's answer — and the open lead of this visitor with this company, locked
+ * (a talk continues it, invariant 11; FOR UPDATE in its own subquery locks that
+ * row only, not the company, stall or settings rows read beside it).
  */
-async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
+async function readContext(
+  tx: Tx,
+  input: EntryInput,
+  phone: string,
+  at: Date,
+  key: Parameters<typeof keyStoredSql>[0],
+) {
   const bookingTable = input.booking ? (input.booking.table_id ?? input.table_id ?? null) : null;
   const campaign =
     input.campaign_id === undefined
@@ -165,25 +177,31 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
         ? sql`null`
         : sql`(select ${campaigns.id} from ${campaigns} where ${campaigns.id} = ${input.campaign_id})`;
   const [row] = await rowsOf<{
+    replayed: number | string;
     exhibitor_id: string | null;
     talk_location_id: number | null;
     location_id: number | null;
     booking_stall: string | null;
     visitor_ids: string | null;
     campaign_id: string | null;
+    open_lead: string | null;
   }>(
     tx,
     sql`
     select
+      ${keyStoredSql(key)} as replayed,
       (select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.exhibitor_id} and ${contacts.type} = 'exhibitor' and ${contacts.deleted_at} is null) as exhibitor_id,
       (select ${stalls.location_mngt_id} from ${stalls} where ${stalls.id} = ${input.table_id ?? null}) as talk_location_id,
       (select ${locations.id} from ${locations} where ${locations.id} = ${input.location_id ?? null}) as location_id,
       (select concat_ws('\t', ${stalls.location_mngt_id}, ${stalls.table_name}, ${locations.loc_name}, coalesce(${locations.event_start_date}, ''), coalesce(${locations.event_end_date}, ''))
          from ${stalls} join ${locations} on ${locations.id} = ${stalls.location_mngt_id} where ${stalls.id} = ${bookingTable}) as booking_stall,
-      (select group_concat(v.id) from (select ${contacts.id} as id from ${contacts}
-         where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null limit 2) v) as visitor_ids,
-      ${campaign} as campaign_id`,
+      (select group_concat(${contacts.id}) from ${contacts}
+         where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null) as visitor_ids,
+      ${campaign} as campaign_id,
+      (select concat_ws('\t', ${followUps.id}, ${followUps.campaign_id}) from ${followUps}
+         where ${followUps.exhibitor_id} = ${input.exhibitor_id} and ${followUps.open_lead_phone} = ${phone} for update) as open_lead`,
   );
+  if (Number(row?.replayed)) throw new Replay();
   if (!row?.exhibitor_id)
     throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
   if (input.table_id && row.talk_location_id === null)
@@ -213,7 +231,9 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
     booking = { tableId: bookingTable, locationId: Number(locationId), name, locationName };
   }
   const visitors = row.visitor_ids?.split(',') ?? [];
+  const [openId, openCampaign] = row.open_lead?.split('\t') ?? [];
   return {
+    open: openId ? { id: Number(openId), campaign_id: openCampaign || null } : null,
     exhibitorId: row.exhibitor_id,
     locationId: input.table_id ? Number(row.talk_location_id) : (input.location_id ?? null),
     // Two visitor contacts with one phone (legacy duplicates) are not guessed between.
@@ -290,10 +310,11 @@ async function writeEntry(
   input: EntryInput,
   phone: string,
   amountStatus: AmountStatus | null,
+  key: Parameters<typeof keyStoredSql>[0],
 ): Promise<EntryResult> {
   const at = input.at ?? new Date();
   checkFollowUpDate(input, at);
-  const ctx = await readContext(tx, input, phone, at);
+  const ctx = await readContext(tx, input, phone, at, key);
   // The visitor row locked for the rest of the write: a merge (which locks both contacts) then either
   // waits for this talk and moves it, or has committed and this talk follows it to the survivor.
   let visitorId = ctx.visitorId ? await lockVisitor(tx, ctx.visitorId) : null;
@@ -307,12 +328,8 @@ async function writeEntry(
     await assertVisitorPhoneFree(tx, { id: visitorId, phone });
   }
 
-  // The open lead of this visitor with this company, locked; a talk continues it (invariant 11).
-  const [open] = await tx
-    .select({ id: followUps.id, campaign_id: followUps.campaign_id })
-    .from(followUps)
-    .where(and(eq(followUps.exhibitor_id, ctx.exhibitorId), eq(followUps.open_lead_phone, phone)))
-    .for('update');
+  // The open lead of this visitor with this company (locked by readContext); a talk continues it (invariant 11).
+  const open = ctx.open;
   // Attribution is decided at the lead's first talk.
   const campaignId = open ? open.campaign_id : ctx.campaignId;
 
