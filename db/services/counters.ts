@@ -145,9 +145,16 @@ const c = campaigns;
  * inserts take shared (foreign-key) locks on it, so two writes of one
  * campaign queue instead of deadlocking on a lock upgrade.
  */
-export async function moveCounters(tx: DbOrTx, list: CounterMove[]): Promise<void> {
+export async function moveCounters(
+  tx: DbOrTx,
+  list: CounterMove[],
+  /** Only one kind: a write may move the campaigns first (see above) and the read stats last, holding their rows' locks briefly. */
+  only?: 'campaigns' | 'read-stats',
+): Promise<void> {
   if (!list.length) return;
   const s = sum(list);
+  if (only === 'read-stats') s.campaign = [];
+  if (only === 'campaigns') s.company = s.stall = s.companyStall = [];
   if (s.campaign.length === 1) {
     // The common case, one campaign (a booth entry): a plain update by primary key.
     const [id, v] = s.campaign[0]!;

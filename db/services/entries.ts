@@ -333,7 +333,8 @@ async function writeEntry(
   // Attribution is decided at the lead's first talk.
   const campaignId = open ? open.campaign_id : ctx.campaignId;
 
-  // Counters first (see moveCounters): the lead if it is new, the talk, the booking.
+  // The lead if it is new, the talk, the booking: the campaign's counters first (see moveCounters), the
+  // company's and stalls' last, so a company's next talk waits on them for as short a time as possible.
   const moves: CounterMove[] = [
     conversationMove({ exhibitorId: ctx.exhibitorId, tableId: input.table_id ?? null, kind: 'talk', at }),
   ];
@@ -348,7 +349,7 @@ async function writeEntry(
         amountPaid: input.booking.amount_paid,
       }),
     );
-  await moveCounters(tx, moves);
+  await moveCounters(tx, moves, 'campaigns');
 
   const lead = {
     status: input.outcome,
@@ -454,6 +455,7 @@ async function writeEntry(
     };
   }
 
+  await moveCounters(tx, moves, 'read-stats');
   return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };
 }
 
