@@ -17,6 +17,7 @@ import { campaignRecipients, campaigns, contacts, locations, stalls, users } fro
 import { reconcileCampaignCounters } from '../db/services/campaign-counters';
 import { recordEntry, type EntryInput } from '../db/services/entries';
 import { reconcileReadStats } from '../db/services/read-stats';
+import { todayInIndia } from '../lib/dates';
 import { localDatabaseUrl } from '../lib/env';
 import { DomainError } from '../lib/errors';
 import { createDatabase, dropDatabase, ensureLocalServer } from './local-db';
@@ -81,6 +82,8 @@ await reconcileCampaignCounters(db, { fix: true });
 
 // The work: each entry a talk; one in six materialised on a random stall and one of 30 dates (so some collide: refused, as they must be).
 const dates = Array.from({ length: 30 }, (_, i) => `2030-03-${String(i + 1).padStart(2, '0')}`);
+// A next follow-up a month after today: a fixed date would drift out of the allowed window (two years ahead).
+const followUpDay = todayInIndia(new Date(Date.now() + 30 * 86_400_000));
 const jobs: EntryInput[] = Array.from({ length: ENTRIES }, () => {
   const outcome = rand() < 1 / 6 ? 'materialised' : rand() < 0.5 ? 'busy' : 'interested';
   return {
@@ -90,7 +93,7 @@ const jobs: EntryInput[] = Array.from({ length: ENTRIES }, () => {
     table_id: pick(stallIds),
     outcome,
     notes: 'bench',
-    next_followup_date: outcome === 'materialised' ? null : '2030-02-01',
+    next_followup_date: outcome === 'materialised' ? null : followUpDay,
     booking:
       outcome === 'materialised'
         ? { booking_date: pick(dates), price: '50000.00', amount_paid: rand() < 0.5 ? '25000.00' : '50000.00' }
@@ -105,6 +108,7 @@ const latencies: number[] = [];
 let written = 0;
 let replayed = 0;
 let refused = 0;
+const refusals = new Map<string, number>();
 let next = 0;
 const started = performance.now();
 await Promise.all(
@@ -119,6 +123,7 @@ await Promise.all(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         refused++;
+        refusals.set(error.code, (refusals.get(error.code) ?? 0) + 1);
       }
       latencies.push(performance.now() - t0);
     }
@@ -147,7 +152,9 @@ console.log(`  ${(queue.length / seconds).toFixed(0)} submits/s, ${(written / se
 console.log(
   `  latency p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
 );
-console.log(`  written ${written}, replays answered ${replayed}, refused (stall taken) ${refused}`);
+console.log(
+  `  written ${written}, replays answered ${replayed}, refused ${refused} (${[...refusals].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'})`,
+);
 console.log(
   `  talks ${counts!.talks} (expected ${written}), bookings ${counts!.bookings}, keys ${counts!.keys_stored}`,
 );
@@ -160,7 +167,8 @@ const ok =
   Number(counts!.keys_stored) === written &&
   Number(counts!.duplicate_open_leads) === 0 &&
   Number(counts!.double_sold) === 0 &&
-  drift.length === 0;
+  drift.length === 0 &&
+  [...refusals.keys()].every((code) => code === 'STALL_TAKEN');
 console.log(
   ok ? '  OK: every write once, nothing doubled, counters equal a recount' : '  MISMATCH: see the figures above',
 );

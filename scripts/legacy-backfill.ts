@@ -55,6 +55,10 @@ try {
         `  ${entity!.padEnd(11)} ${field!.padEnd(12)} ${String(n('resolved')).padStart(9)} ${String(n('ambiguous')).padStart(10)} ${String(n('unresolved')).padStart(10)} ${String(n('by_hand')).padStart(8)}`,
       );
     }
+    if (!result.dryRun && !result.stopped)
+      console.log(
+        `[legacy] counters: moved with each batch; the final recount repaired ${result.countersRepaired} (rows written outside the app).`,
+      );
     if (!result.dryRun) {
       const out = createWriteStream(values.report);
       out.write(csvLine(['entity', 'row_id', 'field', 'outcome', 'reason', 'original']));

@@ -1,8 +1,8 @@
 /**
- * The read counters of the company views (db/schema/stats.ts, kept by the
- * triggers of drizzle/0003_read_stats_triggers.sql): after every kind of write
+ * The read counters of the company views (db/schema/stats.ts, moved by the
+ * services through db/services/counters.ts): after every kind of write
  * they equal a recount, their values are worked out by hand, and the
- * reconcile finds and repairs drift.
+ * reconcile finds and repairs drift (a hand-run UPDATE moves nothing).
  */
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
 import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write-shapes';
-import { bookings, exhibitorStallStats, exhibitorStats, followUps, stallStats } from '@/db/schema';
+import { resolveByHand } from '@/db/legacy/resolve';
+import { bookings, exhibitorStallStats, exhibitorStats, stallStats } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { reconcileReadStats } from '@/db/services/read-stats';
@@ -183,10 +184,14 @@ describe('read counters follow every write', () => {
     expect([await company(w), await stall(w.stall1)]).toEqual(before);
   });
 
-  it('the old write shapes and hand-run updates', async () => {
+  it('the old write shapes and hand resolutions', async () => {
     const w = await world();
     // A legacy follow-up has no company: no company counter moves.
-    await createLegacyFollowUp(db, { phone: w.phone(3), status: 'interested', employee_id: w.employeeId });
+    const leadId = await createLegacyFollowUp(db, {
+      phone: w.phone(3),
+      status: 'interested',
+      employee_id: w.employeeId,
+    });
     // A legacy booking names the location and stall in text: the stall's counters move.
     const id = await createLegacyBooking(db, {
       phone: w.phone(3),
@@ -198,9 +203,28 @@ describe('read counters follow every write', () => {
       employee_id: w.employeeId,
     });
     expect(await stall(w.stall1)).toEqual({ talks: 0, bookings: 1, collected: '10000.00', booked: '40000.00' });
-    // The backfill links it to the company and moves it to the other stall by UPDATE.
-    await db.update(bookings).set({ exhibitor_id: w.exhibitorId, table_id: w.stall2 }).where(eq(bookings.id, id));
+    expect(await company(w)).toBeNull();
+    // An admin links it to the company and moves it to the other stall of its location, by hand.
+    await resolveByHand(db, w.employeeId, {
+      entity: 'booking',
+      row_id: id,
+      field: 'exhibitor_id',
+      value: w.exhibitorId,
+    });
+    expect(await companyStall(w, w.stall1)).toEqual({
+      talks: 0,
+      bookings: 1,
+      collected: '10000.00',
+      booked: '40000.00',
+    });
+    await resolveByHand(db, w.employeeId, {
+      entity: 'booking',
+      row_id: id,
+      field: 'table_id',
+      value: String(w.stall2),
+    });
     expect(await stall(w.stall1)).toEqual({ talks: 0, bookings: 0, collected: '0.00', booked: '0.00' });
+    expect(await companyStall(w, w.stall1)).toEqual({ talks: 0, bookings: 0, collected: '0.00', booked: '0.00' });
     expect(await companyStall(w, w.stall2)).toEqual({
       talks: 0,
       bookings: 1,
@@ -208,7 +232,7 @@ describe('read counters follow every write', () => {
       booked: '40000.00',
     });
     expect(await company(w)).toMatchObject({ bookings: 1, collected: '10000.00', booked: '40000.00' });
-    // An imported conversation and a lead moved to the company by hand.
+    // An imported conversation (the factory counts it as the backfill does) and the lead given to the company by hand.
     await makeConversation({
       employeeId: w.employeeId,
       exhibitorId: w.exhibitorId,
@@ -219,10 +243,12 @@ describe('read counters follow every write', () => {
         conversation_date: new Date('2025-01-01T00:00:00Z'),
       },
     });
-    await db
-      .update(followUps)
-      .set({ exhibitor_id: w.exhibitorId })
-      .where(eq(followUps.phone, w.phone(3)));
+    await resolveByHand(db, w.employeeId, {
+      entity: 'follow_up',
+      row_id: String(leadId),
+      field: 'exhibitor_id',
+      value: w.exhibitorId,
+    });
     expect(await company(w)).toEqual({
       leads: 1,
       talks: 0,
@@ -231,6 +257,33 @@ describe('read counters follow every write', () => {
       booked: '40000.00',
       last: new Date('2025-01-01T00:00:00Z'),
     });
+    await expectNoDrift();
+  });
+
+  it('a hand-run UPDATE moves nothing (no triggers): the reconcile finds it and repairs it', async () => {
+    const w = await world();
+    const r = await recordEntry(
+      db,
+      w.employeeId,
+      talk(w, 4, {
+        outcome: 'materialised',
+        booking: { booking_date: '2099-05-01', price: '50000.00', amount_paid: '20000.00' },
+      }),
+    );
+    await db.update(bookings).set({ table_id: w.stall2 }).where(eq(bookings.id, r.booking!.id));
+    expect(await stall(w.stall1)).toMatchObject({ bookings: 1 });
+    const drifts = (await reconcileReadStats(db, { fix: false })).filter((d) =>
+      [String(w.stall1), String(w.stall2), `${w.exhibitorId}/${w.stall1}`, `${w.exhibitorId}/${w.stall2}`].includes(
+        d.key,
+      ),
+    );
+    expect(drifts).toEqual(
+      expect.arrayContaining([
+        { table: 'stall_stats', key: String(w.stall1), field: 'bookings', stored: '1', actual: '0' },
+        { table: 'stall_stats', key: String(w.stall2), field: 'bookings', stored: '0', actual: '1' },
+      ]),
+    );
+    await reconcileReadStats(db, { fix: true });
     await expectNoDrift();
   });
 });

@@ -25,6 +25,7 @@ import {
   type LegacyOutcome,
   type Outcome,
 } from '@/db/schema';
+import { countedChange, countInserted, type CountedRows } from '@/db/services/counters';
 import { isDuplicateKeyError } from '@/lib/errors';
 import { amountStatus, formatINR, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
@@ -240,23 +241,30 @@ function visitorStep({ entity, table: t }: LeadTable): Step<{ id: Id; phone: str
         }
       }
       changed += await setColumn(tx, t, t.visitor_id, visitors);
-      for (const [id, company] of companies) {
-        try {
-          await tx.execute(
-            sql`update ${t} set ${t.exhibitor_id} = ${company} where ${t.id} = ${id} and ${t.exhibitor_id} is null`,
-          );
-          changed++;
-        } catch (error) {
-          if (!isDuplicateKeyError(error, 'follow_ups_open_lead_unique')) throw error;
-          const i = decisions.findIndex((d) => d.row_id === String(id) && d.field === 'exhibitor_id');
-          decisions[i] = {
-            ...decisions[i]!,
-            outcome: 'unresolved',
-            value: null,
-            reason: 'This company already has another open lead with this phone: left unlinked.',
-          };
+      // A row that becomes a company's counts for it from now on (its lead, or its booking and money).
+      const counted: CountedRows =
+        entity === 'follow_up'
+          ? { followUps: companies.map(([id]) => Number(id)) }
+          : { bookings: companies.map(([id]) => String(id)) };
+      await countedChange(tx, counted, async () => {
+        for (const [id, company] of companies) {
+          try {
+            await tx.execute(
+              sql`update ${t} set ${t.exhibitor_id} = ${company} where ${t.id} = ${id} and ${t.exhibitor_id} is null`,
+            );
+            changed++;
+          } catch (error) {
+            if (!isDuplicateKeyError(error, 'follow_ups_open_lead_unique')) throw error;
+            const i = decisions.findIndex((d) => d.row_id === String(id) && d.field === 'exhibitor_id');
+            decisions[i] = {
+              ...decisions[i]!,
+              outcome: 'unresolved',
+              value: null,
+              reason: 'This company already has another open lead with this phone: left unlinked.',
+            };
+          }
         }
-      }
+      });
       await record(tx, decisions);
       return changed;
     },
@@ -326,6 +334,7 @@ function stallStep({
     apply: async (tx, rows) => {
       let changed = 0;
       const decisions: Decision[] = [];
+      const links: { r: (typeof rows)[number]; stall: { id: number; name: string } }[] = [];
       for (const r of rows) {
         const base = { entity: 'booking' as const, row_id: r.id, field: 'table_id' as const, original: r.table_no };
         const typed = r.table_no ?? '';
@@ -364,20 +373,26 @@ function stallStep({
           });
           continue;
         }
-        const stall = match.stall;
-        try {
-          await tx.execute(sql`update ${b} set ${b.table_id} = ${stall.id} where ${b.id} = ${r.id}`);
-          changed++;
-          decisions.push({ ...base, outcome: 'resolved', value: String(stall.id) });
-        } catch (error) {
-          if (!isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw error;
-          decisions.push({
-            ...base,
-            outcome: 'unresolved',
-            reason: `${stall.name} is already sold for ${r.booking_date} to another booking: left unlinked.`,
-          });
-        }
+        links.push({ r, stall: match.stall });
       }
+      // A booking linked to its stall counts for the stall (and the company's stall) from now on.
+      await countedChange(tx, { bookings: links.map(({ r }) => r.id) }, async () => {
+        for (const { r, stall } of links) {
+          const base = { entity: 'booking' as const, row_id: r.id, field: 'table_id' as const, original: r.table_no };
+          try {
+            await tx.execute(sql`update ${b} set ${b.table_id} = ${stall.id} where ${b.id} = ${r.id}`);
+            changed++;
+            decisions.push({ ...base, outcome: 'resolved', value: String(stall.id) });
+          } catch (error) {
+            if (!isDuplicateKeyError(error, 'bookings_stall_date_unique')) throw error;
+            decisions.push({
+              ...base,
+              outcome: 'unresolved',
+              reason: `${stall.name} is already sold for ${r.booking_date} to another booking: left unlinked.`,
+            });
+          }
+        }
+      });
       await record(tx, decisions);
       return changed;
     },
@@ -538,6 +553,7 @@ function timelineStep(tl: Timeline): Step<TimelineRow> {
     apply: async (tx, rows) => {
       let changed = 0;
       const decisions: Decision[] = [];
+      const inserted: string[] = [];
       for (const r of rows) {
         const base = { entity: tl.entity, row_id: String(r.id), field: 'conversation' as const };
         if (!r.exhibitor_id) {
@@ -571,8 +587,11 @@ function timelineStep(tl: Timeline): Step<TimelineRow> {
         });
         await tx.execute(sql`update ${t} set ${t.conversation_id} = ${id} where ${t.id} = ${r.id}`);
         changed++;
+        inserted.push(id);
         decisions.push({ ...base, outcome: 'resolved', value: id });
       }
+      // The imported entries are conversations of their company (its last conversation may be one).
+      await countInserted(tx, { conversations: inserted });
       await record(tx, decisions);
       return changed;
     },

@@ -13,7 +13,9 @@
  *   employee_id   → rows of users who no longer exist reported (kept)
  *   conversation  → each old follow-up and booking of a known company gets a timeline entry
  *                   (kind 'import'), linked both ways; without a company it is reported
- *   counters      → campaign and read counters recounted at the end
+ *   counters      → moved with each batch's changes (db/services/counters.ts); a recount at
+ *                   the end repairs what rows written outside the app left (an adopted
+ *                   database's campaign recipients) and says how many counters it repaired
  *
  * Every rule leaves an ambiguous match NULL and records why. A field an admin
  * resolved by hand is never touched again. Batches of rows in id order, each
@@ -24,8 +26,7 @@
  */
 import type { Db, DbOrTx, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
-import { reconcileReadStats } from '@/db/services/read-stats';
+import { reconcileCampaignCounters, reconcileReadStats } from '@/db/services/counters';
 
 import { backfillSteps, type Step, type StepRunner } from './backfill-steps';
 import { countResolutions, type ResolutionCount } from './resolutions';
@@ -45,6 +46,8 @@ export type BackfillResult = {
   stopped: boolean;
   ms: number;
   rowsSeen: number;
+  /** Counters the final recount found drifted and repaired (0 when the batches moved them right). */
+  countersRepaired: number;
 };
 
 class Stop extends Error {}
@@ -109,10 +112,11 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
 
   /** Recounts the counters after a real, complete run; then the report. */
   const finish = async (on: DbOrTx): Promise<BackfillResult> => {
+    let countersRepaired = 0;
     if (!dryRun && !runner.stopped) {
       options.onProgress?.({ step: 'counters', done: 0, total: 1 });
-      await reconcileCampaignCounters(on, { fix: true });
-      await reconcileReadStats(on, { fix: true });
+      countersRepaired += (await reconcileCampaignCounters(on, { fix: true })).length;
+      countersRepaired += (await reconcileReadStats(on, { fix: true })).length;
       options.onProgress?.({ step: 'counters', done: 1, total: 1 });
     }
     return {
@@ -122,6 +126,7 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
       stopped: runner.stopped,
       ms: Date.now() - started,
       rowsSeen: runner.rowsSeen,
+      countersRepaired,
     };
   };
 
@@ -151,6 +156,7 @@ export async function runBackfill(db: Db, options: BackfillOptions = {}): Promis
         stopped: true,
         ms: Date.now() - started,
         rowsSeen: runner.rowsSeen,
+        countersRepaired: 0,
       };
     throw error;
   }

@@ -2,13 +2,16 @@
  * The old write shapes of the Laravel app (§7.1), still accepted: a follow-up
  * with only a phone and a status, a booking with only the free-text location
  * and stall. They write the legacy rows (no company, so no timeline entry);
- * phones are still normalised and amounts still checked.
+ * phones are still normalised and amounts still checked. A legacy follow-up
+ * has no company and no campaign, so it moves no counter; a legacy booking
+ * linked to a stall counts for that stall (db/services/counters.ts).
  */
 import { eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 
 import type { DbOrTx } from '@/db';
 import { bookings, followUps, locations, stalls, type Outcome } from '@/db/schema';
+import { bookingMove, moveCounters } from '@/db/services/counters';
 import { deriveAmountStatus } from '@/db/services/entries';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { fromPaise, toPaise } from '@/lib/money';
@@ -87,29 +90,35 @@ export async function createLegacyBooking(
     }
   }
   const id = ulid();
-  try {
-    await db.insert(bookings).values({
-      id,
-      phone: phoneOf(input.phone),
-      booking_date: input.booking_date,
-      booking_location: input.booking_location ?? null,
-      table_no: input.table_no ?? null,
-      price: fromPaise(toPaise(input.price)),
-      amount_paid: fromPaise(toPaise(paid)),
-      amount_status: status,
-      employee_id: input.employee_id,
-      location_id: locationId,
-      table_id: tableId,
-    });
-  } catch (error) {
-    if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) {
-      throw new DomainError(
-        'STALL_TAKEN',
-        `Stall ${input.table_no} at ${input.booking_location} is already booked for ${input.booking_date}.`,
-        'table_no',
-      );
+  const price = fromPaise(toPaise(input.price));
+  const amountPaid = fromPaise(toPaise(paid));
+  // The row and its counters together (a savepoint when the caller is already in a transaction).
+  await db.transaction(async (tx) => {
+    await moveCounters(tx, [bookingMove({ exhibitorId: null, tableId, campaignId: null, price, amountPaid })]);
+    try {
+      await tx.insert(bookings).values({
+        id,
+        phone: phoneOf(input.phone),
+        booking_date: input.booking_date,
+        booking_location: input.booking_location ?? null,
+        table_no: input.table_no ?? null,
+        price,
+        amount_paid: amountPaid,
+        amount_status: status,
+        employee_id: input.employee_id,
+        location_id: locationId,
+        table_id: tableId,
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error, 'bookings_stall_date_unique')) {
+        throw new DomainError(
+          'STALL_TAKEN',
+          `Stall ${input.table_no} at ${input.booking_location} is already booked for ${input.booking_date}.`,
+          'table_no',
+        );
+      }
+      throw error;
     }
-    throw error;
-  }
+  });
   return id;
 }

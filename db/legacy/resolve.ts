@@ -1,13 +1,15 @@
 /**
  * An admin resolves a row the backfill could not: picks the contact,
  * the company, the location or the stall. The choice is written to the row and
- * recorded as `by_hand`, which no later backfill run overwrites. One transaction.
+ * recorded as `by_hand`, which no later backfill run overwrites. One transaction,
+ * which also moves the counters by what the row now counts for.
  */
 import { sql, type SQL } from 'drizzle-orm';
 
 import type { Db, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { bookings, contacts, followUps, legacyResolutions, locations, stalls } from '@/db/schema';
+import { countedChange } from '@/db/services/counters';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 
 export const HAND_FIELDS = ['visitor_id', 'exhibitor_id', 'location_id', 'table_id'] as const;
@@ -57,8 +59,12 @@ export async function resolveByHand(db: Db, userId: string, input: ResolveByHand
       if (Number(stall.location_id) !== Number(row.location_id))
         throw new DomainError('INVALID', 'That stall is in another location.', 'value');
     }
+    // A new company or stall moves the counters by what the row counts for (the row is locked above).
+    const counted = input.entity === 'booking' ? { bookings: [input.row_id] } : { followUps: [Number(input.row_id)] };
     try {
-      await tx.execute(sql`update ${x} set ${x[input.field]} = ${value} where ${x.id} = ${input.row_id}`);
+      await countedChange(tx, counted, () =>
+        tx.execute(sql`update ${x} set ${x[input.field]} = ${value} where ${x.id} = ${input.row_id}`),
+      );
     } catch (error) {
       if (isDuplicateKeyError(error, 'bookings_stall_date_unique'))
         throw new DomainError('STALL_TAKEN', 'That stall is already sold for this booking’s date.', 'value');

@@ -7,12 +7,12 @@ import { bigIdRef, ulidCol } from './columns';
  * by, the dashboard's KPIs and the stall tables would otherwise count from
  * hundreds of thousands of rows on every view.
  *
- * They are kept by database triggers on follow_ups, conversations and bookings
- * (drizzle/0003_read_stats_triggers.sql), not by the services: every write —
- * booth entry, payment, cancellation, manual note, the old write shapes, the
- * legacy backfill, a hand-run UPDATE — moves them in its own transaction, and
- * a rolled-back write moves nothing. `npm run counters:reconcile` recounts
- * them from the source rows (db/services/read-stats.ts).
+ * They are moved by the services, in the writing transaction, beside the
+ * campaign counters (db/services/counters.ts): every write — booth entry,
+ * payment, cancellation, manual note, merge, the old write shapes, the legacy
+ * backfill and hand resolutions — moves them, and a rolled-back write moves
+ * nothing. A hand-run UPDATE moves nothing: `npm run counters:reconcile`
+ * recounts them from the source rows (db/services/read-stats.ts).
  *
  * What counts, as in db/queries/companies.ts: leads = follow-ups; talks =
  * conversations of kind 'talk' (per stall: those with a stall); bookings and
@@ -21,7 +21,6 @@ import { bigIdRef, ulidCol } from './columns';
  *
  * No foreign keys: these rows are a cache of the source rows, and a foreign-key
  * check would lock the company or stall row inside every write.
- * (The campaign counters stay in the services — see db/services/entries.ts.)
  */
 
 // Sums of booking amounts: wide enough that no number of bookings at the business maximum

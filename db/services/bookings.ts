@@ -7,7 +7,8 @@ import { bookings, contacts, conversations, type AmountStatus, type Role } from 
 import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 
-import { deriveAmountStatus, moveCampaignCounters } from './entries';
+import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
+import { deriveAmountStatus } from './entries';
 import { runOnce } from './idempotency';
 
 async function lockBooking(tx: Tx, id: string) {
@@ -49,6 +50,13 @@ async function followUpOf(tx: Tx, conversationId: string | null): Promise<number
     .where(eq(conversations.id, conversationId));
   return c?.follow_up_id ?? null;
 }
+
+/** The timeline entry of a later event counts as the company's latest conversation (a legacy booking without a company has none). */
+const timelineMove = (
+  b: Awaited<ReturnType<typeof lockBooking>>,
+  kind: 'payment' | 'cancellation',
+  at: Date,
+): CounterMove[] => (b.exhibitor_id ? [conversationMove({ exhibitorId: b.exhibitor_id, kind, at })] : []);
 
 async function logOnTimeline(
   tx: Tx,
@@ -118,8 +126,11 @@ export async function recordPayment(
         );
       }
       const status = deriveAmountStatus(price, paid);
-      // Counters before the timeline insert: see moveCampaignCounters.
-      await moveCampaignCounters(tx, b.campaign_id, { revenue: amount });
+      // Counters before the timeline insert: see moveCounters.
+      await moveCounters(tx, [
+        { exhibitorId: b.exhibitor_id, tableId: b.table_id, campaignId: b.campaign_id, collected: amount },
+        ...timelineMove(b, 'payment', at),
+      ]);
       await tx
         .update(bookings)
         .set({ amount_paid: paid, amount_status: status, updated_at: at })
@@ -174,11 +185,19 @@ export async function cancelBooking(
       );
     }
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
-    await moveCampaignCounters(tx, b.campaign_id, {
-      bookings: -1,
-      revenue: -toPaise(b.amount_paid ?? '0'),
-      booked: -toPaise(b.price ?? '0'),
-    });
+    await moveCounters(tx, [
+      bookingMove(
+        {
+          exhibitorId: b.exhibitor_id,
+          tableId: b.table_id,
+          campaignId: b.campaign_id,
+          price: b.price,
+          amountPaid: b.amount_paid,
+        },
+        -1,
+      ),
+      ...timelineMove(b, 'cancellation', at),
+    ]);
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
     await logOnTimeline(
       tx,

@@ -16,11 +16,9 @@
  * decided the campaign attribution — the others' conversations move to it,
  * it takes status, next follow-up, notes, employee and place from the lead
  * whose talk is the latest (blanks filled from the others), and the emptied
- * leads are deleted. Their campaigns lose one lead each (moveCampaignCounters,
- * the one module that moves campaign counters). The read stats move by the
- * triggers of drizzle/0003 (a deleted follow-up, a changed exhibitor_id);
- * the one thing they cannot do — lower the merged company's
- * last_conversation_at once its talks have gone — is done here.
+ * leads are deleted. Their companies and campaigns lose one lead each; a
+ * merged company's counters are added to the survivor's and its own go
+ * (./counters.ts, the one module that moves counters).
  *
  * The survivor keeps its values; its blank fields are filled from the other.
  * The other is soft-deleted with merged_into_id = survivor (contacts merged
@@ -49,14 +47,13 @@ import {
   contactMerges,
   contacts,
   conversations,
-  exhibitorStats,
   followUps,
   type ContactType,
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { IMPORT_TYPE_LABELS } from '@/lib/labels';
 
-import { moveCampaignCounters } from './entries';
+import { moveCompanyCounters, moveCounters } from './counters';
 import { runOnce } from './idempotency';
 
 export type MergeInput = {
@@ -370,7 +367,6 @@ async function moveCompany(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
   await tx.delete(contactMergeCompanies).where(eq(contactMergeCompanies.exhibitor_id, merged.id));
   await tx.insert(contactMergeCompanies).values({ exhibitor_id: survivor.id, merge_id: mergeId, created_at: at });
 
-  // The read-stats triggers move every counter with a changed exhibitor_id (drizzle/0003).
   const moved: MergeMoved = {
     leads_combined: leads.length - kept.length,
     follow_ups: await repoint(tx, followUps, { exhibitor_id: survivor.id }, eq(followUps.exhibitor_id, merged.id)),
@@ -392,9 +388,8 @@ async function moveCompany(tx: Tx, survivor: Locked, merged: Locked, mergeId: st
     adopted_bookings: 0,
     adopted_recipients: 0,
   };
-  // …except one: moving a talk away cannot lower the old company's last_conversation_at (the trigger keeps
-  // the greatest date seen). The merged company has no conversations left, so its recount is none.
-  await tx.update(exhibitorStats).set({ last_conversation_at: null }).where(eq(exhibitorStats.exhibitor_id, merged.id));
+  // Everything the merged company counted is now the survivor's.
+  await moveCompanyCounters(tx, merged.id, survivor.id);
   return moved;
 }
 
@@ -497,12 +492,11 @@ async function foldLeads(tx: Tx, groups: OpenLead[][]): Promise<OpenLead[]> {
   );
   const latestOf = new Map(latest.map((r) => [Number(r.follow_up_id), { id: r.id, at: String(r.conversation_date) }]));
 
-  // Campaign counters first (the lock order of db/services/entries.ts): each emptied lead was one lead of its campaign.
-  const lost = new Map<string, number>();
-  for (const l of folds.flatMap((f) => f.gone))
-    if (l.campaign_id) lost.set(l.campaign_id, (lost.get(l.campaign_id) ?? 0) + 1);
-  for (const [campaignId, n] of [...lost].sort(([a], [b]) => a.localeCompare(b)))
-    await moveCampaignCounters(tx, campaignId, { leads: -n });
+  // Counters first (the lock order of db/services/entries.ts): each emptied lead was one lead of its company and campaign.
+  await moveCounters(
+    tx,
+    folds.flatMap((f) => f.gone.map((l) => ({ exhibitorId: l.exhibitor_id, campaignId: l.campaign_id, leads: -1 }))),
+  );
 
   // The emptied leads' talks move to the kept lead, then the emptied leads go (before the kept one may take their phone).
   const target = sql.join(

@@ -2,7 +2,7 @@
  * The booth write path (design document §3.1 ConversationService, §3.2
  * FollowUpService, §4.1–4.2): a talk with a visitor writes its lead
  * (follow-up), its conversation and — when materialised — its booking, all
- * linked both ways, plus the campaign counters, in one transaction, exactly
+ * linked both ways, plus the counters (./counters.ts), in one transaction, exactly
  * once per client key.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -25,11 +25,12 @@ import {
 import { todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { formatDay } from '@/lib/format';
-import { amountStatus, formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
+import { amountStatus, formatINR, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
-import { runOnce } from './idempotency';
+import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
+import { keyStoredSql, Replay, runOnce } from './idempotency';
 
 export type BookingInput = {
   /** The exhibition day the stall is booked for. */
@@ -124,35 +125,6 @@ async function stallTakenError(tx: Tx, tableId: number, date: string): Promise<D
   );
 }
 
-function bookingDelta(input: EntryInput, amountStatus: AmountStatus | null) {
-  return input.booking && amountStatus
-    ? { bookings: 1, revenue: toPaise(input.booking.amount_paid), booked: toPaise(input.booking.price) }
-    : {};
-}
-
-/**
- * Moves a campaign's cache counters by deltas, in the caller's transaction
- * (invariant 7). Call it before inserting rows that reference the campaign.
- */
-export async function moveCampaignCounters(
-  tx: Tx,
-  campaignId: string | null,
-  delta: { leads?: number; bookings?: number; revenue?: bigint; booked?: bigint },
-) {
-  if (!campaignId || (!delta.leads && !delta.bookings && !delta.revenue && !delta.booked)) return;
-  await tx
-    .update(campaigns)
-    .set({
-      total_leads_generated: sql`${campaigns.total_leads_generated} + ${delta.leads ?? 0}`,
-      total_bookings_created: sql`${campaigns.total_bookings_created} + ${delta.bookings ?? 0}`,
-      total_revenue: sql`${campaigns.total_revenue} + ${fromPaise(delta.revenue ?? 0n)}`,
-      total_booked_value: sql`${campaigns.total_booked_value} + ${fromPaise(delta.booked ?? 0n)}`,
-      // A cache moving is not an edit of the campaign.
-      updated_at: sql`${campaigns.updated_at}`,
-    })
-    .where(eq(campaigns.id, campaignId));
-}
-
 /** Records one booth talk: see the module comment. Throws DomainError for refusals; nothing is written then. */
 export async function recordEntry(
   db: Db,
@@ -168,23 +140,35 @@ export async function recordEntry(
     );
   const amountStatus = input.booking ? deriveAmountStatus(input.booking.price, input.booking.amount_paid) : null;
 
+  const key = { key: input.idempotency_key, userId: employeeId, action: 'record-entry' };
   return runOnce(
     db,
-    { key: input.idempotency_key, userId: employeeId, action: 'record-entry' },
-    (tx) => writeEntry(tx, employeeId, input, phone, amountStatus),
+    key,
+    (tx) => writeEntry(tx, employeeId, input, phone, amountStatus, key),
     // Two tablets opening the same lead at once: the loser retries and continues the winner's lead.
     // Two tablets adding one new phone at once: the loser retries and finds the winner's visitor.
     (error) => isDuplicateKeyError(error, 'follow_ups_open_lead_unique') || error instanceof PhoneTakenError,
+    // The key is checked in readContext and stored with the result at the end: one round trip fewer.
+    { keyLast: true },
   );
 }
 
 /**
  * Everything the write needs to know, read in one statement (each round trip
- * to the database costs more than the reads themselves): the company, the
- * stalls, the visitor contact(s) with this phone, and the campaign — the
- * employee's choice checked, or the attribution rule's answer.
+ * to the database costs more than the reads themselves): whether this key was
+ * already answered, the company, the stalls, the visitor contact(s) with this
+ * phone, the campaign — the employee's choice checked, or the attribution
+ * rule's answer — and the open lead of this visitor with this company, locked
+ * (a talk continues it, invariant 11; FOR UPDATE in its own subquery locks that
+ * row only, not the company, stall or settings rows read beside it).
  */
-async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
+async function readContext(
+  tx: Tx,
+  input: EntryInput,
+  phone: string,
+  at: Date,
+  key: Parameters<typeof keyStoredSql>[0],
+) {
   const bookingTable = input.booking ? (input.booking.table_id ?? input.table_id ?? null) : null;
   const campaign =
     input.campaign_id === undefined
@@ -193,25 +177,31 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
         ? sql`null`
         : sql`(select ${campaigns.id} from ${campaigns} where ${campaigns.id} = ${input.campaign_id})`;
   const [row] = await rowsOf<{
+    replayed: number | string;
     exhibitor_id: string | null;
     talk_location_id: number | null;
     location_id: number | null;
     booking_stall: string | null;
     visitor_ids: string | null;
     campaign_id: string | null;
+    open_lead: string | null;
   }>(
     tx,
     sql`
     select
+      ${keyStoredSql(key)} as replayed,
       (select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.exhibitor_id} and ${contacts.type} = 'exhibitor' and ${contacts.deleted_at} is null) as exhibitor_id,
       (select ${stalls.location_mngt_id} from ${stalls} where ${stalls.id} = ${input.table_id ?? null}) as talk_location_id,
       (select ${locations.id} from ${locations} where ${locations.id} = ${input.location_id ?? null}) as location_id,
       (select concat_ws('\t', ${stalls.location_mngt_id}, ${stalls.table_name}, ${locations.loc_name}, coalesce(${locations.event_start_date}, ''), coalesce(${locations.event_end_date}, ''))
          from ${stalls} join ${locations} on ${locations.id} = ${stalls.location_mngt_id} where ${stalls.id} = ${bookingTable}) as booking_stall,
-      (select group_concat(v.id) from (select ${contacts.id} as id from ${contacts}
-         where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null limit 2) v) as visitor_ids,
-      ${campaign} as campaign_id`,
+      (select group_concat(${contacts.id}) from ${contacts}
+         where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null) as visitor_ids,
+      ${campaign} as campaign_id,
+      (select concat_ws('\t', ${followUps.id}, ${followUps.campaign_id}) from ${followUps}
+         where ${followUps.exhibitor_id} = ${input.exhibitor_id} and ${followUps.open_lead_phone} = ${phone} for update) as open_lead`,
   );
+  if (Number(row?.replayed)) throw new Replay();
   if (!row?.exhibitor_id)
     throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
   if (input.table_id && row.talk_location_id === null)
@@ -241,7 +231,9 @@ async function readContext(tx: Tx, input: EntryInput, phone: string, at: Date) {
     booking = { tableId: bookingTable, locationId: Number(locationId), name, locationName };
   }
   const visitors = row.visitor_ids?.split(',') ?? [];
+  const [openId, openCampaign] = row.open_lead?.split('\t') ?? [];
   return {
+    open: openId ? { id: Number(openId), campaign_id: openCampaign || null } : null,
     exhibitorId: row.exhibitor_id,
     locationId: input.table_id ? Number(row.talk_location_id) : (input.location_id ?? null),
     // Two visitor contacts with one phone (legacy duplicates) are not guessed between.
@@ -318,10 +310,11 @@ async function writeEntry(
   input: EntryInput,
   phone: string,
   amountStatus: AmountStatus | null,
+  key: Parameters<typeof keyStoredSql>[0],
 ): Promise<EntryResult> {
   const at = input.at ?? new Date();
   checkFollowUpDate(input, at);
-  const ctx = await readContext(tx, input, phone, at);
+  const ctx = await readContext(tx, input, phone, at, key);
   // The visitor row locked for the rest of the write: a merge (which locks both contacts) then either
   // waits for this talk and moves it, or has committed and this talk follows it to the survivor.
   let visitorId = ctx.visitorId ? await lockVisitor(tx, ctx.visitorId) : null;
@@ -335,19 +328,28 @@ async function writeEntry(
     await assertVisitorPhoneFree(tx, { id: visitorId, phone });
   }
 
-  // The open lead of this visitor with this company, locked; a talk continues it (invariant 11).
-  const [open] = await tx
-    .select({ id: followUps.id, campaign_id: followUps.campaign_id })
-    .from(followUps)
-    .where(and(eq(followUps.exhibitor_id, ctx.exhibitorId), eq(followUps.open_lead_phone, phone)))
-    .for('update');
+  // The open lead of this visitor with this company (locked by readContext); a talk continues it (invariant 11).
+  const open = ctx.open;
   // Attribution is decided at the lead's first talk.
   const campaignId = open ? open.campaign_id : ctx.campaignId;
 
-  // Counters first: the UPDATE takes the campaign row's exclusive lock before
-  // the inserts below take shared (foreign-key) locks on it, so two entries of
-  // one campaign queue instead of deadlocking on a lock upgrade.
-  await moveCampaignCounters(tx, campaignId, { leads: open ? 0 : 1, ...bookingDelta(input, amountStatus) });
+  // The lead if it is new, the talk, the booking: the campaign's counters first (see moveCounters), the
+  // company's and stalls' last, so a company's next talk waits on them for as short a time as possible.
+  const moves: CounterMove[] = [
+    conversationMove({ exhibitorId: ctx.exhibitorId, tableId: input.table_id ?? null, kind: 'talk', at }),
+  ];
+  if (!open) moves.push({ exhibitorId: ctx.exhibitorId, campaignId, leads: 1 });
+  if (input.booking && ctx.booking)
+    moves.push(
+      bookingMove({
+        exhibitorId: ctx.exhibitorId,
+        tableId: ctx.booking.tableId,
+        campaignId,
+        price: input.booking.price,
+        amountPaid: input.booking.amount_paid,
+      }),
+    );
+  await moveCounters(tx, moves, 'campaigns');
 
   const lead = {
     status: input.outcome,
@@ -453,6 +455,7 @@ async function writeEntry(
     };
   }
 
+  await moveCounters(tx, moves, 'read-stats');
   return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };
 }
 
@@ -490,6 +493,7 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
       .orderBy(sql`${followUps.id} desc`)
       .limit(1);
     const id = ulid(at.getTime());
+    await moveCounters(tx, [conversationMove({ exhibitorId: exhibitor.id, kind: 'manual', at })]);
     await tx.insert(conversations).values({
       id,
       exhibitor_id: exhibitor.id,

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
 
 import type { Db, DbOrTx, Tx } from '@/db';
 import { acquireBy, hasErrno, isConnectionError, isPoolBusy } from '@/db/pool';
@@ -29,7 +29,28 @@ export const BUSY_MESSAGE =
 export const UNREACHABLE_MESSAGE =
   'The database cannot be reached right now. Tap Save again in a moment — it will not be saved twice.';
 
-class Replay extends Error {}
+/** A write that finds its key already stored ends as a replay: the first answer is returned. */
+export class Replay extends Error {}
+
+type Key = { key: string; userId: string; action: string };
+
+/**
+ * Whether the key is stored (1 or 0), as an expression for a write's first read: a write run
+ * with `keyLast` answers a replay from it before writing anything (throwing Replay).
+ */
+export const keyStoredSql = (key: Key): SQL =>
+  sql`exists(select 1 from ${idempotencyKeys} where ${idempotencyKeys.user_id} = ${key.userId} and ${idempotencyKeys.key} = ${key.key})`;
+
+export type RunOnceOptions = {
+  /**
+   * Insert the key once, with the result, as the write's last statement (one statement fewer
+   * than claiming it first and storing the result after). The write must check keyStoredSql in
+   * its first read; a concurrent double submit is then settled at the end by the key's primary
+   * key (the second blocks on it and fails as a duplicate), and a refusal met by the second
+   * (the stall its twin just sold) is answered with the stored result.
+   */
+  keyLast?: boolean;
+};
 
 /**
  * Runs a form write exactly once per client-made key (DESIGN.md invariant 6),
@@ -37,7 +58,8 @@ class Replay extends Error {}
  * write's own transaction: a concurrent replay blocks on it and then fails as
  * a duplicate, a later replay fails at once; either way it returns the stored
  * result and writes nothing. A write that fails stores no key, so retrying it
- * is safe.
+ * is safe. With `keyLast` (the booth entry) the key goes in last, with its
+ * result, and the write's first read answers a later replay (RunOnceOptions).
  *
  * Retries: a deadlock, or a race the database settled (`retryOn`), a few
  * times; a lock wait timeout (DB_LOCK_WAIT_SECONDS, db/index.ts) once, then
@@ -48,11 +70,25 @@ class Replay extends Error {}
  */
 export async function runOnce<T extends object>(
   db: Db,
-  key: { key: string; userId: string; action: string },
+  key: Key,
   write: (tx: Tx) => Promise<T>,
   retryOn: (error: unknown) => boolean = () => false,
+  { keyLast = false }: RunOnceOptions = {},
 ): Promise<T & { replayed: boolean }> {
   const scoped = and(eq(idempotencyKeys.user_id, key.userId), eq(idempotencyKeys.key, key.key));
+  const claim = async (tx: Tx, result: T | null) => {
+    try {
+      await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action, result });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new Replay();
+      throw error;
+    }
+  };
+  // With the key last, a failure may be the twin of a write that has just committed: then it is a replay.
+  const failed = async (error: unknown): Promise<T & { replayed: boolean }> => {
+    if (keyLast && (await isStored(db, key))) return { ...(await storedResult<T>(db, key)), replayed: true };
+    throw error;
+  };
   // The last moment an attempt may begin: a lock wait (granted in whole seconds, checked once a second) must still fit.
   const startBy = Date.now() + Math.max(WRITE_ANSWER_MS - (env.DB_LOCK_WAIT_SECONDS + 1) * 1000, 1000);
   let lockWaits = 0;
@@ -60,12 +96,12 @@ export async function runOnce<T extends object>(
     try {
       const result = await acquireBy(startBy, () =>
         db.transaction(async (tx) => {
-          try {
-            await tx.insert(idempotencyKeys).values({ key: key.key, user_id: key.userId, action: key.action });
-          } catch (error) {
-            if (isDuplicateKeyError(error)) throw new Replay();
-            throw error;
+          if (keyLast) {
+            const value = await write(tx);
+            await claim(tx, value);
+            return value;
           }
+          await claim(tx, null);
           const value = await write(tx);
           await tx.update(idempotencyKeys).set({ result: value }).where(scoped);
           return value;
@@ -76,20 +112,28 @@ export async function runOnce<T extends object>(
       if (error instanceof Replay) return { ...(await storedResult<T>(db, key)), replayed: true };
       // A race the caller knows how to settle (even one its checks report as a DomainError) is retried first.
       if (attempt < 4 && retryOn(error)) continue;
-      if (error instanceof DomainError) throw error;
+      if (error instanceof DomainError) return failed(error);
       if (hasErrno(error, LOCK_WAIT_TIMEOUT)) {
         if (++lockWaits < 2 && Date.now() < startBy) continue;
-        throw new DomainError('BUSY', BUSY_MESSAGE);
+        return failed(new DomainError('BUSY', BUSY_MESSAGE));
       }
       if (isPoolBusy(error)) throw new DomainError('BUSY', BUSY_MESSAGE);
       if (isConnectionError(error)) throw new DomainError('BUSY', UNREACHABLE_MESSAGE);
       if (attempt < 4 && hasErrno(error, DEADLOCK)) continue;
-      throw error;
+      return failed(error);
     }
   }
 }
 
-async function storedResult<T>(db: Db, key: { key: string; userId: string; action: string }): Promise<T> {
+async function isStored(db: Db, key: Key): Promise<boolean> {
+  const rows = await db
+    .select({ key: idempotencyKeys.key })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.user_id, key.userId), eq(idempotencyKeys.key, key.key)));
+  return rows.length > 0;
+}
+
+async function storedResult<T>(db: Db, key: Key): Promise<T> {
   const [row] = await db
     .select({ action: idempotencyKeys.action, result: idempotencyKeys.result })
     .from(idempotencyKeys)

@@ -1,8 +1,8 @@
 /**
  * The read counters of the company views (db/schema/stats.ts) against their
- * source rows. The triggers of drizzle/0003_read_stats_triggers.sql keep them;
- * the views `<table>_recount` there are the one definition of what they should
- * hold, used here, by that migration and by the large seed.
+ * source rows. The services move them (./counters.ts); the views
+ * `<table>_recount` (drizzle/0006_hardening.sql) are the one definition of
+ * what they should hold, used here and by the large seed.
  */
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
@@ -69,7 +69,7 @@ const nonEmpty = (s: Spec) =>
       .concat(s.last ? [sql`${col('r', s.last)} is not null`] : []),
     sql` or `,
   );
-/** The view that recounts a counter table from the source rows (drizzle/0003_read_stats_triggers.sql). */
+/** The view that recounts a counter table from the source rows (drizzle/0006_hardening.sql). */
 const recountView = (s: Spec) => sql.identifier(`${name(s.table)}_recount`);
 
 /**
@@ -154,7 +154,7 @@ export async function reconcileReadStats(db: DbOrTx, { fix }: { fix: boolean }):
   });
 }
 
-/** Empties the counter tables and fills them from the recount: after a bulk load that paused the triggers (the large seed). */
+/** Empties the counter tables and fills them from the recount: after a bulk load that wrote rows without the services (the large seed). */
 export async function refillReadStats(db: DbOrTx): Promise<void> {
   for (const s of READ_STATS) {
     const cols = list(columns(s), bare);

@@ -5,7 +5,9 @@
  * the ids it made. Times are pinned by the caller; a default is never "today"
  * unless the service under test reads the clock itself.
  * Each factory writes through `on` (the app's db by default), so a test with a
- * private server (db-restart) builds its world the same way.
+ * private server (db-restart) builds its world the same way. A lead, a talk or
+ * a booking made here moves the counters as the services would
+ * (countInserted, db/services/counters.ts), so the read models that show them agree.
  */
 import { randomInt } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
@@ -30,6 +32,7 @@ import {
   type NewUser,
   type Outcome,
 } from '@/db/schema';
+import { countInserted } from '@/db/services/counters';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 
 /** A short unique tag for names: the random tail of a ULID. */
@@ -158,6 +161,7 @@ export async function makeLead(opts: {
     status: opts.status ?? 'interested',
     ...opts.over,
   });
+  await countInserted(db, { followUps: [fu.insertId] });
   return fu.insertId;
 }
 
@@ -180,6 +184,7 @@ export async function makeFollowUp(opts: {
     ...opts.over,
   });
   const followUpId = fu.insertId;
+  await countInserted(db, { followUps: [followUpId] });
   const conversationId = await makeConversation({
     employeeId: opts.employeeId,
     exhibitorId: opts.exhibitorId,
@@ -198,6 +203,7 @@ export async function makeConversation(opts: {
   await db
     .insert(conversations)
     .values({ id, exhibitor_id: opts.exhibitorId, employee_id: opts.employeeId, outcome: 'interested', ...opts.over });
+  await countInserted(db, { conversations: [id] });
   return id;
 }
 
@@ -212,6 +218,7 @@ export async function makeBooking(opts: { employeeId: string; over?: Partial<New
     amount_status: 'unpaid',
     ...opts.over,
   });
+  await countInserted(db, { bookings: [id] });
   return id;
 }
 
