@@ -60,6 +60,8 @@ export const followUps = mysqlTable(
     index('follow_ups_table_id_index').on(t.table_id),
     // A campaign's leads, newest first (the campaign page); replaces the single-column campaign_id index (migration 0004).
     index('follow_ups_campaign_id_created_at_index').on(t.campaign_id, t.created_at),
+    // A campaign's leads per company from the index alone (the campaign page's exhibitor breakdown).
+    index('follow_ups_campaign_id_exhibitor_id_index').on(t.campaign_id, t.exhibitor_id),
     index('follow_ups_conversation_id_index').on(t.conversation_id),
     index('follow_ups_exhibitor_id_status_created_at_index').on(t.exhibitor_id, t.status, t.created_at),
     // A company's leads per campaign (contributing campaigns).

@@ -1,7 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-
 import { db } from '@/db';
 import { listLocationStalls, lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
@@ -20,8 +18,9 @@ import {
 } from './schema';
 
 export const recordEntryAction = validatedAction('recordEntries', recordEntrySchema, async (data, user) => {
+  // No revalidatePath: every page is rendered per request (nothing to purge), and revalidating
+  // made each save's answer carry the whole re-rendered booth page to the tablet.
   const result = await recordEntry(db, user.id, data);
-  revalidatePath('/follow-ups');
   return { ok: true, data: result };
 });
 
