@@ -475,24 +475,28 @@ export async function listRecipients(
   id: string,
   p: { status?: RecipientStatus | null; after?: number; limit: number },
 ): Promise<RecipientRowView[]> {
-  return db
-    .select({
-      id: campaignRecipients.id,
-      phone: campaignRecipients.phone,
-      name: campaignRecipients.name,
-      status: campaignRecipients.status,
-      sent_at: campaignRecipients.sent_at,
-      error: campaignRecipients.error,
-      provider_message_id: campaignRecipients.provider_message_id,
-    })
-    .from(campaignRecipients)
-    .where(
-      and(
-        eq(campaignRecipients.campaign_id, id),
-        p.status ? eq(campaignRecipients.status, p.status) : undefined,
-        p.after ? gt(campaignRecipients.id, p.after) : undefined,
-      ),
-    )
-    .orderBy(asc(campaignRecipients.id))
-    .limit(Math.max(1, p.limit));
+  return (
+    db
+      .select({
+        id: campaignRecipients.id,
+        phone: campaignRecipients.phone,
+        name: campaignRecipients.name,
+        status: campaignRecipients.status,
+        sent_at: campaignRecipients.sent_at,
+        error: campaignRecipients.error,
+        provider_message_id: campaignRecipients.provider_message_id,
+      })
+      // Every status: the optimizer prefers walking the primary key for ORDER BY id LIMIT, which
+      // crosses other campaigns' rows (270 ms for the biggest campaign); its own range is 51 rows.
+      .from(campaignRecipients, p.status ? undefined : { forceIndex: 'campaign_recipients_campaign_id_index' })
+      .where(
+        and(
+          eq(campaignRecipients.campaign_id, id),
+          p.status ? eq(campaignRecipients.status, p.status) : undefined,
+          p.after ? gt(campaignRecipients.id, p.after) : undefined,
+        ),
+      )
+      .orderBy(asc(campaignRecipients.id))
+      .limit(Math.max(1, p.limit))
+  );
 }
