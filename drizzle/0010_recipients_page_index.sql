@@ -1,1 +1,1 @@
-CREATE INDEX `campaign_recipients_campaign_id_index` ON `campaign_recipients` (`campaign_id`);
+CREATE INDEX `campaign_recipients_campaign_id_id_index` ON `campaign_recipients` (`campaign_id`,`id`);

@@ -22,6 +22,7 @@ import {
 import { listLocations, listStalls, STALLS_ADMIN_PAGE_SIZE } from '@/db/queries/locations';
 import { listStallPerformance, listStallPerformancePage, STALLS_PAGE_SIZE } from '@/db/queries/stalls';
 import { campaigns, locations } from '@/db/schema';
+import { todayInIndia } from '@/lib/dates';
 
 import {
   makeBooking,
@@ -181,11 +182,12 @@ describe('the campaign list: 50 a page, sorted on the server', () => {
 });
 
 describe('stalls: one location at a time, 50 a page', () => {
-  // 60 stalls S-1 … S-60 at a location of our own; one booking of S-7 for 20,000 of 50,000.
+  // 60 stalls S-1 … S-60 at a location of our own; one booking of S-7 for 20,000 of 50,000, a month
+  // from today (booked now is about today: a fixed date would turn past as the calendar moves).
   let locationId: number;
   let stallIds: number[];
   beforeAll(async () => {
-    ({ locationId, stallIds } = await makeLocation({ stalls: 60, prefix: 'S-' }));
+    ({ locationId, stallIds } = await makeLocation({ stalls: 60, prefix: 'S-', event: null }));
     const exhibitor = await makeExhibitor();
     await recordTalk(employeeId, {
       exhibitor_id: exhibitor.id,
@@ -194,7 +196,12 @@ describe('stalls: one location at a time, 50 a page', () => {
       table_id: stallIds[6],
       outcome: 'materialised',
       campaign_id: null,
-      booking: { table_id: stallIds[6]!, booking_date: '2027-01-12', price: '50000.00', amount_paid: '20000.00' },
+      booking: {
+        table_id: stallIds[6]!,
+        booking_date: todayInIndia(new Date(Date.now() + 30 * 86_400_000)),
+        price: '50000.00',
+        amount_paid: '20000.00',
+      },
     });
   });
 

@@ -488,7 +488,7 @@ export async function listRecipients(
       })
       // Every status: the optimizer prefers walking the primary key for ORDER BY id LIMIT, which
       // crosses other campaigns' rows (270 ms for the biggest campaign); its own range is 51 rows.
-      .from(campaignRecipients, p.status ? undefined : { forceIndex: 'campaign_recipients_campaign_id_index' })
+      .from(campaignRecipients, p.status ? undefined : { forceIndex: 'campaign_recipients_campaign_id_id_index' })
       .where(
         and(
           eq(campaignRecipients.campaign_id, id),

@@ -69,9 +69,10 @@ export const campaignRecipients = mysqlTable(
   (t) => [
     uniqueIndex('campaign_recipients_campaign_id_phone_unique').on(t.campaign_id, t.phone),
     index('campaign_recipients_campaign_id_status_index').on(t.campaign_id, t.status),
-    // The admin's recipient list, every status, in id order: (campaign_id) is (campaign_id, id) in
-    // InnoDB, so a page is a range; without it the server walked the primary key past other campaigns.
-    index('campaign_recipients_campaign_id_index').on(t.campaign_id),
+    // The admin's recipient list, every status, in id order: a page is a range of this index; without
+    // it the server walked the primary key past other campaigns' rows. Not named after (campaign_id)
+    // alone: an adopted old database may already have the document's index of that name.
+    index('campaign_recipients_campaign_id_id_index').on(t.campaign_id, t.id),
     // Attribution: "was this phone sent a campaign in the last N days?"
     index('campaign_recipients_phone_status_sent_at_index').on(t.phone, t.status, t.sent_at),
     index('campaign_recipients_contact_id_index').on(t.contact_id),
