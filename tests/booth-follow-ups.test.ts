@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { decodeDueCursor, DUE_PAGE_SIZE, encodeDueCursor, listDueFollowUps } from '@/db/queries/follow-ups';
 import { followUps, type NewFollowUp } from '@/db/schema';
+import { countedChange, countInserted } from '@/db/services/counters';
 
 import { makeExhibitor, makeUser, uniquePhone } from './helpers/factories';
 
@@ -26,15 +27,23 @@ function byListOrder(a: Due, b: Due): number {
 
 /** Leads written straight to the table (the page reads them as they stand); their ids in insertion order. */
 async function insertLeads(rows: NewFollowUp[]): Promise<number[]> {
-  const [result] = await db.insert(followUps).values(rows);
-  const ids = rows.map((_, i) => result.insertId + i);
+  // With their counters, in one transaction: other files recount every counter meanwhile.
+  const ids = await db.transaction(async (tx) => {
+    const [result] = await tx.insert(followUps).values(rows);
+    const inserted = rows.map((_, i) => result.insertId + i);
+    await countInserted(tx, { followUps: inserted });
+    return inserted;
+  });
   made = [...made, ...ids];
   return ids;
 }
 
-// Written around the services (no counters moved): gone before another file reconciles the counters.
+// Written around the services: gone afterwards, taking their counters with them.
 afterAll(async () => {
-  if (made.length) await db.delete(followUps).where(inArray(followUps.id, made));
+  if (made.length)
+    await db.transaction((tx) =>
+      countedChange(tx, { followUps: made }, () => tx.delete(followUps).where(inArray(followUps.id, made))),
+    );
 });
 
 let mine: Due[];

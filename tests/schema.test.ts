@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db, pool } from '@/db';
 import { bookings, contacts, conversations, followUps, locations, stalls, type Outcome } from '@/db/schema';
-import { countedChange } from '@/db/services/counters';
+import { countedChange, countInserted } from '@/db/services/counters';
 import { isDuplicateKeyError, isForeignKeyRefusal } from '@/lib/errors';
 
 import {
@@ -495,10 +495,14 @@ describe('one open lead per visitor and company (invariant 11)', () => {
   it('two tablets opening the same lead at once: exactly one wins', async () => {
     const w = await makeWorld();
     const phone = uniquePhone();
+    // Each lead with its counters in one transaction, as the services write it (other files recount meanwhile).
     const insert = () =>
-      db
-        .insert(followUps)
-        .values({ phone, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, status: 'interested' });
+      db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(followUps)
+          .values({ phone, exhibitor_id: w.exhibitor.id, employee_id: w.employee.id, status: 'interested' });
+        await countInserted(tx, { followUps: [row.insertId] });
+      });
     const results = await Promise.allSettled([insert(), insert()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

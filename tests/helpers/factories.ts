@@ -154,15 +154,18 @@ export async function makeLead(opts: {
   status?: Outcome;
   over?: Partial<NewFollowUp>;
 }) {
-  const [fu] = await db.insert(followUps).values({
-    phone: opts.phone ?? uniquePhone(),
-    exhibitor_id: opts.exhibitorId ?? null,
-    employee_id: opts.employeeId,
-    status: opts.status ?? 'interested',
-    ...opts.over,
+  // The row and its counters in one transaction: other files recount every counter meanwhile.
+  return db.transaction(async (tx) => {
+    const [fu] = await tx.insert(followUps).values({
+      phone: opts.phone ?? uniquePhone(),
+      exhibitor_id: opts.exhibitorId ?? null,
+      employee_id: opts.employeeId,
+      status: opts.status ?? 'interested',
+      ...opts.over,
+    });
+    await countInserted(tx, { followUps: [fu.insertId] });
+    return fu.insertId;
   });
-  await countInserted(db, { followUps: [fu.insertId] });
-  return fu.insertId;
 }
 
 /** A follow-up (lead) and its conversation (talk), linked both ways. */
@@ -176,15 +179,17 @@ export async function makeFollowUp(opts: {
 }) {
   const phone = opts.phone ?? uniquePhone();
   const status = opts.status ?? 'interested';
-  const [fu] = await db.insert(followUps).values({
-    phone,
-    exhibitor_id: opts.exhibitorId,
-    employee_id: opts.employeeId,
-    status,
-    ...opts.over,
+  const followUpId = await db.transaction(async (tx) => {
+    const [fu] = await tx.insert(followUps).values({
+      phone,
+      exhibitor_id: opts.exhibitorId,
+      employee_id: opts.employeeId,
+      status,
+      ...opts.over,
+    });
+    await countInserted(tx, { followUps: [fu.insertId] });
+    return fu.insertId;
   });
-  const followUpId = fu.insertId;
-  await countInserted(db, { followUps: [followUpId] });
   const conversationId = await makeConversation({
     employeeId: opts.employeeId,
     exhibitorId: opts.exhibitorId,
@@ -200,25 +205,33 @@ export async function makeConversation(opts: {
   over?: Partial<NewConversation>;
 }) {
   const id = opts.over?.id ?? ulid();
-  await db
-    .insert(conversations)
-    .values({ id, exhibitor_id: opts.exhibitorId, employee_id: opts.employeeId, outcome: 'interested', ...opts.over });
-  await countInserted(db, { conversations: [id] });
+  await db.transaction(async (tx) => {
+    await tx.insert(conversations).values({
+      id,
+      exhibitor_id: opts.exhibitorId,
+      employee_id: opts.employeeId,
+      outcome: 'interested',
+      ...opts.over,
+    });
+    await countInserted(tx, { conversations: [id] });
+  });
   return id;
 }
 
 export async function makeBooking(opts: { employeeId: string; over?: Partial<NewBooking> }) {
   const id = opts.over?.id ?? ulid();
-  await db.insert(bookings).values({
-    id,
-    employee_id: opts.employeeId,
-    booking_date: '2027-01-12',
-    price: '50000.00',
-    amount_paid: '0.00',
-    amount_status: 'unpaid',
-    ...opts.over,
+  await db.transaction(async (tx) => {
+    await tx.insert(bookings).values({
+      id,
+      employee_id: opts.employeeId,
+      booking_date: '2027-01-12',
+      price: '50000.00',
+      amount_paid: '0.00',
+      amount_status: 'unpaid',
+      ...opts.over,
+    });
+    await countInserted(tx, { bookings: [id] });
   });
-  await countInserted(db, { bookings: [id] });
   return id;
 }
 
