@@ -64,9 +64,11 @@ test.describe('[COMPANIES]: manager', () => {
     await expect(page.getByRole('img', { name: /Bookings and revenue per period/ })).toBeVisible();
 
     // The stall-wise table is wider than its box: the box scrolls, is in the tab order, named, and scrolls by keyboard.
-    // It shows the top 20 stalls by collected revenue: ₹5,00,000 is more than any demo stall's price, so the test's is first.
+    // It shows the top 20 stalls by collected revenue: ₹5,00,000 is more than any demo stall's price, so the test's
+    // stall is among them (not necessarily first: the other browser project's run of this test books the same
+    // company's stall of its own for the same amount).
     const stalls = page.getByRole('region', { name: 'Stall-wise performance table' });
-    await expect(stalls.locator('tbody tr').first()).toContainText(stall);
+    expect(await stalls.locator('tbody tr').count()).toBeLessThanOrEqual(20);
     await expect(stalls.getByRole('row', { name: new RegExp(stall) })).toContainText('₹5,00,000.00');
     expect(await stalls.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     // …inside its card: the page itself does not scroll sideways.
