@@ -35,6 +35,23 @@ await migrateDatabase(url);
 const pool = createPool(url, WRITERS + 2);
 const db = createDb(pool);
 
+// Every statement sent during the run, by its first word: the round trips per entry.
+const statements = new Map<string, number>();
+let counting = false;
+pool.pool.on('connection', (conn) => {
+  for (const method of ['query', 'execute'] as const) {
+    const send = conn[method].bind(conn) as (...args: unknown[]) => unknown;
+    (conn as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      if (counting) {
+        const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { sql?: string })?.sql ?? '');
+        const word = text.trim().split(/\s+/, 1)[0]!.toLowerCase();
+        statements.set(word, (statements.get(word) ?? 0) + 1);
+      }
+      return send(...args);
+    };
+  }
+});
+
 // A fixture: 20 employees, 200 companies, 10 locations × 100 stalls, 3,000 visitor phones, 5 campaigns that messaged half of them.
 let rng = 42;
 const rand = () => (rng = (rng * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -111,6 +128,7 @@ let refused = 0;
 const refusals = new Map<string, number>();
 let next = 0;
 const started = performance.now();
+counting = true;
 await Promise.all(
   Array.from({ length: WRITERS }, async (_, w) => {
     while (next < queue.length) {
@@ -129,6 +147,7 @@ await Promise.all(
     }
   }),
 );
+counting = false;
 const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>
@@ -151,6 +170,13 @@ console.log(
 console.log(`  ${(queue.length / seconds).toFixed(0)} submits/s, ${(written / seconds).toFixed(0)} written entries/s`);
 console.log(
   `  latency p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+);
+const sent = [...statements.values()].reduce((a, b) => a + b, 0);
+console.log(
+  `  ${(sent / queue.length).toFixed(2)} statements per submit (${[...statements]
+    .sort(([, a], [, b]) => b - a)
+    .map(([word, n]) => `${word} ${(n / queue.length).toFixed(2)}`)
+    .join(', ')})`,
 );
 console.log(
   `  written ${written}, replays answered ${replayed}, refused ${refused} (${[...refusals].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'})`,

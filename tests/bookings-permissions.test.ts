@@ -8,11 +8,11 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
-import { bookings, campaigns, contacts, conversations, idempotencyKeys } from '@/db/schema';
+import { bookings, contacts, conversations, idempotencyKeys } from '@/db/schema';
 import { cancelBooking, mayCancel, recordPayment } from '@/db/services/bookings';
 import { DomainError } from '@/lib/errors';
 
-import { errorOf, makeUser, makeWorld, recordTalk, uniquePhone } from './helpers/factories';
+import { campaignTotals, errorOf, makeUser, makeWorld, recordTalk, uniquePhone } from './helpers/factories';
 
 /** A booking recorded by the world's employee through the booth service, so counters and timeline are real. */
 async function bookedWorld() {
@@ -34,14 +34,11 @@ async function state(w: Awaited<ReturnType<typeof bookedWorld>>) {
     .select({ cancelled_at: bookings.cancelled_at })
     .from(bookings)
     .where(eq(bookings.id, w.bookingId));
-  const [c] = await db
-    .select({ bookings: campaigns.total_bookings_created, revenue: campaigns.total_revenue })
-    .from(campaigns)
-    .where(eq(campaigns.id, w.campaign.id));
+  const c = await campaignTotals(w.campaign.id);
   const [t] = (await db.execute(
     sql`select count(*) as n from ${conversations} where ${conversations.booking_id} = ${w.bookingId}`,
   )) as unknown as [[{ n: number }]];
-  return { cancelled: b!.cancelled_at !== null, bookings: c!.bookings, revenue: c!.revenue, timeline: Number(t[0]!.n) };
+  return { cancelled: b!.cancelled_at !== null, bookings: c.bookings, revenue: c.revenue, timeline: Number(t[0]!.n) };
 }
 
 describe('cancelling a booking: who may', () => {

@@ -23,7 +23,6 @@ import {
 import {
   bookings,
   campaignRecipients,
-  campaigns,
   contactMergeCompanies,
   contactMerges,
   contacts,
@@ -40,6 +39,7 @@ import { DomainError } from '@/lib/errors';
 import { MONEY_VIEWER } from '@/lib/viewer';
 
 import {
+  campaignTotals,
   errorOf,
   makeBooking,
   makeCampaign,
@@ -118,18 +118,7 @@ const rows = async (
 ) => (await db.select({ n: count() }).from(table).where(eq(table[col], id)))[0]!.n;
 const recipientsOf = async (id: string) =>
   (await db.select({ n: count() }).from(campaignRecipients).where(eq(campaignRecipients.contact_id, id)))[0]!.n;
-const campaignCounters = async (id: string) => {
-  const [c] = await db
-    .select({
-      leads: campaigns.total_leads_generated,
-      bookings: campaigns.total_bookings_created,
-      revenue: campaigns.total_revenue,
-      booked: campaigns.total_booked_value,
-    })
-    .from(campaigns)
-    .where(eq(campaigns.id, id));
-  return c;
-};
+const campaignCounters = (id: string) => campaignTotals(id);
 const companyStats = async (id: string) => {
   const [r] = await db.select().from(exhibitorStats).where(eq(exhibitorStats.exhibitor_id, id));
   return r

@@ -18,7 +18,7 @@ import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import { MONEY_VIEWER } from '@/lib/viewer';
 
-import { makeWorld, uniquePhone } from './helpers/factories';
+import { campaignTotals, makeWorld, uniquePhone } from './helpers/factories';
 
 const url = inject('databaseUrl');
 const closers: (() => Promise<unknown>)[] = [];
@@ -47,11 +47,8 @@ async function timed<T>(promise: Promise<T>): Promise<{ ms: number; value?: T; e
 }
 
 async function counters(campaignId: string) {
-  const [c] = await db
-    .select({ leads: campaigns.total_leads_generated, revenue: campaigns.total_revenue })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
-  return c!;
+  const { leads, revenue } = await campaignTotals(campaignId);
+  return { leads, revenue };
 }
 
 describe('a locked campaign row', () => {

@@ -3,21 +3,21 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
-import {
-  bookings,
-  campaignRecipients,
-  campaigns,
-  contacts,
-  conversations,
-  followUps,
-  idempotencyKeys,
-} from '@/db/schema';
+import { bookings, campaignRecipients, contacts, conversations, followUps, idempotencyKeys } from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { deriveAmountStatus, recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { todayInIndia } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
 
-import { makeCampaign, makeExhibitor, makeLocation, makeUser, makeVisitor, uniquePhone } from './helpers/factories';
+import {
+  campaignTotals,
+  makeCampaign,
+  makeExhibitor,
+  makeLocation,
+  makeUser,
+  makeVisitor,
+  uniquePhone,
+} from './helpers/factories';
 
 /** A small world of our own: an employee, a company, a location with two stalls, a campaign that messaged one phone. */
 async function world() {
@@ -67,15 +67,8 @@ const sale = (w: World, price = '50000.00', paid = '25000.00', over: Partial<Ent
   talk(w, { outcome: 'materialised', booking: { booking_date: '2027-01-12', price, amount_paid: paid }, ...over });
 
 async function counters(campaignId: string) {
-  const [c] = await db
-    .select({
-      leads: campaigns.total_leads_generated,
-      bookings: campaigns.total_bookings_created,
-      revenue: campaigns.total_revenue,
-    })
-    .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
-  return c!;
+  const { leads, bookings, revenue } = await campaignTotals(campaignId);
+  return { leads, bookings, revenue };
 }
 
 async function recount(campaignId: string) {

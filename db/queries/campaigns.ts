@@ -14,6 +14,7 @@ import {
   bookings,
   campaignRecipients,
   campaigns,
+  campaignStats,
   contacts,
   followUps,
   RECIPIENT_STATUSES,
@@ -52,28 +53,61 @@ export type CampaignAnalyticsRow = {
   conversion: string;
 };
 
-const SORT_KEY: Record<CampaignSort, SQLWrapper> = {
-  name: campaigns.name,
-  sent_at: campaigns.sent_at,
-  messages_sent: campaigns.total_messages_sent,
-  leads: campaigns.total_leads_generated,
-  bookings: campaigns.total_bookings_created,
-  collected: campaigns.total_revenue,
-  booked: campaigns.total_booked_value,
-  conversion: sql`case when ${campaigns.total_leads_generated} > 0 then ${campaigns.total_bookings_created} / ${campaigns.total_leads_generated} else 0 end`,
+/**
+ * The campaign counters summed over their shards (campaign_stats, db/schema/stats.ts): a derived
+ * table over at most 16 rows per campaign (one campaign's when `campaignId` is given), joined to
+ * the campaigns.
+ */
+const totals = (db: DbOrTx, campaignId?: string) =>
+  db
+    .select({
+      campaign_id: campaignStats.campaign_id,
+      leads: sql<string>`sum(${campaignStats.leads})`.as('leads'),
+      bookings: sql<string>`sum(${campaignStats.bookings})`.as('bookings'),
+      revenue: sql<string>`sum(${campaignStats.revenue})`.as('revenue'),
+      booked: sql<string>`sum(${campaignStats.booked})`.as('booked'),
+    })
+    .from(campaignStats)
+    .where(campaignId === undefined ? undefined : eq(campaignStats.campaign_id, campaignId))
+    .groupBy(campaignStats.campaign_id)
+    .as('totals');
+type Totals = ReturnType<typeof totals>;
+
+const counted = (t: Totals) => ({
+  leads: sql`coalesce(${t.leads}, 0)`,
+  bookings: sql`coalesce(${t.bookings}, 0)`,
+  revenue: sql`coalesce(${t.revenue}, 0)`,
+  booked: sql`coalesce(${t.booked}, 0)`,
+});
+
+const sortKey = (t: Totals): Record<CampaignSort, SQLWrapper> => {
+  const n = counted(t);
+  return {
+    name: campaigns.name,
+    sent_at: campaigns.sent_at,
+    messages_sent: campaigns.total_messages_sent,
+    leads: n.leads,
+    bookings: n.bookings,
+    collected: n.revenue,
+    booked: n.booked,
+    conversion: sql`case when ${n.leads} > 0 then ${n.bookings} / ${n.leads} else 0 end`,
+  };
 };
 
-const ANALYTICS_COLUMNS = {
-  id: campaigns.id,
-  name: campaigns.name,
-  channel: campaigns.channel,
-  status: campaigns.status,
-  sent_at: campaigns.sent_at,
-  total_messages_sent: campaigns.total_messages_sent,
-  total_leads_generated: campaigns.total_leads_generated,
-  total_bookings_created: campaigns.total_bookings_created,
-  total_revenue: campaigns.total_revenue,
-  total_booked_value: campaigns.total_booked_value,
+const analyticsColumns = (t: Totals) => {
+  const n = counted(t);
+  return {
+    id: campaigns.id,
+    name: campaigns.name,
+    channel: campaigns.channel,
+    status: campaigns.status,
+    sent_at: campaigns.sent_at,
+    total_messages_sent: campaigns.total_messages_sent,
+    total_leads_generated: n.leads,
+    total_bookings_created: n.bookings,
+    total_revenue: n.revenue,
+    total_booked_value: n.booked,
+  };
 };
 
 /** The analytics list shows this many campaigns a page unless asked otherwise. */
@@ -91,10 +125,12 @@ export type CampaignListParams = {
 function analyticsQuery(db: DbOrTx, p: Pick<CampaignListParams, 'sort' | 'dir'>) {
   const sort: CampaignSort = CAMPAIGN_SORTS.includes(p.sort) ? p.sort : 'collected';
   const dir = p.dir === 'asc' ? asc : desc;
+  const t = totals(db);
   return db
-    .select(ANALYTICS_COLUMNS)
+    .select(analyticsColumns(t))
     .from(campaigns)
-    .orderBy(dir(SORT_KEY[sort]), asc(campaigns.name), asc(campaigns.id))
+    .leftJoin(t, eq(t.campaign_id, campaigns.id))
+    .orderBy(dir(sortKey(t)[sort]), asc(campaigns.name), asc(campaigns.id))
     .$dynamic();
 }
 
@@ -132,10 +168,12 @@ export async function listCampaignAnalyticsPage(
   const page = Math.max(1, Math.floor(p.page ?? 1) || 1);
   const sort: CampaignSort = CAMPAIGN_SORTS.includes(p.sort) ? p.sort : 'collected';
   const dir = p.dir === 'asc' ? asc : desc;
+  const t = totals(db);
   const rows = await db
-    .select({ ...ANALYTICS_COLUMNS, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...analyticsColumns(t), total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(campaigns)
-    .orderBy(dir(SORT_KEY[sort]), asc(campaigns.name), asc(campaigns.id))
+    .leftJoin(t, eq(t.campaign_id, campaigns.id))
+    .orderBy(dir(sortKey(t)[sort]), asc(campaigns.name), asc(campaigns.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   if (rows.length === 0 && page > 1) {
@@ -178,9 +216,11 @@ export type CampaignDetail = CampaignAnalyticsRow & { message: string | null };
 
 /** One campaign with its counters; null when unknown. */
 export async function getCampaign(db: DbOrTx, id: string): Promise<CampaignDetail | null> {
+  const t = totals(db, id);
   const [row] = await db
-    .select({ ...ANALYTICS_COLUMNS, message: campaigns.message })
+    .select({ ...analyticsColumns(t), message: campaigns.message })
     .from(campaigns)
+    .leftJoin(t, eq(t.campaign_id, campaigns.id))
     .where(eq(campaigns.id, id));
   return row ? { ...toAnalyticsRow(row), message: row.message } : null;
 }

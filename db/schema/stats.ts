@@ -1,4 +1,4 @@
-import { decimal, int, mysqlTable, primaryKey, timestamp } from 'drizzle-orm/mysql-core';
+import { decimal, int, mysqlTable, primaryKey, timestamp, tinyint } from 'drizzle-orm/mysql-core';
 
 import { bigIdRef, ulidCol } from './columns';
 
@@ -60,4 +60,34 @@ export const exhibitorStallStats = mysqlTable(
     booked: money('booked'),
   },
   (t) => [primaryKey({ name: 'exhibitor_stall_stats_pk', columns: [t.exhibitor_id, t.table_id] })],
+);
+
+/** How many rows each campaign's counters are spread over (`campaign_stats.shard`). */
+export const CAMPAIGN_STATS_SHARDS = 16;
+
+/**
+ * The campaign counters (DESIGN.md invariant 7: leads, bookings, revenue = SUM(amount_paid), booked
+ * value = SUM(price) of the bookings not cancelled), in CAMPAIGN_STATS_SHARDS rows per campaign: a
+ * write moves the shard of its company (`campaignShard`, db/services/counters.ts), so booth entries
+ * of different companies for one campaign do not queue on one row; readers sum the shards.
+ *
+ * Not the document's `campaigns.total_*` columns: those were one row per campaign, locked by every
+ * entry of the campaign for its whole transaction (the follow-ups', talks' and bookings' foreign
+ * keys take shared locks on the campaign row, so its counters had to be moved first). No foreign
+ * key points at this table or from it, so its rows are locked only by the counter moves, last in
+ * the transaction. The old columns stay for the document's schema, no longer moved
+ * (ARCHITECTURE.md, invariant 7). `total_messages_sent` stays on `campaigns`: it moves when a
+ * campaign is sent, not with booth entries.
+ */
+export const campaignStats = mysqlTable(
+  'campaign_stats',
+  {
+    campaign_id: ulidCol('campaign_id').notNull(),
+    shard: tinyint('shard', { unsigned: true }).notNull(),
+    leads: count('leads'),
+    bookings: count('bookings'),
+    revenue: money('revenue'),
+    booked: money('booked'),
+  },
+  (t) => [primaryKey({ name: 'campaign_stats_pk', columns: [t.campaign_id, t.shard] })],
 );

@@ -126,11 +126,6 @@ export async function recordPayment(
         );
       }
       const status = deriveAmountStatus(price, paid);
-      // Counters before the timeline insert: see moveCounters.
-      await moveCounters(tx, [
-        { exhibitorId: b.exhibitor_id, tableId: b.table_id, campaignId: b.campaign_id, collected: amount },
-        ...timelineMove(b, 'payment', at),
-      ]);
       await tx
         .update(bookings)
         .set({ amount_paid: paid, amount_status: status, updated_at: at })
@@ -145,6 +140,11 @@ export async function recordPayment(
           .join(' '),
         at,
       );
+      // Last: the counter rows stay locked until the commit (see moveCounters).
+      await moveCounters(tx, [
+        { exhibitorId: b.exhibitor_id, tableId: b.table_id, campaignId: b.campaign_id, collected: amount },
+        ...timelineMove(b, 'payment', at),
+      ]);
       return { bookingId: b.id, amount: fromPaise(amount), amount_paid: paid, price, amount_status: status };
     },
   );
@@ -185,6 +185,15 @@ export async function cancelBooking(
       );
     }
     if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
+    await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
+    await logOnTimeline(
+      tx,
+      employeeId,
+      b,
+      'cancellation',
+      ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '),
+      at,
+    );
     await moveCounters(tx, [
       bookingMove(
         {
@@ -198,15 +207,6 @@ export async function cancelBooking(
       ),
       ...timelineMove(b, 'cancellation', at),
     ]);
-    await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
-    await logOnTimeline(
-      tx,
-      employeeId,
-      b,
-      'cancellation',
-      ['Booking cancelled; the stall is free again.', input.reason].filter(Boolean).join(' '),
-      at,
-    );
     return { bookingId: b.id, cancelled: true as const };
   });
 }

@@ -1,13 +1,17 @@
 /**
  * The campaign cache counters (DESIGN.md invariant 7) against their source
  * rows: one set-based recount for all campaigns, and an optional repair in one
- * transaction with one UPDATE … JOIN.
+ * transaction. Messages sent is `campaigns.total_messages_sent`; leads,
+ * bookings, revenue and booked value are the sums of a campaign's
+ * `campaign_stats` shards (db/schema/stats.ts). A repair sets messages sent and
+ * adds each drifted campaign's difference to its shard 0, so the sums equal
+ * the recount whichever shards hold the rest.
  */
 import { sql } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { bookings, campaignRecipients, campaigns, followUps } from '@/db/schema';
+import { bookings, campaignRecipients, campaigns, campaignStats, followUps } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 
 type CountField = 'total_messages_sent' | 'total_leads_generated' | 'total_bookings_created';
@@ -27,12 +31,22 @@ const ACTUALS = sql`
     select ${bookings.campaign_id} as campaign_id, count(*) as n, sum(${bookings.amount_paid}) as revenue, sum(${bookings.price}) as booked
     from ${bookings} where ${bookings.campaign_id} is not null and ${bookings.cancelled_at} is null group by ${bookings.campaign_id}
   ) b on b.campaign_id = ${campaigns.id}`;
+const cs = campaignStats;
+/** What the shards store, summed per campaign (`s`). */
+const STORED = sql`
+  left join (select ${cs.campaign_id} as campaign_id, sum(${cs.leads}) as leads, sum(${cs.bookings}) as bookings,
+               sum(${cs.revenue}) as revenue, sum(${cs.booked}) as booked
+             from ${cs} group by ${cs.campaign_id}) s on s.campaign_id = ${campaigns.id}`;
+const STORED_LEADS = sql`coalesce(s.leads, 0)`;
+const STORED_BOOKINGS = sql`coalesce(s.bookings, 0)`;
+const STORED_REVENUE = sql`cast(coalesce(s.revenue, 0) as decimal(20,2))`;
+const STORED_BOOKED = sql`cast(coalesce(s.booked, 0) as decimal(20,2))`;
 const SENT = sql`coalesce(r.n, 0)`;
 const LEADS = sql`coalesce(f.n, 0)`;
 const BOOKINGS = sql`coalesce(b.n, 0)`;
 const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(20,2))`;
 const BOOKED = sql`cast(coalesce(b.booked, 0) as decimal(20,2))`;
-const DRIFTED = sql`(${campaigns.total_messages_sent} <> ${SENT} or ${campaigns.total_leads_generated} <> ${LEADS} or ${campaigns.total_bookings_created} <> ${BOOKINGS} or ${campaigns.total_revenue} <> ${REVENUE} or ${campaigns.total_booked_value} <> ${BOOKED})`;
+const DRIFTED = sql`(${campaigns.total_messages_sent} <> ${SENT} or ${STORED_LEADS} <> ${LEADS} or ${STORED_BOOKINGS} <> ${BOOKINGS} or ${STORED_REVENUE} <> ${REVENUE} or ${STORED_BOOKED} <> ${BOOKED})`;
 
 type Row = {
   id: string;
@@ -54,11 +68,11 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
     db,
     sql`select ${campaigns.id}, ${campaigns.name},
           ${campaigns.total_messages_sent} as stored_sent, ${SENT} as actual_sent,
-          ${campaigns.total_leads_generated} as stored_leads, ${LEADS} as actual_leads,
-          ${campaigns.total_bookings_created} as stored_bookings, ${BOOKINGS} as actual_bookings,
-          ${campaigns.total_revenue} as stored_revenue, ${REVENUE} as actual_revenue,
-          ${campaigns.total_booked_value} as stored_booked, ${BOOKED} as actual_booked
-        from ${campaigns} ${ACTUALS}
+          ${STORED_LEADS} as stored_leads, ${LEADS} as actual_leads,
+          ${STORED_BOOKINGS} as stored_bookings, ${BOOKINGS} as actual_bookings,
+          ${STORED_REVENUE} as stored_revenue, ${REVENUE} as actual_revenue,
+          ${STORED_BOOKED} as stored_booked, ${BOOKED} as actual_booked
+        from ${campaigns} ${STORED} ${ACTUALS}
         where ${DRIFTED}
         order by ${campaigns.id}`,
   );
@@ -94,22 +108,37 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
 export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: boolean }): Promise<CounterDrift[]> {
   if (!fix) return findDrifts(db);
   return db.transaction(async (tx) => {
-    // Lock the campaigns first: a booth write that already moved a counter
-    // commits before we count; one that has not yet waits and adds its delta
-    // after our repair. Either way nothing is counted twice or lost.
+    // Lock the counters first: a booth write that already moved one commits
+    // before we count; one that has not yet waits and adds its delta after our
+    // repair. Either way nothing is counted twice or lost. (A write creating a
+    // campaign's first row of a shard meanwhile is not waited for: run again.)
     await tx.execute(sql`select ${campaigns.id} from ${campaigns} for update`);
+    await tx.execute(sql`select ${cs.campaign_id} from ${cs} for update`);
     const drifts = await findDrifts(tx);
-    if (drifts.length) {
-      await tx.execute(sql`
-        update ${campaigns} ${ACTUALS}
-        set ${campaigns.total_messages_sent} = ${SENT},
-            ${campaigns.total_leads_generated} = ${LEADS},
-            ${campaigns.total_bookings_created} = ${BOOKINGS},
-            ${campaigns.total_revenue} = ${REVENUE},
-            ${campaigns.total_booked_value} = ${BOOKED},
-            ${campaigns.updated_at} = ${campaigns.updated_at} -- a cache repair is not an edit of the campaign
-        where ${DRIFTED}`);
-    }
+    if (!drifts.length) return drifts;
+    const drifted = sql.join(
+      [...new Set(drifts.map((d) => d.campaignId))].map((id) => sql`${id}`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update ${campaigns} ${ACTUALS}
+      set ${campaigns.total_messages_sent} = ${SENT},
+          ${campaigns.updated_at} = ${campaigns.updated_at} -- a cache repair is not an edit of the campaign
+      where ${campaigns.id} in (${drifted}) and ${campaigns.total_messages_sent} <> ${SENT}`);
+    // Each drifted campaign's difference, into its shard 0.
+    await tx.execute(sql`
+      insert into ${cs} (${sql.identifier(cs.campaign_id.name)}, ${sql.identifier(cs.shard.name)}, ${sql.identifier(cs.leads.name)},
+                         ${sql.identifier(cs.bookings.name)}, ${sql.identifier(cs.revenue.name)}, ${sql.identifier(cs.booked.name)})
+      select ${campaigns.id}, 0, ${LEADS} - ${STORED_LEADS}, ${BOOKINGS} - ${STORED_BOOKINGS},
+             ${REVENUE} - ${STORED_REVENUE}, ${BOOKED} - ${STORED_BOOKED}
+      from ${campaigns} ${STORED} ${ACTUALS}
+      where ${campaigns.id} in (${drifted})
+      order by ${campaigns.id}
+      on duplicate key update
+        ${sql.identifier(cs.leads.name)} = ${cs.leads} + values(${sql.identifier(cs.leads.name)}),
+        ${sql.identifier(cs.bookings.name)} = ${cs.bookings} + values(${sql.identifier(cs.bookings.name)}),
+        ${sql.identifier(cs.revenue.name)} = ${cs.revenue} + values(${sql.identifier(cs.revenue.name)}),
+        ${sql.identifier(cs.booked.name)} = ${cs.booked} + values(${sql.identifier(cs.booked.name)})`);
     return drifts;
   });
 }

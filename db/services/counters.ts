@@ -1,16 +1,18 @@
 /**
  * The one place the cache counters move (DESIGN.md invariant 7): the campaign
- * counters (`campaigns.total_*`) and the read counters of the company views
- * (`exhibitor_stats`, `stall_stats`, `exhibitor_stall_stats`, db/schema/stats.ts).
+ * counters (`campaign_stats`, sharded by company) and the read counters of the
+ * company views (`exhibitor_stats`, `stall_stats`, `exhibitor_stall_stats`,
+ * db/schema/stats.ts).
  *
  * Every write flow that inserts, updates or deletes a follow-up, a conversation
  * or a booking describes what its rows add or take away as `CounterMove`s and
  * calls `moveCounters` inside its own transaction, so a rolled-back write moves
  * nothing and a reader sees in the code what a write changes. The moves are
  * summed per counter row and written with one statement per counter table (a
- * multi-row INSERT … ON DUPLICATE KEY UPDATE; an UPDATE … JOIN for campaigns,
- * whose rows always exist), rows in key order so concurrent writers lock them
- * in the same order.
+ * multi-row INSERT … ON DUPLICATE KEY UPDATE), rows in key order and tables in
+ * one order, so concurrent writers lock them in the same order. No foreign key
+ * points at a counter table, so a flow moves its counters last, after its
+ * inserts, and holds their row locks only until its commit.
  *
  * What counts — the same rules as the recount views (drizzle/0006) and the
  * campaign reconcile (./campaign-counters.ts):
@@ -30,7 +32,8 @@ import type { DbOrTx } from '@/db';
 import { rowsOf, toDate } from '@/db/rows';
 import {
   bookings,
-  campaigns,
+  CAMPAIGN_STATS_SHARDS,
+  campaignStats,
   conversations,
   exhibitorStallStats,
   exhibitorStats,
@@ -103,7 +106,12 @@ function sum(list: CounterMove[]) {
           last: false,
         });
     }
-    if (m.campaignId) add(campaign, m.campaignId, m, { leads: true, talks: false, last: false });
+    if (m.campaignId)
+      add(campaign, `${m.campaignId}\t${String(campaignShard(m.exhibitorId)).padStart(2, '0')}`, m, {
+        leads: true,
+        talks: false,
+        last: false,
+      });
   }
   const moving = (map: Map<string, Sums>, keepLast = false) =>
     [...map].filter(([, s]) => moves(s) || (keepLast && s.last)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -113,6 +121,16 @@ function sum(list: CounterMove[]) {
     companyStall: moving(companyStall),
     campaign: moving(campaign),
   };
+}
+
+/**
+ * The campaign_stats row a company's moves go to: a stable hash of its id, so the entries of
+ * different companies for one campaign mostly lock different rows (readers sum the shards).
+ */
+export function campaignShard(exhibitorId: string | null | undefined): number {
+  let h = 0;
+  for (const ch of exhibitorId ?? '') h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return h % CAMPAIGN_STATS_SHARDS;
 }
 
 const bare = (c: MySqlColumn) => sql.identifier(c.name);
@@ -136,50 +154,27 @@ async function upsert(tx: DbOrTx, table: MySqlTable, columns: MySqlColumn[], row
 const e = exhibitorStats;
 const st = stallStats;
 const es = exhibitorStallStats;
-const c = campaigns;
+const cs = campaignStats;
 
 /**
  * Moves the counters by `list`, in the caller's transaction: at most one
- * statement per counter table. Call it before inserting rows that reference
- * a campaign: the campaign row's exclusive lock is then taken before the
- * inserts take shared (foreign-key) locks on it, so two writes of one
- * campaign queue instead of deadlocking on a lock upgrade.
+ * statement per counter table. Call it after the flow's inserts and updates,
+ * as late as possible: the counter rows stay locked until the commit.
  */
-export async function moveCounters(
-  tx: DbOrTx,
-  list: CounterMove[],
-  /** Only one kind: a write may move the campaigns first (see above) and the read stats last, holding their rows' locks briefly. */
-  only?: 'campaigns' | 'read-stats',
-): Promise<void> {
+export async function moveCounters(tx: DbOrTx, list: CounterMove[]): Promise<void> {
   if (!list.length) return;
   const s = sum(list);
-  if (only === 'read-stats') s.campaign = [];
-  if (only === 'campaigns') s.company = s.stall = s.companyStall = [];
-  if (s.campaign.length === 1) {
-    // The common case, one campaign (a booth entry): a plain update by primary key.
-    const [id, v] = s.campaign[0]!;
-    await tx.execute(sql`update ${c}
-      set ${c.total_leads_generated} = ${c.total_leads_generated} + ${v.leads},
-          ${c.total_bookings_created} = ${c.total_bookings_created} + ${v.bookings},
-          ${c.total_revenue} = ${c.total_revenue} + cast(${money(v.collected)} as decimal(20,2)),
-          ${c.total_booked_value} = ${c.total_booked_value} + cast(${money(v.booked)} as decimal(20,2)),
-          ${c.updated_at} = ${c.updated_at} -- a cache moving is not an edit of the campaign
-      where ${c.id} = ${id}`);
-  } else if (s.campaign.length) {
-    const rows = sql.join(
-      s.campaign.map(
-        ([id, v]) =>
-          sql`select ${id} as id, ${v.leads} as leads, ${v.bookings} as bookings, cast(${money(v.collected)} as decimal(20,2)) as revenue, cast(${money(v.booked)} as decimal(20,2)) as booked`,
-      ),
-      sql` union all `,
-    );
-    await tx.execute(sql`update ${c} join (${rows}) d on d.id = ${c.id}
-      set ${c.total_leads_generated} = ${c.total_leads_generated} + d.leads,
-          ${c.total_bookings_created} = ${c.total_bookings_created} + d.bookings,
-          ${c.total_revenue} = ${c.total_revenue} + d.revenue,
-          ${c.total_booked_value} = ${c.total_booked_value} + d.booked,
-          ${c.updated_at} = ${c.updated_at}`);
-  }
+  const campaignCounts = [cs.leads, cs.bookings, cs.revenue, cs.booked];
+  await upsert(
+    tx,
+    cs,
+    [cs.campaign_id, cs.shard, ...campaignCounts],
+    s.campaign.map(([key, v]) => {
+      const [campaignId, shard] = key.split('\t') as [string, string];
+      return sql`(${campaignId}, ${Number(shard)}, ${v.leads}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
+    }),
+    addValues(campaignCounts),
+  );
   const last = bare(e.last_conversation_at);
   await upsert(
     tx,

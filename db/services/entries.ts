@@ -6,6 +6,7 @@
  * once per client key.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { MySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
@@ -333,8 +334,8 @@ async function writeEntry(
   // Attribution is decided at the lead's first talk.
   const campaignId = open ? open.campaign_id : ctx.campaignId;
 
-  // The lead if it is new, the talk, the booking: the campaign's counters first (see moveCounters), the
-  // company's and stalls' last, so a company's next talk waits on them for as short a time as possible.
+  // The lead if it is new, the talk, the booking: moved last (see moveCounters), so the next talk of the
+  // company or the campaign waits on the counter rows for as short a time as possible.
   const moves: CounterMove[] = [
     conversationMove({ exhibitorId: ctx.exhibitorId, tableId: input.table_id ?? null, kind: 'talk', at }),
   ];
@@ -349,7 +350,6 @@ async function writeEntry(
         amountPaid: input.booking.amount_paid,
       }),
     );
-  await moveCounters(tx, moves, 'campaigns');
 
   const lead = {
     status: input.outcome,
@@ -395,26 +395,10 @@ async function writeEntry(
     created_at: at,
     updated_at: at,
   });
-  // The lead points at its latest talk; a continued lead takes the talk's status and place in the same statement.
-  await tx
-    .update(followUps)
-    .set(
-      open
-        ? {
-            ...lead,
-            conversation_id: conversationId,
-            comment: input.notes ?? undefined,
-            location_id: ctx.locationId ?? undefined,
-            table_id: input.table_id ?? undefined,
-            visitor_id: visitorId ?? undefined,
-          }
-        : { conversation_id: conversationId, updated_at: at },
-    )
-    .where(eq(followUps.id, followUpId));
-
   let booking: EntryResult['booking'] = null;
+  let bookingId: string | null = null;
   if (input.booking && amountStatus && ctx.booking) {
-    const bookingId = ulid(at.getTime());
+    bookingId = ulid(at.getTime());
     try {
       await tx.insert(bookings).values({
         id: bookingId,
@@ -441,10 +425,6 @@ async function writeEntry(
         throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
       throw error;
     }
-    await tx
-      .update(conversations)
-      .set({ booking_id: bookingId, updated_at: at })
-      .where(eq(conversations.id, conversationId));
     booking = {
       id: bookingId,
       stall: ctx.booking.name,
@@ -455,7 +435,38 @@ async function writeEntry(
     };
   }
 
-  await moveCounters(tx, moves, 'read-stats');
+  // The lead points at its latest talk (a continued lead takes the talk's status and place), and the talk
+  // at its booking: one statement (the links go both ways, so each row exists before it is pointed at).
+  const f = followUps;
+  const set: [MySqlColumn, unknown][] = open
+    ? [
+        [f.status, lead.status],
+        [f.next_followup_date, lead.next_followup_date],
+        [f.next_followup_time, lead.next_followup_time],
+        [f.employee_id, lead.employee_id],
+        [f.updated_at, at],
+        [f.conversation_id, conversationId],
+        [f.comment, input.notes ?? undefined],
+        [f.location_id, ctx.locationId ?? undefined],
+        [f.table_id, input.table_id ?? undefined],
+        [f.visitor_id, visitorId ?? undefined],
+      ]
+    : [
+        [f.conversation_id, conversationId],
+        [f.updated_at, at],
+      ];
+  if (bookingId) set.push([conversations.booking_id, bookingId], [conversations.updated_at, at]);
+  const assignments = sql.join(
+    set.filter(([, v]) => v !== undefined).map(([column, v]) => sql`${column} = ${sql.param(v, column)}`),
+    sql`, `,
+  );
+  await tx.execute(
+    bookingId
+      ? sql`update ${f}, ${conversations} set ${assignments} where ${f.id} = ${followUpId} and ${conversations.id} = ${conversationId}`
+      : sql`update ${f} set ${assignments} where ${f.id} = ${followUpId}`,
+  );
+
+  await moveCounters(tx, moves);
   return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };
 }
 
@@ -493,7 +504,6 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
       .orderBy(sql`${followUps.id} desc`)
       .limit(1);
     const id = ulid(at.getTime());
-    await moveCounters(tx, [conversationMove({ exhibitorId: exhibitor.id, kind: 'manual', at })]);
     await tx.insert(conversations).values({
       id,
       exhibitor_id: exhibitor.id,
@@ -511,6 +521,7 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
       created_at: at,
       updated_at: at,
     });
+    await moveCounters(tx, [conversationMove({ exhibitorId: exhibitor.id, kind: 'manual', at })]);
     return { conversationId: id, followUpId: lead?.id ?? null };
   });
 }

@@ -10,7 +10,7 @@
  * (countInserted, db/services/counters.ts), so the read models that show them agree.
  */
 import { randomInt } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 
 import { db, type Db } from '@/db';
@@ -18,6 +18,7 @@ import {
   bookings,
   campaignRecipients,
   campaigns,
+  campaignStats,
   contacts,
   conversations,
   followUps,
@@ -137,13 +138,37 @@ export async function makeRecipients(campaignId: string, recipients: RecipientSp
 /** A campaign, sent now unless told otherwise; `recipients` are the phones it messaged (each row may pin its own status and time). */
 export async function makeCampaign(
   over: Partial<typeof campaigns.$inferInsert> = {},
-  opts: { recipients?: RecipientSpec[] } = {},
+  opts: {
+    recipients?: RecipientSpec[];
+    /** Stored counters (campaign_stats, shard 0) without source rows: a fixture for sorting and drift. */
+    counters?: Partial<Omit<typeof campaignStats.$inferInsert, 'campaign_id' | 'shard'>>;
+  } = {},
   on: Db = db,
 ) {
   const row = { id: ulid(), name: `Campaign ${tag()}`, status: 'sent' as const, sent_at: new Date(), ...over };
   await on.insert(campaigns).values(row);
+  if (opts.counters) await on.insert(campaignStats).values({ campaign_id: row.id, shard: 0, ...opts.counters });
   await makeRecipients(row.id, opts.recipients ?? [], on);
   return row;
+}
+
+/** A campaign's stored counters, summed over its campaign_stats shards (zeros when it has none). */
+export async function campaignTotals(campaignId: string, on: Db = db) {
+  const [row] = await on
+    .select({
+      leads: sql<string>`coalesce(sum(${campaignStats.leads}), 0)`,
+      bookings: sql<string>`coalesce(sum(${campaignStats.bookings}), 0)`,
+      revenue: sql<string>`cast(coalesce(sum(${campaignStats.revenue}), 0) as decimal(20,2))`,
+      booked: sql<string>`cast(coalesce(sum(${campaignStats.booked}), 0) as decimal(20,2))`,
+    })
+    .from(campaignStats)
+    .where(eq(campaignStats.campaign_id, campaignId));
+  return {
+    leads: Number(row!.leads),
+    bookings: Number(row!.bookings),
+    revenue: String(row!.revenue),
+    booked: String(row!.booked),
+  };
 }
 
 /** A follow-up (lead) on its own, without a talk. */
