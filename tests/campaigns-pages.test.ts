@@ -12,6 +12,7 @@ import { db } from '@/db';
 import {
   CAMPAIGN_EXHIBITORS_PAGE_SIZE,
   CAMPAIGNS_PAGE_SIZE,
+  getCampaign,
   listAllCampaignAnalytics,
   listAllCampaignExhibitors,
   listCampaignAnalytics,
@@ -21,7 +22,7 @@ import {
 } from '@/db/queries/campaigns';
 import { listLocations, listStalls, STALLS_ADMIN_PAGE_SIZE } from '@/db/queries/locations';
 import { listStallPerformance, listStallPerformancePage, STALLS_PAGE_SIZE } from '@/db/queries/stalls';
-import { campaigns, locations } from '@/db/schema';
+import { campaigns, campaignStats, locations } from '@/db/schema';
 import { todayInIndia } from '@/lib/dates';
 
 import {
@@ -153,7 +154,7 @@ describe('the campaign list: 50 a page, sorted on the server', () => {
   it('returns at most a page of campaigns, the count of all, and the pages hold every campaign once', async () => {
     const prefix = `Listed ${tag()}`;
     for (let i = 0; i < CAMPAIGNS_PAGE_SIZE + 5; i++)
-      await makeCampaign({ name: `${prefix} ${String(i).padStart(2, '0')}`, total_revenue: `${i}000.00` });
+      await makeCampaign({ name: `${prefix} ${String(i).padStart(2, '0')}` }, { counters: { revenue: `${i}000.00` } });
     const [all] = await db.select({ n: count() }).from(campaigns);
     const total = Number(all!.n);
     expect(total).toBeGreaterThan(CAMPAIGNS_PAGE_SIZE);
@@ -178,6 +179,28 @@ describe('the campaign list: 50 a page, sorted on the server', () => {
     const past = await listCampaignAnalyticsPage(db, { sort: 'name', dir: 'asc', page: 999, pageSize: 20 });
     expect(past.page).toBe(Math.ceil(total / 20));
     expect(past.rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the campaign list reads the counters summed over their shards', () => {
+  it('lists and sorts a campaign by the sum of its campaign_stats rows', async () => {
+    const prefix = `Sharded ${tag()}`;
+    const a = await makeCampaign({ name: `${prefix} A` }, { counters: { leads: 4, bookings: 1, revenue: '900.00' } });
+    // B's counters in three shards: 3 + 2 + 1 leads, 1 + 1 + 0 bookings, ₹600 + ₹500 + ₹0.25 collected.
+    const b = await makeCampaign({ name: `${prefix} B` });
+    await db.insert(campaignStats).values([
+      { campaign_id: b.id, shard: 0, leads: 3, bookings: 1, revenue: '600.00', booked: '1000.00' },
+      { campaign_id: b.id, shard: 7, leads: 2, bookings: 1, revenue: '500.00', booked: '1000.00' },
+      { campaign_id: b.id, shard: 15, leads: 1, bookings: 0, revenue: '0.25', booked: '0.00' },
+    ]);
+    const all = await listAllCampaignAnalytics(db, { sort: 'collected', dir: 'desc' });
+    const ours = all.filter((r) => r.name.startsWith(prefix));
+    expect(ours.map((r) => [r.name, r.leads, r.bookings, r.collected, r.booked, r.conversion])).toEqual([
+      [`${prefix} B`, 6, 2, '1100.25', '2000.00', '33.33'],
+      [`${prefix} A`, 4, 1, '900.00', '0.00', '25.00'],
+    ]);
+    expect(await getCampaign(db, b.id)).toMatchObject({ leads: 6, bookings: 2, collected: '1100.25' });
+    expect(await getCampaign(db, a.id)).toMatchObject({ leads: 4, collected: '900.00' });
   });
 });
 

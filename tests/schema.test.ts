@@ -200,6 +200,8 @@ describe('column types', () => {
     for (const col of [
       'campaigns.total_revenue',
       'campaigns.total_booked_value',
+      'campaign_stats.revenue',
+      'campaign_stats.booked',
       'exhibitor_stats.collected',
       'exhibitor_stats.booked',
       'stall_stats.collected',

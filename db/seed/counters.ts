@@ -1,7 +1,8 @@
 /**
  * The counters of a generated world, counted from its rows as they are
  * emitted: the read counters (exhibitor_stats, stall_stats,
- * exhibitor_stall_stats) and the campaign counters, with the same rules as
+ * exhibitor_stall_stats) and the campaign counters (messages sent on the
+ * campaign row, the rest in campaign_stats by company shard), with the same rules as
  * their recounts (the `<table>_recount` views; db/services/campaign-counters.ts):
  * leads = follow-ups; talks = conversations of kind 'talk' (per stall: those
  * with a stall); bookings and money = bookings not cancelled (collected /
@@ -10,13 +11,14 @@
  * A bulk load then writes them instead of recounting millions of rows.
  * Money is integer paise (bigint) until it is written.
  */
+import { campaignShard } from '@/db/services/counters';
 import { fromPaise, toPaise } from '@/lib/money';
 
 import type { SeedRows, SeedTable } from './bulk-sql';
 
 type Sums = { talks: number; bookings: number; collected: bigint; booked: bigint };
 type CompanySums = Sums & { leads: number; last: number | null };
-type CampaignSums = { sent: number; leads: number; bookings: number; revenue: bigint; booked: bigint };
+type CampaignSums = { leads: number; bookings: number; revenue: bigint; booked: bigint };
 
 const sums = (): Sums => ({ talks: 0, bookings: 0, collected: 0n, booked: 0n });
 const ms = (v: Date | string | null | undefined) =>
@@ -28,6 +30,9 @@ export class SeedCounters {
   private readonly stalls = new Map<number, Sums>();
   /** Key: exhibitor id (26 characters) + stall id. */
   private readonly companyStalls = new Map<string, Sums>();
+  /** Messages sent per campaign. */
+  private readonly sent = new Map<string, number>();
+  /** Key: campaign id (26 characters) + shard (two digits), as campaign_stats stores them. */
   private readonly campaignSums = new Map<string, CampaignSums>();
 
   private company(id: string): CompanySums {
@@ -46,9 +51,10 @@ export class SeedCounters {
     if (!s) this.companyStalls.set(key, (s = sums()));
     return s;
   }
-  private campaign(id: string): CampaignSums {
-    let s = this.campaignSums.get(id);
-    if (!s) this.campaignSums.set(id, (s = { sent: 0, leads: 0, bookings: 0, revenue: 0n, booked: 0n }));
+  private campaign(id: string, exhibitor: string | null): CampaignSums {
+    const key = id + String(campaignShard(exhibitor)).padStart(2, '0');
+    let s = this.campaignSums.get(key);
+    if (!s) this.campaignSums.set(key, (s = { leads: 0, bookings: 0, revenue: 0n, booked: 0n }));
     return s;
   }
 
@@ -57,13 +63,13 @@ export class SeedCounters {
     switch (table) {
       case 'campaign_recipients': {
         const r = row as SeedRows['campaign_recipients'];
-        if (r.status === 'sent') this.campaign(r.campaign_id).sent++;
+        if (r.status === 'sent') this.sent.set(r.campaign_id, (this.sent.get(r.campaign_id) ?? 0) + 1);
         return;
       }
       case 'follow_ups': {
         const f = row as SeedRows['follow_ups'];
         if (f.exhibitor_id) this.company(f.exhibitor_id).leads++;
-        if (f.campaign_id) this.campaign(f.campaign_id).leads++;
+        if (f.campaign_id) this.campaign(f.campaign_id, f.exhibitor_id ?? null).leads++;
         return;
       }
       case 'conversations': {
@@ -96,7 +102,7 @@ export class SeedCounters {
           if (b.exhibitor_id) move(this.companyStall(b.exhibitor_id, b.table_id));
         }
         if (b.campaign_id) {
-          const s = this.campaign(b.campaign_id);
+          const s = this.campaign(b.campaign_id, b.exhibitor_id ?? null);
           s.bookings++;
           s.revenue += paid;
           s.booked += price;
@@ -106,16 +112,22 @@ export class SeedCounters {
     }
   }
 
-  /** The campaign's counter columns, as the campaigns table stores them. */
+  /** The campaign's counter columns kept on the campaigns row (messages sent). */
   campaignColumns(id: string) {
-    const s = this.campaignSums.get(id);
-    return {
-      total_messages_sent: s?.sent ?? 0,
-      total_leads_generated: s?.leads ?? 0,
-      total_bookings_created: s?.bookings ?? 0,
-      total_revenue: fromPaise(s?.revenue ?? 0n),
-      total_booked_value: fromPaise(s?.booked ?? 0n),
-    };
+    return { total_messages_sent: this.sent.get(id) ?? 0 };
+  }
+
+  /** campaign_stats rows, in key order (campaign, then shard). */
+  *campaignStats() {
+    for (const [key, s] of byKey(this.campaignSums))
+      yield {
+        campaign_id: key.slice(0, 26),
+        shard: Number(key.slice(26)),
+        leads: s.leads,
+        bookings: s.bookings,
+        revenue: fromPaise(s.revenue),
+        booked: fromPaise(s.booked),
+      };
   }
 
   /** exhibitor_stats rows, in key order. */
@@ -176,10 +188,6 @@ export const EXHIBITOR_STALL_STATS_COLUMNS = [
   'collected',
   'booked',
 ] as const;
-export const CAMPAIGN_COUNTER_COLUMNS = [
-  'total_messages_sent',
-  'total_leads_generated',
-  'total_bookings_created',
-  'total_revenue',
-  'total_booked_value',
-] as const;
+/** The counter columns of the campaigns row (the others are in campaign_stats). */
+export const CAMPAIGN_COUNTER_COLUMNS = ['total_messages_sent'] as const;
+export const CAMPAIGN_STATS_COLUMNS = ['campaign_id', 'shard', 'leads', 'bookings', 'revenue', 'booked'] as const;

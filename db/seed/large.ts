@@ -24,6 +24,7 @@ import { hashPassword } from '@/lib/password';
 import { SEED_COLUMNS } from './bulk-sql';
 import {
   CAMPAIGN_COUNTER_COLUMNS,
+  CAMPAIGN_STATS_COLUMNS,
   EXHIBITOR_STALL_STATS_COLUMNS,
   EXHIBITOR_STATS_COLUMNS,
   SeedCounters,
@@ -389,6 +390,7 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
         ['exhibitor_stats', EXHIBITOR_STATS_COLUMNS, counters.exhibitorStats()],
         ['stall_stats', STALL_STATS_COLUMNS, counters.stallStats()],
         ['exhibitor_stall_stats', EXHIBITOR_STALL_STATS_COLUMNS, counters.exhibitorStallStats()],
+        ['campaign_stats', CAMPAIGN_STATS_COLUMNS, counters.campaignStats()],
       ] as const;
       await Promise.all(
         statsLoads.map(async ([table, columns, rows], i) => {
