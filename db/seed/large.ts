@@ -219,27 +219,20 @@ async function secondaryStructure(run: RunSql, table: SeedTable): Promise<SetAsi
   };
 }
 
-/** Re-adds what was set aside, one ALTER per table, two tables at a time; then the DDL must be what it was. */
-async function restoreStructure(runs: RunSql[], setAside: SetAside[]): Promise<void> {
-  const queue = [...setAside].sort((a, b) => DEFERRED_TABLES.indexOf(a.table) - DEFERRED_TABLES.indexOf(b.table));
-  await Promise.all(
-    runs.map(async (run) => {
-      for (let item = queue.shift(); item; item = queue.shift()) {
-        try {
-          await run(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new Error(
-            `Could not rebuild the indexes of ${item.table} (${message}): the generated data breaks a unique rule.`,
-            { cause: error },
-          );
-        }
-        const after = await showCreate(run, item.table);
-        if (after !== item.ddl)
-          throw new Error(`The DDL of ${item.table} did not come back as it was:\n${item.ddl}\n---\n${after}`);
-      }
-    }),
-  );
+/** Re-adds what was set aside from one table in one ALTER; then its DDL must be what it was. */
+async function restoreStructure(run: RunSql, item: SetAside): Promise<void> {
+  try {
+    await run(`ALTER TABLE \`${item.table}\` ${item.add.join(', ')}`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Could not rebuild the indexes of ${item.table} (${message}): the generated data breaks a unique rule.`,
+      { cause: error },
+    );
+  }
+  const after = await showCreate(run, item.table);
+  if (after !== item.ddl)
+    throw new Error(`The DDL of ${item.table} did not come back as it was:\n${item.ddl}\n---\n${after}`);
 }
 
 export type LargeProgress = { table: SeedTable; rows: number; total: number };
@@ -282,14 +275,6 @@ const GENERATOR_PHASE: Record<SeedTable, number> = {
 
 /** Tables whose ids the generator does not hand out in ascending order (a lead's talks, then the next lead's). */
 const OUT_OF_ORDER = new Set<SeedTable>(['conversations', 'bookings']);
-
-/** The tables with triggers (the read counters' triggers, where the schema still has them). */
-async function tablesWithTriggers(run: RunSql): Promise<Set<string>> {
-  const rows = (await run(
-    `SELECT DISTINCT EVENT_OBJECT_TABLE AS t FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()`,
-  )) as { t: string }[];
-  return new Set(rows.map((r) => r.t));
-}
 
 /** A connection for a bulk load: no foreign-key or unique checks row by row (proved after), triggers idle. */
 async function loadingConnection(pool: ReturnType<typeof createPool>): Promise<PoolConnection> {
@@ -338,26 +323,38 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
       bookings: spec.materialised,
     };
 
-    // A table with triggers fires them row by row, which turns off the sorted index build of an empty
-    // table: its secondary indexes and foreign keys are set aside for the load and re-added after.
-    const triggered = await tablesWithTriggers(run);
-    const setAside = await Promise.all(
-      DEFERRED_TABLES.filter((t) => triggered.has(t)).map((t) => secondaryStructure(run, t)),
-    );
+    // The big tables are loaded with their primary key only and get their secondary indexes and foreign
+    // keys back in one ALTER each as soon as their own load commits (while the generator writes the next
+    // tables): measured on MariaDB 10.11, 1,000,000 conversations took 57 s with the primary key plus
+    // 154 s for the ALTER against 292 s into the table with its 15 secondary indexes, the sorted build at
+    // commit of an empty table included (the server busy alike for both).
+    const setAside = await Promise.all(DEFERRED_TABLES.map((t) => secondaryStructure(run, t)));
+    const rebuilt = new Map<SeedTable, { started: number; done: number }>();
     let loaded = 0;
     try {
-      if (setAside.length) {
-        log(
-          `Setting aside the secondary indexes and foreign keys of ${setAside.map((s) => s.table).join(', ')} (they have triggers)…`,
-        );
-        for (const item of setAside) await run(`ALTER TABLE \`${item.table}\` ${item.drop.join(', ')}`);
-      }
+      log(`Setting aside the secondary indexes and foreign keys of ${setAside.map((s) => s.table).join(', ')}…`);
+      for (const item of setAside) await run(`ALTER TABLE \`${item.table}\` ${item.drop.join(', ')}`);
       log('Generating the rows and streaming them into every table at once (LOAD DATA)…');
       const loads = new Map<SeedTable, TableLoad>();
+      const connectionOf = new Map<SeedTable, PoolConnection>();
       for (const table of tables) {
         const conn = await loadingConnection(pool);
         connections.push(conn);
+        connectionOf.set(table, conn);
         loads.set(table, new TableLoad(conn, table, LOAD_COLUMNS[table], OUT_OF_ORDER.has(table)));
+      }
+      // A table's rebuild starts on its own connection once its load has committed.
+      const rebuilds: Promise<void>[] = [];
+      for (const item of setAside) {
+        const conn = connectionOf.get(item.table)!;
+        const rebuild = loads.get(item.table)!.committed.then(async () => {
+          const at = { started: Date.now(), done: 0 };
+          await restoreStructure(async (statement) => (await conn.query(statement))[0] as unknown[], item);
+          at.done = Date.now();
+          rebuilt.set(item.table, at);
+        });
+        rebuild.catch(() => undefined); // reported below, after the loads' own errors
+        rebuilds.push(rebuild);
       }
       const counters = new SeedCounters();
       const campaignRows: SeedRows['campaigns'][] = [];
@@ -400,14 +397,14 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
         }),
       );
       loaded = Date.now();
-      if (setAside.length) {
-        log('Rebuilding the indexes and foreign keys set aside (unique indexes re-prove their rules)…');
-        await restoreStructure(
-          connections.slice(0, 2).map((conn) => async (statement: string) => {
-            const [rows] = await conn.query(statement);
-            return rows as unknown[];
-          }),
-          setAside,
+      log('Waiting for the indexes and foreign keys set aside (unique indexes re-prove their rules)…');
+      await Promise.all(rebuilds);
+      const sec = (ms: number) => `${((ms - started) / 1000).toFixed(1)} s`;
+      for (const l of loads.values()) {
+        const r = rebuilt.get(l.table as SeedTable);
+        log(
+          `  ${l.table.padEnd(28)} load ${sec(l.at.started)} → last row ${sec(l.at.ended)} → committed ${sec(l.at.committed)}` +
+            (r ? `; indexes ${sec(r.started)} → ${sec(r.done)}` : ''),
         );
       }
       for (const conn of connections)

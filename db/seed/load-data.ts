@@ -62,6 +62,8 @@ export class TableLoad {
   private done: Promise<ResultSetHeader> | null = null;
   private ended = false;
   rows = 0;
+  /** When the statement started, when its last row was handed over, when it committed (ms since the epoch). */
+  readonly at = { started: 0, ended: 0, committed: 0 };
 
   /** Lines held back to be sent in key order (see `sorted`). */
   private readonly held: { key: string; line: string }[] = [];
@@ -80,14 +82,21 @@ export class TableLoad {
     private readonly sorted = false,
   ) {}
 
+  /** Settles when the statement has committed (rejects with its error). */
+  get committed(): Promise<void> {
+    this.done ??= this.start();
+    return this.done.then(() => undefined);
+  }
+
   private start(): Promise<ResultSetHeader> {
+    this.at.started = Date.now();
     const list = this.columns.map((c) => `\`${c}\``).join(',');
     const done = this.conn
       .query<ResultSetHeader>({
         sql: `LOAD DATA LOCAL INFILE 'generated:${this.table}' INTO TABLE \`${this.table}\` CHARACTER SET utf8mb4 (${list})`,
         infileStreamFactory: () => this.stream,
       })
-      .then(([result]) => result);
+      .then(([result]) => ((this.at.committed = Date.now()), result));
     // A failed statement stops reading: unblock a writer waiting for 'drain'.
     done.catch(() => this.stream.destroy());
     return done;
@@ -137,6 +146,7 @@ export class TableLoad {
     if (this.buffer && !this.stream.destroyed) this.stream.write(this.buffer);
     this.buffer = '';
     this.stream.end();
+    this.at.ended = Date.now();
   }
 
   private async sendHeld(): Promise<void> {
@@ -149,6 +159,7 @@ export class TableLoad {
     if (this.buffer && !this.stream.destroyed) this.stream.write(this.buffer);
     this.buffer = '';
     this.stream.end();
+    this.at.ended = Date.now();
   }
 
   /** Ends the stream and waits for the statement; every row must have arrived, with no warning (LOCAL turns errors into warnings). */
