@@ -4,7 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { db } from '@/db';
-import { auth } from '@/lib/auth';
+import { readSession } from '@/lib/auth';
 import { can, type Permission } from '@/lib/permissions';
 import { userForSession } from '@/lib/session-check';
 
@@ -16,9 +16,9 @@ export type SessionUser = NonNullable<Awaited<ReturnType<typeof userForSession>>
  * (a moved session version) takes effect at once, not when the JWT expires.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  return userForSession(db, { id: session.user.id, sessionVersion: session.user.sessionVersion });
+  const session = await readSession();
+  if (!session) return null;
+  return userForSession(db, session);
 });
 
 /** For pages and layouts: the user, or a redirect to the login page. */

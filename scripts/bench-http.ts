@@ -1,5 +1,6 @@
 /**
- * npm run bench:http [-- --runs 20 --requests 100 --users 10 --seconds 30 --tablets 16 --managers 10 --no-mixed]
+ * npm run bench:http [-- --runs 20 --requests 100 --users 10 --seconds 30 --tablets 16 --managers 10 --no-mixed
+ *                      --pages "median company,/companies" --no-sizes]
  *
  * The pages through the real server: builds the app if needed, starts the
  * PRODUCTION server (`next start`) on the large data set and measures what a
@@ -54,6 +55,9 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.BENCH_HTTP_PORT ?? '3917' },
     'no-mixed': { type: 'boolean', default: false },
     'mixed-only': { type: 'boolean', default: false },
+    // Only the pages whose names (as printed) are listed, comma-separated: a quick look at a few.
+    pages: { type: 'string' },
+    'no-sizes': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -512,7 +516,11 @@ try {
   console.log(
     `[bench:http] next start on ${BASE}, database ${where(readUrl)} (read only: sessions minted, nothing written)`,
   );
-  const { pages, facts } = await pagesOf(readUrl);
+  const { pages: allPages, facts } = await pagesOf(readUrl);
+  const only = values.pages?.split(',').map((p) => p.trim());
+  const pages = only ? allPages.filter((p) => only.includes(p.name)) : allPages;
+  if (only && pages.length < only.length)
+    throw new Error(`--pages: no page named ${only.filter((n) => !allPages.some((p) => p.name === n)).join(', ')}`);
   for (const f of facts) console.log(`  ${f}`);
   const sessions = {} as Record<Role, Session>;
   for (const role of ['admin', 'manager', 'employee'] as Role[]) {
@@ -522,7 +530,7 @@ try {
     console.log(`  as ${role}: ${user.email}`);
   }
   if (!values['mixed-only']) {
-    await sizes(pages, sessions);
+    if (!values['no-sizes']) await sizes(pages, sessions);
     await latencies(pages, sessions);
   }
 
@@ -536,7 +544,7 @@ try {
       app = await startApp(mixedUrl);
     }
     console.log(`\n[bench:http] the mixed load WRITES talks into ${where(mixedUrl)}`);
-    const { pages: mixedPages } = mixedUrl === readUrl ? { pages } : await pagesOf(mixedUrl);
+    const { pages: mixedPages } = mixedUrl === readUrl ? { pages: allPages } : await pagesOf(mixedUrl);
     failures = await mixed(mixedUrl, mixedPages);
   }
   const load2 = os.loadavg();

@@ -459,8 +459,8 @@ export const STALL_PERFORMANCE_PAGE_SIZE = 20;
  * the total. By a figure, the page is cut from the company's counter rows (its
  * primary-key range) before a stall or location is joined, so only the 20 on
  * screen are; by location (then stall name) every row is joined to sort.
- * One statement for the page, and one to count when the page is full (or is
- * not the first).
+ * One statement for the page and its count (a window over the company's rows,
+ * read in the same pass); a second only to count for a page past the end.
  */
 export async function getCompanyStallPerformance(
   db: DbOrTx,
@@ -511,7 +511,7 @@ export async function getCompanyStallPerformance(
     if (sort === 'location') {
       const ranked = rankedLocations(db);
       return db
-        .select({ ...select, location: ranked.loc_name })
+        .select({ ...select, location: ranked.loc_name, total: sql<unknown>`count(*) over ()` })
         .from(a)
         .innerJoin(stalls, eq(stalls.id, a.table_id))
         .innerJoin(ranked, eq(ranked.id, stalls.location_mngt_id))
@@ -523,7 +523,12 @@ export async function getCompanyStallPerformance(
     // The page's (exhibitor, stall) keys first, off the counters alone; then their stalls and locations.
     const figure = { talks: a.talks, bookings: a.bookings, collected: a.collected, booked: a.booked }[sort];
     const top = db
-      .select({ table_id: a.table_id, figure: sql`${figure}`.as('figure') })
+      .select({
+        table_id: a.table_id,
+        figure: sql`${figure}`.as('figure'),
+        // The count rides along: computed over the company's rows before the limit, in the same pass.
+        total: sql<unknown>`count(*) over ()`.as('total'),
+      })
       .from(a)
       .where(active)
       .orderBy(by(figure), asc(a.table_id))
@@ -531,7 +536,7 @@ export async function getCompanyStallPerformance(
       .offset(offset)
       .as('top');
     return db
-      .select({ ...select, location: locations.loc_name })
+      .select({ ...select, location: locations.loc_name, total: top.total })
       .from(top)
       .innerJoin(a, and(eq(a.exhibitor_id, exhibitorId), eq(a.table_id, top.table_id)))
       .innerJoin(stalls, eq(stalls.id, a.table_id))
@@ -539,12 +544,12 @@ export async function getCompanyStallPerformance(
       .orderBy(by(sql`top.figure`), asc(top.table_id));
   };
   const rows = await pageQuery();
-  // A first page that is not full is all there is: most companies have fewer stalls than a page, so
-  // only a longer list is counted (one more pass over the company's counter rows).
-  const total =
-    offset === 0 && rows.length < pageSize
-      ? rows.length
-      : ((await db.select({ total: count() }).from(a).where(active))[0]?.total ?? 0);
+  // Every row carries the count; only a page past the end (no row) counts on its own.
+  const total = rows.length
+    ? toCount(rows[0]!.total)
+    : offset > 0
+      ? ((await db.select({ total: count() }).from(a).where(active))[0]?.total ?? 0)
+      : 0;
   const activity = (r: (typeof rows)[number]): StallPerformanceRow => ({
     location_id: r.location_id,
     location: r.location,
