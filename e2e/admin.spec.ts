@@ -84,8 +84,15 @@ test.describe('[ADMIN]: locations and stalls', () => {
     await expect(page.getByText('List price must be a rupee amount like 50000 or 50000.50.')).toBeVisible();
     await expectAccessible(page);
 
-    // A stall without bookings or talks can be deleted.
+    // A stall without bookings or talks can be deleted: it asks first, and "No" keeps it.
     await page.getByRole('button', { name: 'Delete T-12' }).click();
+    await expect(page.getByRole('button', { name: 'Yes, delete T-12' })).toBeFocused();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    await expect(page.getByRole('button', { name: 'Delete T-12' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Stalls (1)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete T-12' }).click();
+    await page.getByRole('button', { name: 'Yes, delete T-12' }).click();
     await expect(page.getByRole('button', { name: 'Delete T-12' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Stalls (0)' })).toBeVisible();
   });
