@@ -132,3 +132,34 @@ test.describe('[LEGACY IMPORT]: admin', () => {
     expect((await page.request.get('/api/export/legacy')).status()).toBe(200);
   });
 });
+
+test.describe('[ADMIN]: navigation', () => {
+  test('the admin’s navigation fits the screen: a menu below the desktop width, a row on a desktop', async ({
+    page,
+  }) => {
+    await page.goto('/admin/locations');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: /Menu/ });
+    const width = page.viewportSize()!.width;
+    if (width < 1024) {
+      await expect(menu).toHaveAttribute('aria-expanded', 'false');
+      await expect(menu).toContainText('Locations');
+      await expect(nav.getByRole('link')).toHaveCount(0);
+      await menu.click();
+      await expect(menu).toHaveAttribute('aria-expanded', 'true');
+      await expectAccessible(page);
+    } else {
+      await expect(menu).toBeHidden();
+    }
+    await expect(nav.getByRole('link')).toHaveCount(11);
+    // Every link on the screen, none beyond its right edge, the page not wider than the screen.
+    for (const link of await nav.getByRole('link').all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await nav.getByRole('link', { name: 'Users' }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    if (width < 1024) await expect(nav.getByRole('link')).toHaveCount(0);
+  });
+});
