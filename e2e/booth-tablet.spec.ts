@@ -141,6 +141,7 @@ test.describe('[BOOTH] on a tablet (768×1024)', () => {
   });
 
   test('a dropped connection is said beside the Save button, as an alert', async ({ page, newLocation }) => {
+    test.slow();
     await placeOwnBooth(page, newLocation);
     await page.getByLabel('Phone').fill(newPhone());
     await page.getByRole('radio', { name: /Busy/ }).check();
