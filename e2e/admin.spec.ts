@@ -137,6 +137,8 @@ test.describe('[ADMIN]: navigation', () => {
   test('the admin’s navigation fits the screen: a menu below the desktop width, a row on a desktop', async ({
     page,
   }) => {
+    // Two page loads and an axe run: longer than the default 30 s on a loaded 2-core machine.
+    test.slow();
     await page.goto('/admin/locations');
     const nav = page.getByRole('navigation', { name: 'Main' });
     const menu = nav.getByRole('button', { name: /Menu/ });
