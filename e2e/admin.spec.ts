@@ -84,8 +84,15 @@ test.describe('[ADMIN]: locations and stalls', () => {
     await expect(page.getByText('List price must be a rupee amount like 50000 or 50000.50.')).toBeVisible();
     await expectAccessible(page);
 
-    // A stall without bookings or talks can be deleted.
+    // A stall without bookings or talks can be deleted: it asks first, and "No" keeps it.
     await page.getByRole('button', { name: 'Delete T-12' }).click();
+    await expect(page.getByRole('button', { name: 'Yes, delete T-12' })).toBeFocused();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    await expect(page.getByRole('button', { name: 'Delete T-12' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: 'Stalls (1)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete T-12' }).click();
+    await page.getByRole('button', { name: 'Yes, delete T-12' }).click();
     await expect(page.getByRole('button', { name: 'Delete T-12' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Stalls (0)' })).toBeVisible();
   });
@@ -123,5 +130,38 @@ test.describe('[LEGACY IMPORT]: admin', () => {
     await expect(page.getByText('npm run legacy:backfill -- --dry-run')).toBeVisible();
     await expectAccessible(page);
     expect((await page.request.get('/api/export/legacy')).status()).toBe(200);
+  });
+});
+
+test.describe('[ADMIN]: navigation', () => {
+  test('the admin’s navigation fits the screen: a menu below the desktop width, a row on a desktop', async ({
+    page,
+  }) => {
+    // Two page loads and an axe run: longer than the default 30 s on a loaded 2-core machine.
+    test.slow();
+    await page.goto('/admin/locations');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: /Menu/ });
+    const width = page.viewportSize()!.width;
+    if (width < 1024) {
+      await expect(menu).toHaveAttribute('aria-expanded', 'false');
+      await expect(menu).toContainText('Locations');
+      await expect(nav.getByRole('link')).toHaveCount(0);
+      await menu.click();
+      await expect(menu).toHaveAttribute('aria-expanded', 'true');
+      await expectAccessible(page);
+    } else {
+      await expect(menu).toBeHidden();
+    }
+    await expect(nav.getByRole('link')).toHaveCount(11);
+    // Every link on the screen, none beyond its right edge, the page not wider than the screen.
+    for (const link of await nav.getByRole('link').all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await nav.getByRole('link', { name: 'Users' }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    if (width < 1024) await expect(nav.getByRole('link')).toHaveCount(0);
   });
 });

@@ -1,8 +1,11 @@
-import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { contacts, followUps, locations, stalls, users } from '@/db/schema';
+import { normalisePhone } from '@/lib/phone';
+
+import { startsPattern } from './like';
 
 /** Where a page of due follow-ups starts: after this row in the list's order. */
 export type DueCursor = { date: string; time: string | null; id: number };
@@ -33,9 +36,12 @@ export function encodeDueCursor(c: DueCursor): string {
   return Buffer.from(JSON.stringify([c.date, c.time, c.id]), 'utf8').toString('base64url');
 }
 
-/** The list's order: day, then timed before untimed, then time, then id (the tie-breaker). */
+/**
+ * The list's order: the day, latest first — today's, then the overdue ones most recent first (today is
+ * the latest day a due lead has) — then, within a day, timed before untimed, the time, the id (the tie-breaker).
+ */
 const dueOrder = [
-  asc(followUps.next_followup_date),
+  desc(followUps.next_followup_date),
   sql`${followUps.next_followup_time} is null`,
   asc(followUps.next_followup_time),
   asc(followUps.id),
@@ -49,23 +55,59 @@ function afterCursor(c: DueCursor | null): SQL | undefined {
     c.time === null
       ? and(isNull(time), gt(followUps.id, c.id))
       : or(isNull(time), gt(time, c.time), and(eq(time, c.time), gt(followUps.id, c.id)));
-  // The explicit lower bound is the index range; the OR only trims the cursor's own day.
+  // The explicit upper bound is the index range; the OR only trims the cursor's own day.
   return and(
-    gte(followUps.next_followup_date, c.date),
-    or(gt(followUps.next_followup_date, c.date), and(eq(followUps.next_followup_date, c.date), laterSameDay)),
+    lte(followUps.next_followup_date, c.date),
+    or(lt(followUps.next_followup_date, c.date), and(eq(followUps.next_followup_date, c.date), laterSameDay)),
   );
 }
 
+/** How many companies and visitors a name search looks among (the first by name): the search stays bounded. */
+export const DUE_SEARCH_NAMES = 200;
+
 /**
- * Open leads due today or overdue, earliest first, for one employee or (null)
+ * The leads a search means: a whole phone (in any format the booth takes) or the start of a company's or visitor's name — the first DUE_SEARCH_NAMES of each by name, on the
+ * contacts' (type, deleted_at, name) index. null when nothing can match.
+ */
+async function searchFilter(db: DbOrTx, text: string): Promise<SQL | null> {
+  const phone = normalisePhone(text);
+  if (phone) return eq(followUps.phone, phone);
+  const named = (type: 'exhibitor' | 'visitor') =>
+    db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.type, type), isNull(contacts.deleted_at), like(contacts.name, startsPattern(text))))
+      .orderBy(asc(contacts.name))
+      .limit(DUE_SEARCH_NAMES);
+  const [companies, visitors] = await Promise.all([named('exhibitor'), named('visitor')]);
+  const parts = [
+    companies.length
+      ? inArray(
+          followUps.exhibitor_id,
+          companies.map((c) => c.id),
+        )
+      : undefined,
+    visitors.length
+      ? inArray(
+          followUps.visitor_id,
+          visitors.map((v) => v.id),
+        )
+      : undefined,
+  ].filter((p): p is SQL => p !== undefined);
+  return parts.length ? or(...parts)! : null;
+}
+
+/**
+ * Open leads due today or overdue — today's first, then the overdue ones latest first — optionally
+ * matching a search, for one employee or (null)
  * everyone: one page of `limit` after the cursor, and the cursor of the next
  * page (null on the last). Bounded by the page whatever the backlog (an
  * employee of the large data set has 7,000 overdue, everyone 336,000), on the
  * (employee_id, next_followup_date) index alone:
- * 1. the day of the page's last row: in day order along the index, `limit + 1`
+ * 1. the day of the page's last row: in day order (latest first) along the index, `limit + 1`
  *    rows in (for everyone: the first `limit + 1` of each user, merged — the
  *    users are few, the follow-ups many);
- * 2. the page: the rows up to that day (the page and the rest of its last
+ * 2. the page: the rows down to that day (the page and the rest of its last
  *    day), sorted in full, then their names.
  * Two queries for one employee, three for everyone (the user ids first).
  */
@@ -76,9 +118,12 @@ export async function listDueFollowUps(
     today,
     cursor = null,
     limit = DUE_PAGE_SIZE,
-  }: { employeeId: string | null; today: string; cursor?: DueCursor | null; limit?: number },
+    search = null,
+  }: { employeeId: string | null; today: string; cursor?: DueCursor | null; limit?: number; search?: string | null },
 ) {
   const size = Math.min(200, Math.max(1, Math.floor(limit) || 1));
+  const matching = search?.trim() ? await searchFilter(db, search.trim()) : undefined;
+  if (matching === null) return { rows: [], nextCursor: null };
   const due = (employee: SQL) =>
     and(
       employee,
@@ -86,6 +131,7 @@ export async function listDueFollowUps(
       // A lead with no company is not one the booth can open (and the list names the company).
       isNotNull(followUps.exhibitor_id),
       lte(followUps.next_followup_date, today),
+      matching,
       afterCursor(cursor),
     );
   const byDay = (employee: SQL) =>
@@ -93,7 +139,7 @@ export async function listDueFollowUps(
       .select({ day: followUps.next_followup_date })
       .from(followUps)
       .where(due(employee))
-      .orderBy(asc(followUps.next_followup_date))
+      .orderBy(desc(followUps.next_followup_date))
       .limit(size + 1);
 
   let employees: SQL;
@@ -111,7 +157,7 @@ export async function listDueFollowUps(
     const branches = ids.map((id) => sql`(${byDay(eq(followUps.employee_id, id)).getSQL()})`);
     const [row] = await rowsOf<{ day: string }>(
       db,
-      sql`select date_format(u.${day}, '%Y-%m-%d') as day from (${sql.join(branches, sql` union all `)}) u order by u.${day} limit 1 offset ${size}`,
+      sql`select date_format(u.${day}, '%Y-%m-%d') as day from (${sql.join(branches, sql` union all `)}) u order by u.${day} desc limit 1 offset ${size}`,
     );
     lastDay = row?.day ?? null;
   }
@@ -119,7 +165,7 @@ export async function listDueFollowUps(
   const page = db
     .select({ id: followUps.id })
     .from(followUps)
-    .where(and(due(employees), lastDay ? lte(followUps.next_followup_date, lastDay) : undefined))
+    .where(and(due(employees), lastDay ? gte(followUps.next_followup_date, lastDay) : undefined))
     .orderBy(...dueOrder)
     .limit(size + 1)
     .as('m');

@@ -49,8 +49,9 @@ export const recordEntrySchema = z
       .transform((v) => (v === 'auto' || v === undefined ? undefined : v || null)),
     outcome: z.enum(OUTCOMES, 'Choose how the talk went.'),
     notes: notesField.optional().transform((v) => v || null),
-    next_followup_date: optionalDate.optional().transform((v) => v ?? null),
-    next_followup_time: optionalTime.optional().transform((v) => v ?? null),
+    // Absent (undefined): the employee did not touch the lead's follow-up, which is kept; "" clears it.
+    next_followup_date: optionalDate.optional(),
+    next_followup_time: optionalTime.optional(),
     booking_date: z.string('Enter the date the stall is booked for.').optional(),
     booking_table_id: z.string('Choose the stall being booked.').optional(),
     price: z.string('Enter the price.').optional(),

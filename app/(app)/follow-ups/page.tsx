@@ -23,6 +23,8 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const employee = param(params, 'employee');
   const cursorText = param(params, 'cursor');
+  // The search: a phone or the start of a company's or visitor's name, at most 100 characters.
+  const q = (param(params, 'q') ?? '').trim().slice(0, 100);
   const cursor = cursorText && CURSOR_RE.test(cursorText) ? decodeDueCursor(cursorText) : null;
   // Employees see their own; managers and admins everyone's, or one employee's.
   const employeeId = seesEveryone
@@ -34,11 +36,15 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
     : user.id;
   const today = todayInIndia();
   const pageHref = (at: string | null) => {
-    const query = new URLSearchParams({ ...(employee ? { employee } : {}), ...(at ? { cursor: at } : {}) });
+    const query = new URLSearchParams({
+      ...(employee ? { employee } : {}),
+      ...(q ? { q } : {}),
+      ...(at ? { cursor: at } : {}),
+    });
     return query.size ? `/follow-ups?${query}` : '/follow-ups';
   };
   const [{ rows: due, nextCursor }, employees] = await Promise.all([
-    listDueFollowUps(db, { employeeId, today, cursor }),
+    listDueFollowUps(db, { employeeId, today, cursor, search: q || null }),
     seesEveryone ? listActiveEmployees(db) : Promise.resolve([]),
   ]);
 
@@ -46,10 +52,24 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="My follow-ups"
-        description={`Open leads due today (${formatDay(today)}) or overdue, earliest first.`}
+        description={`Open leads due today (${formatDay(today)}) first, then the overdue ones, the most recent first.`}
       />
-      {seesEveryone ? (
-        <form className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter by employee">
+      <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Search and filter the follow-ups">
+        <div className="min-w-56 flex-1 space-y-1">
+          <label htmlFor="follow-ups-q" className="block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="follow-ups-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            placeholder="Phone, or the start of a company’s or visitor’s name"
+            className="block touch-target w-full rounded-lg border border-slate-300 bg-white px-3"
+          />
+        </div>
+        {seesEveryone ? (
           <div className="space-y-1">
             <label htmlFor="employee" className="block text-sm font-medium">
               Whose follow-ups
@@ -68,15 +88,24 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
               ))}
             </select>
           </div>
-          <button type="submit" className={buttonClass('secondary')}>
-            Show
-          </button>
-        </form>
-      ) : null}
+        ) : null}
+        <button type="submit" className={buttonClass('secondary')}>
+          Show
+        </button>
+      </form>
       {due.length === 0 && cursor ? (
         <EmptyState title="No more due follow-ups">
           <Link href={pageHref(null)} className={`${buttonClass('secondary')} mt-4`}>
             First page
+          </Link>
+        </EmptyState>
+      ) : due.length === 0 && q ? (
+        <EmptyState title={`No due follow-up matches “${q}”`}>
+          <Link
+            href={employee ? `/follow-ups?${new URLSearchParams({ employee })}` : '/follow-ups'}
+            className={`${buttonClass('secondary')} mt-4`}
+          >
+            Clear the search
           </Link>
         </EmptyState>
       ) : due.length === 0 ? (

@@ -2,8 +2,9 @@
 
 import { useActionState } from 'react';
 
+import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FormMessage, TextField } from '@/components/forms/field';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { initialActionState } from '@/lib/action-state';
 
 import {
@@ -85,6 +86,8 @@ export function StallRow({
 }) {
   const [state, action, isPending] = useActionState(updateStallAction, initialActionState);
   const [deleteState, deleteAction, isDeleting] = useActionState(deleteStallAction, initialActionState);
+  // Deleting asks first: a second, explicit step (no window.confirm).
+  const { confirming, confirmRef, startRef, ask, cancel, close } = useConfirmStep();
   const formId = `stall-${stall.id}`;
   return (
     <li className="space-y-2 py-3">
@@ -110,10 +113,45 @@ export function StallRow({
           {isPending ? 'Saving…' : 'Save'}
           <span className="sr-only"> {stall.table_name}</span>
         </Button>
-        <Button type="submit" formAction={deleteAction} variant="ghost" className="md:mt-6" disabled={isDeleting}>
-          Delete<span className="sr-only"> {stall.table_name}</span>
-        </Button>
+        {confirming ? null : (
+          <button
+            ref={startRef}
+            type="button"
+            onClick={ask}
+            className={buttonClass('ghost', 'md:mt-6')}
+            disabled={isDeleting}
+          >
+            Delete<span className="sr-only"> {stall.table_name}</span>
+          </button>
+        )}
       </form>
+      {confirming ? (
+        <div className="space-y-3 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200">
+          <p id={`${formId}-delete-warning`} className="text-amber-900">
+            Delete stall {stall.table_name}? It leaves this location’s list; a stall with bookings or talks cannot be
+            deleted.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <button
+              ref={confirmRef}
+              type="submit"
+              form={formId}
+              formAction={(formData) => {
+                close();
+                deleteAction(formData);
+              }}
+              className={buttonClass('danger')}
+              aria-describedby={`${formId}-delete-warning`}
+              disabled={isDeleting}
+            >
+              Yes, delete {stall.table_name}
+            </button>
+            <Button variant="secondary" onClick={cancel}>
+              No, keep it
+            </Button>
+          </div>
+        </div>
+      ) : null}
       <p className="text-sm text-slate-600">
         {stall.active_bookings === 1 ? '1 active booking' : `${stall.active_bookings} active bookings`}
       </p>
