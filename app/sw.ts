@@ -130,6 +130,13 @@ function isSessionBoundary(request: Request, url: URL): boolean {
   return url.pathname === '/login' || url.pathname.startsWith('/api/auth/signout');
 }
 
+/** Next.js's action redirect header: a path or a whole URL, then `;push` or `;replace`. */
+function redirectsToLogin(header: string | null): boolean {
+  if (!header) return false;
+  const target = new URL(header.split(';')[0]!, self.location.origin);
+  return target.origin === self.location.origin && target.pathname === '/login';
+}
+
 // Registered before Serwist's own listener, so a clear starts before the page is answered.
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -143,7 +150,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method === 'POST' && request.headers.has('next-action') && url.origin === self.location.origin) {
     event.respondWith(
       fetch(request).then(async (response) => {
-        if ((response.headers.get('x-action-redirect') ?? '').startsWith('/login')) await clearPages();
+        if (redirectsToLogin(response.headers.get('x-action-redirect'))) await clearPages();
         return response;
       }),
     );
