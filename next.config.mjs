@@ -1,3 +1,5 @@
+import { withSerwist } from '@serwist/turbopack';
+
 /**
  * Headers every response carries, static files included. The Content-Security-Policy
  * needs a nonce per request, so proxy.ts sets it (lib/security-headers.ts).
@@ -29,4 +31,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// Serwist's esbuild stays outside the server bundle: it bundles the service worker (app/serwist/[path]/route.ts).
+export default withSerwist(nextConfig);
