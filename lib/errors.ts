@@ -6,6 +6,10 @@ export type DomainErrorCode =
   | 'STALL_TAKEN'
   | 'STALL_HAS_BOOKINGS'
   | 'PAYMENT_EXCEEDS_PRICE'
+  /** The company an entry is for no longer exists (deleted, or merged away while a tablet was offline). */
+  | 'COMPANY_GONE'
+  /** The booking a payment or cancellation is for was cancelled meanwhile. */
+  | 'BOOKING_CANCELLED'
   | 'LAST_ADMIN'
   /** The signed-in user's role or relation to the row does not allow this write. */
   | 'FORBIDDEN'

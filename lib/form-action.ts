@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 import type { Role } from '@/db/schema/users';
-import type { ActionState, DataState } from '@/lib/action-state';
+import type { ActionState, DataState, RefusalCode } from '@/lib/action-state';
 import { DomainError } from '@/lib/errors';
 import { can, type Permission } from '@/lib/permissions';
 
@@ -31,15 +31,19 @@ function echo(formData: FormData): Record<string, string> {
   return values;
 }
 
-function refusal(user: { role: Role } | null, permission: Permission): { ok: false; message: string } | null {
-  if (!user) return { ok: false, message: SESSION_ENDED };
-  if (!can(user.role, permission)) return { ok: false, message: NOT_ALLOWED };
+function refusal(
+  user: { role: Role } | null,
+  permission: Permission,
+): { ok: false; message: string; code: RefusalCode } | null {
+  if (!user) return { ok: false, message: SESSION_ENDED, code: 'SESSION_ENDED' };
+  if (!can(user.role, permission)) return { ok: false, message: NOT_ALLOWED, code: 'FORBIDDEN' };
   return null;
 }
 
 type Refused = {
   ok: false;
   message: string;
+  code: RefusalCode;
   fieldErrors?: ActionState['fieldErrors'];
   values?: Record<string, string>;
 };
@@ -53,6 +57,7 @@ async function settle<R>(work: () => Promise<R>, values?: Record<string, string>
       return {
         ok: false,
         message: error.message,
+        code: error.code,
         fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
         values,
       };
@@ -71,7 +76,7 @@ export async function handleForm<S extends z.ZodType, U extends { role: Role }, 
   const refused = refusal(user, permission);
   if (refused) return refused;
   // Server actions are public endpoints: anything but a form (a hand-made call) is refused plainly.
-  if (!(formData instanceof FormData)) return { ok: false, message: NOT_A_FORM };
+  if (!(formData instanceof FormData)) return { ok: false, message: NOT_A_FORM, code: 'UNREADABLE' };
 
   const values = echo(formData);
   const parsed = schema.safeParse(Object.fromEntries(formData));
@@ -79,6 +84,7 @@ export async function handleForm<S extends z.ZodType, U extends { role: Role }, 
     return {
       ok: false,
       message: FIX_FIELDS,
+      code: 'FIX_FIELDS',
       fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'],
       values,
     };
@@ -102,6 +108,6 @@ export async function handleCall<S extends z.ZodType, U extends { role: Role }, 
   const refused = refusal(user, permission);
   if (refused) return refused;
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: invalid };
+  if (!parsed.success) return { ok: false, message: invalid, code: 'UNREADABLE' };
   return settle(async () => ({ ok: true as const, data: await run(parsed.data, user!) }));
 }

@@ -367,21 +367,25 @@ describe('actions called with a plain argument (lookups, searches, upload chunks
     expect(await handleCall(null, 'manage', stallSchema, input, write)).toEqual({
       ok: false,
       message: 'Your session has ended. Sign in again.',
+      code: 'SESSION_ENDED',
     });
     expect(await handleCall(w.user, 'manage', stallSchema, input, write)).toEqual({
       ok: false,
       message: 'Your role does not allow this.',
+      code: 'FORBIDDEN',
     });
     expect(await handleCall(admin, 'manage', stallSchema, 'not an object', write)).toEqual({
       ok: false,
       message: 'This request could not be read. Reload the page and try again.',
+      code: 'UNREADABLE',
     });
     expect(
       await handleCall(admin, 'manage', stallSchema, { ...input, location_mngt_id: '1e3' }, write, 'Rows unreadable.'),
-    ).toEqual({ ok: false, message: 'Rows unreadable.' });
+    ).toEqual({ ok: false, message: 'Rows unreadable.', code: 'UNREADABLE' });
     expect(await handleCall(admin, 'manage', stallSchema, input, write)).toEqual({
       ok: false,
       message: 'That location no longer exists.',
+      code: 'NOT_FOUND',
       fieldErrors: { location_mngt_id: ['That location no longer exists.'] },
     });
 
