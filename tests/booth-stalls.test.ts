@@ -76,12 +76,14 @@ describe('listLocationStallsAction', () => {
     expect(await listLocationStallsAction(hall.locationId)).toEqual({
       ok: false,
       message: 'Your session has ended. Sign in again.',
+      code: 'SESSION_ENDED',
     });
     // Every role of today's matrix records entries; a role outside it (a future read-only one) must not.
     session.user = { ...employee, role: 'viewer' as SessionUser['role'] };
     expect(await listLocationStallsAction(hall.locationId)).toEqual({
       ok: false,
       message: 'Your role does not allow this.',
+      code: 'FORBIDDEN',
     });
   });
 
@@ -91,6 +93,7 @@ describe('listLocationStallsAction', () => {
       expect(await listLocationStallsAction(bad as never)).toEqual({
         ok: false,
         message: 'Choose the location from the list.',
+        code: 'UNREADABLE',
       });
     }
     // The same id as text (a select's value) is read.

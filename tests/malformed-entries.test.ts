@@ -310,6 +310,7 @@ describe('malformed booth submissions', () => {
       expect(state).toEqual({
         ok: false,
         message: 'This request could not be read as the form. Reload the page and try again.',
+        code: 'UNREADABLE',
       });
     }
   });
