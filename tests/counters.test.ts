@@ -4,8 +4,8 @@
  * without a booking, a campaign, a visitor), replays, payments, cancellations,
  * manual notes, contact merges, old write shapes, legacy backfills and hand
  * resolutions, runs them through the services on a real database of its own,
- * and after each sequence compares the campaign counters and the three read
- * counter tables with their recount. Refusals (a stall already sold, a payment
+ * and after each sequence compares the campaign counters and the four read
+ * counter tables (company × campaign too) with their recount. Refusals (a stall already sold, a payment
  * over the price…) are part of the sequences: a refused write moves nothing.
  */
 import { sql } from 'drizzle-orm';
@@ -19,7 +19,16 @@ import { createLegacyBooking, createLegacyFollowUp } from '@/db/legacy/old-write
 import { HAND_FIELDS, resolveByHand } from '@/db/legacy/resolve';
 import { migrateDatabase } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
-import { bookings, campaignRecipients, campaigns, contacts, locations, stalls, users } from '@/db/schema';
+import {
+  bookings,
+  campaignRecipients,
+  campaigns,
+  contacts,
+  exhibitorCampaignStats,
+  locations,
+  stalls,
+  users,
+} from '@/db/schema';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { mergeContacts } from '@/db/services/contact-merge';
 import { reconcileCampaignCounters, reconcileReadStats } from '@/db/services/counters';
@@ -338,4 +347,10 @@ it('every counter equals its recount after any sequence of writes', { timeout: 6
   expect(refusals.size).toBeGreaterThan(0);
   const [sold] = await rowsOf<{ n: number | string }>(db, sql`select count(*) as n from ${bookings}`);
   expect(Number(sold!.n)).toBeGreaterThan(0);
+  // …and campaigns brought companies leads or bookings: the company × campaign counters were compared too.
+  const [pairs] = await rowsOf<{ n: number | string }>(
+    db,
+    sql`select count(*) as n from ${exhibitorCampaignStats} where ${exhibitorCampaignStats.leads} > 0 or ${exhibitorCampaignStats.bookings} > 0`,
+  );
+  expect(Number(pairs!.n)).toBeGreaterThan(0);
 });

@@ -41,6 +41,7 @@ import {
   contactMerges,
   contacts,
   conversations,
+  exhibitorCampaignStats,
   exhibitorStallStats,
   exhibitorStats,
   followUps,
@@ -320,9 +321,9 @@ export const CONTRIBUTING_CAMPAIGNS_PAGE_SIZE = 10;
  * least one lead or booking; leads and bookings without a campaign are not
  * listed. One page (default: the top 10, most collected first with money,
  * otherwise most bookings first; ties by more leads, then name) and the number
- * of such campaigns. One statement: leads and bookings are grouped separately,
- * combined, and the count rides along as a window over the grouped rows (one
- * per campaign, so it costs nothing beside the grouping).
+ * of such campaigns. One statement on the company × campaign counters
+ * (exhibitor_campaign_stats, read by its primary key's company prefix), the
+ * count riding along as a window over them.
  */
 export async function listContributingCampaigns(
   db: DbOrTx,
@@ -365,6 +366,7 @@ export async function listContributingCampaigns(
     collected: sql`collected ${d}, bookings desc, leads desc`,
     booked: sql`booked ${d}, bookings desc, leads desc`,
   };
+  const ec = exhibitorCampaignStats;
   const rows = await rowsOf<{
     campaign_id: string;
     name: string;
@@ -375,18 +377,12 @@ export async function listContributingCampaigns(
     total: unknown;
   }>(
     db,
-    sql`select ${campaigns.id} as campaign_id, ${campaigns.name}, sum(u.leads) as leads, sum(u.bookings) as bookings
-               ${money ? sql`, coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked` : sql``},
+    sql`select ${campaigns.id} as campaign_id, ${campaigns.name}, ${ec.leads} as leads, ${ec.bookings} as bookings
+               ${money ? sql`, ${ec.collected} as collected, ${ec.booked} as booked` : sql``},
                count(*) over () as total
-        from (
-          select ${followUps.campaign_id} as campaign_id, count(*) as leads, 0 as bookings, null as collected, null as booked
-            from ${followUps} where ${followUps.exhibitor_id} = ${exhibitorId} and ${followUps.campaign_id} is not null group by ${followUps.campaign_id}
-          union all
-          select ${bookings.campaign_id}, 0, count(*), ${money ? sql`sum(${bookings.amount_paid}), sum(${bookings.price})` : sql`null, null`}
-            from ${bookings} where ${bookings.exhibitor_id} = ${exhibitorId} and ${bookings.cancelled_at} is null and ${bookings.campaign_id} is not null group by ${bookings.campaign_id}
-        ) u
-        join ${campaigns} on ${campaigns.id} = u.campaign_id
-        group by ${campaigns.id}, ${campaigns.name}
+        from ${ec}
+        join ${campaigns} on ${campaigns.id} = ${ec.campaign_id}
+        where ${ec.exhibitor_id} = ${exhibitorId} and (${ec.leads} <> 0 or ${ec.bookings} <> 0)
         order by ${key[sort]}, ${campaigns.name} asc, ${campaigns.id} asc
         limit ${pageSize} offset ${offset}`,
   );
@@ -412,15 +408,11 @@ export async function listContributingCampaigns(
 
 /** How many campaigns brought this company a lead or a booking (for a page past the end, which has no row to carry the count). */
 async function countContributingCampaigns(db: DbOrTx, exhibitorId: string): Promise<number> {
+  const ec = exhibitorCampaignStats;
   const [row] = await rowsOf<{ n: unknown }>(
     db,
-    sql`select count(*) as n from (
-          select ${followUps.campaign_id} as campaign_id from ${followUps}
-            where ${followUps.exhibitor_id} = ${exhibitorId} and ${followUps.campaign_id} is not null
-          union
-          select ${bookings.campaign_id} from ${bookings}
-            where ${bookings.exhibitor_id} = ${exhibitorId} and ${bookings.cancelled_at} is null and ${bookings.campaign_id} is not null
-        ) u join ${campaigns} on ${campaigns.id} = u.campaign_id`,
+    sql`select count(*) as n from ${ec} join ${campaigns} on ${campaigns.id} = ${ec.campaign_id}
+        where ${ec.exhibitor_id} = ${exhibitorId} and (${ec.leads} <> 0 or ${ec.bookings} <> 0)`,
   );
   return toCount(row?.n);
 }

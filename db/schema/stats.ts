@@ -91,3 +91,23 @@ export const campaignStats = mysqlTable(
   },
   (t) => [primaryKey({ name: 'campaign_stats_pk', columns: [t.campaign_id, t.shard] })],
 );
+
+/**
+ * One row per company and campaign with leads or bookings: the company page's contributing
+ * campaigns (leads = follow-ups of the company carrying the campaign; bookings, collected =
+ * SUM(amount_paid) and booked = SUM(price) of its bookings not cancelled carrying the campaign).
+ * Moved by the services beside the others (db/services/counters.ts); the key leads with the
+ * company, so a company page reads its rows by the primary key.
+ */
+export const exhibitorCampaignStats = mysqlTable(
+  'exhibitor_campaign_stats',
+  {
+    exhibitor_id: ulidCol('exhibitor_id').notNull(),
+    campaign_id: ulidCol('campaign_id').notNull(),
+    leads: count('leads'),
+    bookings: count('bookings'),
+    collected: money('collected'),
+    booked: money('booked'),
+  },
+  (t) => [primaryKey({ name: 'exhibitor_campaign_stats_pk', columns: [t.exhibitor_id, t.campaign_id] })],
+);

@@ -1,7 +1,7 @@
 /**
  * The counters of a generated world, counted from its rows as they are
  * emitted: the read counters (exhibitor_stats, stall_stats,
- * exhibitor_stall_stats) and the campaign counters (messages sent on the
+ * exhibitor_stall_stats, exhibitor_campaign_stats) and the campaign counters (messages sent on the
  * campaign row, the rest in campaign_stats by company shard), with the same rules as
  * their recounts (the `<table>_recount` views; db/services/campaign-counters.ts):
  * leads = follow-ups; talks = conversations of kind 'talk' (per stall: those
@@ -34,6 +34,8 @@ export class SeedCounters {
   private readonly sent = new Map<string, number>();
   /** Key: campaign id (26 characters) + shard (two digits), as campaign_stats stores them. */
   private readonly campaignSums = new Map<string, CampaignSums>();
+  /** Key: exhibitor id (26 characters) + campaign id (26 characters). */
+  private readonly companyCampaigns = new Map<string, CampaignSums>();
 
   private company(id: string): CompanySums {
     let s = this.companies.get(id);
@@ -58,6 +60,13 @@ export class SeedCounters {
     return s;
   }
 
+  private companyCampaign(exhibitor: string, campaign: string): CampaignSums {
+    const key = exhibitor + campaign;
+    let s = this.companyCampaigns.get(key);
+    if (!s) this.companyCampaigns.set(key, (s = { leads: 0, bookings: 0, revenue: 0n, booked: 0n }));
+    return s;
+  }
+
   /** Counts one emitted row (rows are complete when emitted: a booking carries its final payment and cancellation). */
   add<T extends SeedTable>(table: T, row: SeedRows[T]): void {
     switch (table) {
@@ -70,6 +79,7 @@ export class SeedCounters {
         const f = row as SeedRows['follow_ups'];
         if (f.exhibitor_id) this.company(f.exhibitor_id).leads++;
         if (f.campaign_id) this.campaign(f.campaign_id, f.exhibitor_id ?? null).leads++;
+        if (f.campaign_id && f.exhibitor_id) this.companyCampaign(f.exhibitor_id, f.campaign_id).leads++;
         return;
       }
       case 'conversations': {
@@ -101,12 +111,13 @@ export class SeedCounters {
           move(this.stall(b.table_id));
           if (b.exhibitor_id) move(this.companyStall(b.exhibitor_id, b.table_id));
         }
-        if (b.campaign_id) {
-          const s = this.campaign(b.campaign_id, b.exhibitor_id ?? null);
+        const moveCampaign = (s: CampaignSums) => {
           s.bookings++;
           s.revenue += paid;
           s.booked += price;
-        }
+        };
+        if (b.campaign_id) moveCampaign(this.campaign(b.campaign_id, b.exhibitor_id ?? null));
+        if (b.campaign_id && b.exhibitor_id) moveCampaign(this.companyCampaign(b.exhibitor_id, b.campaign_id));
         return;
       }
     }
@@ -126,6 +137,19 @@ export class SeedCounters {
         leads: s.leads,
         bookings: s.bookings,
         revenue: fromPaise(s.revenue),
+        booked: fromPaise(s.booked),
+      };
+  }
+
+  /** exhibitor_campaign_stats rows, in key order (exhibitor, then campaign). */
+  *exhibitorCampaignStats() {
+    for (const [key, s] of byKey(this.companyCampaigns))
+      yield {
+        exhibitor_id: key.slice(0, 26),
+        campaign_id: key.slice(26),
+        leads: s.leads,
+        bookings: s.bookings,
+        collected: fromPaise(s.revenue),
         booked: fromPaise(s.booked),
       };
   }
@@ -191,3 +215,11 @@ export const EXHIBITOR_STALL_STATS_COLUMNS = [
 /** The counter columns of the campaigns row (the others are in campaign_stats). */
 export const CAMPAIGN_COUNTER_COLUMNS = ['total_messages_sent'] as const;
 export const CAMPAIGN_STATS_COLUMNS = ['campaign_id', 'shard', 'leads', 'bookings', 'revenue', 'booked'] as const;
+export const EXHIBITOR_CAMPAIGN_STATS_COLUMNS = [
+  'exhibitor_id',
+  'campaign_id',
+  'leads',
+  'bookings',
+  'collected',
+  'booked',
+] as const;

@@ -25,6 +25,7 @@ import { SEED_COLUMNS } from './bulk-sql';
 import {
   CAMPAIGN_COUNTER_COLUMNS,
   CAMPAIGN_STATS_COLUMNS,
+  EXHIBITOR_CAMPAIGN_STATS_COLUMNS,
   EXHIBITOR_STALL_STATS_COLUMNS,
   EXHIBITOR_STATS_COLUMNS,
   SeedCounters,
@@ -388,6 +389,7 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
         ['stall_stats', STALL_STATS_COLUMNS, counters.stallStats()],
         ['exhibitor_stall_stats', EXHIBITOR_STALL_STATS_COLUMNS, counters.exhibitorStallStats()],
         ['campaign_stats', CAMPAIGN_STATS_COLUMNS, counters.campaignStats()],
+        ['exhibitor_campaign_stats', EXHIBITOR_CAMPAIGN_STATS_COLUMNS, counters.exhibitorCampaignStats()],
       ] as const;
       await Promise.all(
         statsLoads.map(async ([table, columns, rows], i) => {

@@ -2,7 +2,7 @@
  * The one place the cache counters move (DESIGN.md invariant 7): the campaign
  * counters (`campaign_stats`, sharded by company) and the read counters of the
  * company views (`exhibitor_stats`, `stall_stats`, `exhibitor_stall_stats`,
- * db/schema/stats.ts).
+ * `exhibitor_campaign_stats`, db/schema/stats.ts).
  *
  * Every write flow that inserts, updates or deletes a follow-up, a conversation
  * or a booking describes what its rows add or take away as `CounterMove`s and
@@ -16,12 +16,13 @@
  *
  * What counts — the same rules as the recount views (drizzle/0006) and the
  * campaign reconcile (./campaign-counters.ts):
- *   a follow-up      → one lead of its company and of its campaign
+ *   a follow-up      → one lead of its company, of its campaign and of
+ *                      company × campaign
  *   a talk           → one talk of its company, its stall and company × stall
  *   any conversation → the company's last conversation (the greatest date)
  *   a booking not cancelled → one booking and its amount paid (collected /
  *                      revenue) and price (booked) for its company, its
- *                      stall, company × stall and its campaign
+ *                      stall, company × stall, its campaign and company × campaign
  *
  * `npm run counters:reconcile` recounts all of them from the source rows.
  */
@@ -35,6 +36,7 @@ import {
   CAMPAIGN_STATS_SHARDS,
   campaignStats,
   conversations,
+  exhibitorCampaignStats,
   exhibitorStallStats,
   exhibitorStats,
   followUps,
@@ -49,7 +51,8 @@ export { reconcileReadStats, refillReadStats, type ReadStatsDrift } from './read
 /**
  * What a written row adds to (or, negative, takes from) the counters. The
  * company part applies when `exhibitorId` is set, the stall parts when
- * `tableId` is, the campaign part when `campaignId` is.
+ * `tableId` is, the campaign part when `campaignId` is, company × campaign
+ * when both are.
  */
 export type CounterMove = {
   exhibitorId: string | null;
@@ -94,6 +97,7 @@ function sum(list: CounterMove[]) {
   const stall = new Map<string, Sums>();
   const companyStall = new Map<string, Sums>();
   const campaign = new Map<string, Sums>();
+  const companyCampaign = new Map<string, Sums>();
   for (const m of list) {
     const table = m.tableId ?? null;
     if (m.exhibitorId) add(company, m.exhibitorId, m, { leads: true, talks: true, last: true });
@@ -112,6 +116,8 @@ function sum(list: CounterMove[]) {
         talks: false,
         last: false,
       });
+    if (m.campaignId && m.exhibitorId)
+      add(companyCampaign, `${m.exhibitorId}\t${m.campaignId}`, m, { leads: true, talks: false, last: false });
   }
   const moving = (map: Map<string, Sums>, keepLast = false) =>
     [...map].filter(([, s]) => moves(s) || (keepLast && s.last)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -120,6 +126,7 @@ function sum(list: CounterMove[]) {
     stall: moving(stall),
     companyStall: moving(companyStall),
     campaign: moving(campaign),
+    companyCampaign: moving(companyCampaign),
   };
 }
 
@@ -155,6 +162,7 @@ const e = exhibitorStats;
 const st = stallStats;
 const es = exhibitorStallStats;
 const cs = campaignStats;
+const ec = exhibitorCampaignStats;
 
 /**
  * Moves the counters by `list`, in the caller's transaction: at most one
@@ -207,6 +215,17 @@ export async function moveCounters(tx: DbOrTx, list: CounterMove[]): Promise<voi
       return sql`(${exhibitorId}, ${Number(table)}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
     }),
     addValues(companyStallCounts),
+  );
+  const companyCampaignCounts = [ec.leads, ec.bookings, ec.collected, ec.booked];
+  await upsert(
+    tx,
+    ec,
+    [ec.exhibitor_id, ec.campaign_id, ...companyCampaignCounts],
+    s.companyCampaign.map(([key, v]) => {
+      const [exhibitorId, campaignId] = key.split('\t') as [string, string];
+      return sql`(${exhibitorId}, ${campaignId}, ${v.leads}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
+    }),
+    addValues(companyCampaignCounts),
   );
 }
 
@@ -307,7 +326,7 @@ export async function countedChange<T>(tx: DbOrTx, rows: CountedRows, change: ()
  * A company merged into another: its read counters are added to the survivor's
  * and its own rows go (it has nothing left to count, and no last
  * conversation). Call it after its rows were re-pointed, in the same
- * transaction. Two statements per table; the stall counters do not change.
+ * transaction. Two statements per table; the stall and campaign counters do not change.
  */
 export async function moveCompanyCounters(tx: DbOrTx, fromId: string, toId: string): Promise<void> {
   // The source rows are read under an alias, so the stored columns (qualified) are the target's.
@@ -333,6 +352,11 @@ export async function moveCompanyCounters(tx: DbOrTx, fromId: string, toId: stri
     select ${toId}, ${from([es.table_id, ...stallCounts])} from ${es} src where src.${bare(es.exhibitor_id)} = ${fromId}
     on duplicate key update ${addFrom(stallCounts)}`);
   await tx.execute(sql`delete from ${es} where ${es.exhibitor_id} = ${fromId}`);
+  const campaignCounts = [ec.leads, ec.bookings, ec.collected, ec.booked];
+  await tx.execute(sql`insert into ${ec} (${list([ec.exhibitor_id, ec.campaign_id, ...campaignCounts])})
+    select ${toId}, ${from([ec.campaign_id, ...campaignCounts])} from ${ec} src where src.${bare(ec.exhibitor_id)} = ${fromId}
+    on duplicate key update ${addFrom(campaignCounts)}`);
+  await tx.execute(sql`delete from ${ec} where ${ec.exhibitor_id} = ${fromId}`);
 }
 
 /** The moves of one talk (any conversation kind; only a talk counts as one). */

@@ -1,7 +1,7 @@
 /**
  * The read counters of the company views (db/schema/stats.ts) against their
  * source rows. The services move them (./counters.ts); the views
- * `<table>_recount` (drizzle/0006_hardening.sql) are the one definition of
+ * `<table>_recount` (drizzle/0006_hardening.sql, 0012 for exhibitor_campaign_stats) are the one definition of
  * what they should hold, used here and by the large seed.
  */
 import { getTableName, sql, type SQL } from 'drizzle-orm';
@@ -9,15 +9,16 @@ import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 
 import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
-import { exhibitorStallStats, exhibitorStats, stallStats } from '@/db/schema';
+import { exhibitorCampaignStats, exhibitorStallStats, exhibitorStats, stallStats } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 
-export type ReadStatsTable = 'exhibitor_stats' | 'stall_stats' | 'exhibitor_stall_stats';
+export type ReadStatsTable = 'exhibitor_stats' | 'stall_stats' | 'exhibitor_stall_stats' | 'exhibitor_campaign_stats';
 type Spec = { table: MySqlTable; keys: MySqlColumn[]; counts: MySqlColumn[]; money: MySqlColumn[]; last?: MySqlColumn };
 
 const e = exhibitorStats;
 const st = stallStats;
 const es = exhibitorStallStats;
+const ec = exhibitorCampaignStats;
 const READ_STATS: Spec[] = [
   {
     table: e,
@@ -32,6 +33,12 @@ const READ_STATS: Spec[] = [
     keys: [es.exhibitor_id, es.table_id],
     counts: [es.talks, es.bookings],
     money: [es.collected, es.booked],
+  },
+  {
+    table: ec,
+    keys: [ec.exhibitor_id, ec.campaign_id],
+    counts: [ec.leads, ec.bookings],
+    money: [ec.collected, ec.booked],
   },
 ];
 
