@@ -1,5 +1,6 @@
+import { ServiceWorker } from '@/components/offline/service-worker';
+import { SignOutButton } from '@/components/offline/sign-out-button';
 import { Nav, type NavItem } from '@/components/shell/nav';
-import { Button } from '@/components/ui/button';
 import { db } from '@/db';
 import { endSessions } from '@/db/services/users';
 import { signOut } from '@/lib/auth';
@@ -48,15 +49,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </span>
               <span className="text-slate-600">{ROLE_LABELS[user.role]}</span>
             </p>
-            <form action={signOutAction}>
-              <Button type="submit" variant="secondary">
-                Sign out
-              </Button>
-            </form>
+            <SignOutButton userId={user.id} action={signOutAction} />
           </div>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      {/* Keeps the booth and My follow-ups on the device for this user, to open them offline. */}
+      <ServiceWorker warm />
     </div>
   );
 }

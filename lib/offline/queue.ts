@@ -31,6 +31,10 @@ export type QueuedEntry<P = unknown> = {
   state: EntryState;
   /** Why it was refused or conflicts, or the last failure while it waits. */
   reason: string | null;
+  /** The server's refusal code (STALL_TAKEN, SESSION_ENDED…) with the reason, when it gave one. */
+  code?: string | null;
+  /** The server's field errors of a refused or conflicting entry, for its fix form. */
+  fieldErrors?: Record<string, string[] | undefined> | null;
   attempts: number;
   createdAt: number;
   updatedAt: number;
@@ -41,15 +45,17 @@ export type QueuedEntry<P = unknown> = {
   result?: unknown;
 };
 
+type Refusal = { reason: string; code?: string | null; fieldErrors?: Record<string, string[] | undefined> | null };
+
 /** What `send` answers for one entry. A thrown error is a network failure: the entry waits. */
 export type SendResult =
   | { status: 'saved'; result?: unknown }
   /** Will never be accepted as it is (its input is refused). */
-  | { status: 'refused'; reason: string }
+  | ({ status: 'refused' } & Refusal)
   /** The world changed meanwhile (the stall was sold): the employee decides. */
-  | { status: 'conflict'; reason: string }
+  | ({ status: 'conflict' } & Refusal)
   /** Not now (the server is busy, the session must be renewed): it waits, and the run stops. */
-  | { status: 'retry'; reason: string };
+  | { status: 'retry'; reason: string; code?: string | null };
 
 export type Send<P = unknown> = (payload: P, entry: QueuedEntry<P>) => Promise<SendResult>;
 
@@ -133,18 +139,35 @@ export function watchQueue(db: OfflineDb, userId: string): Observable<QueueSnaps
   });
 }
 
-/** Sends a refused or conflicting entry again, with the payload the employee corrected (or as it was). */
-export async function retryEntry<P>(db: OfflineDb, key: string, payload?: P, now = Date.now()): Promise<void> {
+/**
+ * Sends a refused or conflicting entry again, with the payload the employee corrected (or as it
+ * was), and its new kind when the fix changed it (a booking kept as a lead is a talk).
+ */
+export async function retryEntry<P>(
+  db: OfflineDb,
+  key: string,
+  payload?: P,
+  now = Date.now(),
+  kind?: string,
+): Promise<void> {
   await db.transaction('rw', db.entries, async () => {
     const entry = await db.entries.get(key);
     if (!entry || (entry.state !== 'refused' && entry.state !== 'conflict')) return;
     await db.entries.update(key, {
       state: 'waiting',
       reason: null,
+      code: null,
+      fieldErrors: null,
       updatedAt: now,
       ...(payload === undefined ? {} : { payload }),
+      ...(kind === undefined ? {} : { kind }),
     });
   });
+}
+
+/** One entry as it stands now (after a replay: did it go through?). */
+export function getEntry(db: OfflineDb, key: string): Promise<QueuedEntry | undefined> {
+  return db.entries.get(key);
 }
 
 /** The employee gives an entry up (never a waiting or sending one: it may be on its way). */
@@ -207,7 +230,7 @@ export type ReplayReport = {
   refused: number;
   conflict: number;
   /** Why the run stopped before the queue was empty: the network failed, or the server said "not now". */
-  stopped: null | { reason: 'network' | 'retry'; message: string };
+  stopped: null | { reason: 'network' | 'retry'; message: string; code?: string | null };
 };
 
 /**
@@ -227,21 +250,33 @@ export function replay<P>(db: OfflineDb, userId: string, send: Send<P>): Promise
       try {
         outcome = await send(entry.payload as P, entry as QueuedEntry<P>);
       } catch (error) {
-        await settle(db, entry, { state: 'waiting', reason: messageOf(error) });
+        await settle(db, entry, { state: 'waiting', reason: messageOf(error), code: null });
         report.stopped = { reason: 'network', message: messageOf(error) };
         return report;
       }
       if (outcome.status === 'saved') {
         const now = Date.now();
-        await settle(db, entry, { state: 'saved', reason: null, savedAt: now, result: outcome.result });
+        await settle(db, entry, {
+          state: 'saved',
+          reason: null,
+          code: null,
+          fieldErrors: null,
+          savedAt: now,
+          result: outcome.result,
+        });
         await db.meta.put({ id: lastSyncedId(userId), value: now });
         report.saved++;
       } else if (outcome.status === 'retry') {
-        await settle(db, entry, { state: 'waiting', reason: outcome.reason });
-        report.stopped = { reason: 'retry', message: outcome.reason };
+        await settle(db, entry, { state: 'waiting', reason: outcome.reason, code: outcome.code ?? null });
+        report.stopped = { reason: 'retry', message: outcome.reason, code: outcome.code ?? null };
         return report;
       } else {
-        await settle(db, entry, { state: outcome.status, reason: outcome.reason });
+        await settle(db, entry, {
+          state: outcome.status,
+          reason: outcome.reason,
+          code: outcome.code ?? null,
+          fieldErrors: outcome.fieldErrors ?? null,
+        });
         report[outcome.status]++;
       }
     }

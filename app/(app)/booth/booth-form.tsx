@@ -1,8 +1,9 @@
 'use client';
 
 import { format } from 'date-fns';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { SyncStatus } from '@/components/offline/sync-status';
 import type { BoothLocation, BoothStall } from '@/db/queries/booth';
 
 import { BookingFieldset } from './booking-fieldset';
@@ -11,12 +12,15 @@ import { CompanyFieldset } from './company-fieldset';
 import { OutcomeFieldset } from './outcome-fieldset';
 import { PlaceFieldset, useLocationStalls } from './place-fieldset';
 import { SaveBar } from './save-bar';
-import { useBoothEntry } from './use-booth-entry';
+import { queuedSender, useBoothEntry } from './use-booth-entry';
 import { VisitorFieldset } from './visitor-fieldset';
 import { VisitorPanel } from './visitor-panel';
 
-const OFFLINE =
-  'The connection dropped before the server answered. Nothing is lost: tap Save again — the talk will not be recorded twice.';
+/** Said beside Save when the entry waits in the queue (offline, or no answer came). */
+export const KEPT = 'Kept on this tablet; it will be sent when the connection is back.';
+/** Said when the device itself could not keep the entry (IndexedDB refused): the form keeps it. */
+const NOT_KEPT =
+  'This tablet could not keep the entry (its storage refused it). Nothing is lost from the form: tap Save again — the talk will not be recorded twice.';
 
 /**
  * The booth form: the place and company (remembered on the tablet), then one entry (useBoothEntry)
@@ -30,7 +34,10 @@ export function BoothForm({
   campaigns,
   attributionDays,
   initial,
+  userId,
 }: {
+  /** The signed-in user: the on-device queue is theirs. */
+  userId: string;
   locations: BoothLocation[];
   /** The stalls the server rendered: of the URL's location, else of the tablet's saved one. */
   loadedStalls: { locationId: number; stalls: BoothStall[] } | null;
@@ -58,6 +65,7 @@ export function BoothForm({
 
   const today = format(new Date(), 'yyyy-MM-dd');
   const phoneRef = useRef<HTMLInputElement>(null);
+  const send = useMemo(() => queuedSender(userId, KEPT), [userId]);
   const entry = useBoothEntry({
     initialPhone: initial.phone,
     exhibitorId: exhibitor?.id ?? null,
@@ -66,7 +74,8 @@ export function BoothForm({
     defaultBookingDate:
       location?.event_start_date && location.event_start_date >= today ? location.event_start_date : today,
     listPriceOf: (id) => place.stalls?.find((s) => s.id === id)?.price ?? null,
-    offlineMessage: OFFLINE,
+    offlineMessage: NOT_KEPT,
+    send,
   });
 
   // After each save the cleared form starts again at the phone, for the next visitor.
@@ -75,51 +84,59 @@ export function BoothForm({
   }, [entry.saved]);
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        entry.submit();
-      }}
-      className="space-y-3"
-      noValidate
-      aria-label="Record a talk"
-    >
-      <PlaceFieldset
-        state={entry.state}
-        locations={locations}
-        location={location}
-        tableId={tableId}
-        place={place}
-        onLocation={(id) => {
-          setOverride((o) => ({ ...o, locationId: null, tableId: null }));
-          setPrefs({ locationId: id, tableId: null });
+    <>
+      <SyncStatus userId={userId} stalls={place.stalls ?? []} exhibitor={exhibitor} />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          entry.submit();
         }}
-        onStall={(id) => {
-          setOverride((o) => ({ ...o, tableId: null }));
-          setPrefs({ tableId: id });
-        }}
-      />
-      <CompanyFieldset
-        state={entry.state}
-        exhibitor={exhibitor}
-        onChoose={(company) => {
-          setPrefs({ exhibitor: company });
-          setOverride((o) => ({ ...o, exhibitor: null }));
-        }}
-      />
-      <VisitorFieldset entry={entry} phoneRef={phoneRef} />
-      <OutcomeFieldset entry={entry} campaigns={campaigns} attributionDays={attributionDays} />
-      {entry.fields.outcome === 'materialised' ? (
-        <BookingFieldset entry={entry} location={location} place={place} />
-      ) : null}
-      {entry.current ? (
-        <VisitorPanel lookup={entry.current} exhibitorId={exhibitor?.id ?? null} onChanged={entry.refreshLookup} />
-      ) : null}
-      <SaveBar
-        entry={entry}
-        materialised={entry.fields.outcome === 'materialised'}
-        hint={stall ? null : 'Tip: choose your location and stall above; they are remembered on this tablet.'}
-      />
-    </form>
+        className="space-y-3"
+        noValidate
+        aria-label="Record a talk"
+      >
+        <PlaceFieldset
+          state={entry.state}
+          locations={locations}
+          location={location}
+          tableId={tableId}
+          place={place}
+          onLocation={(id) => {
+            setOverride((o) => ({ ...o, locationId: null, tableId: null }));
+            setPrefs({ locationId: id, tableId: null });
+          }}
+          onStall={(id) => {
+            setOverride((o) => ({ ...o, tableId: null }));
+            setPrefs({ tableId: id });
+          }}
+        />
+        <CompanyFieldset
+          state={entry.state}
+          exhibitor={exhibitor}
+          onChoose={(company) => {
+            setPrefs({ exhibitor: company });
+            setOverride((o) => ({ ...o, exhibitor: null }));
+          }}
+        />
+        <VisitorFieldset entry={entry} phoneRef={phoneRef} />
+        <OutcomeFieldset entry={entry} campaigns={campaigns} attributionDays={attributionDays} />
+        {entry.fields.outcome === 'materialised' ? (
+          <BookingFieldset entry={entry} location={location} place={place} />
+        ) : null}
+        {entry.current ? (
+          <VisitorPanel
+            userId={userId}
+            lookup={entry.current}
+            exhibitorId={exhibitor?.id ?? null}
+            onChanged={entry.refreshLookup}
+          />
+        ) : null}
+        <SaveBar
+          entry={entry}
+          materialised={entry.fields.outcome === 'materialised'}
+          hint={stall ? null : 'Tip: choose your location and stall above; they are remembered on this tablet.'}
+        />
+      </form>
+    </>
   );
 }

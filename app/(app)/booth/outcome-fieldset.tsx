@@ -3,6 +3,7 @@
 import { addDays, format } from 'date-fns';
 
 import { errorAria, FieldError, inputClass } from '@/components/forms/field';
+import { useOnline } from '@/components/offline/sync-status';
 import { Button } from '@/components/ui/button';
 import { formatDay } from '@/lib/format';
 
@@ -35,6 +36,7 @@ export function OutcomeFieldset({
 }) {
   const { fields, set, state, current, followUp } = entry;
   const outcome = fields.outcome;
+  const online = useOnline();
   return (
     <fieldset className="space-y-3 rounded-xl bg-white px-4 pt-1 pb-3 ring-1 ring-slate-200">
       <legend className="px-1 text-sm font-semibold tracking-wide text-slate-600 uppercase">The talk</legend>
@@ -185,6 +187,9 @@ export function OutcomeFieldset({
             {current?.suggestion
               ? `This phone was messaged by ${current.suggestion.name} in the last ${attributionDays} days.`
               : `Suggested when this phone was messaged by a campaign in the last ${attributionDays} days.`}
+            {online
+              ? ''
+              : ' Offline: with “Automatic”, the server decides the campaign when this talk is sent, from the time the talk happened.'}
           </p>
         ) : null}
       </div>

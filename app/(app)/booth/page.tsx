@@ -47,6 +47,7 @@ export default async function BoothPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <BoothForm
+          userId={user.id}
           locations={locations}
           loadedStalls={stallsOf && stalls ? { locationId: stallsOf, stalls } : null}
           savedLocationId={savedLocationId}

@@ -36,6 +36,7 @@ export function SaveBar({
 }) {
   const { state, isPending } = entry;
   const success = state.ok && state.data ? state.data : null;
+  const kept = state.ok && state.queued ? (state.message ?? null) : null;
   return (
     <div
       className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur"
@@ -43,15 +44,23 @@ export function SaveBar({
     >
       <div className="flex items-center gap-3">
         <div className="min-w-0 flex-1 text-sm">
-          <p role="status" aria-live="polite" className={success ? 'font-medium text-green-800' : 'sr-only'}>
-            {success ? `${describe(success)} The form is clear for the next visitor.` : ''}
+          <p
+            role="status"
+            aria-live="polite"
+            className={success ? 'font-medium text-green-800' : kept ? 'font-medium text-amber-900' : 'sr-only'}
+          >
+            {success
+              ? `${describe(success)} The form is clear for the next visitor.`
+              : kept
+                ? `${kept} The form is clear for the next visitor.`
+                : ''}
           </p>
           {!state.ok && state.message ? (
             <p role="alert" className="font-medium text-red-800">
               {state.message}
             </p>
           ) : null}
-          {hint && !state.message && !success ? <p className="text-slate-600">{hint}</p> : null}
+          {hint && !state.message && !success && !kept ? <p className="text-slate-600">{hint}</p> : null}
         </div>
         <Button type="submit" className="w-64 shrink-0 text-lg" disabled={isPending}>
           {isPending ? 'Saving…' : materialised ? 'Save talk and booking' : 'Save talk'}

@@ -3,16 +3,19 @@
 import { useEffect, useState, useTransition } from 'react';
 import { ulid } from 'ulid';
 
+import { queueAndSend, type BoothPayload } from '@/components/offline/booth-send';
 import type { VisitorLookup } from '@/db/queries/booth';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { todayInIndia } from '@/lib/dates';
+import { discardEntry, offlineDb } from '@/lib/offline/queue';
 import { normalisePhone } from '@/lib/phone';
 
 import { lookupVisitorAction, recordEntryAction } from './actions';
 
 export type Outcome = 'busy' | 'interested' | 'materialised';
 export type EntryData = NonNullable<Awaited<ReturnType<typeof recordEntryAction>>['data']>;
-export type EntryState = ActionState<EntryData>;
+/** The last save's answer; `queued`: kept on the tablet (offline, or the session must be renewed), the form cleared. */
+export type EntryState = ActionState<EntryData> & { queued?: boolean };
 
 /**
  * One talk as the tablet sends it: plain strings, serialisable as it stands (JSON, IndexedDB), so a
@@ -40,15 +43,40 @@ export type BoothEntryPayload = {
   amount_paid?: string;
 };
 
-/** Sends one entry and returns the server's answer; it throws when no answer came (the connection dropped). */
+/**
+ * Sends one entry and answers what became of it. It throws only when the device could not even
+ * keep it (IndexedDB refused); a dropped connection is an answer (`queued`).
+ */
 export type SendEntry = (payload: BoothEntryPayload) => Promise<EntryState>;
 
-/** Today's sender: the server action, directly. An offline queue replaces it with one that stores, then sends. */
-export const sendEntryNow: SendEntry = (payload) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(payload)) if (value !== undefined) data.set(name, value);
-  return recordEntryAction(initialActionState, data);
-};
+/**
+ * The booth's sender: the entry goes into this user's on-device queue, then the queue is sent
+ * (components/offline/booth-send.ts). A refusal the form still shows is taken out of the queue
+ * again — the form is where it is corrected, with the same key — so the queue's to-do list only
+ * holds what the form no longer shows.
+ */
+export function queuedSender(userId: string, keptMessage: string): SendEntry {
+  return async (payload) => {
+    const entry = await queueAndSend({
+      key: payload.idempotency_key,
+      userId,
+      kind: payload.outcome === 'materialised' ? 'booking' : 'talk',
+      payload: payload as BoothPayload,
+      happenedAt: payload.happened_at,
+    });
+    if (entry.state === 'saved') return { ok: true, data: entry.result as EntryData };
+    if (entry.state === 'refused' || entry.state === 'conflict') {
+      await discardEntry(offlineDb(), entry.key);
+      return {
+        ok: false,
+        message: entry.reason ?? 'The server refused this entry.',
+        fieldErrors: entry.fieldErrors ?? undefined,
+      };
+    }
+    const signIn = entry.code === 'SESSION_ENDED' ? ' Your session has ended: sign in again to send it.' : '';
+    return { ok: true, queued: true, message: `${keptMessage}${signIn}` };
+  };
+}
 
 /** The per-visitor fields: cleared after each saved talk (place and company stay). */
 type Fields = {
@@ -95,7 +123,7 @@ export function useBoothEntry({
   listPriceOf,
   offlineMessage,
   onSaved,
-  send = sendEntryNow,
+  send,
 }: {
   initialPhone: string;
   exhibitorId: string | null;
@@ -106,7 +134,8 @@ export function useBoothEntry({
   listPriceOf: (tableId: number | null) => string | null;
   offlineMessage: string;
   onSaved?: () => void;
-  send?: SendEntry;
+  /** How an entry is sent: through the user's on-device queue (queuedSender). */
+  send: SendEntry;
 }) {
   const [fields, setFields] = useState<Fields>({ ...EMPTY, phone: initialPhone });
   const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
@@ -184,7 +213,8 @@ export function useBoothEntry({
   }
 
   function submit() {
-    const entry = payload();
+    // The talk happened when Save was tapped, whenever it reaches the server.
+    const entry = { ...payload(), happened_at: new Date().toISOString() };
     startTransition(async () => {
       try {
         const result = await send(entry);
@@ -196,7 +226,7 @@ export function useBoothEntry({
           onSaved?.();
         }
       } catch {
-        setState({ ok: false, message: offlineMessage });
+        setState({ ok: false, message: offlineMessage, fieldErrors: undefined });
       }
     });
   }

@@ -4,21 +4,33 @@ import { format } from 'date-fns';
 import { useState } from 'react';
 
 import { FormMessage, inputClass } from '@/components/forms/field';
-import { useOnceAction } from '@/components/forms/use-once-action';
+import { useQueuedAction } from '@/components/offline/use-queued-action';
 import { Button } from '@/components/ui/button';
 import type { VisitorLookup } from '@/db/queries/booth';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 
-import { cancelBookingAction, recordNoteAction, recordPaymentAction } from './actions';
+import type { cancelBookingAction, recordPaymentAction } from './actions';
 
-function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings'][number]; onChanged: () => void }) {
+type Payment = NonNullable<Awaited<ReturnType<typeof recordPaymentAction>>['data']>;
+type Cancelled = Awaited<ReturnType<typeof cancelBookingAction>>['data'];
+
+function BookingRow({
+  booking,
+  onChanged,
+  userId,
+}: {
+  booking: VisitorLookup['bookings'][number];
+  onChanged: () => void;
+  userId: string;
+}) {
   const [amount, setAmount] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const pay = useOnceAction(recordPaymentAction, () => setAmount(''));
-  const cancel = useOnceAction(cancelBookingAction, onChanged);
+  const pay = useQueuedAction<Payment>(userId, 'payment', () => setAmount(''));
+  const cancel = useQueuedAction<Cancelled>(userId, 'cancel', onChanged);
   const outstanding = fromPaise(toPaise(booking.price ?? '0') - toPaise(booking.amount_paid ?? '0'));
   const inputId = `pay-${booking.id}`;
   const done = pay.state.ok && pay.state.data;
+  const kept = pay.state.ok && pay.state.queued;
   return (
     <li className="space-y-2 rounded-lg p-3 ring-1 ring-slate-200">
       <p>
@@ -30,7 +42,11 @@ function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings']
           {done ? pay.state.data!.amount_status : booking.amount_status})
         </span>
       </p>
-      {pay.state.ok ? (
+      {kept ? (
+        <p role="status" className="text-amber-900">
+          {pay.state.message}
+        </p>
+      ) : pay.state.ok ? (
         <p role="status" className="text-green-800">
           Payment of {formatINR(pay.state.data!.amount)} recorded.
         </p>
@@ -80,10 +96,10 @@ function BookingRow({ booking, onChanged }: { booking: VisitorLookup['bookings']
   );
 }
 
-function NoteForm({ phone, exhibitorId }: { phone: string; exhibitorId: string }) {
+function NoteForm({ phone, exhibitorId, userId }: { phone: string; exhibitorId: string; userId: string }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const note = useOnceAction(recordNoteAction, () => setText(''));
+  const note = useQueuedAction(userId, 'note', () => setText(''));
   if (!open)
     return (
       <Button variant="ghost" onClick={() => setOpen(true)}>
@@ -118,7 +134,10 @@ export function VisitorPanel({
   lookup,
   exhibitorId,
   onChanged,
+  userId,
 }: {
+  /** The signed-in user: payments, cancellations and notes go through their on-device queue. */
+  userId: string;
   lookup: VisitorLookup;
   exhibitorId: string | null;
   onChanged: () => void;
@@ -160,12 +179,12 @@ export function VisitorPanel({
               <p className="text-sm font-medium text-slate-600">Bookings with this company</p>
               <ul className="space-y-2">
                 {lookup.bookings.map((b) => (
-                  <BookingRow key={b.id} booking={b} onChanged={onChanged} />
+                  <BookingRow key={b.id} booking={b} onChanged={onChanged} userId={userId} />
                 ))}
               </ul>
             </div>
           ) : null}
-          <NoteForm phone={lookup.phone} exhibitorId={exhibitorId} />
+          <NoteForm phone={lookup.phone} exhibitorId={exhibitorId} userId={userId} />
         </>
       ) : (
         <p className="text-slate-600">Choose the company to see this visitor’s history with it.</p>

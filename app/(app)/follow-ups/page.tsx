@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { SyncStatus } from '@/components/offline/sync-status';
 import { buttonClass } from '@/components/ui/button';
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { EmptyState, PageHeader } from '@/components/ui/page-header';
@@ -54,6 +55,7 @@ export default async function FollowUpsPage({ searchParams }: { searchParams: Pr
         title="My follow-ups"
         description={`Open leads due today (${formatDay(today)}) first, then the overdue ones, the most recent first.`}
       />
+      <SyncStatus userId={user.id} />
       <form className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Search and filter the follow-ups">
         <div className="min-w-56 flex-1 space-y-1">
           <label htmlFor="follow-ups-q" className="block text-sm font-medium">

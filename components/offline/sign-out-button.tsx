@@ -1,0 +1,33 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+
+import { useQueue } from './sync-status';
+
+/**
+ * The header's "Sign out": with entries of this user still waiting on the tablet, it asks first
+ * (they stay on the device and are sent when the same user signs in again).
+ */
+export function SignOutButton({ userId, action }: { userId: string; action: () => Promise<void> }) {
+  const queue = useQueue(userId);
+  const waiting = queue?.waiting ?? 0;
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (
+          waiting > 0 &&
+          !window.confirm(
+            `${waiting} ${waiting === 1 ? 'entry is' : 'entries are'} still waiting on this tablet to be sent. ` +
+              'They stay here and are sent when you sign in again. Sign out anyway?',
+          )
+        )
+          event.preventDefault();
+      }}
+    >
+      <Button type="submit" variant="secondary">
+        Sign out
+      </Button>
+    </form>
+  );
+}
