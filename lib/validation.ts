@@ -158,3 +158,42 @@ export const normalisedBy =
 
 /** A type-ahead's text, cut to what a search needs (a hand-made call may send a megabyte). */
 export const searchTextField = z.string().transform((v) => v.slice(0, 100));
+
+/** How far ahead of the server's clock a device's "when it happened" may be (clocks drift a little). */
+export const HAPPENED_AHEAD_MS = 5 * 60_000;
+/** How long an entry may wait on a device before it is too old to be taken as it stands. */
+export const HAPPENED_WITHIN_DAYS = 7;
+
+/**
+ * When an entry happened on the device (ISO 8601), sent with an entry that may have waited offline:
+ * absent means now. A time well ahead of the server's clock is a wrong device clock; one older than
+ * HAPPENED_WITHIN_DAYS is refused rather than back-dated into closed figures. `now` is read per
+ * parse (a test pins the clock with fake timers).
+ */
+export const happenedAtField = z
+  .string('Reload the page and try again.')
+  .optional()
+  .transform((value, ctx): Date | undefined => {
+    if (value === undefined || value === '') return undefined;
+    const at = parseInstant(value);
+    if (!at) {
+      ctx.addIssue({ code: 'custom', message: 'The time this was recorded is not readable; record it again.' });
+      return z.NEVER;
+    }
+    const now = Date.now();
+    if (at.getTime() > now + HAPPENED_AHEAD_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'This tablet’s clock is ahead of the server’s: set the tablet’s date and time, then send it again.',
+      });
+      return z.NEVER;
+    }
+    if (at.getTime() < now - HAPPENED_WITHIN_DAYS * 86_400_000) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `This was recorded more than ${HAPPENED_WITHIN_DAYS} days ago on this tablet; it is too old to be sent as it stands. Enter it again by hand or discard it.`,
+      });
+      return z.NEVER;
+    }
+    return at;
+  });

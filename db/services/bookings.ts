@@ -109,10 +109,11 @@ export async function recordPayment(
     async (tx): Promise<PaymentResult> => {
       const at = input.at ?? new Date();
       const b = await lockBooking(tx, input.booking_id);
-      if (b.cancelled_at) throw new DomainError('INVALID', 'This booking was cancelled; it cannot take payments.');
+      if (b.cancelled_at)
+        throw new DomainError('BOOKING_CANCELLED', 'This booking was cancelled; it cannot take payments.', 'amount');
       if (await companyDeleted(tx, b.exhibitor_id))
         throw new DomainError(
-          'INVALID',
+          'COMPANY_GONE',
           'This booking’s company was deleted; restore the company before taking payments.',
         );
       const price = b.price ?? '0.00';
@@ -184,7 +185,7 @@ export async function cancelBooking(
         'Only the employee who recorded this booking, or a manager or admin, can cancel it.',
       );
     }
-    if (b.cancelled_at) throw new DomainError('INVALID', 'This booking is already cancelled.');
+    if (b.cancelled_at) throw new DomainError('BOOKING_CANCELLED', 'This booking is already cancelled.');
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
     await logOnTimeline(
       tx,

@@ -5,8 +5,8 @@
  * linked both ways, plus the counters (./counters.ts), in one transaction, exactly
  * once per client key.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { MySqlColumn } from 'drizzle-orm/mysql-core';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { alias, type MySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
@@ -163,6 +163,10 @@ export async function recordEntry(
  * (a talk continues it, invariant 11; FOR UPDATE in its own subquery locks that
  * row only, not the company, stall or settings rows read beside it).
  */
+/** The company an entry names, and the one it was merged into (readContext; `from contacts ex`). */
+const ex = alias(contacts, 'ex');
+const survivor = alias(contacts, 'survivor');
+
 async function readContext(
   tx: Tx,
   input: EntryInput,
@@ -186,25 +190,48 @@ async function readContext(
     visitor_ids: string | null;
     campaign_id: string | null;
     open_lead: string | null;
+    later_lead: string | null;
   }>(
     tx,
     sql`
     select
       ${keyStoredSql(key)} as replayed,
-      (select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.exhibitor_id} and ${contacts.type} = 'exhibitor' and ${contacts.deleted_at} is null) as exhibitor_id,
+      (select coalesce(if(${ex.deleted_at} is null, ${ex.id}, null),
+                       (select ${survivor.id} from ${contacts} survivor where ${survivor.id} = ${ex.merged_into_id} and ${survivor.deleted_at} is null))
+         from ${contacts} ex where ${ex.id} = ${input.exhibitor_id} and ${ex.type} = 'exhibitor') as exhibitor_id,
       (select ${stalls.location_mngt_id} from ${stalls} where ${stalls.id} = ${input.table_id ?? null}) as talk_location_id,
       (select ${locations.id} from ${locations} where ${locations.id} = ${input.location_id ?? null}) as location_id,
       (select concat_ws('\t', ${stalls.location_mngt_id}, ${stalls.table_name}, ${locations.loc_name}, coalesce(${locations.event_start_date}, ''), coalesce(${locations.event_end_date}, ''))
          from ${stalls} join ${locations} on ${locations.id} = ${stalls.location_mngt_id} where ${stalls.id} = ${bookingTable}) as booking_stall,
-      (select group_concat(${contacts.id}) from ${contacts}
-         where ${input.visitor_id ? sql`${contacts.id} = ${input.visitor_id}` : sql`${contacts.phone} = ${phone} and ${contacts.type} = 'visitor'`} and ${contacts.deleted_at} is null) as visitor_ids,
+      ${
+        input.visitor_id
+          ? sql`(select ${contacts.id} from ${contacts} where ${contacts.id} = ${input.visitor_id} and ${contacts.deleted_at} is null)`
+          : // No live visitor with this phone but one merged away (while a tablet held the talk): its survivor.
+            sql`coalesce(
+                (select group_concat(${contacts.id}) from ${contacts}
+                   where ${contacts.phone} = ${phone} and ${contacts.type} = 'visitor' and ${contacts.deleted_at} is null),
+                (select group_concat(distinct ${contacts.merged_into_id}) from ${contacts}
+                   where ${contacts.phone} = ${phone} and ${contacts.type} = 'visitor' and ${contacts.merged_into_id} is not null))`
+      } as visitor_ids,
       ${campaign} as campaign_id,
       (select concat_ws('\t', ${followUps.id}, ${followUps.campaign_id}) from ${followUps}
-         where ${followUps.exhibitor_id} = ${input.exhibitor_id} and ${followUps.open_lead_phone} = ${phone} for update) as open_lead`,
+         where ${followUps.exhibitor_id} = ${input.exhibitor_id} and ${followUps.open_lead_phone} = ${phone} for update) as open_lead,
+      (select concat_ws('\t', ${followUps.id}, ${followUps.campaign_id}) from ${followUps}
+         join ${conversations} on ${conversations.id} = ${followUps.conversation_id}
+         where ${followUps.phone} = ${phone} and ${followUps.exhibitor_id} = ${input.exhibitor_id} and ${gt(conversations.conversation_date, at)}
+         order by ${conversations.conversation_date} asc, ${followUps.id} asc limit 1) as later_lead`,
   );
   if (Number(row?.replayed)) throw new Replay();
   if (!row?.exhibitor_id)
-    throw new DomainError('NOT_FOUND', 'Choose the company (exhibitor) this talk is for.', 'exhibitor_id');
+    throw new DomainError(
+      'COMPANY_GONE',
+      'That company is no longer in the list (it was deleted): choose the company this talk is for.',
+      'exhibitor_id',
+    );
+  // The company was merged into another while the tablet held the entry: the talk is the survivor's,
+  // read again for it (its open lead, its later talks). Rare, so the common path stays one statement.
+  if (row.exhibitor_id !== input.exhibitor_id)
+    return readContext(tx, { ...input, exhibitor_id: row.exhibitor_id }, phone, at, key);
   if (input.table_id && row.talk_location_id === null)
     throw new DomainError('NOT_FOUND', 'That stall no longer exists. Choose the stall from the list.', 'table_id');
   if (input.location_id && row.location_id === null)
@@ -233,8 +260,10 @@ async function readContext(
   }
   const visitors = row.visitor_ids?.split(',') ?? [];
   const [openId, openCampaign] = row.open_lead?.split('\t') ?? [];
+  const [laterId, laterCampaign] = row.later_lead?.split('\t') ?? [];
   return {
     open: openId ? { id: Number(openId), campaign_id: openCampaign || null } : null,
+    later: laterId ? { id: Number(laterId), campaign_id: laterCampaign || null } : null,
     exhibitorId: row.exhibitor_id,
     locationId: input.table_id ? Number(row.talk_location_id) : (input.location_id ?? null),
     // Two visitor contacts with one phone (legacy duplicates) are not guessed between.
@@ -330,16 +359,20 @@ async function writeEntry(
   }
 
   // The open lead of this visitor with this company (locked by readContext); a talk continues it (invariant 11).
-  const open = ctx.open;
+  // A talk that happened before a later talk of this visitor and company (it waited on a tablet while
+  // another was recorded) joins the lead that talk belongs to as history: it never moves that lead
+  // back (status, follow-up, place and campaign stay) and never opens a second lead.
+  const history = ctx.later;
+  const open = history ? null : ctx.open;
   // Attribution is decided at the lead's first talk.
-  const campaignId = open ? open.campaign_id : ctx.campaignId;
+  const campaignId = history ? history.campaign_id : open ? open.campaign_id : ctx.campaignId;
 
   // The lead if it is new, the talk, the booking: moved last (see moveCounters), so the next talk of the
   // company or the campaign waits on the counter rows for as short a time as possible.
   const moves: CounterMove[] = [
     conversationMove({ exhibitorId: ctx.exhibitorId, tableId: input.table_id ?? null, kind: 'talk', at }),
   ];
-  if (!open) moves.push({ exhibitorId: ctx.exhibitorId, campaignId, leads: 1 });
+  if (!open && !history) moves.push({ exhibitorId: ctx.exhibitorId, campaignId, leads: 1 });
   if (input.booking && ctx.booking)
     moves.push(
       bookingMove({
@@ -360,7 +393,9 @@ async function writeEntry(
     updated_at: at,
   };
   let followUpId: number;
-  if (open) {
+  if (history) {
+    followUpId = history.id;
+  } else if (open) {
     followUpId = open.id;
   } else {
     const [inserted] = await tx.insert(followUps).values({
@@ -438,36 +473,43 @@ async function writeEntry(
   // The lead points at its latest talk (a continued lead takes the talk's status and place), and the talk
   // at its booking: one statement (the links go both ways, so each row exists before it is pointed at).
   const f = followUps;
-  const set: [MySqlColumn, unknown][] = open
-    ? [
-        [f.status, lead.status],
-        [f.next_followup_date, lead.next_followup_date],
-        [f.next_followup_time, lead.next_followup_time],
-        [f.employee_id, lead.employee_id],
-        [f.updated_at, at],
-        [f.conversation_id, conversationId],
-        [f.comment, input.notes ?? undefined],
-        [f.location_id, ctx.locationId ?? undefined],
-        [f.table_id, input.table_id ?? undefined],
-        [f.visitor_id, visitorId ?? undefined],
-      ]
-    : [
-        [f.conversation_id, conversationId],
-        [f.updated_at, at],
-      ];
+  const set: [MySqlColumn, unknown][] = history
+    ? []
+    : open
+      ? [
+          [f.status, lead.status],
+          [f.next_followup_date, lead.next_followup_date],
+          [f.next_followup_time, lead.next_followup_time],
+          [f.employee_id, lead.employee_id],
+          [f.updated_at, at],
+          [f.conversation_id, conversationId],
+          [f.comment, input.notes ?? undefined],
+          [f.location_id, ctx.locationId ?? undefined],
+          [f.table_id, input.table_id ?? undefined],
+          [f.visitor_id, visitorId ?? undefined],
+        ]
+      : [
+          [f.conversation_id, conversationId],
+          [f.updated_at, at],
+        ];
   if (bookingId) set.push([conversations.booking_id, bookingId], [conversations.updated_at, at]);
   const assignments = sql.join(
     set.filter(([, v]) => v !== undefined).map(([column, v]) => sql`${column} = ${sql.param(v, column)}`),
     sql`, `,
   );
-  await tx.execute(
-    bookingId
-      ? sql`update ${f}, ${conversations} set ${assignments} where ${f.id} = ${followUpId} and ${conversations.id} = ${conversationId}`
-      : sql`update ${f} set ${assignments} where ${f.id} = ${followUpId}`,
-  );
+  if (history) {
+    // History: the lead is not touched; only the talk points at its booking.
+    if (bookingId)
+      await tx.execute(sql`update ${conversations} set ${assignments} where ${conversations.id} = ${conversationId}`);
+  } else
+    await tx.execute(
+      bookingId
+        ? sql`update ${f}, ${conversations} set ${assignments} where ${f.id} = ${followUpId} and ${conversations.id} = ${conversationId}`
+        : sql`update ${f} set ${assignments} where ${f.id} = ${followUpId}`,
+    );
 
   await moveCounters(tx, moves);
-  return { followUpId, leadCreated: !open, conversationId, visitorId, phone, campaignId, booking };
+  return { followUpId, leadCreated: !open && !history, conversationId, visitorId, phone, campaignId, booking };
 }
 
 export type NoteInput = { idempotency_key: string; exhibitor_id: string; phone: string; notes: string; at?: Date };
@@ -489,7 +531,12 @@ export async function recordManualNote(db: Db, employeeId: string, input: NoteIn
       .select({ id: contacts.id })
       .from(contacts)
       .where(and(eq(contacts.id, input.exhibitor_id), eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)));
-    if (!exhibitor) throw new DomainError('NOT_FOUND', 'Choose the company this note is for.', 'exhibitor_id');
+    if (!exhibitor)
+      throw new DomainError(
+        'COMPANY_GONE',
+        'That company is no longer in the list: choose the company this note is for.',
+        'exhibitor_id',
+      );
     const [lead] = await tx
       .select({
         id: followUps.id,

@@ -38,7 +38,7 @@ async function keepFollowUp(data: z.output<typeof recordEntrySchema>) {
     return { ...rest, next_followup_date: next_followup_date ?? null, next_followup_time: next_followup_time ?? null };
   // The phone is E.164 here (the schema normalised it), as the open lead holds it.
   const planned = await openLeadFollowUp(db, rest.phone, rest.exhibitor_id);
-  const keep = planned && planned.date >= todayInIndia() ? planned : null;
+  const keep = planned && planned.date >= todayInIndia(rest.at) ? planned : null;
   return {
     ...rest,
     next_followup_date: keep?.date ?? null,

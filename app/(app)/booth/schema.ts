@@ -5,6 +5,7 @@ import { normalisePhone } from '@/lib/phone';
 import {
   amountField,
   dateField,
+  happenedAtField,
   idempotencyKeyField,
   MAX_YEAR,
   MIN_YEAR,
@@ -56,13 +57,17 @@ export const recordEntrySchema = z
     booking_table_id: z.string('Choose the stall being booked.').optional(),
     price: z.string('Enter the price.').optional(),
     amount_paid: z.string('Enter the amount paid.').optional(),
+    // When the talk happened on the tablet (it may have waited offline): the talk's date and the
+    // campaign attribution go by it, not by when it reached the server.
+    happened_at: happenedAtField,
   })
   .refine((d) => !d.next_followup_time || d.next_followup_date, {
     path: ['next_followup_date'],
     message: 'Choose the day of the follow-up too.',
   })
   .transform((data, ctx) => {
-    const { booking_date, booking_table_id, price, amount_paid, ...rest } = data;
+    const { booking_date, booking_table_id, price, amount_paid, happened_at, ...fields } = data;
+    const rest = { ...fields, at: happened_at };
     if (rest.outcome !== 'materialised') return { ...rest, booking: null };
     const date = dateField(
       `Enter the date the stall is booked for: a real date between ${MIN_YEAR} and ${MAX_YEAR}, like 2027-01-12.`,
@@ -79,23 +84,35 @@ export const recordEntrySchema = z
     return { ...rest, booking: { booking_date: date.data, table_id: stall.data, price: p.data, amount_paid: a.data } };
   });
 
-export const paymentSchema = z.object({
-  idempotency_key: idempotencyKeyField,
-  booking_id: ulidField('Choose the booking from the list.'),
-  amount: amountField('Amount received'),
-});
+/** An entry's `happened_at` (when it was made on the tablet) as the services' `at`. */
+const happenedAt = <T extends { happened_at?: Date }>({ happened_at, ...rest }: T) => ({ ...rest, at: happened_at });
 
-export const cancelSchema = z.object({
-  idempotency_key: idempotencyKeyField,
-  booking_id: ulidField('Choose the booking from the list.'),
-});
+export const paymentSchema = z
+  .object({
+    idempotency_key: idempotencyKeyField,
+    booking_id: ulidField('Choose the booking from the list.'),
+    amount: amountField('Amount received'),
+    happened_at: happenedAtField,
+  })
+  .transform(happenedAt);
 
-export const noteSchema = z.object({
-  idempotency_key: idempotencyKeyField,
-  exhibitor_id: ulidField('Choose the company this note is for.'),
-  phone: phoneField,
-  notes: notesField.min(1, 'Write what was said.'),
-});
+export const cancelSchema = z
+  .object({
+    idempotency_key: idempotencyKeyField,
+    booking_id: ulidField('Choose the booking from the list.'),
+    happened_at: happenedAtField,
+  })
+  .transform(happenedAt);
+
+export const noteSchema = z
+  .object({
+    idempotency_key: idempotencyKeyField,
+    exhibitor_id: ulidField('Choose the company this note is for.'),
+    phone: phoneField,
+    notes: notesField.min(1, 'Write what was said.'),
+    happened_at: happenedAtField,
+  })
+  .transform(happenedAt);
 
 export const NOT_A_PHONE_YET = 'Not a valid phone number yet.';
 /** A location id the stalls look-up cannot read (not one the page listed). */
