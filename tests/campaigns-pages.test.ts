@@ -5,7 +5,8 @@
  * hold every row once, in the order of the whole list (which the CSV
  * exports keep). Expected figures are worked out by hand in the comments.
  */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -23,6 +24,7 @@ import {
 import { listLocations, listStalls, STALLS_ADMIN_PAGE_SIZE } from '@/db/queries/locations';
 import { listStallPerformance, listStallPerformancePage, STALLS_PAGE_SIZE } from '@/db/queries/stalls';
 import { campaigns, campaignStats, locations } from '@/db/schema';
+import { cancelBooking } from '@/db/services/bookings';
 import { todayInIndia } from '@/lib/dates';
 
 import {
@@ -34,6 +36,7 @@ import {
   makeUser,
   recordTalk,
   tag,
+  uniquePhone,
 } from './helpers/factories';
 
 let employeeId: string;
@@ -253,6 +256,36 @@ describe('stalls: one location at a time, 50 a page', () => {
     expect(
       await listStallPerformancePage(db, { location_id: locationId, sort: 'stall', dir: 'asc', page: 7 }),
     ).toMatchObject({ page: 2, total: 60 });
+  });
+
+  it('"Booked now" at a location with event dates is booked for the event: not a booking before or after it', async () => {
+    // Booked while the event ran 10–20 Jan 2027, then it was shortened to 10–14 Jan: E-1 is booked for
+    // the 12th, E-2 only for the 20th (after the event now), E-3 for the 11th but cancelled.
+    const hall = await makeLocation({ stalls: 3, prefix: 'E-', event: { start: '2027-01-10', end: '2027-01-20' } });
+    const exhibitor = await makeExhibitor();
+    const book = (stall: number, day: string) =>
+      recordTalk(employeeId, {
+        exhibitor_id: exhibitor.id,
+        phone: uniquePhone(),
+        outcome: 'materialised',
+        campaign_id: null,
+        booking: { table_id: stall, booking_date: day, price: '50000.00', amount_paid: '0.00' },
+      });
+    await book(hall.stallIds[0]!, '2027-01-12');
+    await book(hall.stallIds[1]!, '2027-01-20');
+    const cancelled = await book(hall.stallIds[2]!, '2027-01-11');
+    await cancelBooking(
+      db,
+      { id: employeeId, role: 'employee' },
+      { idempotency_key: ulid(), booking_id: cancelled.booking!.id },
+    );
+    await db.update(locations).set({ event_end_date: '2027-01-14' }).where(eq(locations.id, hall.locationId));
+    const page = await listStallPerformancePage(db, { location_id: hall.locationId, sort: 'stall', dir: 'asc' });
+    expect(page.rows.map((r) => [r.stall, r.booked_now])).toEqual([
+      ['E-1', true],
+      ['E-2', false],
+      ['E-3', false],
+    ]);
   });
 
   it("the admin's stall list: 25 a page, the total, active bookings per stall", async () => {

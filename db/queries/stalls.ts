@@ -9,6 +9,7 @@ import { asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { toMoney } from '@/db/rows';
 import { bookings, locations, stalls, stallStats } from '@/db/schema';
+import { todayInIndia } from '@/lib/dates';
 
 export const STALL_SORTS = ['location', 'stall', 'talks', 'bookings', 'collected', 'average'] as const;
 export type StallSort = (typeof STALL_SORTS)[number];
@@ -26,7 +27,10 @@ export type StallRow = {
   booked: string;
   /** collected / bookings, rounded to 2 decimals; '0.00' without bookings. */
   average_booking: string;
-  /** A non-cancelled booking of this stall is for today (UTC) or later. */
+  /**
+   * Booked for the location's event: a non-cancelled booking of this stall for one of its event
+   * dates; for a location without event dates, one for today (India) or later.
+   */
   booked_now: boolean;
 };
 
@@ -61,10 +65,13 @@ function stallSelection(today: string) {
     collected,
     booked,
     average_booking: average,
-    booked_now:
-      sql<boolean>`exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} >= ${today})`.mapWith(
-        (v) => Number(v) === 1,
-      ),
+    // Both arms dive into the unique (active_table_id, booking_date) index, which holds only live bookings.
+    booked_now: sql<boolean>`case when ${locations.event_start_date} is not null
+        then exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id}
+               and ${bookings.booking_date} between ${locations.event_start_date} and coalesce(${locations.event_end_date}, ${locations.event_start_date}))
+        else exists (select 1 from ${bookings} where ${bookings.active_table_id} = ${stalls.id} and ${bookings.booking_date} >= ${today}) end`.mapWith(
+      (v) => Number(v) === 1,
+    ),
   };
 }
 
@@ -85,7 +92,7 @@ export async function listStallPerformance(
   const sort: StallSort = STALL_SORTS.includes(p.sort) ? p.sort : 'location';
   const location = p.location_id ?? null;
   return db
-    .select(stallSelection(new Date().toISOString().slice(0, 10)))
+    .select(stallSelection(todayInIndia()))
     .from(stalls)
     .innerJoin(locations, eq(locations.id, stalls.location_mngt_id))
     .leftJoin(stallStats, eq(stallStats.table_id, stalls.id))
@@ -118,7 +125,7 @@ export async function listStallPerformancePage(
   const page = Math.max(1, Math.floor(p.page ?? 1) || 1);
   const rows = await db
     .select({
-      ...stallSelection(new Date().toISOString().slice(0, 10)),
+      ...stallSelection(todayInIndia()),
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(stalls)
