@@ -457,3 +457,23 @@ describe('the world changed while it waited: conflicts the employee resolves', (
     expect(Number(row!.n)).toBe(0);
   });
 });
+
+describe('a follow-up the tablet did not touch', () => {
+  it('is kept by the service in the entry’s transaction, an overdue one too; an explicit empty date clears it', async () => {
+    const company = await makeExhibitor();
+    const phone = uniquePhone();
+    const talk = (at: string, over: Partial<Parameters<typeof recordTalk>[1]> = {}) =>
+      recordTalk(employee.id, { exhibitor_id: company.id, phone, outcome: 'interested', at: new Date(at), ...over });
+    await talk('2027-01-10T05:00:00Z', { next_followup_date: '2027-01-11', next_followup_time: '10:30' });
+    // Three days later, overdue now: a busy talk that does not touch it leaves the date and time as planned.
+    await talk('2027-01-13T05:00:00Z', { outcome: 'busy' });
+    expect((await leadsOf(company.id, phone))[0]).toMatchObject({ status: 'busy', next_followup_date: '2027-01-11' });
+    const [timed] = await db
+      .select({ time: followUps.next_followup_time })
+      .from(followUps)
+      .where(and(eq(followUps.exhibitor_id, company.id), eq(followUps.phone, phone)));
+    expect(timed!.time).toBe('10:30:00');
+    await talk('2027-01-13T06:00:00Z', { next_followup_date: null });
+    expect((await leadsOf(company.id, phone))[0]).toMatchObject({ status: 'interested', next_followup_date: null });
+  });
+});

@@ -159,16 +159,3 @@ export async function lookupVisitor(db: DbOrTx, phone: string, exhibitorId: stri
   };
 }
 export type VisitorLookup = Awaited<ReturnType<typeof lookupVisitor>>;
-
-/**
- * The follow-up an open lead of this phone (E.164) with this company has planned, if any: what a
- * talk that does not set a new one keeps.
- */
-export async function openLeadFollowUp(db: DbOrTx, phone: string, exhibitorId: string) {
-  const [row] = await db
-    .select({ date: followUps.next_followup_date, time: followUps.next_followup_time })
-    .from(followUps)
-    .where(and(eq(followUps.exhibitor_id, exhibitorId), eq(followUps.open_lead_phone, phone)))
-    .limit(1);
-  return row?.date ? { date: row.date, time: row.time } : null;
-}

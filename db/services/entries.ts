@@ -57,7 +57,9 @@ export type EntryInput = {
   campaign_id?: string | null;
   outcome: Outcome;
   notes?: string | null;
+  /** undefined: the employee did not touch it — a continued lead keeps its planned follow-up; null: none. */
   next_followup_date?: string | null;
+  /** Read with next_followup_date (ignored when that is undefined). */
   next_followup_time?: string | null;
   booking?: BookingInput | null;
   /** When the talk happened (default now; the seeder and imports pass history). */
@@ -388,7 +390,10 @@ async function writeEntry(
     status: input.outcome,
     ...(input.outcome === 'materialised'
       ? { next_followup_date: null, next_followup_time: null }
-      : { next_followup_date: input.next_followup_date ?? null, next_followup_time: input.next_followup_time ?? null }),
+      : input.next_followup_date === undefined
+        ? // Not touched by the employee: a continued lead keeps its planned follow-up (left out of the update).
+          { next_followup_date: undefined, next_followup_time: undefined }
+        : { next_followup_date: input.next_followup_date, next_followup_time: input.next_followup_time ?? null }),
     employee_id: employeeId,
     updated_at: at,
   };

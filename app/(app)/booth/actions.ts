@@ -1,13 +1,10 @@
 'use server';
 
-import type { z } from 'zod';
-
 import { db } from '@/db';
-import { listLocationStalls, lookupVisitor, openLeadFollowUp, searchExhibitors } from '@/db/queries/booth';
+import { listLocationStalls, lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
 import { validatedAction, validatedCall } from '@/lib/action';
-import { todayInIndia } from '@/lib/dates';
 import { idField, searchTextField } from '@/lib/validation';
 
 import {
@@ -23,28 +20,10 @@ import {
 export const recordEntryAction = validatedAction('recordEntries', recordEntrySchema, async (data, user) => {
   // No revalidatePath: every page is rendered per request (nothing to purge), and revalidating
   // made each save's answer carry the whole re-rendered booth page to the tablet.
-  const result = await recordEntry(db, user.id, await keepFollowUp(data));
+  // A follow-up left untouched (absent) is kept by the service, inside the entry's transaction.
+  const result = await recordEntry(db, user.id, data);
   return { ok: true, data: result };
 });
-
-/**
- * A busy or interested talk that did not touch the follow-up keeps the open lead's planned one (the
- * service writes the talk's date, none included). A date already past cannot be kept: the service
- * refuses a follow-up before the talk, so an overdue one is cleared (the form says so).
- */
-async function keepFollowUp(data: z.output<typeof recordEntrySchema>) {
-  const { next_followup_date, next_followup_time, ...rest } = data;
-  if (next_followup_date !== undefined || rest.outcome === 'materialised')
-    return { ...rest, next_followup_date: next_followup_date ?? null, next_followup_time: next_followup_time ?? null };
-  // The phone is E.164 here (the schema normalised it), as the open lead holds it.
-  const planned = await openLeadFollowUp(db, rest.phone, rest.exhibitor_id);
-  const keep = planned && planned.date >= todayInIndia(rest.at) ? planned : null;
-  return {
-    ...rest,
-    next_followup_date: keep?.date ?? null,
-    next_followup_time: next_followup_time ?? keep?.time?.slice(0, 5) ?? null,
-  };
-}
 
 export const recordPaymentAction = validatedAction('recordEntries', paymentSchema, async (data, user) => {
   const result = await recordPayment(db, user.id, data);

@@ -123,7 +123,7 @@ export function OutcomeFieldset({
           <p id="next_followup-hint" className="text-sm text-slate-600" data-testid="follow-up-hint">
             {followUp.existing && !followUp.touched
               ? followUp.existingOverdue
-                ? `This lead was due on ${formatDay(followUp.existing)} (overdue): choose a new date, or it has none after this talk.`
+                ? `This lead was due on ${formatDay(followUp.existing)} (overdue): it stays due then unless you choose a new date.`
                 : `This lead’s follow-up on ${formatDay(followUp.existing)} is kept unless you change it.`
               : 'Date, and a time if agreed (optional).'}
           </p>

@@ -170,7 +170,8 @@ export function useBoothEntry({
   // The lead's follow-up as it stands: shown, and kept unless the employee changes it.
   const existing = current?.openLead?.next_followup_date ?? null;
   const existingTime = current?.openLead?.next_followup_time?.slice(0, 5) ?? null;
-  // An overdue date cannot be planned again (the server refuses a follow-up before the talk): it is named, not filled in.
+  // An overdue date cannot be planned again (the server refuses a follow-up before the talk): it is named, not
+  // filled in; left untouched, the server keeps it.
   const existingOverdue = existing !== null && existing < todayInIndia();
   const kept = existing && !existingOverdue ? existing : null;
   const followUpTouched = fields.nextDate !== null || fields.nextTime !== null;
