@@ -1,12 +1,16 @@
 'use client';
 
+import { z } from 'zod';
+
 import {
   cancelBookingAction,
   recordEntryAction,
   recordNoteAction,
   recordPaymentAction,
 } from '@/app/(app)/booth/actions';
+import { cancelSchema, noteSchema, paymentSchema, recordEntrySchema } from '@/app/(app)/booth/schema';
 import { initialActionState, type ActionState } from '@/lib/action-state';
+import { FIX_FIELDS } from '@/lib/form-action';
 import { sendResultOf } from '@/lib/offline/outcome';
 import { enqueue, getEntry, offlineDb, replay, type QueuedEntry, type Send } from '@/lib/offline/queue';
 
@@ -43,6 +47,31 @@ export const sendBoothEntry: Send<BoothPayload> = async (payload, entry) => {
   return sendResultOf(await action(initialActionState, data));
 };
 
+/** The server's own schemas, run on the tablet before an entry is kept: a typo is shown at once, not at sync. */
+const SCHEMAS: Record<BoothKind, z.ZodType> = {
+  talk: recordEntrySchema,
+  booking: recordEntrySchema,
+  payment: paymentSchema,
+  cancel: cancelSchema,
+  note: noteSchema,
+};
+
+/**
+ * What the server will refuse whatever happens meanwhile (the form's own fields: a phone that is
+ * not one, a missing stall or price), as the server words it; null when the entry reads well. The
+ * server checks everything again when the entry arrives.
+ */
+export function refusedOnDevice(kind: BoothKind, payload: BoothPayload): ActionState | null {
+  const parsed = SCHEMAS[kind].safeParse(payload);
+  if (parsed.success) return null;
+  return {
+    ok: false,
+    message: FIX_FIELDS,
+    code: 'FIX_FIELDS',
+    fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState['fieldErrors'],
+  };
+}
+
 /**
  * Puts an entry in the user's queue and sends what waits at once; answers the entry as it stands
  * afterwards (saved, waiting — offline or not signed in —, refused or conflict).
@@ -54,6 +83,24 @@ export async function queueAndSend(entry: {
   payload: BoothPayload;
   happenedAt: string;
 }): Promise<QueuedEntry<BoothPayload>> {
+  // A form the server would refuse as typed is not kept: it is answered as refused, for the form to show.
+  const refused = refusedOnDevice(entry.kind, entry.payload);
+  if (refused) {
+    const now = Date.now();
+    return {
+      ...entry,
+      seq: 0,
+      state: 'refused',
+      reason: refused.message ?? FIX_FIELDS,
+      code: refused.code ?? null,
+      fieldErrors: refused.fieldErrors ?? null,
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+      claimedAt: null,
+      savedAt: null,
+    };
+  }
   const db = offlineDb();
   const queued = await enqueue(db, entry);
   if (typeof navigator === 'undefined' || navigator.onLine !== false) {
