@@ -1,8 +1,8 @@
-import { type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page, type Route } from '@playwright/test';
 import { addDays, format } from 'date-fns';
 import { and, eq, isNotNull } from 'drizzle-orm';
 
-import { followUps } from '@/db/schema';
+import { conversations, followUps } from '@/db/schema';
 
 import { authFile, expect, expectAccessible, newPhone, test, unique, type Fixtures } from './fixtures';
 
@@ -141,20 +141,42 @@ test.describe('[BOOTH] on a tablet (768×1024)', () => {
     await expect.poll(leadOf).toEqual({ date: null, status: 'busy' });
   });
 
-  test('a dropped connection is said beside the Save button, as an alert', async ({ page, newLocation }) => {
+  test('a dropped connection keeps the talk on the tablet, said beside the Save button; it is sent once when back', async ({
+    page,
+    newLocation,
+    e2eDb,
+  }) => {
     test.slow();
     await placeOwnBooth(page, newLocation);
-    await page.getByLabel('Phone').fill(newPhone());
+    const phone = newPhone();
+    await page.getByLabel('Phone').fill(phone);
     await page.getByRole('radio', { name: /Busy/ }).check();
-    await page.route('**/booth', (route) =>
+    const drop = (route: Route) =>
       route.request().method() === 'POST' && route.request().headers()['next-action']
         ? route.abort('internetdisconnected')
-        : route.fallback(),
-    );
+        : route.fallback();
+    await page.route('**/booth', drop);
     await page.getByRole('button', { name: 'Save talk' }).click();
-    const alert = page.getByTestId('save-bar').getByRole('alert');
-    await expect(alert).toContainText('The connection dropped before the server answered');
-    await expectReachable(page, alert);
+    const status = page.getByTestId('save-bar').getByRole('status');
+    await expect(status).toContainText('Kept on this tablet');
+    await expectReachable(page, status);
+    // The form is clear for the next visitor, and the talk waits in the sync status.
+    await expect(page.getByLabel('Phone')).toHaveValue('');
+    await expect(page.getByTestId('sync-waiting')).toHaveText('1 waiting');
     await expectAccessible(page);
+
+    await page.unroute('**/booth', drop);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByTestId('sync-waiting')).toHaveText('0 waiting');
+    const talks = () =>
+      e2eDb
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(eq(conversations.visitor_phone, `+91${phone}`));
+    await expect.poll(async () => (await talks()).length).toBe(1);
+    // A second sync finds nothing to send, and writes nothing.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText('Nothing was waiting.')).toBeVisible();
+    expect(await talks()).toHaveLength(1);
   });
 });
