@@ -11,7 +11,7 @@
  *   (headers included, so the copy's nonce matches its policy) and served when the network is gone
  *   or too slow. Only pages of a signed-in user are kept (a redirect to /login never is), and the
  *   copies are dropped whenever a sign-out or a sign-in shows (any request for /login or
- *   /api/auth/signout, a server action answering with a redirect to /login, a page that redirects):
+ *   /api/auth/signout, the header's "Sign out" asking for it, a page that redirects):
  *   every session on this device begins at /login, so what is kept always belongs to the person
  *   signed in now. Copies are also dropped with each new build (their scripts go with the old precache).
  * - Nothing else: API routes, CSV exports, server actions and every other page go to the network
@@ -130,13 +130,6 @@ function isSessionBoundary(request: Request, url: URL): boolean {
   return url.pathname === '/login' || url.pathname.startsWith('/api/auth/signout');
 }
 
-/** Next.js's action redirect header: a path or a whole URL, then `;push` or `;replace`. */
-function redirectsToLogin(header: string | null): boolean {
-  if (!header) return false;
-  const target = new URL(header.split(';')[0]!, self.location.origin);
-  return target.origin === self.location.origin && target.pathname === '/login';
-}
-
 // Registered before Serwist's own listener, so a clear starts before the page is answered.
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -145,16 +138,8 @@ self.addEventListener('fetch', (event) => {
     event.waitUntil(clearPages());
     return;
   }
-  // A server action that signs out answers with a redirect to /login in a header (the client
-  // router follows it without asking for /login): watch those answers, pass them on untouched.
-  if (request.method === 'POST' && request.headers.has('next-action') && url.origin === self.location.origin) {
-    event.respondWith(
-      fetch(request).then(async (response) => {
-        if (redirectsToLogin(response.headers.get('x-action-redirect'))) await clearPages();
-        return response;
-      }),
-    );
-  }
+  // Server actions (POST) are not touched: the page sends them itself, straight to the network. The
+  // header's "Sign out" asks this worker to drop the kept pages before its action runs (CLEAR_PAGES).
 });
 
 /** Keeps a fresh copy of each offline page the signed-in user can open (missingOnly: only those not yet kept). */

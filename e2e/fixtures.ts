@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 
 import { createDb, createPool, type Db } from '@/db';
@@ -33,6 +33,36 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Signed in: the start page shows the user (signIn only submits the form). */
+export async function signedIn(page: Page, user: { email: string; password: string; name: string }) {
+  await signIn(page, user.email, user.password);
+  await expect(page.getByTestId('user-name')).toHaveText(user.name);
+}
+
+/** The worker registered by /offline (which needs no session) and controlling the page. */
+export async function withWorker(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({ ...options, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await page.goto('/offline');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  return page;
+}
+
+/** The paths the worker keeps a page copy of now. */
+export const keptPages = (page: Page) =>
+  page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('paridharan-pages-')) continue;
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths.sort();
+  });
 
 /** No accessibility violations (WCAG 2 A/AA) on the page as it stands. */
 export async function expectAccessible(page: Page) {

@@ -1,42 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-import { expect, signIn, test } from './fixtures';
+import { expect, keptPages, signedIn, test, withWorker } from './fixtures';
 
 /**
  * The installable app and its service worker (app/sw.ts), in the production build the e2e server
  * runs. Each test signs in users of its own: signing out ends sessions, which the demo users'
  * saved sessions must survive.
  */
-
-/** Signed in: the start page shows the user (signIn only submits the form). */
-async function signedIn(page: Page, user: { email: string; password: string; name: string }) {
-  await signIn(page, user.email, user.password);
-  await expect(page.getByTestId('user-name')).toHaveText(user.name);
-}
-
-/** The worker registered by /offline (which needs no session) and controlling the page. */
-async function withWorker(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ serviceWorkers: 'allow' });
-  const page = await context.newPage();
-  await page.goto('/offline');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
-  return page;
-}
-
-/** The paths the worker keeps a page copy of now. */
-const keptPages = (page: Page) =>
-  page.evaluate(async () => {
-    const paths: string[] = [];
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('paridharan-pages-')) continue;
-      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
-    }
-    return paths.sort();
-  });
 
 /** The nonce of the page's scripts: a fresh render has a new one, a kept copy the one it was kept with. */
 const nonceOf = (page: Page) => page.locator('script[nonce]').first().getAttribute('nonce');

@@ -156,7 +156,7 @@ describe('offline queue', () => {
     for (const n of [1, 2]) await enqueue(db, talk('u1', n));
     const busy = recordingServer({ 'talk 1': { status: 'retry', reason: 'The database is busy.' } });
     const report = await replay(db, 'u1', busy.send);
-    expect(report.stopped).toEqual({ reason: 'retry', message: 'The database is busy.' });
+    expect(report.stopped).toEqual({ reason: 'retry', message: 'The database is busy.', code: null });
     expect(busy.calls).toEqual(['u1-key-1']);
     expect(states(await listEntries(db, 'u1'))).toEqual([
       ['u1-key-1', 'waiting'],

@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
+import { forgetOfflinePages } from '@/lib/offline/service-worker';
 
 import { useQueue } from './sync-status';
 
@@ -21,8 +22,12 @@ export function SignOutButton({ userId, action }: { userId: string; action: () =
             `${waiting} ${waiting === 1 ? 'entry is' : 'entries are'} still waiting on this tablet to be sent. ` +
               'They stay here and are sent when you sign in again. Sign out anyway?',
           )
-        )
+        ) {
           event.preventDefault();
+          return;
+        }
+        // Nothing of this user's pages stays on the tablet for the next one.
+        void forgetOfflinePages();
       }}
     >
       <Button type="submit" variant="secondary">

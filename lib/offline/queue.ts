@@ -283,9 +283,15 @@ export function replay<P>(db: OfflineDb, userId: string, send: Send<P>): Promise
   });
 }
 
+/** After a replay the network stopped: the next tries, sooner first (then AUTO_REPLAY_EVERY_MS). */
+const RETRY_AFTER_MS = [1_000, 3_000, 10_000];
+
+/** How often a shown page tries what waits again, whatever the browser says about the network. */
+export const AUTO_REPLAY_EVERY_MS = 30_000;
+
 /**
  * Replays now (the app opened), whenever the browser comes back online, and when the tab is shown
- * again; returns the function that stops it. `onReport` hears each run's outcome.
+ * again, and every AUTO_REPLAY_EVERY_MS while it is shown; returns the function that stops it. `onReport` hears each run's outcome.
  */
 export function startAutoReplay<P>(
   db: OfflineDb,
@@ -294,10 +300,19 @@ export function startAutoReplay<P>(
   onReport?: (report: ReplayReport) => void,
 ): () => void {
   let stopped = false;
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
+    clearTimeout(retry);
     if (stopped || (typeof navigator !== 'undefined' && navigator.onLine === false)) return;
     replay(db, userId, send).then(
-      (report) => onReport?.(report),
+      (report) => {
+        // The network is often not quite back when the browser says so: try again soon, then less often.
+        if (report.stopped?.reason === 'network' && failures < RETRY_AFTER_MS.length)
+          retry = setTimeout(run, RETRY_AFTER_MS[failures++]);
+        else if (!report.stopped) failures = 0;
+        onReport?.(report);
+      },
       (error: unknown) => console.warn('The offline queue could not be replayed.', error),
     );
   };
@@ -306,9 +321,16 @@ export function startAutoReplay<P>(
   };
   window.addEventListener('online', run);
   document.addEventListener('visibilitychange', onVisible);
+  // Exhibition Wi-Fi comes back without an 'online' event (the browser thought it was online all
+  // along): while the page is shown, what waits is tried again every so often. Cheap when nothing waits.
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible') run();
+  }, AUTO_REPLAY_EVERY_MS);
   run();
   return () => {
     stopped = true;
+    clearInterval(timer);
+    clearTimeout(retry);
     window.removeEventListener('online', run);
     document.removeEventListener('visibilitychange', onVisible);
   };

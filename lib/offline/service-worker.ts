@@ -30,3 +30,13 @@ export async function clearOfflinePages(): Promise<void> {
   const names = await caches.keys();
   await Promise.all(names.filter((n) => n.startsWith('paridharan-pages-')).map((n) => caches.delete(n)));
 }
+
+/**
+ * A sign-out is starting: the worker drops the kept pages (and forgets any page it is fetching),
+ * and so does this page, in case no worker controls it.
+ */
+export async function forgetOfflinePages(): Promise<void> {
+  if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator)
+    navigator.serviceWorker.controller?.postMessage({ type: 'CLEAR_PAGES' });
+  await clearOfflinePages();
+}

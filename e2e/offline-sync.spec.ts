@@ -1,0 +1,190 @@
+import type { Page, Route } from '@playwright/test';
+import { and, eq, inArray } from 'drizzle-orm';
+import { ulid } from 'ulid';
+
+import { bookings, contacts, conversations, stalls } from '@/db/schema';
+import { recordEntry } from '@/db/services/entries';
+
+import { expect, expectAccessible, keptPages, newPhone, signedIn, test, unique, withWorker } from './fixtures';
+
+/**
+ * The booth with the network gone, as an employee on a tablet meets it (issue 14): entries kept on
+ * the tablet through a reload, sent exactly once when the network is back, a stall sold meanwhile
+ * shown as a conflict and fixed, and a connection cut in the middle of a sync — counted in the
+ * database each time. A user, a location and a company of the test's own; the service worker on.
+ */
+test.describe('[OFFLINE]: entries wait on the tablet and are sent exactly once', () => {
+  test.slow();
+
+  test('five entries offline, a reload, the network back; a conflict fixed; a sync cut in the middle', async ({
+    browser,
+    newUser,
+    newLocation,
+    e2eDb,
+  }) => {
+    const user = await newUser();
+    const other = await newUser('manager');
+    const suffix = unique();
+    const location = await newLocation({
+      name: `Offline hall ${suffix}`,
+      stalls: ['O-1', 'O-2', 'O-3', 'O-4'].map((name) => ({ name, price: '30000' })),
+    });
+    const stallIds = Object.fromEntries(
+      (
+        await e2eDb
+          .select({ id: stalls.id, name: stalls.table_name })
+          .from(stalls)
+          .where(eq(stalls.location_mngt_id, location.id))
+      ).map((s) => [s.name, s.id]),
+    ) as Record<string, number>;
+    const company = { id: ulid(), name: `Offline Textiles ${suffix}` };
+    await e2eDb.insert(contacts).values({ ...company, type: 'exhibitor' });
+
+    const page = await withWorker(browser, { viewport: { width: 768, height: 1024 } });
+    const context = page.context();
+    await signedIn(page, user);
+    await page.goto('/booth');
+    await page.getByLabel('Location').selectOption({ label: location.name });
+    await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'O-1' });
+    await page.getByLabel('Find the exhibitor').fill(company.name);
+    await page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name: company.name }).click();
+    await expect(page.getByTestId('chosen-company')).toHaveText(company.name);
+    // Reloaded once online, so the copy kept for offline is this location's booth.
+    await page.reload();
+    await expect(page.getByTestId('chosen-company')).toHaveText(company.name);
+    await expect.poll(() => keptPages(page)).toContain('/booth');
+    const waiting = page.getByTestId('sync-waiting');
+    await expect(waiting).toHaveText('0 waiting');
+
+    // 1. Five entries with the network off: four talks and a booking of O-2.
+    await context.setOffline(true);
+    await expect(page.getByTestId('sync-status')).toContainText('Offline');
+    const phones = [newPhone(), newPhone(), newPhone(), newPhone(), newPhone()];
+    for (const [i, phone] of phones.entries()) {
+      if (i === 4) await recordBooking(page, phone, 'O-2', '2031-02-14');
+      else await recordTalk(page, phone, i % 2 ? 'Busy' : 'Interested');
+      await expect(waiting).toHaveText(`${i + 1} waiting`);
+    }
+    await expectAccessible(page);
+
+    // 2. A reload offline: the booth opens from the device, the five still waiting.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Booth', level: 1 })).toBeVisible();
+    await expect(waiting).toHaveText('5 waiting');
+    await expect(page.getByRole('list', { name: 'Entries on this tablet' }).getByRole('listitem')).toHaveCount(5);
+
+    // 3. The network back: all five saved, each exactly once.
+    await context.setOffline(false);
+    await expect(waiting).toHaveText('0 waiting', { timeout: 30_000 });
+    await expect.poll(() => talksPerPhone(phones)).toEqual(Object.fromEntries(phones.map((p) => [p, 1])));
+    expect(await bookingsOf(company.id)).toEqual([{ stall: stallIds['O-2'], date: '2031-02-14' }]);
+    await expectAccessible(page);
+
+    // 4. A sixth entry books O-3 for the 15th offline; another user books O-3 for the 15th meanwhile.
+    await context.setOffline(true);
+    const sixth = newPhone();
+    await recordBooking(page, sixth, 'O-3', '2031-02-15');
+    await expect(waiting).toHaveText('1 waiting');
+    await recordEntry(e2eDb, other.id, {
+      idempotency_key: ulid(),
+      exhibitor_id: company.id,
+      phone: newPhone(),
+      outcome: 'materialised',
+      booking: { booking_date: '2031-02-15', table_id: stallIds['O-3']!, price: '30000.00', amount_paid: '0.00' },
+    });
+    await context.setOffline(false);
+    const conflict = page.locator('li[data-state="conflict"]');
+    await expect(conflict).toContainText('O-3 is already booked', { timeout: 30_000 });
+    await expect(page.getByTestId('sync-status')).toContainText('1 to fix');
+    await expectAccessible(page);
+    // Fixed by choosing another stall, and sent again: saved once, on O-4.
+    await conflict.getByLabel('Another stall').selectOption({ label: 'O-4' });
+    await conflict.getByRole('button', { name: 'Send again' }).click();
+    await expect(page.locator('li[data-state="conflict"]')).toHaveCount(0);
+    await expect.poll(() => talksPerPhone([sixth])).toEqual({ [sixth]: 1 });
+    expect(await bookingsOf(company.id)).toEqual([
+      { stall: stallIds['O-2'], date: '2031-02-14' },
+      { stall: stallIds['O-4'], date: '2031-02-15' },
+    ]);
+
+    // 5. The connection cut in the middle of a sync: the second entry reaches the server, its answer never
+    //    comes back, and the network goes. Sent again later with its key, nothing is written twice.
+    await context.setOffline(true);
+    const later = [newPhone(), newPhone(), newPhone()];
+    for (const phone of later) await recordTalk(page, phone, 'Interested');
+    await expect(waiting).toHaveText('3 waiting');
+    let sent = 0;
+    const cut = async (route: Route) => {
+      if (route.request().method() !== 'POST' || !route.request().headers()['next-action']) return route.fallback();
+      sent++;
+      if (sent !== 2) return route.continue();
+      await route.fetch(); // the server writes it…
+      await context.setOffline(true); // …and the tablet loses the network before the answer arrives.
+      return route.abort('internetdisconnected');
+    };
+    await page.route('**/booth', cut);
+    await context.setOffline(false);
+    await expect.poll(() => sent, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect(page.getByTestId('sync-status')).toContainText('Offline');
+    await expect(waiting).not.toHaveText('0 waiting');
+    await page.unroute('**/booth', cut);
+    await context.setOffline(false);
+    await expect(waiting).toHaveText('0 waiting', { timeout: 30_000 });
+    await expect.poll(() => talksPerPhone(later)).toEqual(Object.fromEntries(later.map((p) => [p, 1])));
+    // Everything this tablet recorded is there once: 9 talks, 2 bookings of its own.
+    expect(Object.values(await talksPerPhone([...phones, sixth, ...later]))).toEqual(Array(9).fill(1));
+    await expectAccessible(page);
+    await context.close();
+
+    async function talksPerPhone(list: string[]) {
+      const rows = await e2eDb
+        .select({ phone: conversations.visitor_phone })
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.exhibitor_id, company.id),
+            inArray(
+              conversations.visitor_phone,
+              list.map((p) => `+91${p}`),
+            ),
+          ),
+        );
+      const counts: Record<string, number> = {};
+      for (const r of rows) {
+        const phone = r.phone!.slice(3);
+        counts[phone] = (counts[phone] ?? 0) + 1;
+      }
+      return counts;
+    }
+    async function bookingsOf(exhibitorId: string) {
+      return e2eDb
+        .select({ stall: bookings.table_id, date: bookings.booking_date })
+        .from(bookings)
+        .where(and(eq(bookings.exhibitor_id, exhibitorId), eq(bookings.employee_id, user.id)))
+        .orderBy(bookings.booking_date);
+    }
+  });
+});
+
+/** One talk through the booth form: the phone, how it went, Save; it is kept on the tablet. */
+async function recordTalk(page: Page, phone: string, outcome: 'Busy' | 'Interested') {
+  await page.getByLabel('Phone').fill(phone);
+  await page.getByRole('radio', { name: new RegExp(outcome) }).check();
+  await page.getByRole('button', { name: 'Save talk' }).click();
+  await expectKept(page);
+}
+
+/** A talk and a booking of `stall` for `day`, at its list price, nothing paid yet. */
+async function recordBooking(page: Page, phone: string, stall: string, day: string) {
+  await page.getByLabel('Phone').fill(phone);
+  await page.getByRole('radio', { name: /Materialised/ }).check();
+  await page.getByLabel('Booked for (exhibition day)').fill(day);
+  await page.getByLabel('Stall booked').selectOption({ label: `${stall} — list ₹30,000.00` });
+  await page.getByRole('button', { name: 'Save talk and booking' }).click();
+  await expectKept(page);
+}
+
+async function expectKept(page: Page) {
+  await expect(page.getByTestId('save-bar').getByRole('status')).toContainText('Kept on this tablet');
+  await expect(page.getByLabel('Phone')).toHaveValue('');
+}
