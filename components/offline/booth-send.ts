@@ -1,5 +1,8 @@
 'use client';
 
+// First: zod must know it runs without eval before the schemas below are built.
+import '@/lib/zod-browser';
+
 import { z } from 'zod';
 
 import {
