@@ -166,6 +166,121 @@ test.describe('[OFFLINE]: entries wait on the tablet and are sent exactly once',
   });
 });
 
+test.describe('[OFFLINE]: the tablet keeps what the booth needs of a location', () => {
+  test.slow();
+
+  test('offline, another location’s stalls and its companies come from the tablet, and the talk is saved once back', async ({
+    browser,
+    newUser,
+    newLocation,
+    e2eDb,
+  }) => {
+    const user = await newUser();
+    const suffix = unique();
+    const home = await newLocation({ name: `Home hall ${suffix}`, stalls: [{ name: 'H-1', price: '30000' }] });
+    const far = await newLocation({
+      name: `Far hall ${suffix}`,
+      stalls: ['F-1', 'F-2'].map((name) => ({ name, price: '20000' })),
+    });
+    // A company of the far hall (a lead there) and one of nowhere yet.
+    const farCompany = { id: ulid(), name: `Faraway Looms ${suffix}` };
+    const homeCompany = { id: ulid(), name: `Homely Crafts ${suffix}` };
+    await e2eDb.insert(contacts).values([
+      { ...farCompany, type: 'exhibitor' },
+      { ...homeCompany, type: 'exhibitor' },
+    ]);
+    await recordEntry(e2eDb, user.id, {
+      idempotency_key: ulid(),
+      exhibitor_id: farCompany.id,
+      phone: newPhone(),
+      outcome: 'interested',
+      location_id: far.id,
+    });
+
+    const page = await withWorker(browser, { viewport: { width: 768, height: 1024 } });
+    const context = page.context();
+    await signedIn(page, user);
+    await page.goto('/booth');
+    // Online, each location chosen is kept on the tablet.
+    await page.getByLabel('Location').selectOption({ label: far.name });
+    await expect(page.getByLabel('Stall', { exact: true }).getByRole('option', { name: 'F-2' })).toBeAttached();
+    await expect.poll(() => keptCopies(page)).toContainEqual({ locationId: far.id, companies: 1, stalls: 2 });
+    await page.getByLabel('Location').selectOption({ label: home.name });
+    await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'H-1' });
+    await page.getByLabel('Find the exhibitor').fill(homeCompany.name);
+    await page
+      .getByRole('list', { name: 'Matching companies' })
+      .getByRole('button', { name: homeCompany.name })
+      .click();
+    await page.reload();
+    await expect.poll(() => keptPages(page)).toContain('/booth');
+
+    // Offline: a reload opens the booth; the far hall's stalls and companies are the tablet's copy.
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('chosen-company')).toHaveText(homeCompany.name);
+    await page.getByLabel('Location').selectOption({ label: far.name });
+    await expect(page.getByTestId('stalls-kept')).toContainText('Offline: the stalls kept on this tablet');
+    await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'F-2' });
+    await page.getByRole('button', { name: 'Change company' }).click();
+    await page.getByLabel('Find the exhibitor').fill('loom');
+    await expect(page.getByTestId('companies-kept')).toContainText(`searching the 1 companies of ${far.name}`);
+    const matches = page.getByRole('list', { name: 'Matching companies' });
+    await expect(matches.getByRole('button')).toHaveCount(1);
+    await page.getByLabel('Find the exhibitor').fill('homely');
+    await expect(page.getByText('No exhibitor matches “homely”.')).toBeVisible();
+    await page.getByLabel('Find the exhibitor').fill('faraway');
+    await matches.getByRole('button', { name: farCompany.name }).click();
+    await expect(page.getByTestId('chosen-company')).toHaveText(farCompany.name);
+    await expectAccessible(page);
+    const phone = newPhone();
+    await recordTalk(page, phone, 'Interested');
+
+    // Back online: saved once, at the far hall's F-2, for the company found offline.
+    const [f2] = await e2eDb
+      .select({ id: stalls.id })
+      .from(stalls)
+      .where(and(eq(stalls.location_mngt_id, far.id), eq(stalls.table_name, 'F-2')));
+    await context.setOffline(false);
+    await expect(page.getByTestId('sync-waiting')).toHaveText('0 waiting', { timeout: 30_000 });
+    await expect
+      .poll(() =>
+        e2eDb
+          .select({
+            exhibitor: conversations.exhibitor_id,
+            location: conversations.location_id,
+            stall: conversations.table_id,
+          })
+          .from(conversations)
+          .where(eq(conversations.visitor_phone, `+91${phone}`)),
+      )
+      .toEqual([{ exhibitor: farCompany.id, location: far.id, stall: f2!.id }]);
+  });
+});
+
+/** What the tablet keeps of each location (lib/offline/device-copy.ts), read from its IndexedDB. */
+const keptCopies = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ locationId: number; companies: number; stalls: number }[]>((resolve) => {
+        const open = indexedDB.open('paridharan-device');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('copies')) return resolve([]);
+          const all = db.transaction('copies').objectStore('copies').getAll();
+          all.onsuccess = () =>
+            resolve(
+              (all.result as { locationId: number; companies: unknown[]; stalls: unknown[] }[]).map((c) => ({
+                locationId: c.locationId,
+                companies: c.companies.length,
+                stalls: c.stalls.length,
+              })),
+            );
+        };
+        open.onerror = () => resolve([]);
+      }),
+  );
+
 /** One talk through the booth form: the phone, how it went, Save; it is kept on the tablet. */
 async function recordTalk(page: Page, phone: string, outcome: 'Busy' | 'Interested') {
   await page.getByLabel('Phone').fill(phone);

@@ -1,6 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
+import { forgetCopies } from '@/lib/offline/device-copy';
 import { forgetOfflinePages } from '@/lib/offline/service-worker';
 
 import { useQueue } from './sync-status';
@@ -26,8 +27,9 @@ export function SignOutButton({ userId, action }: { userId: string; action: () =
           event.preventDefault();
           return;
         }
-        // Nothing of this user's pages stays on the tablet for the next one.
+        // Nothing of this user's pages or kept companies stays on the tablet for the next one.
         void forgetOfflinePages();
+        void forgetCopies().catch(() => undefined);
       }}
     >
       <Button type="submit" variant="secondary">

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, like, notLike } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, notLike, or } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
@@ -64,6 +64,54 @@ export async function searchExhibitors(db: DbOrTx, q: string, limit = 12) {
       .orderBy(...(text ? [notLike(contacts.name, startsPattern(text))] : []), asc(contacts.name))
       .limit(limit)
   );
+}
+
+/** At most this many companies of one location are kept on a tablet for searching offline. */
+export const DEVICE_COMPANIES_MAX = 1000;
+
+/**
+ * The companies of one location, for the tablet's offline copy: the exhibitors booked there or
+ * with a lead there, by name. Two index ranges (bookings and follow-ups by location) and at most
+ * `limit` rows, however many years of data the location has.
+ */
+export async function listLocationCompanies(db: DbOrTx, locationId: number, limit = DEVICE_COMPANIES_MAX) {
+  const booked = db
+    .selectDistinct({ id: bookings.exhibitor_id })
+    .from(bookings)
+    .where(eq(bookings.location_id, locationId));
+  const led = db
+    .selectDistinct({ id: followUps.exhibitor_id })
+    .from(followUps)
+    .where(eq(followUps.location_id, locationId));
+  return db
+    .select({ id: contacts.id, name: contacts.name, city: contacts.city })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.type, 'exhibitor'),
+        isNull(contacts.deleted_at),
+        or(inArray(contacts.id, booked), inArray(contacts.id, led)),
+      ),
+    )
+    .orderBy(asc(contacts.name), asc(contacts.id))
+    .limit(limit);
+}
+
+/** What a tablet keeps of one location to work offline: its stalls with list prices and its companies. */
+export type BoothDeviceCopy = {
+  locationId: number;
+  stalls: BoothStall[];
+  companies: { id: string; name: string; city: string | null }[];
+  /** When the server read it (ISO 8601). */
+  refreshedAt: string;
+};
+
+export async function getBoothDeviceCopy(db: DbOrTx, locationId: number): Promise<BoothDeviceCopy> {
+  const [stallRows, companies] = await Promise.all([
+    listLocationStalls(db, locationId),
+    listLocationCompanies(db, locationId),
+  ]);
+  return { locationId, stalls: stallRows, companies, refreshedAt: new Date().toISOString() };
 }
 
 export async function getExhibitor(db: DbOrTx, id: string) {

@@ -1,7 +1,7 @@
 'use server';
 
 import { db } from '@/db';
-import { listLocationStalls, lookupVisitor, searchExhibitors } from '@/db/queries/booth';
+import { getBoothDeviceCopy, listLocationStalls, lookupVisitor, searchExhibitors } from '@/db/queries/booth';
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote } from '@/db/services/entries';
 import { validatedAction, validatedCall } from '@/lib/action';
@@ -57,5 +57,13 @@ export const listLocationStallsAction = validatedCall(
   'recordEntries',
   idField,
   (locationId) => listLocationStalls(db, locationId),
+  NOT_A_LOCATION,
+);
+
+/** What the tablet keeps of the current location to work offline (lib/offline/device-copy.ts). */
+export const boothDeviceCopyAction = validatedCall(
+  'recordEntries',
+  idField,
+  (locationId) => getBoothDeviceCopy(db, locationId),
   NOT_A_LOCATION,
 );

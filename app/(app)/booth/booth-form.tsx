@@ -13,6 +13,7 @@ import { OutcomeFieldset } from './outcome-fieldset';
 import { PlaceFieldset, useLocationStalls } from './place-fieldset';
 import { SaveBar } from './save-bar';
 import { queuedSender, useBoothEntry } from './use-booth-entry';
+import { useDeviceCopy } from './use-device-copy';
 import { VisitorFieldset } from './visitor-fieldset';
 import { VisitorPanel } from './visitor-panel';
 
@@ -60,7 +61,8 @@ export function BoothForm({
   const tableId = override.tableId ?? prefs.tableId;
   const exhibitor = override.exhibitor ?? prefs.exhibitor;
   const location = locations.find((l) => l.id === locationId) ?? null;
-  const place = useLocationStalls(location?.id ?? null, loadedStalls);
+  const kept = useDeviceCopy(userId, location?.id ?? null);
+  const place = useLocationStalls(location?.id ?? null, loadedStalls, kept);
   const stall = (place.stalls ?? []).find((s) => s.id === tableId) ?? null;
 
   const today = format(new Date(), 'yyyy-MM-dd');
@@ -113,6 +115,8 @@ export function BoothForm({
         <CompanyFieldset
           state={entry.state}
           exhibitor={exhibitor}
+          kept={kept}
+          locationName={location?.name ?? null}
           onChoose={(company) => {
             setPrefs({ exhibitor: company });
             setOverride((o) => ({ ...o, exhibitor: null }));

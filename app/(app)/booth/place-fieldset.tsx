@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { errorAria, FieldError, inputClass } from '@/components/forms/field';
 import { Button } from '@/components/ui/button';
 import type { BoothLocation, BoothStall } from '@/db/queries/booth';
+import { formatDateTime } from '@/lib/format';
+import type { KeptCopy } from '@/lib/offline/device-copy';
 
 import { listLocationStallsAction } from './actions';
 import type { EntryState } from './use-booth-entry';
@@ -16,19 +18,24 @@ export type Place = ReturnType<typeof useLocationStalls>;
 /**
  * The stalls of the chosen location: the ones the server rendered, then each
  * other location's fetched once when the employee switches to it (kept for
- * switching back). `stalls` is null while loading or after a failure.
+ * switching back). Offline, the copy kept on the tablet (`kept`) answers instead,
+ * and the server is asked again when the network comes back. `stalls` is null
+ * while loading, or after a failure with nothing kept.
  */
 export function useLocationStalls(
   locationId: number | null,
   rendered: { locationId: number; stalls: BoothStall[] } | null,
+  kept: KeptCopy | null,
 ) {
   const [fetched, setFetched] = useState<Record<number, BoothStall[]>>({});
   const [failure, setFailure] = useState<{ locationId: number; message: string } | null>(null);
   const known = (id: number) => (rendered?.locationId === id ? rendered.stalls : fetched[id]);
-  const stalls = locationId === null ? null : (known(locationId) ?? null);
   const failed = locationId !== null && failure?.locationId === locationId ? failure.message : null;
+  const server = locationId === null ? null : (known(locationId) ?? null);
+  const fromTablet = !server && failed && kept?.locationId === locationId ? kept : null;
+  const stalls = server ?? fromTablet?.stalls ?? null;
   useEffect(() => {
-    if (locationId === null || stalls || failed) return;
+    if (locationId === null || server || failed) return;
     let live = true;
     listLocationStallsAction(locationId)
       .then((answer) => {
@@ -42,11 +49,19 @@ export function useLocationStalls(
     return () => {
       live = false;
     };
-  }, [locationId, stalls, failed]);
+  }, [locationId, server, failed]);
+  // Back online: what failed is asked again (the tablet's copy answers meanwhile).
+  useEffect(() => {
+    const again = () => setFailure(null);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, []);
   return {
     stalls,
     loading: locationId !== null && !stalls && !failed,
-    error: failed,
+    error: stalls ? null : failed,
+    /** When the stalls shown are the tablet's copy (offline), the time the server read them. */
+    keptAt: fromTablet ? fromTablet.refreshedAt : null,
     retry: () => setFailure(null),
   };
 }
@@ -123,6 +138,11 @@ export function PlaceFieldset({
         {place.loading ? (
           <p aria-live="polite" className="text-sm text-slate-600">
             Loading the stalls of {location?.name}…
+          </p>
+        ) : null}
+        {place.keptAt ? (
+          <p className="text-sm text-slate-600" data-testid="stalls-kept">
+            Offline: the stalls kept on this tablet (as of {formatDateTime(place.keptAt)}).
           </p>
         ) : null}
         {place.error ? (
