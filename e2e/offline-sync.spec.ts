@@ -1,8 +1,8 @@
 import type { Page, Route } from '@playwright/test';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 
-import { bookings, contacts, conversations, stalls } from '@/db/schema';
+import { bookings, contacts, conversations, stalls, users } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
 
 import { expect, expectAccessible, keptPages, newPhone, signedIn, test, unique, withWorker } from './fixtures';
@@ -255,6 +255,73 @@ test.describe('[OFFLINE]: the tablet keeps what the booth needs of a location', 
           .where(eq(conversations.visitor_phone, `+91${phone}`)),
       )
       .toEqual([{ exhibitor: farCompany.id, location: far.id, stall: f2!.id }]);
+  });
+});
+
+test.describe('[OFFLINE]: a session that ended while the tablet was offline', () => {
+  test.slow();
+
+  test('asks for the password again, then sends what waited, once', async ({
+    browser,
+    newUser,
+    newLocation,
+    e2eDb,
+  }) => {
+    const user = await newUser();
+    const suffix = unique();
+    const location = await newLocation({ name: `Session hall ${suffix}`, stalls: [{ name: 'S-1', price: '30000' }] });
+    const company = { id: ulid(), name: `Session Spices ${suffix}` };
+    await e2eDb.insert(contacts).values({ ...company, type: 'exhibitor' });
+
+    const page = await withWorker(browser, { viewport: { width: 768, height: 1024 } });
+    const context = page.context();
+    await signedIn(page, user);
+    await page.goto('/booth');
+    await page.getByLabel('Location').selectOption({ label: location.name });
+    await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'S-1' });
+    await page.getByLabel('Find the exhibitor').fill(company.name);
+    await page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name: company.name }).click();
+    await expect(page.getByTestId('chosen-company')).toHaveText(company.name);
+
+    await context.setOffline(true);
+    const phones = [newPhone(), newPhone()];
+    for (const phone of phones) await recordTalk(page, phone, 'Interested');
+    const waiting = page.getByTestId('sync-waiting');
+    await expect(waiting).toHaveText('2 waiting');
+    // Meanwhile the session ends on the server (as a password reset or a sign-out elsewhere does).
+    await e2eDb
+      .update(users)
+      .set({ session_version: sql`${users.session_version} + 1` })
+      .where(eq(users.id, user.id));
+
+    // The network back: nothing is sent under an ended session; the entries wait and a sign-in is asked for.
+    await context.setOffline(false);
+    const signInAgain = page.getByRole('link', { name: 'Sign in again to send 2 waiting entries' });
+    await expect(signInAgain).toBeVisible({ timeout: 30_000 });
+    await expect(waiting).toHaveText('2 waiting');
+    expect(await talksOf(phones)).toEqual([]);
+    await expectAccessible(page);
+
+    await signInAgain.click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/booth$/);
+    await expect(page.getByTestId('sync-waiting')).toHaveText('0 waiting', { timeout: 30_000 });
+    await expect.poll(() => talksOf(phones)).toEqual(phones.map((p) => `+91${p}`).sort());
+
+    async function talksOf(list: string[]) {
+      const rows = await e2eDb
+        .select({ phone: conversations.visitor_phone })
+        .from(conversations)
+        .where(
+          inArray(
+            conversations.visitor_phone,
+            list.map((p) => `+91${p}`),
+          ),
+        );
+      return rows.map((r) => r.phone).sort();
+    }
   });
 });
 
