@@ -142,12 +142,24 @@ self.addEventListener('fetch', (event) => {
   // header's "Sign out" asks this worker to drop the kept pages before its action runs (CLEAR_PAGES).
 });
 
-/** Keeps a fresh copy of each offline page the signed-in user can open (missingOnly: only those not yet kept). */
-async function warmPages(missingOnly: boolean): Promise<void> {
+/** A kept page older than this is fetched again when a signed-in page opens online (My follow-ups' due list). */
+const FRESH_FOR_MS = 10 * 60_000;
+
+/** Whether a kept copy is recent enough: its answer's Date header is within FRESH_FOR_MS. */
+const isFresh = (kept: Response | undefined) => {
+  const at = Date.parse(kept?.headers.get('date') ?? '');
+  return Number.isFinite(at) && Date.now() - at < FRESH_FOR_MS;
+};
+
+/**
+ * Keeps a fresh copy of each offline page the signed-in user can open (staleOnly: only those not
+ * kept yet or kept more than ten minutes ago), so the follow-ups due today are the day's, offline.
+ */
+async function warmPages(staleOnly: boolean): Promise<void> {
   const started = generation;
   const cache = await caches.open(PAGES_CACHE);
   for (const path of OFFLINE_PAGES) {
-    if (missingOnly && (await cache.match(path))) continue;
+    if (staleOnly && isFresh(await cache.match(path))) continue;
     try {
       const response = await fetch(path, { credentials: 'same-origin', redirect: 'follow' });
       if (showsSignedOut(response)) {

@@ -14,7 +14,7 @@ const enabled = () =>
 
 /**
  * Registers the worker (once; the browser ignores a repeat) and, for a signed-in page
- * (`warm`), asks it to keep the offline pages it does not have yet.
+ * (`warm`), asks it to keep the offline pages it does not have yet or kept more than ten minutes ago.
  */
 export async function registerServiceWorker({ warm }: { warm: boolean }): Promise<void> {
   if (!enabled()) return;
