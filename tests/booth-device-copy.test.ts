@@ -35,18 +35,25 @@ beforeAll(async () => {
     ids[name] = (await makeExhibitor({ name: `${name} ${t}`, city: name === 'Led' ? 'Pune' : null })).id;
   }
   const visitor = await makeVisitor({ name: `Visitor ${t}` });
-  const book = (exhibitor: string, locationId: number, over = {}) =>
-    makeBooking({ employeeId: user.id, over: { exhibitor_id: ids[exhibitor], location_id: locationId, ...over } });
-  await book('Booked', hall.locationId, { table_id: hall.stallIds[0] });
-  await book('Both', hall.locationId);
-  await book('Cancelled', hall.locationId, { cancelled_at: new Date() });
-  await book('Elsewhere', annexe.locationId);
-  await book('Gone', hall.locationId);
-  await makeLead({ employeeId: user.id, exhibitorId: ids.Led, over: { location_id: hall.locationId } });
-  await makeLead({ employeeId: user.id, exhibitorId: ids.Both, over: { location_id: hall.locationId } });
-  await makeLead({ employeeId: user.id, exhibitorId: ids.Elsewhere, over: { location_id: annexe.locationId } });
+  const at = (day: number) => new Date(Date.UTC(2030, 0, day, 9, 0, 0));
+  const book = (exhibitor: string, locationId: number, day: number, over = {}) =>
+    makeBooking({
+      employeeId: user.id,
+      over: { exhibitor_id: ids[exhibitor], location_id: locationId, created_at: at(day), ...over },
+    });
+  const lead = (exhibitorId: string | undefined, locationId: number, day: number) =>
+    makeLead({ employeeId: user.id, exhibitorId, over: { location_id: locationId, created_at: at(day) } });
+  // Most recently active at the hall: Led (5th), Both (its lead on the 4th), Cancelled (3rd), Booked (1st).
+  await book('Booked', hall.locationId, 1, { table_id: hall.stallIds[0] });
+  await book('Both', hall.locationId, 2);
+  await book('Cancelled', hall.locationId, 3, { cancelled_at: new Date() });
+  await book('Elsewhere', annexe.locationId, 9);
+  await book('Gone', hall.locationId, 0); // deleted since
+  await lead(ids.Led, hall.locationId, 5);
+  await lead(ids.Both, hall.locationId, 4);
+  await lead(ids.Elsewhere, annexe.locationId, 9);
   // A visitor's id in a lead's exhibitor column would be a broken row; it is still never listed.
-  await makeLead({ employeeId: user.id, exhibitorId: visitor.id, over: { location_id: hall.locationId } });
+  await lead(visitor.id, hall.locationId, 1);
   await db.update(contacts).set({ deleted_at: new Date() }).where(eq(contacts.id, ids.Gone!));
 });
 
@@ -63,8 +70,13 @@ describe('the companies of a location, as a tablet keeps them', () => {
     expect(await listLocationCompanies(db, 987_654_321)).toEqual([]);
   });
 
-  it('stop at their limit, the first by name', async () => {
-    expect((await listLocationCompanies(db, hall.locationId, 2)).map((c) => c.id)).toEqual([ids.Booked, ids.Both]);
+  it('stop at their limit: the most recently booked or led there, listed by name', async () => {
+    expect((await listLocationCompanies(db, hall.locationId, 2)).map((c) => c.id)).toEqual([ids.Both, ids.Led]);
+    expect((await listLocationCompanies(db, hall.locationId, 3)).map((c) => c.id)).toEqual([
+      ids.Both,
+      ids.Cancelled,
+      ids.Led,
+    ]);
   });
 
   it('come with the location’s stalls and the time they were read', async () => {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, like, notLike, or } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, like, notLike, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/mysql-core';
 
 import type { DbOrTx } from '@/db';
 import { bookings, campaigns, contacts, conversations, followUps, locations, stalls, users } from '@/db/schema';
@@ -71,30 +72,38 @@ export const DEVICE_COMPANIES_MAX = 1000;
 
 /**
  * The companies of one location, for the tablet's offline copy: the exhibitors booked there or
- * with a lead there, by name. Two index ranges (bookings and follow-ups by location) and at most
- * `limit` rows, however many years of data the location has.
+ * with a lead there, the `limit` most recently active ones (a busy venue has thousands over the
+ * years), listed by name. Two index ranges (bookings and follow-ups by location), one group;
+ * about 75 ms for a location of the large data set (14,852 leads and 2,280 bookings of 3,862
+ * companies), once per tablet and location every ten minutes at most.
  */
 export async function listLocationCompanies(db: DbOrTx, locationId: number, limit = DEVICE_COMPANIES_MAX) {
-  const booked = db
-    .selectDistinct({ id: bookings.exhibitor_id })
-    .from(bookings)
-    .where(eq(bookings.location_id, locationId));
-  const led = db
-    .selectDistinct({ id: followUps.exhibitor_id })
-    .from(followUps)
-    .where(eq(followUps.location_id, locationId));
+  const activity = unionAll(
+    db
+      .select({ exhibitor_id: bookings.exhibitor_id, at: bookings.created_at })
+      .from(bookings)
+      .where(eq(bookings.location_id, locationId)),
+    db
+      .select({ exhibitor_id: followUps.exhibitor_id, at: followUps.created_at })
+      .from(followUps)
+      .where(eq(followUps.location_id, locationId)),
+  ).as('activity');
+  const last = sql`max(${activity.at})`;
+  // The limit is taken before the live-exhibitor filter (a deleted company then takes a slot, so at
+  // most `limit` come back): filtering first joins every row of the location, twice the time here.
+  const recent = db
+    .select({ id: activity.exhibitor_id })
+    .from(activity)
+    .groupBy(activity.exhibitor_id)
+    .orderBy(desc(last), desc(activity.exhibitor_id))
+    .limit(limit)
+    .as('recent');
   return db
     .select({ id: contacts.id, name: contacts.name, city: contacts.city })
     .from(contacts)
-    .where(
-      and(
-        eq(contacts.type, 'exhibitor'),
-        isNull(contacts.deleted_at),
-        or(inArray(contacts.id, booked), inArray(contacts.id, led)),
-      ),
-    )
-    .orderBy(asc(contacts.name), asc(contacts.id))
-    .limit(limit);
+    .innerJoin(recent, eq(recent.id, contacts.id))
+    .where(and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)))
+    .orderBy(asc(contacts.name), asc(contacts.id));
 }
 
 /** What a tablet keeps of one location to work offline: its stalls with list prices and its companies. */
