@@ -43,12 +43,7 @@ test.describe('[OFFLINE]: entries wait on the tablet and are sent exactly once',
     const page = await withWorker(browser, { viewport: { width: 768, height: 1024 } });
     const context = page.context();
     await signedIn(page, user);
-    await page.goto('/booth');
-    await page.getByLabel('Location').selectOption({ label: location.name });
-    await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'O-1' });
-    await page.getByLabel('Find the exhibitor').fill(company.name);
-    await page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name: company.name }).click();
-    await expect(page.getByTestId('chosen-company')).toHaveText(company.name);
+    await standAt(page, location.name, 'O-1', company.name);
     // Reloaded once online, so the copy kept for offline is this location's booth.
     await page.reload();
     await expect(page.getByTestId('chosen-company')).toHaveText(company.name);
@@ -207,11 +202,7 @@ test.describe('[OFFLINE]: the tablet keeps what the booth needs of a location', 
     await expect.poll(() => keptCopies(page)).toContainEqual({ locationId: far.id, companies: 1, stalls: 2 });
     await page.getByLabel('Location').selectOption({ label: home.name });
     await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'H-1' });
-    await page.getByLabel('Find the exhibitor').fill(homeCompany.name);
-    await page
-      .getByRole('list', { name: 'Matching companies' })
-      .getByRole('button', { name: homeCompany.name })
-      .click();
+    await chooseCompany(page, homeCompany.name);
     await page.reload();
     await expect.poll(() => keptPages(page)).toContain('/booth');
 
@@ -276,12 +267,7 @@ test.describe('[OFFLINE]: a session that ended while the tablet was offline', ()
     const page = await withWorker(browser, { viewport: { width: 768, height: 1024 } });
     const context = page.context();
     await signedIn(page, user);
-    await page.goto('/booth');
-    await page.getByLabel('Location').selectOption({ label: location.name });
-    await page.getByLabel('Stall', { exact: true }).selectOption({ label: 'S-1' });
-    await page.getByLabel('Find the exhibitor').fill(company.name);
-    await page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name: company.name }).click();
-    await expect(page.getByTestId('chosen-company')).toHaveText(company.name);
+    await standAt(page, location.name, 'S-1', company.name);
 
     await context.setOffline(true);
     const phones = [newPhone(), newPhone()];
@@ -347,6 +333,21 @@ const keptCopies = (page: Page) =>
         open.onerror = () => resolve([]);
       }),
   );
+
+/** The booth at `location`'s `stall` for `company`, chosen as an employee does (remembered on the tablet). */
+async function standAt(page: Page, location: string, stall: string, company: string) {
+  await page.goto('/booth');
+  await page.getByLabel('Location').selectOption({ label: location });
+  await page.getByLabel('Stall', { exact: true }).selectOption({ label: stall });
+  await chooseCompany(page, company);
+}
+
+/** The company found by its name in the booth's search and chosen. */
+async function chooseCompany(page: Page, name: string) {
+  await page.getByLabel('Find the exhibitor').fill(name);
+  await page.getByRole('list', { name: 'Matching companies' }).getByRole('button', { name }).click();
+  await expect(page.getByTestId('chosen-company')).toHaveText(name);
+}
 
 /** One talk through the booth form: the phone, how it went, Save; it is kept on the tablet. */
 async function recordTalk(page: Page, phone: string, outcome: 'Busy' | 'Interested') {
