@@ -16,6 +16,7 @@ import {
   campaigns,
   campaignStats,
   contacts,
+  exhibitorCampaignStats,
   followUps,
   RECIPIENT_STATUSES,
   users,
@@ -330,18 +331,18 @@ function exhibitorOrder(sort: CampaignExhibitorSort, dir: 'asc' | 'desc'): SQL {
   );
 }
 
-/** Per company, the campaign's leads and its bookings not cancelled (grouped separately, then combined: no join multiplies them). */
+/**
+ * Per company, the campaign's leads and its bookings not cancelled with their money: the
+ * company × campaign counters (exhibitor_campaign_stats, moved with every write and recounted by
+ * `counters:reconcile`), read from their (campaign_id, collected) index — one row per company,
+ * never the campaign's follow-ups and bookings themselves. A row left at zero (its bookings
+ * cancelled, its leads merged away) is not a company of the breakdown.
+ */
 function exhibitorTotals(id: string): SQL {
-  return sql`select u.exhibitor_id, sum(u.leads) as leads, sum(u.bookings) as bookings,
-                    coalesce(sum(u.collected), 0) as collected, coalesce(sum(u.booked), 0) as booked
-               from (
-                 select ${followUps.exhibitor_id} as exhibitor_id, count(*) as leads, 0 as bookings, null as collected, null as booked
-                   from ${followUps} where ${followUps.campaign_id} = ${id} and ${followUps.exhibitor_id} is not null group by ${followUps.exhibitor_id}
-                 union all
-                 select ${bookings.exhibitor_id}, 0, count(*), sum(${bookings.amount_paid}), sum(${bookings.price})
-                   from ${bookings} where ${bookings.campaign_id} = ${id} and ${bookings.cancelled_at} is null and ${bookings.exhibitor_id} is not null group by ${bookings.exhibitor_id}
-               ) u
-              group by u.exhibitor_id`;
+  const s = exhibitorCampaignStats;
+  return sql`select ${s.exhibitor_id} as exhibitor_id, ${s.leads} as leads, ${s.bookings} as bookings,
+                    ${s.collected} as collected, ${s.booked} as booked
+               from ${s} where ${s.campaign_id} = ${id} and (${s.leads} > 0 or ${s.bookings} > 0)`;
 }
 
 type ExhibitorRaw = {

@@ -1,0 +1,1 @@
+CREATE INDEX `exhibitor_campaign_stats_campaign_collected_index` ON `exhibitor_campaign_stats` (`campaign_id`,`collected`,`bookings`,`leads`,`booked`);
