@@ -334,7 +334,7 @@ function exhibitorOrder(sort: CampaignExhibitorSort, dir: 'asc' | 'desc'): SQL {
 /**
  * Per company, the campaign's leads and its bookings not cancelled with their money: the
  * company × campaign counters (exhibitor_campaign_stats, moved with every write and recounted by
- * `counters:reconcile`), read from their (campaign_id, collected) index — one row per company,
+ * `counters:reconcile`), read from their covering (campaign_id, collected, …) index — one row per company,
  * never the campaign's follow-ups and bookings themselves. A row left at zero (its bookings
  * cancelled, its leads merged away) is not a company of the breakdown.
  */
@@ -369,10 +369,11 @@ const toExhibitorRow = (r: ExhibitorRaw): CampaignExhibitorRow => ({
 /**
  * §5.5 exhibitor breakdown, one page of it with the number of companies in
  * all: per company, the campaign's leads and its bookings not cancelled with
- * their money. One statement: the per-company figures are grouped by id
- * alone, sorted and cut to the page (the count of all groups rides along as
- * a window), and only the page's companies are joined to their names — a
- * sort by name joins them all, as it must. Most collected first by default.
+ * their money. One statement: the per-company counters (one row per company,
+ * exhibitorTotals) are sorted and cut to the page (the count of all rides
+ * along as a window), and only the page's companies are joined to their
+ * names — a sort by name joins them all, as it must. Most collected first by
+ * default.
  */
 export async function listCampaignExhibitorPage(
   db: DbOrTx,
