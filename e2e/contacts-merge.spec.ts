@@ -52,12 +52,12 @@ async function insertCompanies(names: [string, string]): Promise<[string, string
   return ids;
 }
 
-/** The group of this test on the duplicates page, following "Next" when other groups come first. */
+/** The group of this test on the duplicates page, following "Next" (or "Look further") when other groups come first. */
 async function findGroup(page: Page, name: string) {
   await page.goto('/contacts/duplicates?tab=phone');
   const group = page.locator('section').filter({ hasText: name });
   for (let i = 0; i < 50 && !(await group.isVisible()); i++) {
-    const next = page.getByRole('link', { name: 'Next' });
+    const next = page.getByRole('link', { name: /^(Next|Look further)$/ });
     if (!(await next.isVisible())) break;
     await next.click();
     await page.waitForLoadState();

@@ -7,6 +7,7 @@
  * duplicates page's query lists hand-made groups. Every number below is
  * worked out by hand from the fixture; every time is pinned.
  */
+import { randomInt } from 'node:crypto';
 import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -505,6 +506,46 @@ describe('merging two visitors', () => {
     ]).toEqual([3, 3, 1]);
     expect((await allGroups('phone')).find((x) => x.key === P)).toBeUndefined();
     await expectNoDrift();
+  });
+
+  it('finds each group once and whole when a page scans only a few keys: the window ends after a whole group', async () => {
+    // A block of phones no other test uses (theirs start +919), walked from just before it.
+    const B = `+918${String(randomInt(0, 100_000)).padStart(5, '0')}`;
+    const key = (n: number) => `${B}000${n}`;
+    const at = (n: number) => ({ created_at: day(`2026-03-0${n}T00:00:00Z`) });
+    for (const n of [1, 2]) await makeVisitor({ phone: key(1), ...at(n) });
+    for (const n of [1, 2, 3]) await makeVisitor({ phone: key(2), ...at(n) });
+    await makeVisitor({ phone: key(3) });
+    for (const n of [1, 2]) await makeVisitor({ phone: key(4), ...at(n) });
+    await makeVisitor({ phone: key(4), deleted_at: day('2026-03-05T00:00:00Z') });
+    await makeVisitor({ phone: key(5) });
+
+    const walk = async (scan: number | undefined, limit: number) => {
+      const found: [string, number, number][] = [];
+      let partial = false;
+      // The cursor is the last key seen, base64url: start just before the block.
+      let cursor: string | null = Buffer.from(B, 'utf8').toString('base64url');
+      for (let i = 0; i < 50 && cursor; i++) {
+        const page = await listDuplicateGroups(db, { by: 'phone', cursor, limit, scan });
+        expect(page.groups.length).toBeLessThanOrEqual(limit);
+        partial ||= page.partial;
+        const mine = page.groups.filter((g) => g.key.startsWith(B));
+        found.push(...mine.map((g): [string, number, number] => [g.key, g.size, g.members.length]));
+        if (page.groups.some((g) => !g.key.startsWith(B))) break;
+        cursor = page.nextCursor;
+        if (cursor && !Buffer.from(cursor, 'base64url').toString('utf8').startsWith(B)) break;
+      }
+      return { found, partial };
+    };
+    const expected = [
+      [key(1), 2, 2],
+      [key(2), 3, 3],
+      [key(4), 2, 2],
+    ];
+    // Two or three keys a window: windows end inside groups, and the group of three spans one.
+    expect(await walk(2, 20)).toEqual({ found: expected, partial: true });
+    expect(await walk(3, 1)).toEqual({ found: expected, partial: true });
+    expect((await walk(undefined, 20)).found).toEqual(expected);
   });
 
   it('refuses a merge with itself, across types, of a deleted contact, or from a stale form — and stores nothing', async () => {

@@ -7,6 +7,7 @@ import { PillNav } from '@/components/ui/pill-nav';
 import { db } from '@/db';
 import { searchExhibitors } from '@/db/queries/booth';
 import {
+  DUPLICATE_SCAN,
   getCompaniesForMerge,
   getMerge,
   listDuplicateGroups,
@@ -24,6 +25,7 @@ import { DUPLICATE_TABS, TAB_LABELS, type DuplicateTab } from './tabs';
 export const metadata: Metadata = { title: 'Duplicates' };
 
 const PAGE_SIZE = 20;
+const SCAN_WORDS = DUPLICATE_SCAN.toLocaleString('en-IN');
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -93,7 +95,27 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
       />
 
       {page ? (
-        page.groups.length === 0 ? (
+        page.groups.length === 0 && page.nextCursor ? (
+          // The page's scan window ended without a group: the next stretch of visitors may have some.
+          <EmptyState title={`No duplicates among the next ${SCAN_WORDS} visitors`}>
+            <p>
+              The page looks through {SCAN_WORDS} visitors at a time, in {tab === 'phone' ? 'phone' : 'email'} order.{' '}
+              <Link href={`${tabHref(tab)}&cursor=${page.nextCursor}`} className="font-medium text-brand-700 underline">
+                Look further
+              </Link>
+              {cursor ? (
+                <>
+                  {' '}
+                  or{' '}
+                  <Link href={tabHref(tab)} className="font-medium text-brand-700 underline">
+                    back to the first page
+                  </Link>
+                </>
+              ) : null}
+              .
+            </p>
+          </EmptyState>
+        ) : page.groups.length === 0 ? (
           <EmptyState
             title={
               cursor
@@ -131,6 +153,11 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
                 cursor={cursor}
               />
             ))}
+            {page.partial ? (
+              <p className="text-sm text-slate-600">
+                This page looked through {SCAN_WORDS} visitors; Next looks through the following ones.
+              </p>
+            ) : null}
             <KeysetPager
               firstHref={cursor ? tabHref(tab) : null}
               nextHref={page.nextCursor ? `${tabHref(tab)}&cursor=${page.nextCursor}` : null}
