@@ -38,7 +38,7 @@ import { formatINR } from '@/lib/money';
 import { can } from '@/lib/permissions';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
 
-import { makeExhibitor, makeLocation, makeUser, makeVisitor, tag } from './helpers/factories';
+import { makeExhibitor, makeLocation, makeRecipients, makeUser, makeVisitor, tag } from './helpers/factories';
 
 const DAY = 86_400_000;
 /** A block of phones of our own: +91 9 PPPP NNNNN (P random per block, N the index). */
@@ -216,6 +216,7 @@ describe('delivery results', () => {
       { line: 3, phone: p(1), status: 'failed', error: 'Blocked' },
     ]);
     expect((await getCampaign(db, id))!.messages_sent).toBe(1);
+    expect(await countRecipientsByStatus(db, id)).toEqual({ pending: 2, sent: 1, failed: 1 });
     await expectCountersEqualRecount(id);
     // Mark the rest sent by hand: the two pending ones.
     expect(await markPendingSent(db, id)).toEqual({ marked: 2 });
@@ -521,7 +522,7 @@ describe('schema', () => {
   it('keeps one recipient per phone per campaign', async () => {
     const id = await newCampaign(admin.id);
     const p = phoneBlock();
-    await db.insert(campaignRecipients).values({ campaign_id: id, phone: p(1) });
+    await makeRecipients(id, [p(1)]);
     await expect(db.insert(campaignRecipients).values({ campaign_id: id, phone: p(1) })).rejects.toThrow();
     const [[n]] = (await db.execute(
       sql`select count(*) as n from campaign_recipients where campaign_id = ${id}`,

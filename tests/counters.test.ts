@@ -104,6 +104,7 @@ async function world() {
     status: 'sent',
     sent_at: sentAt,
     total_messages_sent: 2,
+    total_recipients: 2,
   });
   await db.insert(campaignRecipients).values(
     [phones[0]!, phones[2]!].map((phone) => ({

@@ -359,9 +359,18 @@ describe('seedDemo', () => {
 
 describe('reconcileCampaignCounters', () => {
   it('finds a drift made by hand and repairs it in one go', async () => {
-    const [top, other] = await rows<{ id: string; name: string; leads: number; revenue: string; sent: number }>(
+    const [top, other] = await rows<{
+      id: string;
+      name: string;
+      leads: number;
+      revenue: string;
+      sent: number;
+      recipients: number;
+      failed: number;
+    }>(
       b,
-      sql`select c.id, c.name, coalesce(t.leads, 0) as leads, cast(coalesce(t.revenue, 0) as decimal(20,2)) as revenue, c.total_messages_sent as sent
+      sql`select c.id, c.name, coalesce(t.leads, 0) as leads, cast(coalesce(t.revenue, 0) as decimal(20,2)) as revenue, c.total_messages_sent as sent,
+                 c.total_recipients as recipients, c.total_failed as failed
           from campaigns c left join (select campaign_id, sum(leads) as leads, sum(bookings) as bookings, sum(revenue) as revenue from campaign_stats group by campaign_id) t on t.campaign_id = c.id order by revenue desc, c.id limit 2`,
     );
     expect(top && other).toBeTruthy();
@@ -370,7 +379,11 @@ describe('reconcileCampaignCounters', () => {
       sql`insert into campaign_stats (campaign_id, shard, leads, revenue) values (${top!.id}, 9, 3, 0.01)
           on duplicate key update leads = leads + 3, revenue = revenue + 0.01`,
     );
-    await b.execute(sql`update campaigns set total_messages_sent = 0 where id = ${other!.id}`);
+    await b.execute(
+      sql`update campaigns set total_messages_sent = 0, total_recipients = 0, total_failed = total_failed + 2 where id = ${other!.id}`,
+    );
+    // The seed wrote the recipient counters it counted: they were right before the hand edit.
+    expect(Number(other!.recipients)).toBeGreaterThan(0);
 
     const expected = [
       {
@@ -394,12 +407,26 @@ describe('reconcileCampaignCounters', () => {
         stored: 0,
         actual: Number(other!.sent),
       },
+      {
+        campaignId: other!.id,
+        name: other!.name,
+        field: 'total_recipients',
+        stored: 0,
+        actual: Number(other!.recipients),
+      },
+      {
+        campaignId: other!.id,
+        name: other!.name,
+        field: 'total_failed',
+        stored: Number(other!.failed) + 2,
+        actual: Number(other!.failed),
+      },
     ];
     const sortDrifts = <T extends { campaignId: string; field: string }>(d: T[]) =>
       [...d].sort((x, y) => (x.campaignId + x.field).localeCompare(y.campaignId + y.field));
     expect(sortDrifts(await reconcileCampaignCounters(b, { fix: false }))).toEqual(sortDrifts(expected));
     // Reporting changes nothing.
-    expect(await reconcileCampaignCounters(b, { fix: false })).toHaveLength(3);
+    expect(await reconcileCampaignCounters(b, { fix: false })).toHaveLength(5);
 
     expect(sortDrifts(await reconcileCampaignCounters(b, { fix: true }))).toEqual(sortDrifts(expected));
     expect(await reconcileCampaignCounters(b, { fix: false })).toEqual([]);

@@ -489,16 +489,23 @@ export async function listCampaignLeads(
 
 export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
 
-/** Recipients per status (pending / sent / failed), zeros included. One indexed count over (campaign_id, status). */
+/**
+ * Recipients per status (pending / sent / failed), zeros included, from the
+ * campaign row's counters (moved with the recipients, recounted by
+ * `counters:reconcile`): one primary-key read however many recipients
+ * (counting 90,000 by status took ~105 ms). Pending = all − sent − failed.
+ */
 export async function countRecipientsByStatus(db: DbOrTx, id: string): Promise<Record<RecipientStatus, number>> {
-  const rows = await db
-    .select({ status: campaignRecipients.status, n: sql<number>`count(*)` })
-    .from(campaignRecipients)
-    .where(eq(campaignRecipients.campaign_id, id))
-    .groupBy(campaignRecipients.status);
-  const out = { pending: 0, sent: 0, failed: 0 } as Record<RecipientStatus, number>;
-  for (const r of rows) out[r.status] = Number(r.n);
-  return out;
+  const [row] = await db
+    .select({
+      total: campaigns.total_recipients,
+      sent: campaigns.total_messages_sent,
+      failed: campaigns.total_failed,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
+  if (!row) return { pending: 0, sent: 0, failed: 0 };
+  return { pending: row.total - row.sent - row.failed, sent: row.sent, failed: row.failed };
 }
 
 export type RecipientRowView = {

@@ -32,6 +32,9 @@ export const campaigns = mysqlTable(
     // §1.4 cache counters. They are caches of the source rows, moved in the
     // same transaction as those rows and proved by the reconcile command.
     total_messages_sent: int('total_messages_sent').notNull().default(0),
+    /** Recipients of every status, and those failed (pending = total − sent − failed): the admin page's counts. */
+    total_recipients: int('total_recipients').notNull().default(0),
+    total_failed: int('total_failed').notNull().default(0),
     total_leads_generated: int('total_leads_generated').notNull().default(0),
     total_bookings_created: int('total_bookings_created').notNull().default(0),
     total_revenue: decimal('total_revenue', { precision: 20, scale: 2 }).notNull().default('0.00'),

@@ -1,13 +1,13 @@
 /**
  * The counters of a generated world, counted from its rows as they are
  * emitted: the read counters (exhibitor_stats, stall_stats,
- * exhibitor_stall_stats, exhibitor_campaign_stats) and the campaign counters (messages sent on the
+ * exhibitor_stall_stats, exhibitor_campaign_stats) and the campaign counters (messages sent, recipients and failed on the
  * campaign row, the rest in campaign_stats by company shard), with the same rules as
  * their recounts (the `<table>_recount` views; db/services/campaign-counters.ts):
  * leads = follow-ups; talks = conversations of kind 'talk' (per stall: those
  * with a stall); bookings and money = bookings not cancelled (collected /
  * revenue = amount_paid, booked = price); the last conversation = the latest
- * conversation_date of any kind; messages sent = recipients with status 'sent'.
+ * conversation_date of any kind; messages sent = recipients with status 'sent' (failed: 'failed').
  * A bulk load then writes them instead of recounting millions of rows.
  * Money is integer paise (bigint) until it is written.
  */
@@ -30,8 +30,8 @@ export class SeedCounters {
   private readonly stalls = new Map<number, Sums>();
   /** Key: exhibitor id (26 characters) + stall id. */
   private readonly companyStalls = new Map<string, Sums>();
-  /** Messages sent per campaign. */
-  private readonly sent = new Map<string, number>();
+  /** Recipients per campaign: all, sent (messages sent) and failed. */
+  private readonly recipients = new Map<string, { sent: number; total: number; failed: number }>();
   /** Key: campaign id (26 characters) + shard (two digits), as campaign_stats stores them. */
   private readonly campaignSums = new Map<string, CampaignSums>();
   /** Key: exhibitor id (26 characters) + campaign id (26 characters). */
@@ -72,7 +72,11 @@ export class SeedCounters {
     switch (table) {
       case 'campaign_recipients': {
         const r = row as SeedRows['campaign_recipients'];
-        if (r.status === 'sent') this.sent.set(r.campaign_id, (this.sent.get(r.campaign_id) ?? 0) + 1);
+        const n = this.recipients.get(r.campaign_id) ?? { sent: 0, total: 0, failed: 0 };
+        n.total++;
+        if (r.status === 'sent') n.sent++;
+        if (r.status === 'failed') n.failed++;
+        this.recipients.set(r.campaign_id, n);
         return;
       }
       case 'follow_ups': {
@@ -123,9 +127,10 @@ export class SeedCounters {
     }
   }
 
-  /** The campaign's counter columns kept on the campaigns row (messages sent). */
+  /** The campaign's counter columns kept on the campaigns row (messages sent, recipients, failed). */
   campaignColumns(id: string) {
-    return { total_messages_sent: this.sent.get(id) ?? 0 };
+    const n = this.recipients.get(id);
+    return { total_messages_sent: n?.sent ?? 0, total_recipients: n?.total ?? 0, total_failed: n?.failed ?? 0 };
   }
 
   /** campaign_stats rows, in key order (campaign, then shard). */
@@ -213,7 +218,7 @@ export const EXHIBITOR_STALL_STATS_COLUMNS = [
   'booked',
 ] as const;
 /** The counter columns of the campaigns row (the others are in campaign_stats). */
-export const CAMPAIGN_COUNTER_COLUMNS = ['total_messages_sent'] as const;
+export const CAMPAIGN_COUNTER_COLUMNS = ['total_messages_sent', 'total_recipients', 'total_failed'] as const;
 export const CAMPAIGN_STATS_COLUMNS = ['campaign_id', 'shard', 'leads', 'bookings', 'revenue', 'booked'] as const;
 export const EXHIBITOR_CAMPAIGN_STATS_COLUMNS = [
   'exhibitor_id',

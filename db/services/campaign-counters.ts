@@ -1,9 +1,10 @@
 /**
  * The campaign cache counters (DESIGN.md invariant 7) against their source
  * rows: one set-based recount for all campaigns, and an optional repair in one
- * transaction. Messages sent is `campaigns.total_messages_sent`; leads,
+ * transaction. Messages sent, recipients and failed recipients are
+ * `campaigns.total_messages_sent`, `total_recipients` and `total_failed`; leads,
  * bookings, revenue and booked value are the sums of a campaign's
- * `campaign_stats` shards (db/schema/stats.ts). A repair sets messages sent and
+ * `campaign_stats` shards (db/schema/stats.ts). A repair sets the campaign row's and
  * adds each drifted campaign's difference to its shard 0, so the sums equal
  * the recount whichever shards hold the rest.
  */
@@ -14,7 +15,8 @@ import { rowsOf } from '@/db/rows';
 import { bookings, campaignRecipients, campaigns, campaignStats, followUps } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 
-type CountField = 'total_messages_sent' | 'total_leads_generated' | 'total_bookings_created';
+type CountField =
+  'total_messages_sent' | 'total_recipients' | 'total_failed' | 'total_leads_generated' | 'total_bookings_created';
 type MoneyField = 'total_revenue' | 'total_booked_value';
 
 export type CounterDrift =
@@ -25,7 +27,8 @@ export type CounterDrift =
 /** Source aggregates, one derived table per source, grouped by campaign (no query per campaign). */
 const cr = campaignRecipients;
 const ACTUALS = sql`
-  left join (select ${cr.campaign_id} as campaign_id, count(*) as n from ${cr} where ${cr.status} = 'sent' group by ${cr.campaign_id}) r on r.campaign_id = ${campaigns.id}
+  left join (select ${cr.campaign_id} as campaign_id, sum(${cr.status} = 'sent') as n, count(*) as total, sum(${cr.status} = 'failed') as failed
+             from ${cr} group by ${cr.campaign_id}) r on r.campaign_id = ${campaigns.id}
   left join (select ${followUps.campaign_id} as campaign_id, count(*) as n from ${followUps} where ${followUps.campaign_id} is not null group by ${followUps.campaign_id}) f on f.campaign_id = ${campaigns.id}
   left join (
     select ${bookings.campaign_id} as campaign_id, count(*) as n, sum(${bookings.amount_paid}) as revenue, sum(${bookings.price}) as booked
@@ -42,17 +45,23 @@ const STORED_BOOKINGS = sql`coalesce(s.bookings, 0)`;
 const STORED_REVENUE = sql`cast(coalesce(s.revenue, 0) as decimal(20,2))`;
 const STORED_BOOKED = sql`cast(coalesce(s.booked, 0) as decimal(20,2))`;
 const SENT = sql`coalesce(r.n, 0)`;
+const RECIPIENTS = sql`coalesce(r.total, 0)`;
+const FAILED = sql`coalesce(r.failed, 0)`;
 const LEADS = sql`coalesce(f.n, 0)`;
 const BOOKINGS = sql`coalesce(b.n, 0)`;
 const REVENUE = sql`cast(coalesce(b.revenue, 0) as decimal(20,2))`;
 const BOOKED = sql`cast(coalesce(b.booked, 0) as decimal(20,2))`;
-const DRIFTED = sql`(${campaigns.total_messages_sent} <> ${SENT} or ${STORED_LEADS} <> ${LEADS} or ${STORED_BOOKINGS} <> ${BOOKINGS} or ${STORED_REVENUE} <> ${REVENUE} or ${STORED_BOOKED} <> ${BOOKED})`;
+const DRIFTED = sql`(${campaigns.total_messages_sent} <> ${SENT} or ${campaigns.total_recipients} <> ${RECIPIENTS} or ${campaigns.total_failed} <> ${FAILED} or ${STORED_LEADS} <> ${LEADS} or ${STORED_BOOKINGS} <> ${BOOKINGS} or ${STORED_REVENUE} <> ${REVENUE} or ${STORED_BOOKED} <> ${BOOKED})`;
 
 type Row = {
   id: string;
   name: string;
   stored_sent: number | string;
   actual_sent: number | string;
+  stored_recipients: number | string;
+  actual_recipients: number | string;
+  stored_failed: number | string;
+  actual_failed: number | string;
   stored_leads: number | string;
   actual_leads: number | string;
   stored_bookings: number | string;
@@ -68,6 +77,8 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
     db,
     sql`select ${campaigns.id}, ${campaigns.name},
           ${campaigns.total_messages_sent} as stored_sent, ${SENT} as actual_sent,
+          ${campaigns.total_recipients} as stored_recipients, ${RECIPIENTS} as actual_recipients,
+          ${campaigns.total_failed} as stored_failed, ${FAILED} as actual_failed,
           ${STORED_LEADS} as stored_leads, ${LEADS} as actual_leads,
           ${STORED_BOOKINGS} as stored_bookings, ${BOOKINGS} as actual_bookings,
           ${STORED_REVENUE} as stored_revenue, ${REVENUE} as actual_revenue,
@@ -81,6 +92,8 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
     const base = { campaignId: row.id, name: row.name };
     const counts: [CountField, number | string, number | string][] = [
       ['total_messages_sent', row.stored_sent, row.actual_sent],
+      ['total_recipients', row.stored_recipients, row.actual_recipients],
+      ['total_failed', row.stored_failed, row.actual_failed],
       ['total_leads_generated', row.stored_leads, row.actual_leads],
       ['total_bookings_created', row.stored_bookings, row.actual_bookings],
     ];
@@ -101,6 +114,7 @@ async function findDrifts(db: DbOrTx): Promise<CounterDrift[]> {
 
 /**
  * Recounts every campaign: messages sent = recipients with status 'sent';
+ * recipients = all of its recipients; failed = those with status 'failed';
  * leads = follow-ups carrying the campaign; bookings, revenue and booked value
  * = its bookings not cancelled (COUNT, SUM(amount_paid), SUM(price)). Returns the drifts found;
  * with `fix` also repairs them, in one transaction.
@@ -123,8 +137,11 @@ export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: bool
     await tx.execute(sql`
       update ${campaigns} ${ACTUALS}
       set ${campaigns.total_messages_sent} = ${SENT},
+          ${campaigns.total_recipients} = ${RECIPIENTS},
+          ${campaigns.total_failed} = ${FAILED},
           ${campaigns.updated_at} = ${campaigns.updated_at} -- a cache repair is not an edit of the campaign
-      where ${campaigns.id} in (${drifted}) and ${campaigns.total_messages_sent} <> ${SENT}`);
+      where ${campaigns.id} in (${drifted})
+        and (${campaigns.total_messages_sent} <> ${SENT} or ${campaigns.total_recipients} <> ${RECIPIENTS} or ${campaigns.total_failed} <> ${FAILED})`);
     // Each drifted campaign's difference, into its shard 0.
     await tx.execute(sql`
       insert into ${cs} (${sql.identifier(cs.campaign_id.name)}, ${sql.identifier(cs.shard.name)}, ${sql.identifier(cs.leads.name)},

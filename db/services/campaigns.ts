@@ -6,9 +6,11 @@
  * a gateway adapter later calls `recordDeliveryResults` the same way.
  *
  * `campaigns.total_messages_sent` is the count of recipients with status
- * 'sent', moved in the same transaction as the recipients that change.
+ * 'sent', `total_recipients` of all of them and `total_failed` of those
+ * failed, moved in the same transaction as the recipients that change
+ * (moveRecipientCounters) and recounted by `counters:reconcile`.
  */
-import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { ulid } from 'ulid';
 
 import type { Db, DbOrTx, Tx } from '@/db';
@@ -153,7 +155,27 @@ async function insertRecipients(tx: Tx, campaignId: string, valid: RecipientRow[
   await tx.execute(sql`
     insert into ${r} (${columnNames(r.campaign_id, r.phone, r.name, r.contact_id, r.status)}) values ${values}
     on duplicate key update ${columnNames(r.name)} = coalesce(${r.name}, values(${columnNames(r.name)}))`);
-  return valid.length - existing.length;
+  const added = valid.length - existing.length;
+  await moveRecipientCounters(tx, campaignId, { recipients: added });
+  return added;
+}
+
+/** Moves a campaign's recipient counters by what the caller's statements changed, in its transaction. */
+async function moveRecipientCounters(
+  tx: Tx,
+  campaignId: string,
+  d: { recipients?: number; sent?: number; failed?: number },
+  also: Partial<Pick<typeof campaigns.$inferInsert, 'status' | 'sent_at'>> = {},
+) {
+  const by = (col: AnyColumn, n = 0) => (n ? sql`${col} + ${n}` : undefined);
+  const set = {
+    total_recipients: by(campaigns.total_recipients, d.recipients),
+    total_messages_sent: by(campaigns.total_messages_sent, d.sent),
+    total_failed: by(campaigns.total_failed, d.failed),
+    ...also,
+  };
+  if (Object.values(set).every((v) => v === undefined)) return;
+  await tx.update(campaigns).set(set).where(eq(campaigns.id, campaignId));
 }
 
 async function recipientCount(tx: Tx, campaignId: string): Promise<number> {
@@ -221,7 +243,9 @@ export async function addRecipientsByFilter(
       where ${filterWhere(f)}
       group by ${contacts.phone}
       on duplicate key update ${columnNames(r.id)} = ${r.id}`);
-    return { added: (await recipientCount(tx, campaignId)) - before };
+    const added = (await recipientCount(tx, campaignId)) - before;
+    await moveRecipientCounters(tx, campaignId, { recipients: added });
+    return { added };
   });
 }
 
@@ -279,6 +303,7 @@ export async function recordDeliveryResults(
       if (!known.has(phone))
         unknown.push({ line: r.line, value: r.phone, reason: 'Not a recipient of this campaign.' });
     let delta = 0;
+    let failedDelta = 0;
     let sent = 0;
     let failed = 0;
     const rows: SQL[] = [];
@@ -288,6 +313,7 @@ export async function recordDeliveryResults(
       if (r.status === 'sent') sent++;
       else failed++;
       delta += (r.status === 'sent' ? 1 : 0) - (before.status === 'sent' ? 1 : 0);
+      failedDelta += (r.status === 'failed' ? 1 : 0) - (before.status === 'failed' ? 1 : 0);
       const at = r.status === 'sent' ? (r.sent_at ?? now) : null;
       rows.push(
         sql`(${before.id}, ${campaignId}, ${phone}, ${r.status}, ${at}, ${r.status === 'failed' ? r.error?.trim() || 'Failed' : null}, ${r.provider_message_id?.trim() || null})`,
@@ -302,14 +328,15 @@ export async function recordDeliveryResults(
         insert into ${c} (${columnNames(c.id, c.campaign_id, c.phone, c.status, c.sent_at, c.error, c.provider_message_id)}) values ${sql.join(rows, sql`, `)}
         on duplicate key update ${updated(c.status)}, ${updated(c.sent_at)}, ${updated(c.error)},
           ${columnNames(c.provider_message_id)} = coalesce(values(${columnNames(c.provider_message_id)}), ${c.provider_message_id})`);
-      await tx
-        .update(campaigns)
-        .set({
-          total_messages_sent: sql`${campaigns.total_messages_sent} + ${delta}`,
+      await moveRecipientCounters(
+        tx,
+        campaignId,
+        { sent: delta, failed: failedDelta },
+        {
           status: campaign.status === 'draft' ? 'sending' : campaign.status,
           sent_at: campaign.sent_at ?? (sent ? now : null),
-        })
-        .where(eq(campaigns.id, campaignId));
+        },
+      );
     }
     unknown.sort((a, b) => a.line - b.line);
     return { updated: rows.length, sent, failed, unknown };
@@ -324,14 +351,12 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
       .update(campaignRecipients)
       .set({ status: 'sent', sent_at: now, error: null })
       .where(and(eq(campaignRecipients.campaign_id, campaignId), eq(campaignRecipients.status, 'pending')));
-    await tx
-      .update(campaigns)
-      .set({
-        total_messages_sent: sql`${campaigns.total_messages_sent} + ${result.affectedRows}`,
-        status: 'sent',
-        sent_at: campaign.sent_at ?? now,
-      })
-      .where(eq(campaigns.id, campaignId));
+    await moveRecipientCounters(
+      tx,
+      campaignId,
+      { sent: result.affectedRows },
+      { status: 'sent', sent_at: campaign.sent_at ?? now },
+    );
     return { marked: result.affectedRows };
   });
 }

@@ -129,10 +129,23 @@ export async function makeLocation(
 
 type RecipientSpec = string | Omit<typeof campaignRecipients.$inferInsert, 'campaign_id'>;
 
-/** Phones a campaign messaged, written as they stand (no counters move; a test that needs them reconciles). */
+/**
+ * Phones a campaign messaged, written as they stand; the recipient counters (all, failed) move with
+ * them as the services move them, messages sent does not (a fixture sets it, or the test reconciles).
+ */
 export async function makeRecipients(campaignId: string, recipients: RecipientSpec[], on: Db = db) {
   const rows = recipients.map((r) => ({ campaign_id: campaignId, ...(typeof r === 'string' ? { phone: r } : r) }));
-  if (rows.length) await on.insert(campaignRecipients).values(rows);
+  if (!rows.length) return;
+  await on.transaction(async (tx) => {
+    await tx.insert(campaignRecipients).values(rows);
+    await tx
+      .update(campaigns)
+      .set({
+        total_recipients: sql`${campaigns.total_recipients} + ${rows.length}`,
+        total_failed: sql`${campaigns.total_failed} + ${rows.filter((r) => r.status === 'failed').length}`,
+      })
+      .where(eq(campaigns.id, campaignId));
+  });
 }
 
 /** A campaign, sent now unless told otherwise; `recipients` are the phones it messaged (each row may pin its own status and time). */
