@@ -8,7 +8,9 @@
  * tables at once (load-data.ts); into an empty table without triggers MariaDB
  * builds the indexes by sorting at commit. The counters (read counters and
  * campaign counters) are counted by the generator from the rows it emits
- * (counters.ts) and written with the data, not recounted afterwards. Nothing
+ * (counters.ts) and written with the data, not recounted afterwards; the
+ * campaign counters' shards are then folded into one row per campaign, as
+ * the nightly `counters:fold` leaves them. Nothing
  * is taken on trust: the UNIQUE indexes re-prove one open lead per visitor and
  * company, a stall once per date and a phone once per campaign as they are
  * built; every table must receive every row with no warning; every foreign
@@ -19,6 +21,7 @@ import type { PoolConnection } from 'mysql2/promise';
 
 import { createDb, createPool } from '@/db';
 import type { Role } from '@/db/schema';
+import { foldCampaignStats } from '@/db/services/campaign-counters';
 import { hashPassword } from '@/lib/password';
 
 import { SEED_COLUMNS } from './bulk-sql';
@@ -427,6 +430,8 @@ export async function seedLarge(url: string, options: LargeOptions = {}): Promis
       throw new Error(`Dangling links after the load: ${orphans.map((o) => `${o.fk}: ${o.orphans}`).join(', ')}`);
     const verified = Date.now();
 
+    // As a nightly fold leaves them: one campaign_stats row per campaign (the generator spread them over the shards).
+    await foldCampaignStats(db);
     await analyzeSeededTables(db);
     const counts = await countSeededRows(db);
     const analyzed = Date.now();
