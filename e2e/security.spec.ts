@@ -150,23 +150,33 @@ test.describe('[SECURITY]: the policy breaks nothing', () => {
     await expect(page.getByRole('table')).toBeVisible();
     expect(violations).toEqual([]);
   });
+});
+
+// Signed out: the sign-in page renders itself (signed in, it redirects, and the injected copy would be another page's).
+test.describe('[SECURITY]: injected markup', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
 
   test('markup injected into a page cannot run a script, and the browser reports it', async ({ page }) => {
     const violations = await watchViolations(page);
     // As if a stored name had slipped through as HTML: the server's own response and policy, plus one inline script.
+    let injected = false;
     await page.route(
       '**/login',
       async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(
+        const response = await route.fetch({ maxRedirects: 0 });
+        const original = await response.text();
+        const body = original.replace(
           '<body',
           '<body><script>document.documentElement.dataset.injected = "ran"</script><div hidden',
         );
+        injected = body !== original;
         await route.fulfill({ response, body });
       },
       { times: 1 },
     );
     await page.goto('/login');
+    // The sign-in page itself was served, with the script in it.
+    expect(injected).toBe(true);
     await expect.poll(() => violations.length).toBeGreaterThan(0);
     expect(violations.join('\n')).toMatch(/script-src/);
     expect(await page.evaluate(() => document.documentElement.dataset.injected)).toBeUndefined();
