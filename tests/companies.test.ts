@@ -3,11 +3,13 @@
  * small hand-made data set. Every expected number below is worked out by hand
  * from the fixture (the arithmetic is in the comments), not by the code under test.
  */
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
 import {
+  fromTheTop,
   getCompany,
   getCompanyKpis,
   getCompanyRevenueSeries,
@@ -18,12 +20,13 @@ import {
   listTimeline,
   listTimelineFilterOptions,
   notesWithoutMoney,
+  TOP_DOWN,
   type TimelineEntry,
   type TimelineFilters,
   type TimelineMoneyEntry,
 } from '@/db/queries/companies';
 import { listLocationOptions, listStallPerformance, type StallRow } from '@/db/queries/stalls';
-import { type NewBooking, type NewConversation } from '@/db/schema';
+import { contacts, type NewBooking, type NewConversation } from '@/db/schema';
 import { toPaise } from '@/lib/money';
 import { ACTIVITY_VIEWER, MONEY_VIEWER } from '@/lib/viewer';
 
@@ -700,6 +703,56 @@ describe('listTimelineFilterOptions', () => {
 });
 
 describe('listCompanies', () => {
+  it('reads the default sorts from the top of their index, page for page what sorting every company gives', async () => {
+    // 24 companies of three values each way (ties across every page edge), beside whatever else the shared database holds.
+    const employee = await makeUser();
+    const own = ulid().slice(-8); // not this file's tag: its other tests search by that
+    for (let i = 0; i < 24; i++) {
+      const company = await makeExhibitor({ name: `Top ${i % 5} ${own}` });
+      await makeBooking({
+        employeeId: employee.id,
+        over: {
+          exhibitor_id: company.id,
+          amount_paid: ['5000.00', '7000.00', '5000.50'][i % 3]!,
+          amount_status: 'partial',
+        },
+      });
+      for (let n = 0; n <= i % 3; n++) await makeLead({ employeeId: employee.id, exhibitorId: company.id });
+    }
+    // Every page compared with sorting every company, through the whole list.
+    const reference = async (key: 'collected' | 'leads', page: number, pageSize: number) => {
+      const [rows] = (await db.execute(
+        sql`select c.id from contacts c left join exhibitor_stats s on s.exhibitor_id = c.id
+            where c.type = 'exhibitor' and c.deleted_at is null
+            order by coalesce(${sql.raw(`s.${key}`)}, 0) desc, c.name, c.id limit ${pageSize} offset ${(page - 1) * pageSize}`,
+      )) as unknown as [{ id: string }[]];
+      return rows.map((r) => r.id);
+    };
+    for (const key of ['collected', 'leads'] as const) {
+      let fromTop = 0;
+      for (let page = 1; page <= 400; page++) {
+        const { rows } = await listCompanies(db, { sort: key, dir: 'desc', page, pageSize: 7 }, MONEY_VIEWER);
+        expect(
+          rows.map((r) => r.id),
+          `${key} page ${page}`,
+        ).toEqual(await reference(key, page, 7));
+        const top = await fromTheTop(
+          db,
+          TOP_DOWN[key]!,
+          and(eq(contacts.type, 'exhibitor'), isNull(contacts.deleted_at)),
+          true,
+          (page - 1) * 7,
+          7,
+        );
+        if (!top) break; // The page reaches the companies without figures: every company is sorted.
+        fromTop++;
+        expect(top.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+      }
+      // The first pages at least were read from the top.
+      expect(fromTop, key).toBeGreaterThan(2);
+    }
+  });
+
   const names = (rows: { name: string }[]) => rows.map((r) => r.name.replace(` ${tag}`, ''));
   const list = (sort: Parameters<typeof listCompanies>[1]['sort'], dir: 'asc' | 'desc', page = 1, pageSize = 10) =>
     listCompanies(db, { q: tag, sort, dir, page, pageSize }, MONEY_VIEWER);

@@ -18,6 +18,7 @@ import {
   desc,
   eq,
   exists,
+  gt,
   gte,
   inArray,
   isNotNull,
@@ -29,7 +30,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/mysql-core';
+import { alias, type MySqlColumn } from 'drizzle-orm/mysql-core';
 
 import type { DbOrTx } from '@/db';
 import { containsPattern } from '@/db/queries/like';
@@ -119,6 +120,62 @@ const SORT_KEY: Record<Exclude<CompanySort, 'name'>, SQL> = {
   last_talk: sql`${exhibitorStats.last_conversation_at}`,
 };
 
+/** A row of the companies list; for a viewer without money the amounts are not read at all. */
+const companyColumns = (money: boolean) => ({
+  id: contacts.id,
+  name: contacts.name,
+  city: contacts.city,
+  leads: exhibitorStats.leads,
+  bookings: exhibitorStats.bookings,
+  last_talk: exhibitorStats.last_conversation_at,
+  collected: money ? exhibitorStats.collected : sql<null>`null`,
+  booked: money ? exhibitorStats.booked : sql<null>`null`,
+});
+
+/** The sorts read from the top of an exhibitor_stats index (the list's defaults), and that index. */
+export const TOP_DOWN: Partial<Record<CompanySort, { key: MySqlColumn; index: string }>> = {
+  collected: { key: exhibitorStats.collected, index: 'exhibitor_stats_collected_index' },
+  leads: { key: exhibitorStats.leads, index: 'exhibitor_stats_leads_index' },
+};
+
+/**
+ * A page of the companies sorted by a counter, descending, read from the top of
+ * that counter's index instead of sorting every company (5,000 counter
+ * lookups, ~35 ms on the large set): the (offset + pageSize)-th live company
+ * from the top has the value T; every company before it in the list's order
+ * has a value ≥ T, so the page is the companies with a value ≥ T, sorted
+ * (value desc, name, id) and cut — ties at T included. Two short index reads
+ * (~3 ms). Null when fewer companies than that have a value above zero (the
+ * page reaches the companies without figures): the caller sorts them all.
+ * Exported for its test.
+ */
+export async function fromTheTop(
+  db: DbOrTx,
+  by: { key: MySqlColumn; index: string },
+  match: SQL | undefined,
+  money: boolean,
+  offset: number,
+  pageSize: number,
+) {
+  const [edge] = await db
+    .select({ value: by.key })
+    .from(exhibitorStats, { forceIndex: by.index })
+    .innerJoin(contacts, eq(contacts.id, exhibitorStats.exhibitor_id))
+    .where(and(match, gt(by.key, 0)))
+    .orderBy(desc(by.key))
+    .limit(1)
+    .offset(offset + pageSize - 1);
+  if (!edge) return null;
+  return db
+    .select(companyColumns(money))
+    .from(exhibitorStats)
+    .innerJoin(contacts, eq(contacts.id, exhibitorStats.exhibitor_id))
+    .where(and(match, gte(by.key, edge.value)))
+    .orderBy(desc(by.key), asc(contacts.name), asc(contacts.id))
+    .limit(pageSize)
+    .offset(offset);
+}
+
 /**
  * All exhibitors (not soft-deleted), `q` matching the name (contains,
  * case-insensitive by the column's collation), sorted and paged on the server.
@@ -126,7 +183,8 @@ const SORT_KEY: Record<Exclude<CompanySort, 'name'>, SQL> = {
  * counters (exhibitor_stats), so sorting 5,000 companies by an aggregate reads
  * 5,000 counter rows, not the 400,000 leads or the million talks behind them;
  * by name, the page is cut from the (type, deleted_at, name) index before any
- * counter is read. Without money, the money columns are not even selected and
+ * counter is read; by collected or leads, descending (the defaults), without a
+ * search, the page is read from the top of that counter's index (fromTheTop). Without money, the money columns are not even selected and
  * a money sort falls back to the name.
  */
 export async function listCompanies(
@@ -157,26 +215,22 @@ export async function listCompanies(db: DbOrTx, p: CompanyListParams, viewer: Vi
       ? [dir(contacts.name), dir(contacts.id)]
       : [dir(SORT_KEY[sort]), asc(contacts.name), asc(contacts.id)];
   const money = viewer.canSeeMoney;
-
-  const [rows, [counted]] = await Promise.all([
+  const everyCompany = () =>
     db
-      .select({
-        id: contacts.id,
-        name: contacts.name,
-        city: contacts.city,
-        leads: exhibitorStats.leads,
-        bookings: exhibitorStats.bookings,
-        last_talk: exhibitorStats.last_conversation_at,
-        // For a viewer without money the amounts are not read at all.
-        collected: money ? exhibitorStats.collected : sql<null>`null`,
-        booked: money ? exhibitorStats.booked : sql<null>`null`,
-      })
+      .select(companyColumns(money))
       .from(contacts)
       .leftJoin(exhibitorStats, eq(exhibitorStats.exhibitor_id, contacts.id))
       .where(match)
       .orderBy(...order)
       .limit(pageSize)
-      .offset(offset),
+      .offset(offset);
+
+  const [rows, [counted]] = await Promise.all([
+    (async () => {
+      // The default sorts, descending and without a search, start from the top of their index.
+      const top = !q && p.dir === 'desc' ? TOP_DOWN[sort] : undefined;
+      return (top ? await fromTheTop(db, top, match, money, offset, pageSize) : null) ?? everyCompany();
+    })(),
     db.select({ total: count() }).from(contacts).where(match),
   ]);
   const total = counted?.total ?? 0;
