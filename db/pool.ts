@@ -232,6 +232,22 @@ export function hasErrno(error: unknown, errno: number): boolean {
   return false;
 }
 
+/**
+ * Runs `work` (one transaction) again when the database chose it as a
+ * deadlock's victim (1213: it was rolled back whole), up to `attempts` runs in
+ * all; any other error, or the last deadlock, is thrown.
+ */
+export async function retryingDeadlocks<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt < attempts && hasErrno(error, 1213)) continue;
+      throw error;
+    }
+  }
+}
+
 /** A statement ran past its time limit (MariaDB 1969, MySQL 3024). */
 export function isStatementTimeout(error: unknown): boolean {
   return hasErrno(error, 1969) || hasErrno(error, 3024);

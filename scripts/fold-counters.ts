@@ -8,7 +8,7 @@
 import './load-env';
 
 import { createDb, createPool } from '../db';
-import { foldCampaignStats } from '../db/services/campaign-counters';
+import { foldCampaignStats } from '../db/services/counters';
 import { resolveDatabase } from './local-db';
 
 try {

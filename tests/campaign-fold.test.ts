@@ -1,6 +1,6 @@
 /**
  * Folding the campaign counter shards (foldCampaignStats,
- * db/services/campaign-counters.ts) on the real database: the sums a
+ * db/services/counters.ts) on the real database: the sums a
  * campaign shows do not change, its rows become one, and booth entries of
  * many companies recorded while folds run are each counted exactly once
  * (invariant 7: the counters equal their recount afterwards).
@@ -12,8 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { getCampaign } from '@/db/queries/campaigns';
 import { campaignStats } from '@/db/schema';
-import { foldCampaignStats, reconcileCampaignCounters } from '@/db/services/campaign-counters';
-import { campaignShard } from '@/db/services/counters';
+import { campaignShard, foldCampaignStats, reconcileCampaignCounters } from '@/db/services/counters';
 import { recordEntry } from '@/db/services/entries';
 import { todayInIndia } from '@/lib/dates';
 

@@ -184,8 +184,9 @@ export async function fromTheTop(
  * 5,000 counter rows, not the 400,000 leads or the million talks behind them;
  * by name, the page is cut from the (type, deleted_at, name) index before any
  * counter is read; by collected or leads, descending (the defaults), without a
- * search, the page is read from the top of that counter's index (fromTheTop). Without money, the money columns are not even selected and
- * a money sort falls back to the name.
+ * search, the page is read from the top of that counter's index (fromTheTop).
+ * Without money, the money columns are not even selected and a money sort
+ * falls back to the name.
  */
 export async function listCompanies(
   db: DbOrTx,

@@ -76,7 +76,7 @@ export const CAMPAIGN_STATS_SHARDS = 16;
  * value = SUM(price) of the bookings not cancelled), in CAMPAIGN_STATS_SHARDS rows per campaign: a
  * write moves the shard of its company (`campaignShard`, db/services/counters.ts), so booth entries
  * of different companies for one campaign do not queue on one row; readers sum the shards, and
- * `foldCampaignStats` (db/services/campaign-counters.ts, nightly) folds them into shard 0 again.
+ * `foldCampaignStats` (db/services/counters.ts, nightly) folds them into shard 0 again.
  *
  * Not the document's `campaigns.total_*` columns: those were one row per campaign, locked by every
  * entry of the campaign for its whole transaction (the follow-ups', talks' and bookings' foreign

@@ -21,7 +21,7 @@ import type { PoolConnection } from 'mysql2/promise';
 
 import { createDb, createPool } from '@/db';
 import type { Role } from '@/db/schema';
-import { foldCampaignStats } from '@/db/services/campaign-counters';
+import { foldCampaignStats } from '@/db/services/counters';
 import { hashPassword } from '@/lib/password';
 
 import { SEED_COLUMNS } from './bulk-sql';

@@ -8,14 +8,12 @@
  * adds each drifted campaign's difference to its shard 0, so the sums equal
  * the recount whichever shards hold the rest.
  */
-import { and, asc, gt, inArray, ne, sql } from 'drizzle-orm';
-import type { MySqlColumn } from 'drizzle-orm/mysql-core';
+import { sql } from 'drizzle-orm';
 
-import type { Db, DbOrTx } from '@/db';
-import { hasErrno } from '@/db/pool';
+import type { DbOrTx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { bookings, campaignRecipients, campaigns, campaignStats, followUps } from '@/db/schema';
-import { fromPaise, toPaise } from '@/lib/money';
+import { toPaise } from '@/lib/money';
 
 type CountField =
   'total_messages_sent' | 'total_recipients' | 'total_failed' | 'total_leads_generated' | 'total_bookings_created';
@@ -160,85 +158,4 @@ export async function reconcileCampaignCounters(db: DbOrTx, { fix }: { fix: bool
         ${sql.identifier(cs.booked.name)} = ${cs.booked} + values(${sql.identifier(cs.booked.name)})`);
     return drifts;
   });
-}
-
-/** Campaigns folded per transaction: their shard rows stay locked only that long. */
-const FOLD_BATCH = 50;
-const DEADLOCK = 1213;
-
-/**
- * Folds each campaign's counter shards into its shard 0: the sums stay what
- * they were, the rows a reader sums shrink to one per campaign (the campaign
- * list summed 4,776 rows of 300 campaigns, ~19 ms; folded ~4 ms). Booth
- * entries then spread over the shards again, so run it when the halls are
- * quiet (`npm run counters:fold`, nightly; the large seed ends with it).
- *
- * Safe beside live writes (READ COMMITTED): a batch locks the rows it folds
- * (FOR UPDATE), adds exactly those rows' values — read under the lock, summed
- * in integer paise — to shard 0, and deletes exactly those rows. A write
- * waiting on one of them goes on after the commit into a fresh row; a row
- * created meanwhile is not folded and still counts. A batch chosen as a
- * deadlock's victim is retried.
- */
-export async function foldCampaignStats(db: Db): Promise<{ campaigns: number; rows: number }> {
-  let after = '';
-  let folded = { campaigns: 0, rows: 0 };
-  for (;;) {
-    const batch = await db
-      .selectDistinct({ id: cs.campaign_id })
-      .from(cs)
-      .where(and(gt(cs.campaign_id, after), ne(cs.shard, 0)))
-      .orderBy(asc(cs.campaign_id))
-      .limit(FOLD_BATCH);
-    if (!batch.length) return folded;
-    after = batch[batch.length - 1]!.id;
-    const ids = batch.map((b) => b.id);
-    const rows = await foldBatch(db, ids);
-    folded = { campaigns: folded.campaigns + ids.length, rows: folded.rows + rows };
-  }
-}
-
-async function foldBatch(db: Db, ids: string[]): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx) => {
-        const rows = await tx
-          .select()
-          .from(cs)
-          .where(and(inArray(cs.campaign_id, ids), ne(cs.shard, 0)))
-          .orderBy(asc(cs.campaign_id), asc(cs.shard))
-          .for('update');
-        if (!rows.length) return 0;
-        const sums = new Map<string, { leads: number; bookings: number; revenue: bigint; booked: bigint }>();
-        for (const r of rows) {
-          const s = sums.get(r.campaign_id) ?? { leads: 0, bookings: 0, revenue: 0n, booked: 0n };
-          s.leads += r.leads;
-          s.bookings += r.bookings;
-          s.revenue += toPaise(r.revenue);
-          s.booked += toPaise(r.booked);
-          sums.set(r.campaign_id, s);
-        }
-        const col = (c: MySqlColumn) => sql.identifier(c.name);
-        const add = (c: MySqlColumn) => sql`${col(c)} = ${col(c)} + values(${col(c)})`;
-        await tx.execute(sql`
-          insert into ${cs} (${col(cs.campaign_id)}, ${col(cs.shard)}, ${col(cs.leads)}, ${col(cs.bookings)}, ${col(cs.revenue)}, ${col(cs.booked)})
-          values ${sql.join(
-            [...sums].map(
-              ([id, s]) => sql`(${id}, 0, ${s.leads}, ${s.bookings}, ${fromPaise(s.revenue)}, ${fromPaise(s.booked)})`,
-            ),
-            sql`, `,
-          )}
-          on duplicate key update ${add(cs.leads)}, ${add(cs.bookings)}, ${add(cs.revenue)}, ${add(cs.booked)}`);
-        await tx.execute(sql`
-          delete from ${cs} where (${col(cs.campaign_id)}, ${col(cs.shard)}) in (${sql.join(
-            rows.map((r) => sql`(${r.campaign_id}, ${r.shard})`),
-            sql`, `,
-          )})`);
-        return rows.length;
-      });
-    } catch (error) {
-      if (attempt < 4 && hasErrno(error, DEADLOCK)) continue;
-      throw error;
-    }
-  }
 }

@@ -24,7 +24,7 @@ import type { AnyMySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
-import { hasErrno } from '@/db/pool';
+import { hasErrno, retryingDeadlocks } from '@/db/pool';
 import { findImportMatches, getImportBatch, type ImportProgress } from '@/db/queries/contact-imports';
 import { rowsOf } from '@/db/rows';
 import {
@@ -63,7 +63,6 @@ import { formatPhone } from '@/lib/phone';
 
 export type { ImportProgress } from '@/db/queries/contact-imports';
 
-const DEADLOCK = 1213;
 const LOCK_WAIT_TIMEOUT = 1205;
 /** How many ids one IN (…) list carries in the revert. */
 const ID_BATCH = 5000;
@@ -135,19 +134,19 @@ export async function importChunk(
     if (r.line !== rows[0]!.line + i || r.line < FIRST_LINE)
       throw new DomainError('INVALID', 'The lines of a chunk must follow one another.');
   });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction((tx) => writeChunk(tx, importId, rows, now), { isolationLevel: 'repeatable read' });
-    } catch (error) {
-      // Two chunks adding the same new phone: the server rolled one back; run it again (it now finds the other's rows).
-      if (attempt < 5 && hasErrno(error, DEADLOCK)) continue;
-      if (hasErrno(error, LOCK_WAIT_TIMEOUT))
-        throw new DomainError(
-          'BUSY',
-          'The database is busy with these contacts right now. Nothing from this part was saved; resume in a moment.',
-        );
-      throw error;
-    }
+  try {
+    // Two chunks adding the same new phone: the server rolls one back; it runs again (and finds the other's rows).
+    return await retryingDeadlocks(
+      () => db.transaction((tx) => writeChunk(tx, importId, rows, now), { isolationLevel: 'repeatable read' }),
+      5,
+    );
+  } catch (error) {
+    if (hasErrno(error, LOCK_WAIT_TIMEOUT))
+      throw new DomainError(
+        'BUSY',
+        'The database is busy with these contacts right now. Nothing from this part was saved; resume in a moment.',
+      );
+    throw error;
   }
 }
 

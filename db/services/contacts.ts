@@ -17,15 +17,13 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
-import { hasErrno } from '@/db/pool';
+import { retryingDeadlocks } from '@/db/pool';
 import { getContactReferences, type ContactReferences } from '@/db/queries/contacts';
 import { contacts, type ContactType } from '@/db/schema';
 import { runOnce } from '@/db/services/idempotency';
 import { contactFieldsSchema, type CompanyFields, type ContactFields, type VisitorFields } from '@/lib/contact-fields';
 import { DomainError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
-
-const DEADLOCK = 1213;
 
 /** Refused: another live visitor already has this phone. Carries that visitor, so the form can link to it. */
 export class PhoneTakenError extends DomainError {
@@ -83,15 +81,8 @@ function checkedFields(type: ContactType, fields: unknown): ContactFields {
 }
 
 /** A write flow in one transaction, retried when the database chose it as a deadlock's victim (invariant 13's race). */
-async function inTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(write);
-    } catch (error) {
-      if (attempt < 4 && hasErrno(error, DEADLOCK)) continue;
-      throw error;
-    }
-  }
+function inTransaction<T>(db: Db, write: (tx: Tx) => Promise<T>): Promise<T> {
+  return retryingDeadlocks(() => db.transaction(write));
 }
 
 export type CreateContactInput =

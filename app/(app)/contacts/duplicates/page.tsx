@@ -70,6 +70,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
       : [],
   ]);
   const tabHref = (t: DuplicateTab) => `/contacts/duplicates?tab=${t}`;
+  const nextHref = page?.nextCursor ? `${tabHref(tab)}&cursor=${page.nextCursor}` : null;
 
   return (
     <>
@@ -95,12 +96,12 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
       />
 
       {page ? (
-        page.groups.length === 0 && page.nextCursor ? (
+        page.groups.length === 0 && nextHref ? (
           // The page's scan window ended without a group: the next stretch of visitors may have some.
           <EmptyState title={`No duplicates among the next ${SCAN_WORDS} visitors`}>
             <p>
               The page looks through {SCAN_WORDS} visitors at a time, in {tab === 'phone' ? 'phone' : 'email'} order.{' '}
-              <Link href={`${tabHref(tab)}&cursor=${page.nextCursor}`} className="font-medium text-brand-700 underline">
+              <Link href={nextHref} className="font-medium text-brand-700 underline">
                 Look further
               </Link>
               {cursor ? (
@@ -158,10 +159,7 @@ export default async function DuplicatesPage({ searchParams }: { searchParams: P
                 This page looked through {SCAN_WORDS} visitors; Next looks through the following ones.
               </p>
             ) : null}
-            <KeysetPager
-              firstHref={cursor ? tabHref(tab) : null}
-              nextHref={page.nextCursor ? `${tabHref(tab)}&cursor=${page.nextCursor}` : null}
-            />
+            <KeysetPager firstHref={cursor ? tabHref(tab) : null} nextHref={nextHref} />
           </div>
         )
       ) : (
