@@ -44,7 +44,8 @@ pool.pool.on('connection', (conn) => {
     (conn as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
       if (counting) {
         const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { sql?: string })?.sql ?? '');
-        const word = text.trim().split(/\s+/, 1)[0]!.toLowerCase();
+        // A MariaDB compound statement (db/rows.ts executeTogether) is one statement: counted as `compound`.
+        const word = /^\s*begin not atomic/i.test(text) ? 'compound' : text.trim().split(/\s+/, 1)[0]!.toLowerCase();
         statements.set(word, (statements.get(word) ?? 0) + 1);
       }
       return send(...args);

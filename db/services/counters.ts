@@ -33,7 +33,7 @@ import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
 
 import type { Db, DbOrTx } from '@/db';
 import { retryingDeadlocks } from '@/db/pool';
-import { rowsOf, toDate } from '@/db/rows';
+import { executeTogether, rowsOf, toDate } from '@/db/rows';
 import {
   bookings,
   CAMPAIGN_STATS_SHARDS,
@@ -154,11 +154,14 @@ const addValues = (cs: MySqlColumn[]) =>
   );
 
 /** One multi-row INSERT … ON DUPLICATE KEY UPDATE: a row is created on its first move. */
+function upsertSql(table: MySqlTable, columns: MySqlColumn[], rows: SQL[], update: SQL): SQL | null {
+  if (!rows.length) return null;
+  return sql`insert into ${table} (${list(columns)}) values ${sql.join(rows, sql`, `)} on duplicate key update ${update}`;
+}
+
 async function upsert(tx: DbOrTx, table: MySqlTable, columns: MySqlColumn[], rows: SQL[], update: SQL) {
-  if (!rows.length) return;
-  await tx.execute(
-    sql`insert into ${table} (${list(columns)}) values ${sql.join(rows, sql`, `)} on duplicate key update ${update}`,
-  );
+  const statement = upsertSql(table, columns, rows, update);
+  if (statement) await tx.execute(statement);
 }
 
 const e = exhibitorStats;
@@ -169,67 +172,72 @@ const ec = exhibitorCampaignStats;
 
 /**
  * Moves the counters by `list`, in the caller's transaction: at most one
- * statement per counter table. Call it after the flow's inserts and updates,
+ * statement per counter table, all sent in one round trip on MariaDB
+ * (executeTogether). Call it after the flow's inserts and updates,
  * as late as possible: the counter rows stay locked until the commit.
  */
 export async function moveCounters(tx: DbOrTx, list: CounterMove[]): Promise<void> {
-  if (!list.length) return;
+  await executeTogether(tx, counterStatements(list));
+}
+
+/** The statements of moveCounters, for a flow that sends them together with its own (executeTogether). */
+export function counterStatements(list: CounterMove[]): SQL[] {
+  if (!list.length) return [];
   const s = sum(list);
   const campaignCounts = [cs.leads, cs.bookings, cs.revenue, cs.booked];
-  await upsert(
-    tx,
-    cs,
-    [cs.campaign_id, cs.shard, ...campaignCounts],
-    s.campaign.map(([key, v]) => {
-      const [campaignId, shard] = key.split('\t') as [string, string];
-      return sql`(${campaignId}, ${Number(shard)}, ${v.leads}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
-    }),
-    addValues(campaignCounts),
-  );
   const last = bare(e.last_conversation_at);
-  await upsert(
-    tx,
-    e,
-    [e.exhibitor_id, e.leads, e.talks, e.bookings, e.collected, e.booked, e.last_conversation_at],
-    s.company.map(
-      ([id, v]) =>
-        sql`(${id}, ${v.leads}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)}, ${v.last})`,
-    ),
-    sql`${addValues([e.leads, e.talks, e.bookings, e.collected, e.booked])},
-        ${last} = greatest(coalesce(${last}, values(${last})), coalesce(values(${last}), ${last}))`,
-  );
   const stallCounts = [st.talks, st.bookings, st.collected, st.booked];
-  await upsert(
-    tx,
-    st,
-    [st.table_id, ...stallCounts],
-    s.stall.map(
-      ([key, v]) => sql`(${Number(key)}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`,
-    ),
-    addValues(stallCounts),
-  );
   const companyStallCounts = [es.talks, es.bookings, es.collected, es.booked];
-  await upsert(
-    tx,
-    es,
-    [es.exhibitor_id, es.table_id, ...companyStallCounts],
-    s.companyStall.map(([key, v]) => {
-      const [exhibitorId, table] = key.split('\t') as [string, string];
-      return sql`(${exhibitorId}, ${Number(table)}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
-    }),
-    addValues(companyStallCounts),
-  );
   const companyCampaignCounts = [ec.leads, ec.bookings, ec.collected, ec.booked];
-  await upsert(
-    tx,
-    ec,
-    [ec.exhibitor_id, ec.campaign_id, ...companyCampaignCounts],
-    s.companyCampaign.map(([key, v]) => {
-      const [exhibitorId, campaignId] = key.split('\t') as [string, string];
-      return sql`(${exhibitorId}, ${campaignId}, ${v.leads}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
-    }),
-    addValues(companyCampaignCounts),
-  );
+  const statements = [
+    upsertSql(
+      cs,
+      [cs.campaign_id, cs.shard, ...campaignCounts],
+      s.campaign.map(([key, v]) => {
+        const [campaignId, shard] = key.split('\t') as [string, string];
+        return sql`(${campaignId}, ${Number(shard)}, ${v.leads}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
+      }),
+      addValues(campaignCounts),
+    ),
+    upsertSql(
+      e,
+      [e.exhibitor_id, e.leads, e.talks, e.bookings, e.collected, e.booked, e.last_conversation_at],
+      s.company.map(
+        ([id, v]) =>
+          sql`(${id}, ${v.leads}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)}, ${v.last})`,
+      ),
+      sql`${addValues([e.leads, e.talks, e.bookings, e.collected, e.booked])},
+        ${last} = greatest(coalesce(${last}, values(${last})), coalesce(values(${last}), ${last}))`,
+    ),
+    upsertSql(
+      st,
+      [st.table_id, ...stallCounts],
+      s.stall.map(
+        ([key, v]) => sql`(${Number(key)}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`,
+      ),
+      addValues(stallCounts),
+    ),
+    upsertSql(
+      es,
+      [es.exhibitor_id, es.table_id, ...companyStallCounts],
+      s.companyStall.map(([key, v]) => {
+        const [exhibitorId, table] = key.split('\t') as [string, string];
+        return sql`(${exhibitorId}, ${Number(table)}, ${v.talks}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
+      }),
+      addValues(companyStallCounts),
+    ),
+    upsertSql(
+      ec,
+      [ec.exhibitor_id, ec.campaign_id, ...companyCampaignCounts],
+      s.companyCampaign.map(([key, v]) => {
+        const [exhibitorId, campaignId] = key.split('\t') as [string, string];
+        return sql`(${exhibitorId}, ${campaignId}, ${v.leads}, ${v.bookings}, ${money(v.collected)}, ${money(v.booked)})`;
+      }),
+      addValues(companyCampaignCounts),
+    ),
+  ];
+  // Tables in this order for every writer (their rows are in key order within each).
+  return statements.filter((x): x is SQL => x !== null);
 }
 
 /** The moves that take `list` back (a deleted row, or a row's state before an update). The last conversation cannot be lowered by a delta. */

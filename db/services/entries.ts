@@ -5,13 +5,13 @@
  * linked both ways, plus the counters (./counters.ts), in one transaction, exactly
  * once per client key.
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type MySqlColumn } from 'drizzle-orm/mysql-core';
 import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
 import { attributionQuery } from '@/db/queries/attribution';
-import { rowsOf } from '@/db/rows';
+import { executeTogether, rowsOf } from '@/db/rows';
 import {
   bookings,
   campaigns,
@@ -30,7 +30,7 @@ import { amountStatus, formatINR, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib
 import { normalisePhone } from '@/lib/phone';
 
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
-import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
+import { bookingMove, conversationMove, counterStatements, moveCounters, type CounterMove } from './counters';
 import { keyStoredSql, Replay, runOnce } from './idempotency';
 
 export type BookingInput = {
@@ -417,54 +417,60 @@ async function writeEntry(
     followUpId = inserted.insertId;
   }
 
+  // The talk, its booking, the links between them and the counters: one round trip (executeTogether).
+  const together: SQL[] = [];
   const conversationId = ulid(at.getTime());
-  await tx.insert(conversations).values({
-    id: conversationId,
-    exhibitor_id: ctx.exhibitorId,
-    visitor_id: visitorId,
-    visitor_phone: phone,
-    employee_id: employeeId,
-    location_id: ctx.locationId,
-    table_id: input.table_id ?? null,
-    campaign_id: campaignId,
-    outcome: input.outcome,
-    kind: 'talk',
-    notes: input.notes ?? null,
-    conversation_date: at,
-    follow_up_id: followUpId,
-    created_at: at,
-    updated_at: at,
-  });
+  together.push(
+    tx
+      .insert(conversations)
+      .values({
+        id: conversationId,
+        exhibitor_id: ctx.exhibitorId,
+        visitor_id: visitorId,
+        visitor_phone: phone,
+        employee_id: employeeId,
+        location_id: ctx.locationId,
+        table_id: input.table_id ?? null,
+        campaign_id: campaignId,
+        outcome: input.outcome,
+        kind: 'talk',
+        notes: input.notes ?? null,
+        conversation_date: at,
+        follow_up_id: followUpId,
+        created_at: at,
+        updated_at: at,
+      })
+      .getSQL(),
+  );
   let booking: EntryResult['booking'] = null;
   let bookingId: string | null = null;
   if (input.booking && amountStatus && ctx.booking) {
     bookingId = ulid(at.getTime());
-    try {
-      await tx.insert(bookings).values({
-        id: bookingId,
-        phone,
-        booking_date: input.booking.booking_date,
-        // The legacy strings too, so old queries by location name keep finding new bookings (§7.2).
-        booking_location: ctx.booking.locationName,
-        table_no: ctx.booking.name,
-        price: input.booking.price,
-        amount_paid: input.booking.amount_paid,
-        amount_status: amountStatus,
-        employee_id: employeeId,
-        exhibitor_id: ctx.exhibitorId,
-        visitor_id: visitorId,
-        location_id: ctx.booking.locationId,
-        table_id: ctx.booking.tableId,
-        campaign_id: campaignId, // attribution persists from the lead (§4.2)
-        conversation_id: conversationId,
-        created_at: at,
-        updated_at: at,
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error, 'bookings_stall_date_unique'))
-        throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
-      throw error;
-    }
+    together.push(
+      tx
+        .insert(bookings)
+        .values({
+          id: bookingId,
+          phone,
+          booking_date: input.booking.booking_date,
+          // The legacy strings too, so old queries by location name keep finding new bookings (§7.2).
+          booking_location: ctx.booking.locationName,
+          table_no: ctx.booking.name,
+          price: input.booking.price,
+          amount_paid: input.booking.amount_paid,
+          amount_status: amountStatus,
+          employee_id: employeeId,
+          exhibitor_id: ctx.exhibitorId,
+          visitor_id: visitorId,
+          location_id: ctx.booking.locationId,
+          table_id: ctx.booking.tableId,
+          campaign_id: campaignId, // attribution persists from the lead (§4.2)
+          conversation_id: conversationId,
+          created_at: at,
+          updated_at: at,
+        })
+        .getSQL(),
+    );
     booking = {
       id: bookingId,
       stall: ctx.booking.name,
@@ -505,15 +511,22 @@ async function writeEntry(
   if (history) {
     // History: the lead is not touched; only the talk points at its booking.
     if (bookingId)
-      await tx.execute(sql`update ${conversations} set ${assignments} where ${conversations.id} = ${conversationId}`);
+      together.push(sql`update ${conversations} set ${assignments} where ${conversations.id} = ${conversationId}`);
   } else
-    await tx.execute(
+    together.push(
       bookingId
         ? sql`update ${f}, ${conversations} set ${assignments} where ${f.id} = ${followUpId} and ${conversations.id} = ${conversationId}`
         : sql`update ${f} set ${assignments} where ${f.id} = ${followUpId}`,
     );
 
-  await moveCounters(tx, moves);
+  together.push(...counterStatements(moves));
+  try {
+    await executeTogether(tx, together);
+  } catch (error) {
+    if (input.booking && ctx.booking && isDuplicateKeyError(error, 'bookings_stall_date_unique'))
+      throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
+    throw error;
+  }
   return { followUpId, leadCreated: !open && !history, conversationId, visitorId, phone, campaignId, booking };
 }
 
