@@ -15,6 +15,16 @@ const config = [
       'playwright-report/**',
     ],
   },
+  {
+    // Ids come from lib/ulid.ts (the package with a buffered random source).
+    ignores: ['lib/ulid.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'ulid', importNames: ['ulid'], message: "Import { ulid } from '@/lib/ulid'." }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import { contacts, users } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
+import { ulid } from '@/lib/ulid';
 
 import {
   authFile,

@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import { stalls, users } from '@/db/schema';
 import { createContact } from '@/db/services/contacts';
 import { recordEntry } from '@/db/services/entries';
 import { companyFieldsSchema } from '@/lib/contact-fields';
 import { formatINR } from '@/lib/money';
+import { ulid } from '@/lib/ulid';
 
 import {
   authFile,

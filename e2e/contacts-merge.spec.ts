@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import mysql from 'mysql2/promise';
-import { ulid } from 'ulid';
+
+import { ulid } from '@/lib/ulid';
 
 import { authFile, e2eDatabaseUrl, expectAccessible, unique } from './fixtures';
 

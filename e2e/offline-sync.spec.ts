@@ -1,9 +1,9 @@
 import type { Page, Route } from '@playwright/test';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import { bookings, contacts, conversations, stalls, users } from '@/db/schema';
 import { recordEntry } from '@/db/services/entries';
+import { ulid } from '@/lib/ulid';
 
 import { expect, expectAccessible, keptPages, newPhone, signedIn, test, unique, withWorker } from './fixtures';
 

@@ -36,7 +36,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
 import { encode } from 'next-auth/jwt';
-import { ulid } from 'ulid';
+
+import { ulid } from '@/lib/ulid';
 
 import { DEMO_PASSWORD } from '../db/seed/demo';
 import { localDatabaseUrl } from '../lib/env';

@@ -18,7 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
+
+import { ulid } from '@/lib/ulid';
 
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';

@@ -9,7 +9,8 @@ import './load-env';
 
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
+
+import { ulid } from '@/lib/ulid';
 
 import { createDb, createPool } from '../db';
 import { migrateDatabase } from '../db/migrate';

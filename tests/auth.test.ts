@@ -5,7 +5,6 @@
  * DESIGN.md's role matrix.
  */
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -26,6 +25,7 @@ import {
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { can, type Permission } from '@/lib/permissions';
 import { sessionIsCurrent, userForSession } from '@/lib/session-check';
+import { ulid } from '@/lib/ulid';
 
 import { makeUser } from './helpers/factories';
 

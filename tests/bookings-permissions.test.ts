@@ -4,13 +4,13 @@
  * the cancellation, not the timeline entry, not the counters, not the key.
  */
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
 import { bookings, contacts, conversations, idempotencyKeys } from '@/db/schema';
 import { cancelBooking, mayCancel, recordPayment } from '@/db/services/bookings';
 import { DomainError } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 
 import { campaignTotals, errorOf, makeUser, makeWorld, recordTalk, uniquePhone } from './helpers/factories';
 

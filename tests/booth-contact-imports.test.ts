@@ -3,12 +3,12 @@
  * `before` an import's id for the older ones, walking them all once each.
  */
 import { inArray } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
 import { listContactImports } from '@/db/queries/contact-imports';
 import { contactImports } from '@/db/schema';
+import { ulid } from '@/lib/ulid';
 
 import { makeUser } from './helpers/factories';
 

@@ -6,7 +6,6 @@
  * (invariant 7: the counters equal their recount afterwards).
  */
 import { asc, eq } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -15,6 +14,7 @@ import { campaignStats } from '@/db/schema';
 import { campaignShard, foldCampaignStats, reconcileCampaignCounters } from '@/db/services/counters';
 import { recordEntry } from '@/db/services/entries';
 import { todayInIndia } from '@/lib/dates';
+import { ulid } from '@/lib/ulid';
 
 import {
   campaignTotals,

@@ -6,7 +6,6 @@
  * exports keep). Expected figures are worked out by hand in the comments.
  */
 import { count, eq } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -26,6 +25,7 @@ import { listStallPerformance, listStallPerformancePage, STALLS_PAGE_SIZE } from
 import { campaigns, campaignStats, locations } from '@/db/schema';
 import { cancelBooking } from '@/db/services/bookings';
 import { todayInIndia } from '@/lib/dates';
+import { ulid } from '@/lib/ulid';
 
 import {
   makeBooking,

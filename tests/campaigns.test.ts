@@ -6,7 +6,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -37,6 +36,7 @@ import { conversionPercent, formatPercent } from '@/lib/analytics';
 import { formatINR } from '@/lib/money';
 import { can } from '@/lib/permissions';
 import { checkRecipientRows, parseRecipientCsv } from '@/lib/recipients';
+import { ulid } from '@/lib/ulid';
 
 import { makeExhibitor, makeLocation, makeRecipients, makeUser, makeVisitor, tag } from './helpers/factories';
 

@@ -4,7 +4,6 @@
  * from the fixture (the arithmetic is in the comments), not by the code under test.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -28,6 +27,7 @@ import {
 import { listLocationOptions, listStallPerformance, type StallRow } from '@/db/queries/stalls';
 import { contacts, type NewBooking, type NewConversation } from '@/db/schema';
 import { toPaise } from '@/lib/money';
+import { ulid } from '@/lib/ulid';
 import { ACTIVITY_VIEWER, MONEY_VIEWER } from '@/lib/viewer';
 
 import {

@@ -7,7 +7,6 @@
 import { randomInt } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db, pool, type Db } from '@/db';
@@ -38,6 +37,7 @@ import {
 } from '@/lib/contact-import';
 import { DomainError } from '@/lib/errors';
 import { gstinCheckChar } from '@/lib/gstin';
+import { ulid } from '@/lib/ulid';
 
 import { makeExhibitor, makeFollowUp, makeUser, makeVisitor, tag } from './helpers/factories';
 

@@ -9,7 +9,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -37,6 +36,7 @@ import { reconcileCampaignCounters } from '@/db/services/campaign-counters';
 import { mergeContacts, type MergeInput } from '@/db/services/contact-merge';
 import { reconcileReadStats } from '@/db/services/read-stats';
 import { DomainError } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 import { MONEY_VIEWER } from '@/lib/viewer';
 
 import {

@@ -6,7 +6,6 @@
  * tag and every list read here is narrowed by it.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -29,6 +28,7 @@ import {
 import { companyFieldsSchema, visitorFieldsSchema, type CompanyFields, type VisitorFields } from '@/lib/contact-fields';
 import { DomainError } from '@/lib/errors';
 import { gstinCheckChar } from '@/lib/gstin';
+import { ulid } from '@/lib/ulid';
 
 import {
   errorOf,

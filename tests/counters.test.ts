@@ -10,7 +10,6 @@
  */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createDb, createPool, type Db } from '@/db';
@@ -35,6 +34,7 @@ import { reconcileCampaignCounters, reconcileReadStats } from '@/db/services/cou
 import { recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { DomainError } from '@/lib/errors';
 import { fromPaise } from '@/lib/money';
+import { ulid } from '@/lib/ulid';
 import { createDatabase, dropDatabase } from '@/scripts/local-db';
 
 import { uniquePhone } from './helpers/factories';

@@ -5,7 +5,6 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
-import { ulid } from 'ulid';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 
 import { createAppDatabase, db, readDb } from '@/db';
@@ -16,6 +15,7 @@ import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { BUSY_MESSAGE, runOnce } from '@/db/services/idempotency';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 import { MONEY_VIEWER } from '@/lib/viewer';
 
 import { campaignTotals, makeWorld, uniquePhone } from './helpers/factories';

@@ -10,7 +10,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createAppDatabase } from '@/db';
@@ -22,6 +21,7 @@ import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { UNREACHABLE_MESSAGE } from '@/db/services/idempotency';
 import { createHealthCheck, serviceUnavailable } from '@/lib/db-health';
 import { DomainError } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 import { MONEY_VIEWER } from '@/lib/viewer';
 
 import { createDatabase, startServerAt, stopServerAt } from '../scripts/local-db';

@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -8,6 +7,7 @@ import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { deriveAmountStatus, recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { todayInIndia } from '@/lib/dates';
 import { DomainError } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 
 import {
   campaignTotals,

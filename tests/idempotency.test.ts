@@ -3,7 +3,6 @@
  * then purged in batches; internal markers are never purged.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -11,6 +10,7 @@ import { followUps, idempotencyKeys } from '@/db/schema';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
 import { IDEMPOTENCY_KEY_DAYS, INTERNAL_KEY_USER, purgeExpiredKeys, runOnce } from '@/db/services/idempotency';
 import { DomainError } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 
 import { makeUser, makeWorld, uniquePhone } from './helpers/factories';
 

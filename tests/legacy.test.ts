@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { createDb, createPool, db, type Db } from '@/db';
@@ -9,6 +8,7 @@ import { indexStalls, matchStall } from '@/db/legacy/stall-match';
 import { migrateDatabase } from '@/db/migrate';
 import { rowsOf } from '@/db/rows';
 import { bookings, followUps } from '@/db/schema';
+import { ulid } from '@/lib/ulid';
 import { dropDatabase } from '@/scripts/local-db';
 
 import { makeLocation, makeUser } from './helpers/factories';

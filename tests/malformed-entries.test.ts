@@ -7,7 +7,6 @@
  */
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 
@@ -21,6 +20,7 @@ import { createStall } from '@/db/services/locations';
 import { todayInIndia } from '@/lib/dates';
 import { handleCall, handleForm } from '@/lib/form-action';
 import { MAX_BOOKING_PRICE } from '@/lib/money';
+import { ulid } from '@/lib/ulid';
 
 import { makeCampaign, makeExhibitor, makeLocation, makeUser, uniquePhone } from './helpers/factories';
 

@@ -5,7 +5,6 @@
  * company's and the stall's — with payments and cancellations on top.
  */
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -16,6 +15,7 @@ import { deriveAmountStatus, recordEntry } from '@/db/services/entries';
 import { reconcileReadStats } from '@/db/services/read-stats';
 import { DomainError } from '@/lib/errors';
 import { fromPaise, MAX_BOOKING_PRICE, MAX_BOOKING_PRICE_PAISE } from '@/lib/money';
+import { ulid } from '@/lib/ulid';
 import { amountField } from '@/lib/validation';
 
 import {

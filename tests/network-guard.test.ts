@@ -1,5 +1,4 @@
 import { eq, inArray } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
 import { createDb, createPool, type Db } from '@/db';
@@ -7,6 +6,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed/demo';
 import { hashPassword } from '@/lib/password';
+import { ulid } from '@/lib/ulid';
 import { createDatabase, dropDatabase } from '@/scripts/local-db';
 import { demoAccountsWithDemoPassword, isLoopback, listenHost, networkRefusal } from '@/scripts/network-guard';
 

@@ -6,7 +6,6 @@
  * (lib/offline/outcome.ts) is checked on the actions' real answers.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { db } from '@/db';
@@ -17,6 +16,7 @@ import type { ActionState } from '@/lib/action-state';
 import { todayInIndia } from '@/lib/dates';
 import { sendResultOf } from '@/lib/offline/outcome';
 import type { SessionUser } from '@/lib/session';
+import { ulid } from '@/lib/ulid';
 
 import {
   makeCampaign,

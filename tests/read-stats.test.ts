@@ -5,7 +5,6 @@
  * reconcile finds and repairs drift (a hand-run UPDATE moves nothing).
  */
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 
 import { db } from '@/db';
@@ -15,6 +14,7 @@ import { bookings, exhibitorStallStats, exhibitorStats, stallStats } from '@/db/
 import { cancelBooking, recordPayment } from '@/db/services/bookings';
 import { recordEntry, recordManualNote, type EntryInput } from '@/db/services/entries';
 import { reconcileReadStats } from '@/db/services/read-stats';
+import { ulid } from '@/lib/ulid';
 
 import { makeConversation, makeExhibitor, makeLocation, makeUser } from './helpers/factories';
 

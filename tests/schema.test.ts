@@ -5,13 +5,13 @@
  */
 import { eq, sum } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2';
-import { ulid } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { db, pool } from '@/db';
 import { bookings, contacts, conversations, followUps, locations, stalls, type Outcome } from '@/db/schema';
 import { countedChange, countInserted } from '@/db/services/counters';
 import { isDuplicateKeyError, isForeignKeyRefusal } from '@/lib/errors';
+import { ulid } from '@/lib/ulid';
 
 import {
   errorOf,

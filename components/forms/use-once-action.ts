@@ -1,9 +1,9 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { ulid } from 'ulid';
 
 import { initialActionState, type ActionState } from '@/lib/action-state';
+import { ulid } from '@/lib/ulid';
 
 const OFFLINE = 'The connection dropped. Nothing is lost: try again — it will not be recorded twice.';
 

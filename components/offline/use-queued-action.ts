@@ -1,10 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { ulid } from 'ulid';
 
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { discardEntry, offlineDb } from '@/lib/offline/queue';
+import { ulid } from '@/lib/ulid';
 
 import { queueAndSend, type BoothKind } from './booth-send';
 

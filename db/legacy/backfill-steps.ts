@@ -6,7 +6,6 @@
  */
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { MySqlColumn } from 'drizzle-orm/mysql-core';
-import { ulid } from 'ulid';
 
 import type { DbOrTx, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
@@ -29,6 +28,7 @@ import { countedChange, countInserted, type CountedRows } from '@/db/services/co
 import { isDuplicateKeyError } from '@/lib/errors';
 import { amountStatus, formatINR, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 import { indexStalls, locationKey, matchStall, stallKey } from './stall-match';
 

@@ -7,7 +7,6 @@
  * linked to a stall counts for that stall (db/services/counters.ts).
  */
 import { eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import type { DbOrTx } from '@/db';
 import { bookings, followUps, locations, stalls, type Outcome } from '@/db/schema';
@@ -16,6 +15,7 @@ import { deriveAmountStatus } from '@/db/services/entries';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { fromPaise, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 import { indexStalls, matchStall } from './stall-match';
 

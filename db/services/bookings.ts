@@ -1,11 +1,11 @@
 /** Later events on a booking: a payment, a cancellation. Each writes a timeline entry and moves the counters, exactly once. */
 import { eq } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
 import { bookings, contacts, conversations, type AmountStatus, type Role } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
+import { ulid } from '@/lib/ulid';
 
 import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
 import { deriveAmountStatus } from './entries';

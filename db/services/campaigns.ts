@@ -11,7 +11,6 @@
  * (moveRecipientCounters) and recounted by `counters:reconcile`.
  */
 import { and, eq, inArray, isNotNull, isNull, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import type { Db, DbOrTx, Tx } from '@/db';
 import { columnNames } from '@/db/rows';
@@ -29,6 +28,7 @@ import { DomainError } from '@/lib/errors';
 import { formatCount } from '@/lib/format';
 import { normalisePhone } from '@/lib/phone';
 import { checkRecipientRows, type InvalidRecipientRow, type RecipientRow } from '@/lib/recipients';
+import { ulid } from '@/lib/ulid';
 
 /* ---------------------------------------------------------------- campaigns */
 

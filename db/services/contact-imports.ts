@@ -21,7 +21,6 @@
  */
 import { and, eq, inArray, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyMySqlColumn } from 'drizzle-orm/mysql-core';
-import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
 import { hasErrno, retryingDeadlocks } from '@/db/pool';
@@ -60,6 +59,7 @@ import {
 import { DomainError } from '@/lib/errors';
 import { formatCount } from '@/lib/format';
 import { formatPhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 export type { ImportProgress } from '@/db/queries/contact-imports';
 

@@ -36,7 +36,6 @@
  */
 import { and, asc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyMySqlColumn, MySqlTable, MySqlUpdateSetSource } from 'drizzle-orm/mysql-core';
-import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
 import { columnNames, rowsOf } from '@/db/rows';
@@ -52,6 +51,7 @@ import {
 } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
 import { IMPORT_TYPE_LABELS } from '@/lib/labels';
+import { ulid } from '@/lib/ulid';
 
 import { moveCompanyCounters, moveCounters } from './counters';
 import { runOnce } from './idempotency';

@@ -14,7 +14,6 @@
  *   shown before deleting (db/queries/contacts.ts getContactReferences).
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
 import { retryingDeadlocks } from '@/db/pool';
@@ -24,6 +23,7 @@ import { runOnce } from '@/db/services/idempotency';
 import { contactFieldsSchema, type CompanyFields, type ContactFields, type VisitorFields } from '@/lib/contact-fields';
 import { DomainError } from '@/lib/errors';
 import { formatPhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 /** Refused: another live visitor already has this phone. Carries that visitor, so the form can link to it. */
 export class PhoneTakenError extends DomainError {

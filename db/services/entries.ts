@@ -7,7 +7,6 @@
  */
 import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type MySqlColumn } from 'drizzle-orm/mysql-core';
-import { ulid } from 'ulid';
 
 import type { Db, Tx } from '@/db';
 import { attributionQuery } from '@/db/queries/attribution';
@@ -28,10 +27,11 @@ import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { formatDay } from '@/lib/format';
 import { amountStatus, formatINR, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { bookingMove, conversationMove, counterStatements, moveCounters, type CounterMove } from './counters';
-import { keyStoredSql, Replay, runOnce } from './idempotency';
+import { keyStoredSql, Replay, runOnce, type StoreKey } from './idempotency';
 
 export type BookingInput = {
   /** The exhibition day the stall is booked for. */
@@ -147,7 +147,7 @@ export async function recordEntry(
   return runOnce(
     db,
     key,
-    (tx) => writeEntry(tx, employeeId, input, phone, amountStatus, key),
+    (tx, storeKey) => writeEntry(tx, employeeId, input, phone, amountStatus, key, storeKey),
     // Two tablets opening the same lead at once: the loser retries and continues the winner's lead.
     // Two tablets adding one new phone at once: the loser retries and finds the winner's visitor.
     (error) => isDuplicateKeyError(error, 'follow_ups_open_lead_unique') || error instanceof PhoneTakenError,
@@ -343,6 +343,7 @@ async function writeEntry(
   phone: string,
   amountStatus: AmountStatus | null,
   key: Parameters<typeof keyStoredSql>[0],
+  storeKey: StoreKey<EntryResult>,
 ): Promise<EntryResult> {
   const at = input.at ?? new Date();
   checkFollowUpDate(input, at);
@@ -417,7 +418,8 @@ async function writeEntry(
     followUpId = inserted.insertId;
   }
 
-  // The talk, its booking, the links between them and the counters: one round trip (executeTogether).
+  // The talk, its booking, the links between them, the counters and the idempotency key with the answer:
+  // one round trip (executeTogether).
   const together: SQL[] = [];
   const conversationId = ulid(at.getTime());
   together.push(
@@ -519,7 +521,8 @@ async function writeEntry(
         : sql`update ${f} set ${assignments} where ${f.id} = ${followUpId}`,
     );
 
-  together.push(...counterStatements(moves));
+  const result = { followUpId, leadCreated: !open && !history, conversationId, visitorId, phone, campaignId, booking };
+  together.push(...counterStatements(moves), storeKey(result));
   try {
     await executeTogether(tx, together);
   } catch (error) {
@@ -527,7 +530,7 @@ async function writeEntry(
       throw await stallTakenError(tx, ctx.booking.tableId, input.booking.booking_date);
     throw error;
   }
-  return { followUpId, leadCreated: !open && !history, conversationId, visitorId, phone, campaignId, booking };
+  return result;
 }
 
 export type NoteInput = { idempotency_key: string; exhibitor_id: string; phone: string; notes: string; at?: Date };

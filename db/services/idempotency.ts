@@ -53,6 +53,13 @@ export type RunOnceOptions = {
 };
 
 /**
+ * The key's row with the write's result, as a statement: a `keyLast` write may send it together with
+ * its own last statements (executeTogether, db/rows.ts) instead of runOnce inserting it after them —
+ * a round trip fewer. A duplicate there is a twin that committed first: answered as a replay.
+ */
+export type StoreKey<T> = (result: T) => SQL;
+
+/**
  * Runs a form write exactly once per client-made key (DESIGN.md invariant 6),
  * keys scoped to their user. The key row is inserted first, inside the
  * write's own transaction: a concurrent replay blocks on it and then fails as
@@ -71,7 +78,7 @@ export type RunOnceOptions = {
 export async function runOnce<T extends object>(
   db: Db,
   key: Key,
-  write: (tx: Tx) => Promise<T>,
+  write: (tx: Tx, storeKey: StoreKey<T>) => Promise<T>,
   retryOn: (error: unknown) => boolean = () => false,
   { keyLast = false }: RunOnceOptions = {},
 ): Promise<T & { replayed: boolean }> {
@@ -97,12 +104,22 @@ export async function runOnce<T extends object>(
       const result = await acquireBy(startBy, () =>
         db.transaction(async (tx) => {
           if (keyLast) {
-            const value = await write(tx);
-            await claim(tx, value);
+            let stored = false;
+            const storeKey: StoreKey<T> = (result) => {
+              stored = true;
+              return tx
+                .insert(idempotencyKeys)
+                .values({ key: key.key, user_id: key.userId, action: key.action, result })
+                .getSQL();
+            };
+            const value = await write(tx, storeKey);
+            if (!stored) await claim(tx, value);
             return value;
           }
           await claim(tx, null);
-          const value = await write(tx);
+          const value = await write(tx, () => {
+            throw new Error('Only a keyLast write stores its key with its own statements.');
+          });
           await tx.update(idempotencyKeys).set({ result: value }).where(scoped);
           return value;
         }),

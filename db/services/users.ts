@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import type { DbOrTx } from '@/db';
 import { loginAttempts, users, type Role } from '@/db/schema';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { normaliseEmail } from '@/lib/login-throttle';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/password';
+import { ulid } from '@/lib/ulid';
 
 /** A new user as the admin's form (app/(app)/admin/users/schema.ts) or the user:create script gives it. */
 export type NewUser = { email: string; name: string; role: Role; password: string };

@@ -11,7 +11,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { ulid } from 'ulid';
 
 import { db, type Db } from '@/db';
 import {
@@ -35,6 +34,7 @@ import {
 } from '@/db/schema';
 import { countInserted } from '@/db/services/counters';
 import { recordEntry, type EntryInput } from '@/db/services/entries';
+import { ulid } from '@/lib/ulid';
 
 /** A short unique tag for names: the random tail of a ULID. */
 export const tag = (): string => ulid().slice(-10).toLowerCase();

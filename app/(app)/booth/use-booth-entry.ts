@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useState, useTransition } from 'react';
-import { ulid } from 'ulid';
 
 import { queueAndSend, type BoothPayload } from '@/components/offline/booth-send';
 import type { VisitorLookup } from '@/db/queries/booth';
@@ -9,6 +8,7 @@ import { initialActionState, type ActionState } from '@/lib/action-state';
 import { todayInIndia } from '@/lib/dates';
 import { discardEntry, offlineDb } from '@/lib/offline/queue';
 import { normalisePhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 import { lookupVisitorAction, recordEntryAction } from './actions';
 

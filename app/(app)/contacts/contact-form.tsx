@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
-import { ulid } from 'ulid';
 
 import { useConfirmStep } from '@/components/forms/confirm-step';
 import { FormMessage, TextAreaField, TextField } from '@/components/forms/field';
@@ -12,6 +11,7 @@ import type { ContactReferences } from '@/db/queries/contacts';
 import type { ContactType } from '@/db/schema/contacts';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { CONTACT_FIELDS, FIELD_LABELS, type ContactField } from '@/lib/contact-fields';
+import { ulid } from '@/lib/ulid';
 
 import {
   createContactAction,

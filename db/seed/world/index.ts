@@ -5,7 +5,7 @@
  * phases, each drawing from the same seeded stream in a fixed order, so the
  * same spec always gives the same rows.
  */
-import { ulid } from 'ulid';
+import { ulid } from '@/lib/ulid';
 
 import { SEED_TABLES, type SeedRows, type SeedTable } from '../bulk-sql';
 import { DAY, wholeSecond } from '../dates';

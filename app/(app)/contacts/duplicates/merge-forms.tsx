@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { ulid } from 'ulid';
 
 import { CompanyPicker, type CompanyOption } from '@/components/forms/company-picker';
 import { useConfirmStep } from '@/components/forms/confirm-step';
@@ -10,6 +9,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import type { DuplicateGroup } from '@/db/queries/duplicates';
 import { initialActionState, type ActionState } from '@/lib/action-state';
 import { formatPhone } from '@/lib/phone';
+import { ulid } from '@/lib/ulid';
 
 import { mergeContactsAction, searchCompaniesAction } from './actions';
 import type { DuplicateTab } from './tabs';

@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ulid } from 'ulid';
 
 import { fileInputClass, ProblemRows, SaveProgress } from '@/components/forms/upload';
 import { cellClass } from '@/components/tables/simple-table';
@@ -30,6 +29,7 @@ import {
 } from '@/lib/contact-import';
 import { formatCount, plural } from '@/lib/format';
 import { IMPORT_RESULT_LABELS, IMPORT_TYPE_LABELS } from '@/lib/labels';
+import { ulid } from '@/lib/ulid';
 
 import { importChunkAction, importProgressAction, matchImportRowsAction, startImportAction } from './actions';
 import type { CheckSummary, ReadSummary } from './preview-core';
