@@ -71,6 +71,9 @@ test.describe('[CAMPAIGNS]: from a recipient list to a lead the manager sees', (
     const funnel = manager.getByRole('list', { name: 'Funnel' });
     await expect(funnel).toContainText('Messages sent: 2');
     await expect(funnel).toContainText('Leads: 0');
+    // The funnel ends in money, with what is outstanding beside it.
+    await expect(funnel).toContainText('Collected revenue: ₹0.00');
+    await expect(funnel.getByRole('definition').first()).toHaveText('₹0.00');
     await expect(manager.getByRole('img', { name: /Funnel chart/ })).toBeVisible();
     await expectAccessible(manager);
 

@@ -4,9 +4,11 @@
  * zero (a campaign without leads converts nothing). 25 bookings of 150 leads
  * → '16.67'.
  */
-export function conversionPercent(part: number, whole: number): string {
-  if (!Number.isFinite(whole) || whole <= 0 || !Number.isFinite(part) || part <= 0) return '0.00';
-  const hundredths = (BigInt(Math.trunc(part)) * 20000n + BigInt(Math.trunc(whole))) / (2n * BigInt(Math.trunc(whole)));
+export function conversionPercent(part: number | bigint, whole: number | bigint): string {
+  const p = typeof part === 'bigint' ? part : Number.isFinite(part) ? BigInt(Math.trunc(part)) : 0n;
+  const w = typeof whole === 'bigint' ? whole : Number.isFinite(whole) ? BigInt(Math.trunc(whole)) : 0n;
+  if (w <= 0n || p <= 0n) return '0.00';
+  const hundredths = (p * 20000n + w) / (2n * w);
   return `${hundredths / 100n}.${(hundredths % 100n).toString().padStart(2, '0')}`;
 }
 

@@ -460,13 +460,23 @@ describe('the design document’s worked example', () => {
       { amount_status: 'partial', bookings: 5, collected: '250000.00', booked: '400000.00' },
       { amount_status: 'unpaid', bookings: 0, collected: '0.00', booked: '0.00' },
     ]);
-    // 150 / 1000 = 15.00 %, 25 / 150 = 16.67 %, 20 / 25 = 80.00 %.
-    expect(campaignFunnel(row, byStatus)).toEqual([
-      { key: 'sent', label: 'Messages sent', value: 1000, conversion: null },
-      { key: 'leads', label: 'Leads', value: 150, conversion: '15.00' },
-      { key: 'bookings', label: 'Bookings', value: 25, conversion: '16.67' },
-      { key: 'paid', label: 'Fully paid', value: 20, conversion: '80.00' },
-    ]);
+    // 150 / 1000 = 15.00 %, 25 / 150 = 16.67 %; the funnel ends in money: 12,50,000 of 14,00,000 = 89.29 %
+    // collected, 1,50,000 outstanding (the five partial bookings' 30,000 each); 20 of 25 fully paid.
+    expect(campaignFunnel(row, byStatus)).toEqual({
+      steps: [
+        { key: 'sent', label: 'Messages sent', value: 1000, conversion: null },
+        { key: 'leads', label: 'Leads', value: 150, conversion: '15.00' },
+        { key: 'bookings', label: 'Bookings', value: 25, conversion: '16.67' },
+      ],
+      money: {
+        collected: '1250000.00',
+        booked: '1400000.00',
+        outstanding: '150000.00',
+        collectedShare: '89.29',
+        fullyPaid: 20,
+        bookings: 25,
+      },
+    });
     // A: 12 × 50,000 + 3 × 50,000 = 7,50,000 collected; 12 × 50,000 + 3 × 80,000 = 8,40,000 booked.
     // B:  8 × 50,000 + 2 × 50,000 = 5,00,000;            8 × 50,000 + 2 × 80,000 = 5,60,000.
     expect(await listCampaignExhibitors(db, id)).toEqual([

@@ -21,7 +21,7 @@ function describeFunnelStep(step: FunnelChartStep, previous: FunnelChartStep | u
 }
 
 /**
- * Messages sent → leads → bookings → fully paid as a funnel of horizontal bars:
+ * Messages sent → leads → bookings as a funnel of horizontal bars (the money it ends in is listed beside it):
  * lengths follow the counts (a trapezoid funnel squeezes the later steps into
  * unreadable slivers when 90,000 messages bring 8,000 leads); each bar is
  * labelled with its count and the conversion from the step before.

@@ -24,6 +24,7 @@ import {
   type Outcome,
 } from '@/db/schema';
 import { conversionPercent } from '@/lib/analytics';
+import { fromPaise, toPaise } from '@/lib/money';
 
 /* ------------------------------------------------------------ analytics list */
 
@@ -237,30 +238,61 @@ export async function getCampaignRevenueByStatus(db: DbOrTx, id: string): Promis
 }
 
 export type FunnelStep = {
-  key: 'sent' | 'leads' | 'bookings' | 'paid';
+  key: 'sent' | 'leads' | 'bookings';
   label: string;
   value: number;
   /** From the step before, two decimals; null for the first step. */ conversion: string | null;
 };
 
-/** Messages sent → leads → bookings → fully paid bookings, each with the conversion from the step before. */
+/** Where the funnel ends: the money of the campaign's bookings not cancelled, exact (DECIMAL strings). */
+export type FunnelMoney = {
+  collected: string;
+  booked: string;
+  /** Booked value not yet collected. */ outstanding: string;
+  /** Collected as a share of booked value, two decimals. */ collectedShare: string;
+  /** Bookings paid in full, of `bookings`. */ fullyPaid: number;
+  bookings: number;
+};
+
+/**
+ * Messages sent → leads → bookings, each with the conversion from the step
+ * before, ending in money: collected revenue beside booked value and what is
+ * outstanding (from the payment-status rows, so the three agree to the paisa).
+ */
 export function campaignFunnel(
   c: Pick<CampaignAnalyticsRow, 'messages_sent' | 'leads' | 'bookings'>,
   byStatus: PaymentStatusRow[],
-): FunnelStep[] {
-  const paid = byStatus.find((r) => r.amount_status === 'paid')?.bookings ?? 0;
-  const steps: [FunnelStep['key'], string, number][] = [
+): { steps: FunnelStep[]; money: FunnelMoney } {
+  const counts: [FunnelStep['key'], string, number][] = [
     ['sent', 'Messages sent', c.messages_sent],
     ['leads', 'Leads', c.leads],
     ['bookings', 'Bookings', c.bookings],
-    ['paid', 'Fully paid', paid],
   ];
-  return steps.map(([key, label, value], i) => ({
+  const steps = counts.map(([key, label, value], i) => ({
     key,
     label,
     value,
-    conversion: i === 0 ? null : conversionPercent(value, steps[i - 1]![2]),
+    conversion: i === 0 ? null : conversionPercent(value, counts[i - 1]![2]),
   }));
+  let collected = 0n;
+  let booked = 0n;
+  let bookingsCount = 0;
+  for (const r of byStatus) {
+    collected += toPaise(r.collected);
+    booked += toPaise(r.booked);
+    bookingsCount += r.bookings;
+  }
+  return {
+    steps,
+    money: {
+      collected: fromPaise(collected),
+      booked: fromPaise(booked),
+      outstanding: fromPaise(booked - collected),
+      collectedShare: conversionPercent(collected, booked),
+      fullyPaid: byStatus.find((r) => r.amount_status === 'paid')?.bookings ?? 0,
+      bookings: bookingsCount,
+    },
+  };
 }
 
 export type CampaignExhibitorRow = {

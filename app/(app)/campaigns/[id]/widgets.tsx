@@ -21,7 +21,7 @@ import {
 import { formatPercent } from '@/lib/analytics';
 import { formatCount } from '@/lib/format';
 import { AMOUNT_STATUS_LABELS } from '@/lib/labels';
-import { formatINR } from '@/lib/money';
+import { formatINR, fromPaise, toPaise } from '@/lib/money';
 
 /** Each widget is its own async server component, streamed in its own <Suspense> by the page. */
 
@@ -46,6 +46,7 @@ export async function KpiWidget({ campaignId }: { campaignId: string }) {
     ['Bookings', formatCount(c.bookings)],
     ['Collected', formatINR(c.collected)],
     ['Booked value', formatINR(c.booked)],
+    ['Outstanding', formatINR(fromPaise(toPaise(c.booked) - toPaise(c.collected)))],
     ['Conversion (leads → bookings)', formatPercent(c.conversion)],
   ];
   return <KeyFigures tiles={tiles} />;
@@ -54,7 +55,7 @@ export async function KpiWidget({ campaignId }: { campaignId: string }) {
 export async function FunnelWidget({ campaignId }: { campaignId: string }) {
   const [c, byStatus] = await Promise.all([getCampaignOnce(campaignId), getRevenueByStatusOnce(campaignId)]);
   if (!c) return null;
-  const steps = campaignFunnel(c, byStatus);
+  const { steps, money } = campaignFunnel(c, byStatus);
   const anything = steps.some((s) => s.value > 0);
   return (
     <Card id="campaign-funnel" title="Campaign funnel">
@@ -82,6 +83,21 @@ export async function FunnelWidget({ campaignId }: { campaignId: string }) {
               ) : null}
             </li>
           ))}
+          <li className="rounded-lg bg-emerald-50 px-3 py-2">
+            <span className="font-medium tabular-nums">Collected revenue: {formatINR(money.collected)}</span>
+            <span className="block text-sm text-slate-700 tabular-nums">
+              {' '}
+              — {formatPercent(money.collectedShare)} of {formatINR(money.booked)} booked
+            </span>
+            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-sm tabular-nums">
+              <dt className="text-slate-600">Outstanding</dt>
+              <dd className="font-medium">{formatINR(money.outstanding)}</dd>
+              <dt className="text-slate-600">Fully paid</dt>
+              <dd>
+                {formatCount(money.fullyPaid)} of {formatCount(money.bookings)} bookings
+              </dd>
+            </dl>
+          </li>
         </ol>
       </div>
     </Card>
