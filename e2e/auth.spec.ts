@@ -187,6 +187,7 @@ const NAV = {
     'Manage campaigns',
     'Settings',
     'Legacy import',
+    'Audit log',
   ],
 } as const;
 

@@ -1,13 +1,27 @@
 import 'server-only';
 
+import { headers } from 'next/headers';
 import type { z } from 'zod';
 
+import { runAs, type AuditActor } from '@/db/services/audit';
 import type { ActionState, DataState } from '@/lib/action-state';
 import { handleCall, handleForm } from '@/lib/form-action';
 import type { Permission } from '@/lib/permissions';
 import { getCurrentUser, type SessionUser } from '@/lib/session';
 
 export type { ActionState, DataState } from '@/lib/action-state';
+
+/** The audit trail's author of an action: the signed-in user, on the screen the action was sent from (its Referer's path). */
+async function screenActor(user: SessionUser): Promise<AuditActor> {
+  const referer = (await headers()).get('referer');
+  let detail: string | null = null;
+  try {
+    detail = referer ? new URL(referer).pathname : null;
+  } catch {
+    detail = null;
+  }
+  return { userId: user.id, origin: 'screen', detail };
+}
 
 /**
  * One validated-action helper: the signed-in user and their permission first,
@@ -21,7 +35,9 @@ export function validatedAction<S extends z.ZodType, T = unknown>(
   run: (data: z.output<S>, user: SessionUser) => Promise<ActionState<T>>,
 ) {
   return async (_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
-    handleForm(await getCurrentUser(), permission, schema, formData, run);
+    handleForm(await getCurrentUser(), permission, schema, formData, async (data, user) =>
+      runAs(await screenActor(user), () => run(data, user)),
+    );
 }
 
 /**
@@ -36,5 +52,12 @@ export function validatedCall<S extends z.ZodType, T>(
   invalid?: string,
 ) {
   return async (input: z.input<S>): Promise<DataState<T>> =>
-    handleCall(await getCurrentUser(), permission, schema, input, run, invalid);
+    handleCall(
+      await getCurrentUser(),
+      permission,
+      schema,
+      input,
+      async (data, user) => runAs(await screenActor(user), () => run(data, user)),
+      invalid,
+    );
 }

@@ -6,7 +6,7 @@
  * `bench:writes`. Same source (crypto.getRandomValues, in Node and in the
  * browser), same distribution (a byte / 256), fewer calls.
  */
-import { ulid as makeUlid } from 'ulid';
+import { encodeTime, ulid as makeUlid } from 'ulid';
 
 const bytes = new Uint8Array(4096);
 let next = bytes.length;
@@ -21,3 +21,7 @@ function prng(): number {
 
 /** A new ULID; `seedTime` (ms) sets its time part and `random` replaces the source (a seeded one for the seed), as the package's `ulid(seedTime, prng)`. */
 export const ulid = (seedTime?: number, random: () => number = prng): string => makeUlid(seedTime, random);
+
+/** The smallest (`first`) or largest (`last`) ULID of a moment: a time range as a range of ids. */
+export const ulidBound = (at: Date, end: 'first' | 'last'): string =>
+  encodeTime(at.getTime(), 10) + (end === 'first' ? '0' : 'Z').repeat(16);

@@ -20,6 +20,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/admin/campaigns', label: 'Manage campaigns', permission: 'manage' },
   { href: '/admin/settings', label: 'Settings', permission: 'manage' },
   { href: '/admin/import', label: 'Legacy import', permission: 'manage' },
+  { href: '/admin/audit', label: 'Audit log', permission: 'manage' },
 ];
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -9,3 +9,4 @@ export * from './conversations';
 export * from './system';
 export * from './stats';
 export * from './legacy';
+export * from './audit';

@@ -157,7 +157,14 @@ export async function StallsWidget({
 }
 
 /** One timeline entry; the booking's amounts only on an entry that carries them (the read model gives them to managers and admins only). */
-export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEntry }) {
+export function TimelineItem({
+  entry,
+  auditLinks = false,
+}: {
+  entry: TimelineEntry | TimelineMoneyEntry;
+  /** Admins: a booking's entry links to its history in the audit log. */
+  auditLinks?: boolean;
+}) {
   const when = entry.conversation_date instanceof Date ? entry.conversation_date : new Date(entry.conversation_date);
   return (
     <li className="space-y-1 py-3">
@@ -191,6 +198,17 @@ export function TimelineItem({ entry }: { entry: TimelineEntry | TimelineMoneyEn
           {'booking_price' in entry && entry.booking_price
             ? `: ${formatINR(entry.booking_amount_paid)} of ${formatINR(entry.booking_price)} paid (${entry.booking_amount_status})`
             : ''}
+          {auditLinks ? (
+            <>
+              {' · '}
+              <Link
+                href={`/admin/audit?${new URLSearchParams({ entity: 'booking', entity_id: entry.booking_id })}`}
+                className="underline"
+              >
+                History<span className="sr-only"> of this booking</span>
+              </Link>
+            </>
+          ) : null}
         </p>
       ) : null}
     </li>

@@ -56,13 +56,25 @@ export default async function ContactPage({
         title={contact.name}
         description={`${company ? 'Company' : 'Visitor'} · added ${formatDay(contact.created_at)}`}
         actions={
-          company && !contact.deleted_at ? (
-            <Link
-              href={`/companies/${contact.id}`}
-              className="inline-flex touch-target items-center font-medium text-brand-700 underline underline-offset-2"
-            >
-              Open the company’s dashboard
-            </Link>
+          (company && !contact.deleted_at) || canManage ? (
+            <div className="flex flex-wrap gap-4">
+              {company && !contact.deleted_at ? (
+                <Link
+                  href={`/companies/${contact.id}`}
+                  className="inline-flex touch-target items-center font-medium text-brand-700 underline underline-offset-2"
+                >
+                  Open the company’s dashboard
+                </Link>
+              ) : null}
+              {canManage ? (
+                <Link
+                  href={`/admin/audit?${new URLSearchParams({ entity: 'contact', entity_id: contact.id })}`}
+                  className="inline-flex touch-target items-center font-medium text-brand-700 underline underline-offset-2"
+                >
+                  History (audit log)
+                </Link>
+              ) : null}
+            </div>
           ) : undefined
         }
       />

@@ -19,6 +19,7 @@ import { resolveMergedContact } from '@/db/queries/duplicates';
 import { timelineFilterParams, timelineFiltersFrom } from '@/lib/company-timeline-filters';
 import { formatDateTime } from '@/lib/format';
 import { CONVERSATION_KIND_LABELS, optionsOf, OUTCOME_LABELS } from '@/lib/labels';
+import { can } from '@/lib/permissions';
 import { param, type SearchParams } from '@/lib/search-params';
 import { requirePermission } from '@/lib/session';
 import { viewerFor } from '@/lib/viewer';
@@ -243,7 +244,7 @@ export default async function TimelinePage({
         >
           {items.map((i) =>
             'entry' in i && i.entry ? (
-              <TimelineItem key={i.id} entry={i.entry} />
+              <TimelineItem key={i.id} entry={i.entry} auditLinks={can(user.role, 'manage')} />
             ) : 'merge' in i && i.merge ? (
               <MergeItem key={i.id} merge={i.merge} companyId={id} />
             ) : null,
