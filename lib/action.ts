@@ -13,9 +13,10 @@ export type { ActionState, DataState } from '@/lib/action-state';
 
 /** The audit trail's author of an action: the signed-in user, on the screen the action was sent from (its Referer's path). */
 async function screenActor(user: SessionUser): Promise<AuditActor> {
-  const referer = (await headers()).get('referer');
   let detail: string | null = null;
   try {
+    // Outside a request (an action called by a test or a script) there are no headers: no screen to name.
+    const referer = (await headers()).get('referer');
     detail = referer ? new URL(referer).pathname : null;
   } catch {
     detail = null;

@@ -24,6 +24,7 @@ import {
   type CAMPAIGN_CHANNELS,
   type CAMPAIGN_STATUSES,
 } from '@/db/schema';
+import { audit } from '@/db/services/audit';
 import { DomainError } from '@/lib/errors';
 import { formatCount } from '@/lib/format';
 import { normalisePhone } from '@/lib/phone';
@@ -49,6 +50,25 @@ function sentAt(input: CampaignInput, now: Date): Date | null {
   return input.status === 'sent' ? now : null;
 }
 
+/** The columns an admin edits, as the audit images show them. */
+const campaignImage = {
+  name: campaigns.name,
+  channel: campaigns.channel,
+  message: campaigns.message,
+  status: campaigns.status,
+  sent_at: campaigns.sent_at,
+};
+
+function campaignRow(input: CampaignInput, now: Date) {
+  return {
+    name: input.name,
+    channel: input.channel,
+    message: input.message,
+    status: input.status,
+    sent_at: sentAt(input, now),
+  };
+}
+
 export async function createCampaign(
   db: DbOrTx,
   userId: string,
@@ -56,30 +76,22 @@ export async function createCampaign(
   now = new Date(),
 ): Promise<string> {
   const id = ulid(now.getTime());
-  await db.insert(campaigns).values({
-    id,
-    name: input.name,
-    channel: input.channel,
-    message: input.message,
-    status: input.status,
-    sent_at: sentAt(input, now),
-    created_by: userId,
+  const row = campaignRow(input, now);
+  await db.transaction(async (tx) => {
+    await tx.insert(campaigns).values({ id, ...row, created_by: userId });
+    await audit(tx, { action: 'campaign.created', entity: 'campaign', entityId: id, after: row, userId });
   });
   return id;
 }
 
 export async function updateCampaign(db: DbOrTx, { id, ...input }: CampaignInput & { id: string }, now = new Date()) {
-  const [result] = await db
-    .update(campaigns)
-    .set({
-      name: input.name,
-      channel: input.channel,
-      message: input.message,
-      status: input.status,
-      sent_at: sentAt(input, now),
-    })
-    .where(eq(campaigns.id, id));
-  if (result.affectedRows === 0) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.');
+  const row = campaignRow(input, now);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select(campaignImage).from(campaigns).where(eq(campaigns.id, id)).for('update');
+    if (!before) throw new DomainError('NOT_FOUND', 'That campaign no longer exists.');
+    await tx.update(campaigns).set(row).where(eq(campaigns.id, id));
+    await audit(tx, { action: 'campaign.updated', entity: 'campaign', entityId: id, before, after: row });
+  });
 }
 
 async function requireCampaign(db: DbOrTx, id: string, lock = false) {
@@ -127,7 +139,19 @@ export async function addRecipients(
     // Locked: uploads to one campaign take turns, so what insertRecipients finds already there stays so.
     await requireCampaign(tx, campaignId, true);
     const added = await insertRecipients(tx, campaignId, checked.valid);
-    return { added, already: checked.valid.length - added, invalid: checked.invalid, duplicates: checked.duplicates };
+    const result = {
+      added,
+      already: checked.valid.length - added,
+      invalid: checked.invalid,
+      duplicates: checked.duplicates,
+    };
+    await audit(tx, {
+      action: 'recipients.added',
+      entity: 'campaign',
+      entityId: campaignId,
+      after: { source: 'csv', rows: rows.length, ...result, invalid: result.invalid.length },
+    });
+    return result;
   });
 }
 
@@ -245,6 +269,18 @@ export async function addRecipientsByFilter(
       on duplicate key update ${columnNames(r.id)} = ${r.id}`);
     const added = (await recipientCount(tx, campaignId)) - before;
     await moveRecipientCounters(tx, campaignId, { recipients: added });
+    // For the audit row: the phones the filter matched, of which those not added were on the campaign already.
+    const [matched] = await tx
+      .select({ phones: sql<number>`count(distinct ${contacts.phone})`.mapWith(Number) })
+      .from(contacts)
+      .where(filterWhere(f));
+    const phones = matched?.phones ?? 0;
+    await audit(tx, {
+      action: 'recipients.added',
+      entity: 'campaign',
+      entityId: campaignId,
+      after: { source: 'filter', filter: f, phones, added, already: phones - added },
+    });
     return { added };
   });
 }
@@ -339,6 +375,20 @@ export async function recordDeliveryResults(
       );
     }
     unknown.sort((a, b) => a.line - b.line);
+    await audit(tx, {
+      action: 'recipients.delivery_results',
+      entity: 'campaign',
+      entityId: campaignId,
+      before: { status: campaign.status },
+      after: {
+        status: rows.length && campaign.status === 'draft' ? 'sending' : campaign.status,
+        results: results.length,
+        updated: rows.length,
+        sent,
+        failed,
+        unknown: unknown.length,
+      },
+    });
     return { updated: rows.length, sent, failed, unknown };
   });
 }
@@ -357,6 +407,13 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
       { sent: result.affectedRows },
       { status: 'sent', sent_at: campaign.sent_at ?? now },
     );
+    await audit(tx, {
+      action: 'recipients.marked_sent',
+      entity: 'campaign',
+      entityId: campaignId,
+      before: { status: campaign.status },
+      after: { status: 'sent', marked: result.affectedRows },
+    });
     return { marked: result.affectedRows };
   });
 }
@@ -365,9 +422,29 @@ export async function markPendingSent(db: Db, campaignId: string, now = new Date
 
 export type AttributionSettings = { attribution_window_days: number; attribution_model: AttributionModel };
 
+/** Saves the attribution window and model; the audit row holds both before (null when never saved) and after. */
 export async function updateAttributionSettings(db: DbOrTx, userId: string, input: AttributionSettings) {
-  await db
-    .insert(appSettings)
-    .values({ id: 1, ...input, updated_by: userId })
-    .onDuplicateKeyUpdate({ set: { ...input, updated_by: userId } });
+  const after = { attribution_window_days: input.attribution_window_days, attribution_model: input.attribution_model };
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        attribution_window_days: appSettings.attribution_window_days,
+        attribution_model: appSettings.attribution_model,
+      })
+      .from(appSettings)
+      .where(eq(appSettings.id, 1))
+      .for('update');
+    await tx
+      .insert(appSettings)
+      .values({ id: 1, ...after, updated_by: userId })
+      .onDuplicateKeyUpdate({ set: { ...after, updated_by: userId } });
+    await audit(tx, {
+      action: 'settings.updated',
+      entity: 'settings',
+      entityId: 1,
+      before: before ?? null,
+      after,
+      userId,
+    });
+  });
 }

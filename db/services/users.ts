@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { DbOrTx } from '@/db';
 import { loginAttempts, users, type Role } from '@/db/schema';
+import { audit } from '@/db/services/audit';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { normaliseEmail } from '@/lib/login-throttle';
 import { hashPassword, PASSWORD_MIN_LENGTH } from '@/lib/password';
@@ -18,10 +19,19 @@ export async function createUser(db: DbOrTx, input: NewUser) {
   if (input.password.length < PASSWORD_MIN_LENGTH)
     throw new DomainError('INVALID', `At least ${PASSWORD_MIN_LENGTH} characters.`, 'password');
   const id = ulid();
+  // Hashed before the transaction: the hash takes a while and needs no lock.
+  const password = await hashPassword(data.password);
   try {
-    await db
-      .insert(users)
-      .values({ id, email: data.email, name: data.name, role: data.role, password: await hashPassword(data.password) });
+    await db.transaction(async (tx) => {
+      await tx.insert(users).values({ id, email: data.email, name: data.name, role: data.role, password });
+      // The audit image never holds the password or its hash.
+      await audit(tx, {
+        action: 'user.created',
+        entity: 'user',
+        entityId: id,
+        after: { name: data.name, email: data.email, role: data.role, active: true },
+      });
+    });
   } catch (error) {
     if (isDuplicateKeyError(error, 'users_email_unique'))
       throw new DomainError('CONFLICT', `A user with the email ${data.email} already exists.`, 'email');
@@ -51,11 +61,12 @@ export async function endSessions(db: DbOrTx, userId: string, fromVersion?: numb
  * Changes name, role and active flag. Refuses to leave the organisation
  * without an active admin (the row lock serialises two admins demoting each other).
  * A role change or a deactivation ends the user's sessions in the same statement.
+ * The audit row holds the fields that changed, before and after.
  */
 export async function updateUser(db: DbOrTx, data: UserUpdate): Promise<{ endedSessions: boolean }> {
   return db.transaction(async (tx) => {
     const [target] = await tx
-      .select({ id: users.id, role: users.role, active: users.active })
+      .select({ id: users.id, name: users.name, role: users.role, active: users.active })
       .from(users)
       .where(eq(users.id, data.id))
       .for('update');
@@ -79,6 +90,15 @@ export async function updateUser(db: DbOrTx, data: UserUpdate): Promise<{ endedS
         ...(endsSessions ? { session_version: nextSessionVersion } : {}),
       })
       .where(eq(users.id, data.id));
+    const changed = (['name', 'role', 'active'] as const).filter((key) => target[key] !== data[key]);
+    const image = (from: Omit<UserUpdate, 'id'>) => Object.fromEntries(changed.map((key) => [key, from[key]]));
+    await audit(tx, {
+      action: 'user.updated',
+      entity: 'user',
+      entityId: data.id,
+      before: image(target),
+      after: image(data),
+    });
     return { endedSessions: endsSessions };
   });
 }
@@ -86,7 +106,8 @@ export async function updateUser(db: DbOrTx, data: UserUpdate): Promise<{ endedS
 /**
  * Sets a new password and ends the user's sessions in the same statement; it
  * also lifts a sign-in lock on their email (the lock message tells a locked-out
- * user to ask an admin for exactly this).
+ * user to ask an admin for exactly this). The audit row records the fact, never
+ * password material.
  */
 export async function resetPassword(db: DbOrTx, data: PasswordReset) {
   const password = await hashPassword(data.password);
@@ -95,5 +116,11 @@ export async function resetPassword(db: DbOrTx, data: PasswordReset) {
     if (!target) throw new DomainError('NOT_FOUND', 'That user no longer exists.');
     await tx.update(users).set({ password, session_version: nextSessionVersion }).where(eq(users.id, data.id));
     await tx.delete(loginAttempts).where(eq(loginAttempts.email, normaliseEmail(target.email)));
+    await audit(tx, {
+      action: 'user.password_reset',
+      entity: 'user',
+      entityId: data.id,
+      after: { sessions_ended: true },
+    });
   });
 }
