@@ -153,7 +153,7 @@ test.describe('[ADMIN]: navigation', () => {
     } else {
       await expect(menu).toBeHidden();
     }
-    await expect(nav.getByRole('link')).toHaveCount(11);
+    await expect(nav.getByRole('link')).toHaveCount(12);
     // Every link on the screen, none beyond its right edge, the page not wider than the screen.
     for (const link of await nav.getByRole('link').all()) {
       const box = (await link.boundingBox())!;

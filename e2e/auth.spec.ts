@@ -227,7 +227,7 @@ const BEYOND = {
     '/contacts/new',
     '/contacts/01HZZZZZZZZZZZZZZZZZZZZZZZ',
   ],
-  manager: ['/admin/users', '/admin/locations', '/contacts/new', '/contacts/new?type=visitor'],
+  manager: ['/admin/users', '/admin/locations', '/admin/audit', '/contacts/new', '/contacts/new?type=visitor'],
 } as const;
 
 test.describe('[AUTH]: pages beyond the role answer 403', DESKTOP_ONLY, () => {

@@ -24,6 +24,7 @@ import {
   type LegacyOutcome,
   type Outcome,
 } from '@/db/schema';
+import { audit } from '@/db/services/audit';
 import { countedChange, countInserted, type CountedRows } from '@/db/services/counters';
 import { isDuplicateKeyError } from '@/lib/errors';
 import { amountStatus, formatINR, toPaise } from '@/lib/money';
@@ -80,9 +81,36 @@ const isE164 = (phone: string) => new RegExp(E164).test(phone);
 /** The rows of `id` after the cursor (none: from the start). */
 const after = (id: MySqlColumn, cursor: Id | null) => (cursor === null ? sql`` : sql` and ${id} > ${cursor}`);
 
-/** Records decisions; a field resolved by hand keeps its row. Assignments run left to right, so `outcome` goes last: the others test the old one. */
+/**
+ * Records decisions; a field resolved by hand keeps its row. Assignments run left to right, so `outcome` goes last: the others test the old one.
+ * The batch's changes (its resolved decisions: each wrote its value to the row) are one audit row, in the batch's transaction.
+ */
 async function record(tx: Tx, decisions: Decision[]): Promise<void> {
   if (!decisions.length) return;
+  const changes = decisions.filter((d) => d.outcome === 'resolved');
+  if (changes.length) {
+    const at = new Date();
+    await audit(
+      tx,
+      {
+        action: 'legacy.backfilled',
+        entity: 'legacy_batch',
+        entityId: ulid(at.getTime()),
+        after: {
+          entity: changes[0]!.entity,
+          fields: [...new Set(changes.map((d) => d.field))],
+          count: changes.length,
+          rows: changes.map((d) => ({
+            id: d.row_id,
+            field: d.field,
+            original: d.original ?? null,
+            value: d.value ?? null,
+          })),
+        },
+      },
+      at,
+    );
+  }
   const r = legacyResolutions;
   const values = sql.join(
     decisions.map(

@@ -9,6 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { rowsOf } from '@/db/rows';
 import { bookings, contacts, followUps, legacyResolutions, locations, stalls } from '@/db/schema';
+import { audit } from '@/db/services/audit';
 import { countedChange } from '@/db/services/counters';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 
@@ -30,9 +31,9 @@ async function one<T>(tx: Tx, query: SQL): Promise<T | undefined> {
 export async function resolveByHand(db: Db, userId: string, input: ResolveByHand): Promise<void> {
   const x = input.entity === 'booking' ? bookings : followUps;
   await db.transaction(async (tx) => {
-    const row = await one<{ id: string; location_id: number | null }>(
+    const row = await one<{ id: string; location_id: number | null; old_value: string | number | null }>(
       tx,
-      sql`select ${x.id}, ${input.entity === 'booking' ? bookings.location_id : sql`null as location_id`} from ${x} where ${x.id} = ${input.row_id} for update`,
+      sql`select ${x.id}, ${input.entity === 'booking' ? bookings.location_id : sql`null as location_id`}, ${x[input.field]} as old_value from ${x} where ${x.id} = ${input.row_id} for update`,
     );
     if (!row) throw new DomainError('NOT_FOUND', 'That row no longer exists.');
     let value: string | number = input.value;
@@ -84,5 +85,13 @@ export async function resolveByHand(db: Db, userId: string, input: ResolveByHand
         reason: null,
       })
       .onDuplicateKeyUpdate({ set: { outcome: 'by_hand', value: String(value), resolved_by: userId, reason: null } });
+    await audit(tx, {
+      action: 'legacy.resolved',
+      entity: input.entity,
+      entityId: input.row_id,
+      before: { [input.field]: row.old_value },
+      after: { [input.field]: value },
+      userId,
+    });
   });
 }

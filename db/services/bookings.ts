@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 import { formatINR, fromPaise, toPaise } from '@/lib/money';
 import { ulid } from '@/lib/ulid';
 
+import { audit } from './audit';
 import { bookingMove, conversationMove, moveCounters, type CounterMove } from './counters';
 import { deriveAmountStatus } from './entries';
 import { runOnce } from './idempotency';
@@ -18,6 +19,7 @@ async function lockBooking(tx: Tx, id: string) {
       employee_id: bookings.employee_id,
       price: bookings.price,
       amount_paid: bookings.amount_paid,
+      amount_status: bookings.amount_status,
       cancelled_at: bookings.cancelled_at,
       campaign_id: bookings.campaign_id,
       exhibitor_id: bookings.exhibitor_id,
@@ -131,6 +133,18 @@ export async function recordPayment(
         .update(bookings)
         .set({ amount_paid: paid, amount_status: status, updated_at: at })
         .where(eq(bookings.id, b.id));
+      await audit(
+        tx,
+        {
+          action: 'payment.recorded',
+          entity: 'booking',
+          entityId: b.id,
+          before: { amount_paid: b.amount_paid, amount_status: b.amount_status },
+          after: { amount_paid: paid, amount_status: status, amount: fromPaise(amount) },
+          userId: employeeId,
+        },
+        at,
+      );
       await logOnTimeline(
         tx,
         employeeId,
@@ -187,6 +201,19 @@ export async function cancelBooking(
     }
     if (b.cancelled_at) throw new DomainError('BOOKING_CANCELLED', 'This booking is already cancelled.');
     await tx.update(bookings).set({ cancelled_at: at, updated_at: at }).where(eq(bookings.id, b.id));
+    const reason = input.reason?.trim();
+    await audit(
+      tx,
+      {
+        action: 'booking.cancelled',
+        entity: 'booking',
+        entityId: b.id,
+        before: { amount_status: b.amount_status, cancelled_at: null },
+        after: { cancelled_at: at, ...(reason ? { reason } : {}) },
+        userId: employeeId,
+      },
+      at,
+    );
     await logOnTimeline(
       tx,
       employeeId,

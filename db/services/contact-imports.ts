@@ -61,6 +61,8 @@ import { formatCount } from '@/lib/format';
 import { formatPhone } from '@/lib/phone';
 import { ulid } from '@/lib/ulid';
 
+import { audit, currentActor } from './audit';
+
 export type { ImportProgress } from '@/db/queries/contact-imports';
 
 const LOCK_WAIT_TIMEOUT = 1205;
@@ -290,6 +292,27 @@ async function writeChunk(tx: Tx, importId: string, rows: ImportRow[], now: Date
       ...(done ? { status: 'done' as const, finished_at: now } : {}),
     })
     .where(eq(contactImports.id, importId));
+  // One audit row per chunk, not per contact: the lines are in contact_import_rows.
+  await audit(
+    tx,
+    {
+      action: 'contact.imported',
+      entity: 'contact_import',
+      entityId: importId,
+      after: {
+        type,
+        mode,
+        rows: planned.length,
+        first_line: planned[0]!.line,
+        last_line: planned.at(-1)!.line,
+        ...counts,
+      },
+      // Whoever sends the chunk, the batch is its starter's; a signed-in sender is named.
+      userId: currentActor().userId ?? found.createdBy,
+      origin: 'import',
+    },
+    now,
+  );
 
   const total = emptyCounts();
   for (const k of Object.keys(total) as ImportRowResult[]) total[k] = batch.counts[k] + counts[k];
@@ -468,7 +491,25 @@ export async function revertImport(db: Db, importId: string, userId: string, now
       .update(contactImports)
       .set({ status: 'reverted', reverted_at: now, reverted_by: userId })
       .where(eq(contactImports.id, importId));
-    return { deleted: toDelete.length, softDeleted: toSoftDelete.length, restored: restore.length };
+    const result = { deleted: toDelete.length, softDeleted: toSoftDelete.length, restored: restore.length };
+    await audit(
+      tx,
+      {
+        action: 'contact.import_reverted',
+        entity: 'contact_import',
+        entityId: importId,
+        before: { status: batch.status },
+        after: {
+          status: 'reverted',
+          deleted: result.deleted,
+          soft_deleted: result.softDeleted,
+          restored: result.restored,
+        },
+        userId,
+      },
+      now,
+    );
+    return result;
   });
 }
 

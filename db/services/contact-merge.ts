@@ -53,6 +53,7 @@ import { DomainError } from '@/lib/errors';
 import { IMPORT_TYPE_LABELS } from '@/lib/labels';
 import { ulid } from '@/lib/ulid';
 
+import { audit } from './audit';
 import { moveCompanyCounters, moveCounters } from './counters';
 import { runOnce } from './idempotency';
 
@@ -196,6 +197,25 @@ async function writeMerge(tx: Tx, adminId: string, input: MergeInput): Promise<M
     merged_by: adminId,
     created_at: at,
   });
+  // The survivor's blanks as they were, and what it took over: the merged contact, its rows and those fields.
+  const filled = Object.keys(fill) as (keyof typeof fill)[];
+  await audit(
+    tx,
+    {
+      action: 'contact.merged',
+      entity: 'contact',
+      entityId: survivor.id,
+      before: {
+        type: survivor.type,
+        merged_id: merged.id,
+        merged_name: merged.name,
+        fields: Object.fromEntries(filled.map((f) => [f, survivor[f]])),
+      },
+      after: { merge_id: mergeId, merged_id: merged.id, moved, fields: fill },
+      userId: adminId,
+    },
+    at,
+  );
   return {
     mergeId,
     type: survivor.type,

@@ -25,10 +25,11 @@ import {
 import { todayInIndia } from '@/lib/dates';
 import { DomainError, isDuplicateKeyError } from '@/lib/errors';
 import { formatDay } from '@/lib/format';
-import { amountStatus, formatINR, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
+import { amountStatus, formatINR, fromPaise, MAX_BOOKING_PRICE_PAISE, toPaise } from '@/lib/money';
 import { normalisePhone } from '@/lib/phone';
 import { ulid } from '@/lib/ulid';
 
+import { auditStatement } from './audit';
 import { assertVisitorPhoneFree, PhoneTakenError } from './contacts';
 import { bookingMove, conversationMove, counterStatements, moveCounters, type CounterMove } from './counters';
 import { keyStoredSql, Replay, runOnce, type StoreKey } from './idempotency';
@@ -481,6 +482,30 @@ async function writeEntry(
       amount_paid: input.booking.amount_paid,
       amount_status: amountStatus,
     };
+    // Its audit row rides in the same batch: no round trip of its own.
+    together.push(
+      auditStatement(
+        [
+          {
+            action: 'booking.created',
+            entity: 'booking',
+            entityId: bookingId,
+            after: {
+              exhibitor_id: ctx.exhibitorId,
+              campaign_id: campaignId,
+              table_id: ctx.booking.tableId,
+              booking_date: input.booking.booking_date,
+              price: fromPaise(toPaise(input.booking.price)),
+              amount_paid: fromPaise(toPaise(input.booking.amount_paid)),
+              amount_status: amountStatus,
+              follow_up_id: followUpId,
+            },
+            userId: employeeId,
+          },
+        ],
+        // When it was written, not when the talk happened (an entry may have waited offline).
+      )!,
+    );
   }
 
   // The lead points at its latest talk (a continued lead takes the talk's status and place), and the talk
